@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireRole } from "@/lib/server/actor";
+import { platformCounts, type PlatformCounts } from "@/lib/server/queries/platform";
+
+export const metadata: Metadata = { title: "Administration" };
+
+const labels: Record<keyof PlatformCounts, string> = {
+  accounts: "Accounts",
+  users: "Users",
+  contracts: "Contracts",
+  products: "Products",
+  subscriptions: "Subscriptions",
+  usageFiles: "Usage files",
+};
+
+export default async function AdminHome() {
+  const actor = await requireRole("admin");
+  const counts = await platformCounts(actor);
+  if (!counts) notFound();
+  return (
+    <>
+      <PageHeader title="Platform overview" subtitle="Accounts, users, contracts and the catalog" />
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        {(Object.keys(labels) as (keyof PlatformCounts)[]).map((key) => (
+          <div key={key} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+            <dt className="text-xs font-medium uppercase text-slate-500">{labels[key]}</dt>
+            <dd className="mt-1 text-2xl font-semibold">{counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,357 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  accountKinds,
+  itemPrecisions,
+  itemTypes,
+  subscriptionStatuses,
+  usageSchemas,
+  userRoles,
+} from "@/lib/domain/catalog";
+import { usageFileStatuses } from "@/lib/domain/usage-file-status";
+import type { UsageFileStats } from "@/lib/domain/usage-stats";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const utc = (name: string) => timestamp(name, { withTimezone: true });
+
+/** `CHECK (column IN (...))` for a TypeScript string union kept in lib/domain. */
+function oneOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(", ")})`);
+}
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: accountKinds }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("accounts_kind_check", oneOf("kind", accountKinds)), uniqueIndex("accounts_name_key").on(t.name)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    role: text("role", { enum: userRoles }).notNull(),
+    active: boolean("active").notNull().default(true),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Bumped on deactivation and password change: sessions issued before stop working. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("users_role_check", oneOf("role", userRoles)),
+    check("users_email_lower_check", sql`email = lower(email)`),
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_account_idx").on(t.accountId),
+  ],
+);
+
+/** Failed sign-ins per email, kept for unknown emails too so the lockout reveals nothing. */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: utc("locked_until"),
+  lastFailureAt: utc("last_failure_at").notNull().defaultNow(),
+});
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: utc("last_used_at"),
+    revokedAt: utc("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash), index("api_keys_user_idx").on(t.userId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    vendorAccountId: text("vendor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    name: text("name").notNull(),
+    usageSchema: text("usage_schema", { enum: usageSchemas }).notNull(),
+    currency: text("currency").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("products_usage_schema_check", oneOf("usage_schema", usageSchemas)),
+    check("products_currency_check", sql`currency ~ '^[A-Z]{3}$'`),
+    index("products_vendor_idx").on(t.vendorAccountId),
+  ],
+);
+
+export const items = pgTable(
+  "items",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    mpn: text("mpn").notNull(),
+    localId: text("local_id").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    precision: text("precision", { enum: itemPrecisions }).notNull(),
+    type: text("type", { enum: itemTypes }).notNull(),
+  },
+  (t) => [
+    check("items_precision_check", oneOf("precision", itemPrecisions)),
+    check("items_type_check", oneOf("type", itemTypes)),
+    uniqueIndex("items_product_mpn_key").on(t.productId, t.mpn),
+    uniqueIndex("items_product_local_id_key").on(t.productId, t.localId),
+  ],
+);
+
+export const contracts = pgTable(
+  "contracts",
+  {
+    id: text("id").primaryKey(),
+    vendorAccountId: text("vendor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    /** The distributor or reseller account that reviews this contract's usage files. */
+    distributorAccountId: text("distributor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    marketplace: text("marketplace").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("contracts_vendor_idx").on(t.vendorAccountId),
+    index("contracts_distributor_idx").on(t.distributorAccountId),
+  ],
+);
+
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    contractId: text("contract_id")
+      .notNull()
+      .references(() => contracts.id),
+    externalId: text("external_id").notNull(),
+    externalUid: text("external_uid").notNull(),
+    parameters: jsonb("parameters").$type<Record<string, string>>().notNull().default({}),
+    status: text("status", { enum: subscriptionStatuses }).notNull(),
+    activeFrom: utc("active_from"),
+    activeTo: utc("active_to"),
+    tier1AccountId: text("tier1_account_id").references(() => accounts.id),
+    tier2AccountId: text("tier2_account_id").references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("subscriptions_status_check", oneOf("status", subscriptionStatuses)),
+    check("subscriptions_window_check", sql`active_to IS NULL OR active_from IS NULL OR active_from < active_to`),
+    index("subscriptions_product_contract_idx").on(t.productId, t.contractId),
+  ],
+);
+
+export const usageFiles = pgTable(
+  "usage_files",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** The vendor's own note: never shown to distributors. */
+    internalNote: text("internal_note").notNull().default(""),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    contractId: text("contract_id")
+      .notNull()
+      .references(() => contracts.id),
+    vendorAccountId: text("vendor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    distributorAccountId: text("distributor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    periodFrom: utc("period_from").notNull(),
+    periodTo: utc("period_to").notNull(),
+    currency: text("currency").notNull(),
+    usageSchema: text("usage_schema", { enum: usageSchemas }).notNull(),
+    status: text("status", { enum: usageFileStatuses }).notNull().default("draft"),
+    acceptanceNote: text("acceptance_note"),
+    rejectionNote: text("rejection_note"),
+    /** Why the workbook is unusable, or a capped summary of record errors. */
+    errorDetail: jsonb("error_detail"),
+    stats: jsonb("stats").$type<UsageFileStats>(),
+    /** Records of this upload generation are the file's records; others are being written or removed. */
+    generation: integer("generation").notNull().default(0),
+    progressRows: integer("progress_rows").notNull().default(0),
+    progressPercent: smallint("progress_percent").notNull().default(0),
+    /** "Close all remaining records" in one row: applies to every record without its own billing id. */
+    billingId: text("billing_id"),
+    billingNote: text("billing_note"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: utc("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("usage_files_status_check", oneOf("status", usageFileStatuses)),
+    check("usage_files_usage_schema_check", oneOf("usage_schema", usageSchemas)),
+    check("usage_files_period_check", sql`period_from < period_to`),
+    index("usage_files_vendor_status_idx").on(t.vendorAccountId, t.status),
+    index("usage_files_distributor_status_idx").on(t.distributorAccountId, t.status),
+  ],
+);
+
+/**
+ * A record's status is mostly its file's (SPEC §3); a record stores only what differs:
+ * its validation errors, and its own closing with a billing id.
+ */
+export const usageRecords = pgTable(
+  "usage_records",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    rowNumber: integer("row_number").notNull(),
+    recordId: text("record_id").notNull(),
+    note: text("note"),
+    itemId: text("item_id"),
+    subscriptionId: text("subscription_id"),
+    quantity: numeric("quantity"),
+    startTime: utc("start_time"),
+    endTime: utc("end_time"),
+    amount: numeric("amount"),
+    tier: smallint("tier"),
+    categoryId: text("category_id"),
+    params: jsonb("params").$type<Record<string, string>>(),
+    errors: jsonb("errors"),
+    externalBillingId: text("external_billing_id"),
+    externalBillingNote: text("external_billing_note"),
+    closedAt: utc("closed_at"),
+    closedBy: text("closed_by"),
+  },
+  (t) => [
+    check("usage_records_quantity_check", sql`quantity IS NULL OR quantity >= 0`),
+    check("usage_records_amount_check", sql`amount IS NULL OR amount >= 0`),
+    check("usage_records_tier_check", sql`tier IS NULL OR tier IN (0, 1, 2)`),
+    uniqueIndex("usage_records_file_record_id_key").on(t.usageFileId, t.generation, t.recordId),
+    index("usage_records_file_row_idx").on(t.usageFileId, t.generation, t.rowNumber),
+  ],
+);
+
+export const categories = pgTable(
+  "categories",
+  {
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    categoryId: text("category_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.usageFileId, t.generation, t.categoryId] })],
+);
+
+/** Uploaded and processed spreadsheets, stored in the database in chunks. */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    id: text("id").primaryKey(),
+    usageFileId: text("usage_file_id").references(() => usageFiles.id),
+    purpose: text("purpose", { enum: ["uploaded", "processed"] }).notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: bigint("byte_size", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("stored_files_usage_file_idx").on(t.usageFileId)],
+);
+
+export const storedFileChunks = pgTable(
+  "stored_file_chunks",
+  {
+    storedFileId: text("stored_file_id")
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storedFileId, t.seq] })],
+);
+
+/** The audit trail: every transition and administrative change. */
+export const events = pgTable(
+  "events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id").notNull(),
+    action: text("action").notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id),
+    actorAccountId: text("actor_account_id").references(() => accounts.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("events_object_idx").on(t.objectType, t.objectId, t.at), index("events_at_idx").on(t.at)],
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type Item = typeof items.$inferSelect;
+export type Contract = typeof contracts.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;
+export type UsageFile = typeof usageFiles.$inferSelect;
+export type UsageRecord = typeof usageRecords.$inferSelect;
+export type Event = typeof events.$inferSelect;
+
+export const usersRelations = relations(users, ({ one }) => ({
+  account: one(accounts, { fields: [users.accountId], references: [accounts.id] }),
+}));
+
+export const usageFilesRelations = relations(usageFiles, ({ one }) => ({
+  product: one(products, { fields: [usageFiles.productId], references: [products.id] }),
+  contract: one(contracts, { fields: [usageFiles.contractId], references: [contracts.id] }),
+  vendorAccount: one(accounts, { fields: [usageFiles.vendorAccountId], references: [accounts.id] }),
+  distributorAccount: one(accounts, { fields: [usageFiles.distributorAccountId], references: [accounts.id] }),
+}));

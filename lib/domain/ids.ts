@@ -1,0 +1,23 @@
+/** Public ids in the reference system's shapes (SPEC §1). */
+
+function digits(count: number, random: () => number): string {
+  return Array.from({ length: count }, () => Math.floor(random() * 10)).join("");
+}
+
+/** `UF-YYYY-MM-NNNN-NNNN`: the month of creation, then random digits (callers retry on a clash). */
+export function newUsageFileId(now: Date, random: () => number = Math.random): string {
+  const month = String(now.getUTCMonth() + 1).padStart(2, "0");
+  return `UF-${now.getUTCFullYear()}-${month}-${digits(4, random)}-${digits(4, random)}`;
+}
+
+export const usageFileIdPattern = /^UF-\d{4}-\d{2}-\d{4}-\d{4}$/;
+
+/** Records are numbered by the database; their public id is `UR-` and that number. */
+export function usageRecordPublicId(id: number): string {
+  return `UR-${id}`;
+}
+
+export function parseUsageRecordPublicId(publicId: string): number | null {
+  const match = /^UR-(\d{1,15})$/.exec(publicId);
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,78 @@
+import type { UserRole } from "./catalog";
+import type { UsageFileStatus } from "./usage-file-status";
+
+/** Who is acting: a signed-in user or an API key's owner. */
+export interface Actor {
+  userId: string;
+  accountId: string;
+  role: UserRole;
+}
+
+/** The fields of a usage file that decide who may see it and act on it. */
+export interface UsageFileAccess {
+  vendorAccountId: string;
+  distributorAccountId: string;
+  status: UsageFileStatus;
+}
+
+/** Distributors and resellers see a file only once it is submitted (SPEC §2). */
+export const statusesVisibleToDistributors: readonly UsageFileStatus[] = ["pending", "accepted", "rejected", "closed"];
+
+/** Which usage files an actor may see, as data the query layer turns into a WHERE clause. */
+export type UsageFileScope =
+  | { kind: "all" }
+  | { kind: "vendor"; vendorAccountId: string }
+  | { kind: "distributor"; distributorAccountId: string; statuses: readonly UsageFileStatus[] };
+
+export function usageFileScope(actor: Actor): UsageFileScope {
+  switch (actor.role) {
+    case "admin":
+      return { kind: "all" };
+    case "vendor":
+      return { kind: "vendor", vendorAccountId: actor.accountId };
+    case "distributor":
+      return {
+        kind: "distributor",
+        distributorAccountId: actor.accountId,
+        statuses: statusesVisibleToDistributors,
+      };
+  }
+}
+
+export function canSeeUsageFile(actor: Actor, file: UsageFileAccess): boolean {
+  const scope = usageFileScope(actor);
+  switch (scope.kind) {
+    case "all":
+      return file.status !== "deleted";
+    case "vendor":
+      return file.vendorAccountId === scope.vendorAccountId && file.status !== "deleted";
+    case "distributor":
+      return file.distributorAccountId === scope.distributorAccountId && scope.statuses.includes(file.status);
+  }
+}
+
+/** Vendor actions: the file's own vendor account only. */
+export function canAuthorUsageFile(actor: Actor, file: Pick<UsageFileAccess, "vendorAccountId">): boolean {
+  return actor.role === "vendor" && actor.accountId === file.vendorAccountId;
+}
+
+/** Review and billing actions: the distributor or reseller of the file's contract only. */
+export function canReviewUsageFile(actor: Actor, file: Pick<UsageFileAccess, "distributorAccountId">): boolean {
+  return actor.role === "distributor" && actor.accountId === file.distributorAccountId;
+}
+
+/** The vendor's internal note is for the vendor's own account (and admins). */
+export function canSeeInternalNote(actor: Actor, file: Pick<UsageFileAccess, "vendorAccountId">): boolean {
+  return actor.role === "admin" || canAuthorUsageFile(actor, file);
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.role === "admin";
+}
+
+/** The page each role lands on after signing in. */
+export const homePathOf: Record<UserRole, string> = {
+  admin: "/admin",
+  vendor: "/vendor",
+  distributor: "/distributor",
+};

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { recordColumns } from "./usage-sheet";
+
+/** Why a usage record is invalid (SPEC §4). Stored on the record; the column says which cell. */
+export const recordErrorCodes = [
+  "missing_value",
+  "duplicate_record_id",
+  "invalid_search_criteria",
+  "item_not_found",
+  "subscription_not_found",
+  "subscription_ambiguous",
+  "subscription_inactive",
+  "not_a_number",
+  "negative_number",
+  "too_many_decimals",
+  "invalid_time",
+  "end_not_after_start",
+  "outside_period",
+  "unknown_category",
+  "invalid_tier",
+] as const;
+export const recordErrorCodeSchema = z.enum(recordErrorCodes);
+export type RecordErrorCode = z.infer<typeof recordErrorCodeSchema>;
+
+/** The wording of a code on its own, for filters and summaries; each error's message names its value. */
+export const defaultRecordErrorMessages: Record<RecordErrorCode, string> = {
+  missing_value: "A required value is empty.",
+  duplicate_record_id: "The record_id is already used by an earlier row.",
+  invalid_search_criteria: "The search criteria is not one of the accepted ones.",
+  item_not_found: "No item of the product matches.",
+  subscription_not_found: "No subscription of the product and contract matches.",
+  subscription_ambiguous: "Several subscriptions match and are active in the record's window.",
+  subscription_inactive: "The matching subscription is not active throughout the record's window.",
+  not_a_number: "The value is not a plain decimal number.",
+  negative_number: "The number is negative.",
+  too_many_decimals: "The number has more decimals than allowed.",
+  invalid_time: "The value is not a date and time.",
+  end_not_after_start: "The end time is not after the start time.",
+  outside_period: "The time is outside the usage file's period.",
+  unknown_category: "The category_id is not listed on the categories sheet.",
+  invalid_tier: "The tier is not 0, 1 or 2.",
+};
+
+export const recordErrorSchema = z.object({
+  column: z.enum(recordColumns),
+  code: recordErrorCodeSchema,
+  message: z.string(),
+});
+export type RecordError = z.infer<typeof recordErrorSchema>;
+
+/** Why a whole workbook is unusable (SPEC §4); such a file has no records to validate. */
+export const sheetErrorCodes = [
+  "unreadable_workbook",
+  "missing_records_sheet",
+  "no_records",
+  "missing_column",
+  "duplicate_column",
+  "unknown_column",
+] as const;
+export const sheetErrorCodeSchema = z.enum(sheetErrorCodes);
+export type SheetErrorCode = z.infer<typeof sheetErrorCodeSchema>;
+
+export const defaultSheetErrorMessages: Record<SheetErrorCode, string> = {
+  unreadable_workbook: "The file is not a readable .xlsx or .csv spreadsheet.",
+  missing_records_sheet: "The workbook has no records (or usage_records) sheet.",
+  no_records: "The records sheet has no rows below its header.",
+  missing_column: "A required column is missing from the records sheet.",
+  duplicate_column: "A column appears more than once in the header.",
+  unknown_column: "A column is not a records column and does not start with v. or p.",
+};
+
+export const sheetErrorSchema = z.object({
+  code: sheetErrorCodeSchema,
+  message: z.string(),
+  row: z.number().int().positive().nullable(),
+  column: z.string().nullable(),
+});
+export type SheetError = z.infer<typeof sheetErrorSchema>;
+
+/** The capped view of a file's record errors kept on the file: every error stays on its record. */
+export const errorSummarySchema = z.object({
+  total: z.number().int().nonnegative(),
+  invalidRecords: z.number().int().nonnegative(),
+  byCode: z.partialRecord(recordErrorCodeSchema, z.number().int().positive()),
+  first: z.array(recordErrorSchema.extend({ row: z.number().int().positive() })),
+});
+export type ErrorSummary = z.infer<typeof errorSummarySchema>;
+
+export interface ErrorSummaryBuilder {
+  add(rowNumber: number, errors: readonly RecordError[]): void;
+  summary(): ErrorSummary;
+}
+
+export function summarizeErrors(keepFirst = 100): ErrorSummaryBuilder {
+  let total = 0;
+  let invalidRecords = 0;
+  const byCode: ErrorSummary["byCode"] = {};
+  const first: ErrorSummary["first"] = [];
+  return {
+    add(rowNumber, errors) {
+      if (errors.length === 0) return;
+      invalidRecords++;
+      total += errors.length;
+      for (const error of errors) {
+        byCode[error.code] = (byCode[error.code] ?? 0) + 1;
+        if (first.length < keepFirst) first.push({ row: rowNumber, ...error });
+      }
+    },
+    summary: () => ({ total, invalidRecords, byCode: { ...byCode }, first: [...first] }),
+  };
+}
+
+const longestQuotedValue = 60;
+
+/** A cell value quoted for a message, shortened so that a huge cell cannot bloat the stored errors. */
+export function quoteValue(value: string): string {
+  const shown = value.length > longestQuotedValue ? `${value.slice(0, longestQuotedValue)}…` : value;
+  return JSON.stringify(shown);
+}

@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+/** Usage file states (SPEC §2). */
+export const usageFileStatuses = [
+  "draft",
+  "uploading",
+  "processing",
+  "invalid",
+  "ready",
+  "pending",
+  "accepted",
+  "rejected",
+  "closed",
+  "deleted",
+] as const;
+export const usageFileStatusSchema = z.enum(usageFileStatuses);
+export type UsageFileStatus = z.infer<typeof usageFileStatusSchema>;
+
+/** Usage record states (SPEC §3). */
+export const usageRecordStatuses = [
+  "uploaded",
+  "validated",
+  "invalid",
+  "pending",
+  "accepted",
+  "rejected",
+  "closed",
+] as const;
+export const usageRecordStatusSchema = z.enum(usageRecordStatuses);
+export type UsageRecordStatus = z.infer<typeof usageRecordStatusSchema>;
+
+/** What people and the system do to a usage file (SPEC §2). */
+export const usageFileActions = [
+  "upload",
+  "start_processing",
+  "finish_valid",
+  "finish_invalid",
+  "submit",
+  "accept",
+  "reject",
+  "close",
+  "delete",
+] as const;
+export type UsageFileAction = (typeof usageFileActions)[number];
+
+interface Transition {
+  from: readonly UsageFileStatus[];
+  to: UsageFileStatus;
+}
+
+const transitions: Record<UsageFileAction, Transition> = {
+  upload: { from: ["draft", "invalid", "ready", "rejected"], to: "uploading" },
+  start_processing: { from: ["uploading"], to: "processing" },
+  finish_valid: { from: ["processing"], to: "ready" },
+  finish_invalid: { from: ["processing"], to: "invalid" },
+  submit: { from: ["ready"], to: "pending" },
+  accept: { from: ["pending"], to: "accepted" },
+  reject: { from: ["pending"], to: "rejected" },
+  close: { from: ["accepted"], to: "closed" },
+  delete: { from: ["draft", "invalid", "ready", "rejected"], to: "deleted" },
+};
+
+export type TransitionResult =
+  | { ok: true; from: UsageFileStatus; to: UsageFileStatus }
+  | { ok: false; message: string };
+
+export const statusLabels: Record<UsageFileStatus, string> = {
+  draft: "Draft",
+  uploading: "Uploading",
+  processing: "Processing",
+  invalid: "Invalid",
+  ready: "Ready",
+  pending: "Pending",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  closed: "Closed",
+  deleted: "Deleted",
+};
+
+const pastTense: Record<UsageFileAction, string> = {
+  upload: "uploaded to",
+  start_processing: "processed",
+  finish_valid: "marked ready",
+  finish_invalid: "marked invalid",
+  submit: "submitted",
+  accept: "accepted",
+  reject: "rejected",
+  close: "closed",
+  delete: "deleted",
+};
+
+/** The statuses from which an action may start: the `WHERE status IN (…)` of its update. */
+export function statusesAllowing(action: UsageFileAction): readonly UsageFileStatus[] {
+  return transitions[action].from;
+}
+
+/** Whether `action` may happen to a file in `status`, and the status it leads to. */
+export function transition(status: UsageFileStatus, action: UsageFileAction): TransitionResult {
+  const rule = transitions[action];
+  if (rule.from.includes(status)) return { ok: true, from: status, to: rule.to };
+  const allowed = rule.from.map((s) => statusLabels[s]).join(", ");
+  return {
+    ok: false,
+    message: `A ${statusLabels[status]} usage file cannot be ${pastTense[action]}; only ${allowed} files can.`,
+  };
+}
+
+/** The actions a file's page offers in its current status. */
+export function allowedActions(status: UsageFileStatus): UsageFileAction[] {
+  return usageFileActions.filter((action) => transitions[action].from.includes(status));
+}
+
+const recordStatusByFileStatus: Record<Exclude<UsageFileStatus, "closed">, UsageRecordStatus> = {
+  draft: "uploaded",
+  uploading: "uploaded",
+  processing: "uploaded",
+  invalid: "validated",
+  ready: "validated",
+  pending: "pending",
+  accepted: "accepted",
+  rejected: "rejected",
+  deleted: "validated",
+};
+
+/** A record's status follows its file's, except where the record has its own (SPEC §3). */
+export function recordStatusOf(
+  fileStatus: UsageFileStatus,
+  record: { hasErrors: boolean; closed: boolean },
+): UsageRecordStatus {
+  if (record.hasErrors) return "invalid";
+  if (record.closed || fileStatus === "closed") return "closed";
+  return recordStatusByFileStatus[fileStatus];
+}

@@ -1,0 +1,15 @@
+/** Dates are shown in UTC everywhere: usage periods and record windows are defined in UTC. */
+
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function formatDateTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** A period is stored half-open [from, to); people read its last day, not the next month's first. */
+export function formatPeriod(from: Date, to: Date): string {
+  const lastDay = new Date(to.getTime() - 1);
+  return `${formatDate(from)} – ${formatDate(lastDay)}`;
+}

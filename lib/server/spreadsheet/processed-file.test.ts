@@ -1,0 +1,207 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
+import { writeProcessedWorkbook, type ProcessedWorkbookInput, type RowErrors } from "./processed-file";
+
+const header = ["record_id", "item_search_criteria", "item_search_value", "quantity", "start_time_utc", "category_id"];
+const start = new Date("2025-01-05T10:30:00Z");
+
+const errors: RowErrors[] = [
+  { rowNumber: 3, cells: [{ column: "quantity", message: "quantity must be 0 or more" }] },
+  {
+    rowNumber: 4,
+    cells: [
+      { column: "start_time_utc", message: "start_time_utc is outside the period" },
+      { column: null, message: "record_id is used twice" },
+    ],
+  },
+];
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "processed-file-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("writeProcessedWorkbook from an xlsx upload", () => {
+  let output: ExcelJS.Workbook;
+  let records: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    output = await processed({ sourcePath: await writeUpload("upload.xlsx"), sourceKind: "xlsx", errors });
+    records = sheet(output, "records");
+  });
+
+  it("fills each invalid cell red and explains it in a note", () => {
+    expect(isMarkedInvalid(records.getCell("D3"))).toBe(true);
+    expect(noteOf(records.getCell("D3"))).toBe("quantity must be 0 or more");
+    expect(isMarkedInvalid(records.getCell("E4"))).toBe(true);
+    expect(noteOf(records.getCell("E4"))).toBe("start_time_utc is outside the period");
+  });
+
+  it("appends an errors column holding all of a row's messages", () => {
+    expect(records.getCell("G1").value).toBe("errors");
+    expect(records.getCell("G3").value).toBe("quantity must be 0 or more");
+    expect(records.getCell("G4").value).toBe("start_time_utc is outside the period; record_id is used twice");
+  });
+
+  it("leaves valid rows and cells untouched", () => {
+    expect(rowValues(records, 2)).toEqual(["rec-1", "item.mpn", "MPN-A", 10, start, "cat-1", null]);
+    for (const address of ["A2", "D2", "E2", "A3", "C3", "D4"]) {
+      expect(isMarkedInvalid(records.getCell(address)), address).toBe(false);
+      expect(records.getCell(address).note, address).toBeUndefined();
+    }
+  });
+
+  it("keeps numbers as numbers and dates as dates with their format", () => {
+    expect(records.getCell("D3").value).toBe(-2.5);
+    expect(records.getCell("E4").value).toEqual(new Date("2024-12-01T00:00:00Z"));
+    expect(records.getCell("E2").numFmt).toBe(sheetDateTimeFormat);
+    expect(records.getCell("E4").numFmt).toBe(sheetDateTimeFormat);
+    expect(records.getCell("A1").font?.bold).toBe(true);
+  });
+
+  it("keeps the other sheets", () => {
+    expect(sheetValues(sheet(output, "categories"))).toEqual([
+      ["category_id", "category_name", "category_description"],
+      ["cat-1", "Compute", "CPU hours"],
+    ]);
+    expect(sheet(output, "instructions").getCell("A1").value).toBe("Fill the records sheet.");
+  });
+
+  it("marks a processed copy afresh when it is uploaded again", async () => {
+    const firstCopy = join(dir, "first-copy.xlsx");
+    await output.xlsx.writeFile(firstCopy);
+    const again = await processed({
+      sourcePath: firstCopy,
+      sourceKind: "xlsx",
+      errors: [{ rowNumber: 2, cells: [{ column: "item_search_value", message: "no such item" }] }],
+    });
+    const recordsAgain = sheet(again, "records");
+    expect(recordsAgain.getRow(1).cellCount).toBe(7);
+    expect(isMarkedInvalid(recordsAgain.getCell("C2"))).toBe(true);
+    expect(recordsAgain.getCell("G2").value).toBe("no such item");
+    expect(isMarkedInvalid(recordsAgain.getCell("D3"))).toBe(false);
+    expect(recordsAgain.getCell("G3").value).toBeNull();
+    expect(recordsAgain.getCell("D3").value).toBe(-2.5);
+  });
+});
+
+describe("writeProcessedWorkbook row errors", () => {
+  it("merges entries of one row and reads errors from an async iterable", async () => {
+    async function* split(): AsyncIterable<RowErrors> {
+      yield { rowNumber: 3, cells: [{ column: "quantity", message: "too many decimals" }] };
+      yield { rowNumber: 3, cells: [{ column: "quantity", message: "must be 0 or more" }] };
+    }
+    const output = await processed({ sourcePath: await writeUpload("merge.xlsx"), sourceKind: "xlsx", errors: split() });
+    const records = sheet(output, "records");
+    expect(noteOf(records.getCell("D3"))).toBe("too many decimals\nmust be 0 or more");
+    expect(records.getCell("G3").value).toBe("too many decimals; must be 0 or more");
+  });
+
+  it("puts header errors in a note on the errors title, and errors of missing rows in rows of their own", async () => {
+    const output = await processed({
+      sourcePath: await writeUpload("header.xlsx"),
+      sourceKind: "xlsx",
+      errors: [
+        { rowNumber: 1, cells: [{ column: null, message: "amount column is missing" }] },
+        { rowNumber: 9, cells: [{ column: "quantity", message: "quantity is missing" }] },
+      ],
+    });
+    const records = sheet(output, "records");
+    expect(records.getCell("G1").value).toBe("errors");
+    expect(noteOf(records.getCell("G1"))).toBe("amount column is missing");
+    expect(isMarkedInvalid(records.getCell("D9"))).toBe(true);
+    expect(records.getCell("G9").value).toBe("quantity is missing");
+  });
+});
+
+describe("writeProcessedWorkbook from a csv upload", () => {
+  it.each([
+    { delimiter: ";", name: "semicolons" },
+    { delimiter: ",", name: "commas" },
+  ])("reads a csv with $name and a BOM into the same xlsx", async ({ delimiter }) => {
+    const lines = [
+      header,
+      ["rec-1", "item.mpn", "MPN-A", "10", "2025-01-05 10:30:00", "cat-1"],
+      ["rec-2", "item.mpn", "MPN-A", "-2.5", "2025-01-05 10:30:00", ""],
+      ["rec-3", "item.mpn", "MPN-A", "0.125", "2024-12-01 00:00:00", ""],
+    ];
+    const csvPath = join(dir, `upload-${delimiter === ";" ? "semicolon" : "comma"}.csv`);
+    await writeFile(csvPath, "\uFEFF" + lines.map((line) => line.join(delimiter)).join("\r\n") + "\r\n");
+
+    const output = await processed({ sourcePath: csvPath, sourceKind: "csv", errors });
+    const records = sheet(output, "records");
+    expect(rowValues(records, 1)).toEqual([...header, "errors"]);
+    expect(rowValues(records, 2)).toEqual([...lines[1]!, null]);
+    expect(isMarkedInvalid(records.getCell("D3"))).toBe(true);
+    expect(noteOf(records.getCell("D3"))).toBe("quantity must be 0 or more");
+    expect(records.getCell("D3").value).toBe("-2.5");
+    expect(isMarkedInvalid(records.getCell("E4"))).toBe(true);
+    expect(records.getCell("G4").value).toBe("start_time_utc is outside the period; record_id is used twice");
+    expect(isMarkedInvalid(records.getCell("D2"))).toBe(false);
+    expect(sheetValues(sheet(output, "categories"))).toEqual([["category_id", "category_name", "category_description"]]);
+  });
+});
+
+/** An upload as a vendor would send it: help text, records with numbers and date cells, categories. */
+async function writeUpload(fileName: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("instructions").addRow(["Fill the records sheet."]);
+  const records = workbook.addWorksheet("records");
+  records.addRow(header).font = { bold: true };
+  records.addRow(["rec-1", "item.mpn", "MPN-A", 10, start, "cat-1"]);
+  records.addRow(["rec-2", "item.mpn", "MPN-A", -2.5, start, null]);
+  records.addRow(["rec-3", "item.mpn", "MPN-A", 0.125, new Date("2024-12-01T00:00:00Z"), null]);
+  records.getColumn(5).numFmt = sheetDateTimeFormat;
+  for (const row of [2, 3, 4]) records.getCell(row, 5).numFmt = sheetDateTimeFormat;
+  const categories = workbook.addWorksheet("categories");
+  categories.addRow(["category_id", "category_name", "category_description"]);
+  categories.addRow(["cat-1", "Compute", "CPU hours"]);
+  const path = join(dir, fileName);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+async function processed(input: ProcessedWorkbookInput): Promise<ExcelJS.Workbook> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeProcessedWorkbook(input, out);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks));
+  return workbook;
+}
+
+function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no ${name} sheet`);
+  return found;
+}
+
+/** The row's values from column A through the errors column. */
+function rowValues(worksheet: ExcelJS.Worksheet, rowNumber: number): ExcelJS.CellValue[] {
+  return Array.from({ length: header.length + 1 }, (_, index) => worksheet.getCell(rowNumber, index + 1).value);
+}
+
+function sheetValues(worksheet: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
+  const rows: ExcelJS.CellValue[][] = [];
+  worksheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+  return rows;
+}
+
+function isMarkedInvalid(cell: ExcelJS.Cell): boolean {
+  const fill = cell.fill;
+  return fill?.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb === "FFFFC7CE";
+}
+
+function noteOf(cell: ExcelJS.Cell): string | undefined {
+  const note = cell.note;
+  if (note === undefined || typeof note === "string") return note;
+  return note.texts?.map((run) => run.text).join("");
+}

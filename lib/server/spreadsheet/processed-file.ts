@@ -1,0 +1,300 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import { categoryColumns, categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
+import { RowErrorQueue, type RowErrors } from "./row-error-queue";
+import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
+import { createWorkbookWriter } from "./workbook-writer";
+
+export type { CellError, RowErrors } from "./row-error-queue";
+
+export interface ProcessedWorkbookInput {
+  sourcePath: string;
+  sourceKind: "xlsx" | "csv";
+  /** Sorted by row number; several entries for one row are merged. */
+  errors: AsyncIterable<RowErrors> | Iterable<RowErrors>;
+}
+
+/** The column appended to the records sheet; a re-uploaded processed copy has it already. */
+export const errorsColumnName = "errors";
+
+/**
+ * The streaming writer holds every note in memory until the records sheet is finished (its
+ * comments part follows the sheet in the zip), and Excel slows down on files with tens of
+ * thousands of notes. Past this many, invalid cells are still filled red and the errors column
+ * still explains them.
+ */
+export const maxCellNotes = 10_000;
+
+/**
+ * Writes the processed copy of an uploaded usage spreadsheet as .xlsx to `out`: the records sheet
+ * with each invalid cell marked and explained plus an errors column, and the other sheets as they
+ * were. Rows stream through, so memory does not grow with the file.
+ */
+export async function writeProcessedWorkbook(input: ProcessedWorkbookInput, out: NodeJS.WritableStream): Promise<void> {
+  const workbook = createWorkbookWriter(out);
+  const errors = new RowErrorQueue(input.errors);
+  if (input.sourceKind === "csv") await copyCsv(input.sourcePath, workbook, errors);
+  else await copyXlsx(input.sourcePath, workbook, errors);
+  await workbook.commit();
+}
+
+interface SourceCell {
+  column: number;
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+}
+
+interface SourceRow {
+  number: number;
+  cells: SourceCell[];
+  height?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// xlsx
+
+/** What exceljs's streaming reader offers at run time; its typings leave out `name` and `model`. */
+interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
+  model?: { sheets?: { name: string }[] };
+}
+interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+  name: string;
+}
+
+async function copyXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  }) as unknown as StreamedWorkbook;
+  let recordsSheetName: string | undefined;
+  for await (const source of reader) {
+    recordsSheetName ??= pickRecordsSheet(reader.model?.sheets?.map((sheet) => sheet.name) ?? []);
+    if (source.name === recordsSheetName) {
+      await new ProcessedRecordsSheet(workbook, source.name, errors).copy(rowsOf(source));
+    } else {
+      await copySheet(workbook, source.name, rowsOf(source));
+    }
+  }
+  if (!recordsSheetName) throw new Error(`${sourcePath} has no ${recordSheetNames.join(" or ")} sheet`);
+}
+
+function pickRecordsSheet(sheetNames: string[]): string | undefined {
+  return recordSheetNames.find((name) => sheetNames.includes(name));
+}
+
+async function* rowsOf(sheet: StreamedSheet): AsyncIterable<SourceRow> {
+  for await (const row of sheet) {
+    const cells: SourceCell[] = [];
+    row.eachCell((cell, column) => cells.push({ column, value: copyableValue(cell.value), style: cell.style }));
+    yield { number: row.number, cells, height: row.height };
+  }
+}
+
+/** Cells of a shared formula other than its first carry no formula text: keep their value. */
+function copyableValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (isFormula(value) && value.formula === "") return value.result ?? null;
+  return value;
+}
+
+function isFormula(value: ExcelJS.CellValue): value is ExcelJS.CellFormulaValue {
+  return typeof value === "object" && value !== null && "formula" in value;
+}
+
+async function copySheet(workbook: ExcelJS.Workbook, name: string, rows: AsyncIterable<SourceRow>): Promise<void> {
+  const sheet = workbook.addWorksheet(name);
+  for await (const source of rows) {
+    const row = sheet.getRow(source.number);
+    if (source.height) row.height = source.height;
+    for (const cell of source.cells) copyCell(cell, row.getCell(cell.column));
+    row.commit();
+  }
+  sheet.commit();
+}
+
+function copyCell(source: SourceCell, target: ExcelJS.Cell): void {
+  target.value = source.value;
+  target.style = source.style;
+}
+
+// ---------------------------------------------------------------------------------------------
+// csv
+
+async function copyCsv(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
+  const records = createReadStream(sourcePath).pipe(
+    parse({
+      bom: true,
+      delimiter: await sniffDelimiter(sourcePath),
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }),
+  );
+  await new ProcessedRecordsSheet(workbook, recordSheetNames[0], errors).copy(csvRows(records));
+  addEmptyCategoriesSheet(workbook);
+}
+
+/** Comma or semicolon, whichever the header line uses more (spreadsheet exports in many locales use `;`). */
+async function sniffDelimiter(path: string): Promise<"," | ";"> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const headerLine = buffer.toString("utf8", 0, bytesRead).split(/\r?\n/, 1)[0] ?? "";
+    return count(headerLine, ";") > count(headerLine, ",") ? ";" : ",";
+  } finally {
+    await file.close();
+  }
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}
+
+/**
+ * CSV fields stay text: turning them into numbers would drop leading zeros of ids and the
+ * decimals a JavaScript number cannot hold, and the reader parses text anyway.
+ */
+async function* csvRows(records: AsyncIterable<string[]>): AsyncIterable<SourceRow> {
+  let number = 0;
+  for await (const record of records) {
+    number += 1;
+    const style = number === 1 ? { font: headerFont } : {};
+    const cells = record.flatMap((value, index) => (value === "" ? [] : [{ column: index + 1, value, style }]));
+    yield { number, cells };
+  }
+}
+
+/** A CSV carries no categories; the sheet is where the vendor lists them before re-uploading. */
+function addEmptyCategoriesSheet(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.addWorksheet(categorySheetName, { views: [frozenHeaderRow] });
+  const header = sheet.addRow([...categoryColumns]);
+  header.font = headerFont;
+  header.commit();
+  sheet.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// records
+
+interface RecordsLayout {
+  headerRowNumber: number;
+  columnsByName: Map<string, number>;
+  errorsColumn: number;
+}
+
+/** Writes the records sheet row by row, marking the cells that `errors` names. */
+class ProcessedRecordsSheet {
+  private readonly sheet: ExcelJS.Worksheet;
+  private layout: RecordsLayout | undefined;
+  private notesLeft = maxCellNotes;
+
+  constructor(
+    workbook: ExcelJS.Workbook,
+    name: string,
+    private readonly errors: RowErrorQueue,
+  ) {
+    this.sheet = workbook.addWorksheet(name, { views: [frozenHeaderRow] });
+  }
+
+  async copy(rows: AsyncIterable<SourceRow>): Promise<void> {
+    for await (const source of rows) await this.write(source);
+    // An empty sheet still gets its errors column, for the errors of rows it does not have.
+    if (!this.layout) await this.write({ number: 1, cells: [] });
+    for (const rowErrors of await this.errors.takeRest()) this.writeRow({ number: rowErrors.rowNumber, cells: [] }, rowErrors);
+    this.sheet.commit();
+  }
+
+  private async write(source: SourceRow): Promise<void> {
+    this.layout ??= this.startWith(source);
+    await this.writeRowsThrough(source);
+  }
+
+  /** The first row is the header: it names the columns and gets the errors column. */
+  private startWith(header: SourceRow): RecordsLayout {
+    const columnsByName = new Map<string, number>();
+    for (const cell of header.cells) {
+      const name = headerName(cell.value);
+      if (name && !columnsByName.has(name)) columnsByName.set(name, cell.column);
+    }
+    const lastColumn = Math.max(0, ...header.cells.map((cell) => cell.column));
+    const errorsColumn = columnsByName.get(errorsColumnName) ?? lastColumn + 1;
+    // Column widths are not in the streaming reader's output: size them from the header instead.
+    for (const [name, column] of columnsByName) this.sheet.getColumn(column).width = Math.max(12, name.length + 4);
+    this.sheet.getColumn(errorsColumn).width = 80;
+    return { headerRowNumber: header.number, columnsByName, errorsColumn };
+  }
+
+  /** Errors of rows missing from the source (they should not exist) still get a row of their own. */
+  private async writeRowsThrough(source: SourceRow): Promise<void> {
+    let own: RowErrors | undefined;
+    for (const rowErrors of await this.errors.takeThrough(source.number)) {
+      if (rowErrors.rowNumber === source.number) own = rowErrors;
+      else this.writeRow({ number: rowErrors.rowNumber, cells: [] }, rowErrors);
+    }
+    this.writeRow(source, own);
+  }
+
+  private writeRow(source: SourceRow, rowErrors: RowErrors | undefined): void {
+    const layout = this.currentLayout();
+    const row = this.sheet.getRow(source.number);
+    if (source.height) row.height = source.height;
+    for (const cell of source.cells) {
+      if (cell.column !== layout.errorsColumn) copyCell({ ...cell, style: withoutInvalidMark(cell.style) }, row.getCell(cell.column));
+    }
+    for (const [column, messages] of messagesByColumn(rowErrors, layout)) this.markInvalid(row.getCell(column), messages);
+    this.writeErrorsCell(row, rowErrors);
+    row.commit();
+  }
+
+  private writeErrorsCell(row: ExcelJS.Row, rowErrors: RowErrors | undefined): void {
+    const cell = row.getCell(this.currentLayout().errorsColumn);
+    const messages = rowErrors?.cells.map((error) => error.message) ?? [];
+    if (row.number !== this.currentLayout().headerRowNumber) {
+      cell.value = messages.length > 0 ? messages.join("; ") : null;
+      return;
+    }
+    // Errors about the header itself (a missing column, say) cannot go in its title: they go in a note.
+    cell.value = errorsColumnName;
+    cell.font = headerFont;
+    if (messages.length > 0) this.markInvalid(cell, messages);
+  }
+
+  private markInvalid(cell: ExcelJS.Cell, messages: string[]): void {
+    cell.style = markedInvalid(cell.style);
+    if (this.notesLeft > 0) {
+      cell.note = messages.join("\n");
+      this.notesLeft -= 1;
+    }
+  }
+
+  private currentLayout(): RecordsLayout {
+    if (!this.layout) throw new Error("records sheet written before its header");
+    return this.layout;
+  }
+}
+
+/** Messages of the row's cell errors by column number; row-level ones and unknown columns are left out. */
+function messagesByColumn(rowErrors: RowErrors | undefined, layout: RecordsLayout): Map<number, string[]> {
+  const byColumn = new Map<number, string[]>();
+  for (const error of rowErrors?.cells ?? []) {
+    const column = error.column === null ? undefined : layout.columnsByName.get(normalizedName(error.column));
+    if (column === undefined) continue;
+    byColumn.set(column, [...(byColumn.get(column) ?? []), error.message]);
+  }
+  return byColumn;
+}
+
+function headerName(value: ExcelJS.CellValue): string {
+  if (typeof value === "string") return normalizedName(value);
+  if (typeof value === "object" && value !== null && "richText" in value) {
+    return normalizedName(value.richText.map((run) => run.text).join(""));
+  }
+  return "";
+}
+
+function normalizedName(name: string): string {
+  return name.trim().toLowerCase();
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { decodeExcelEscapes, decodeXmlText } from "./xml-text";
+
+const runTag = /<(\/?)(?:[\w.-]+:)?(t|rPh)(?=[\s/>])[^>]*>/g;
+const slash = 47;
+
+/**
+ * The text of a string item (a shared string's `<si>` or an inline `<is>`) found in
+ * xml[from, to): its `<t>` runs joined, with rich-text formatting and phonetic hints (`<rPh>`) left out.
+ */
+export function richText(xml: string, from: number, to: number): string {
+  const item = xml.slice(from, to);
+  let raw = "";
+  let runStart = -1;
+  let inPhonetic = false;
+  for (const tag of item.matchAll(runTag)) {
+    const [text, closing, name] = tag;
+    const opening = closing === "" && text.charCodeAt(text.length - 2) !== slash;
+    if (name === "rPh") {
+      inPhonetic = opening;
+    } else if (opening) {
+      runStart = inPhonetic ? -1 : tag.index + text.length;
+    } else if (closing && runStart >= 0) {
+      raw += item.slice(runStart, tag.index);
+      runStart = -1;
+    }
+  }
+  return decodeExcelEscapes(decodeXmlText(raw));
+}

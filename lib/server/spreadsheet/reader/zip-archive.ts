@@ -1,0 +1,106 @@
+import "server-only";
+import { pipeline, type Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createInflateRaw } from "node:zlib";
+import yauzl from "yauzl";
+import { asWorkbookFailure, formatBytes, formatCount, WorkbookError } from "./errors";
+
+const storedMethod = 0;
+const deflatedMethod = 8;
+const maxEntries = 10_000;
+const inflateChunkBytes = 64 * 1024;
+
+/**
+ * Random access to the parts of a zip file (yauzl reads the central directory, so parts can be read
+ * in any order), each streamed through inflate with a cap on how far it may inflate.
+ * Part names are matched case-insensitively, as OOXML part names are.
+ */
+export class ZipArchive {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: ReadonlyMap<string, yauzl.Entry>,
+  ) {}
+
+  static async open(path: string): Promise<ZipArchive> {
+    const zip = await yauzl.openPromise(path, { autoClose: false, strictFileNames: false }).catch((error: unknown) => {
+      throw asWorkbookFailure(error);
+    });
+    try {
+      return new ZipArchive(zip, await readEntries(zip));
+    } catch (error) {
+      zip.close();
+      throw asWorkbookFailure(error);
+    }
+  }
+
+  has(partName: string): boolean {
+    return this.entries.has(partName.toLowerCase());
+  }
+
+  async readText(partName: string, maxBytes: number): Promise<string> {
+    let text = "";
+    for await (const chunk of this.textChunks(partName, maxBytes)) text += chunk;
+    return text;
+  }
+
+  /** The part as UTF-8 text, in chunks; inflating past `maxBytes` fails with entry_too_large. */
+  async *textChunks(partName: string, maxBytes: number): AsyncGenerator<string> {
+    const entry = this.entry(partName);
+    if (entry.uncompressedSize > maxBytes) throw entryTooLarge(partName, maxBytes);
+    const bytes = await this.openBytes(entry);
+    const decoder = new StringDecoder("utf8");
+    let inflated = 0;
+    try {
+      for await (const chunk of bytes as AsyncIterable<Buffer>) {
+        inflated += chunk.length;
+        if (inflated > maxBytes) throw entryTooLarge(partName, maxBytes);
+        yield decoder.write(chunk);
+      }
+      yield decoder.end();
+    } catch (error) {
+      throw asWorkbookFailure(error);
+    } finally {
+      bytes.destroy();
+    }
+  }
+
+  close(): void {
+    if (this.zip.isOpen) this.zip.close();
+  }
+
+  private entry(partName: string): yauzl.Entry {
+    const entry = this.entries.get(partName.toLowerCase());
+    if (!entry) throw new WorkbookError("truncated_or_corrupt", `The workbook lacks its part ${partName}.`);
+    return entry;
+  }
+
+  private async openBytes(entry: yauzl.Entry): Promise<Readable> {
+    if (entry.isEncrypted()) throw new WorkbookError("encrypted", "The file is password-protected; remove the password and upload it again.");
+    const method = entry.compressionMethod;
+    if (method !== storedMethod && method !== deflatedMethod) {
+      throw new WorkbookError("truncated_or_corrupt", `The file uses a zip compression (method ${method}) that spreadsheets do not use.`);
+    }
+    const raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch((error: unknown) => {
+      throw asWorkbookFailure(error);
+    });
+    if (method === storedMethod) return raw;
+    // Our own inflate rather than yauzl's: bigger chunks, and errors of either stream reach the reader.
+    return pipeline(raw, createInflateRaw({ chunkSize: inflateChunkBytes }), () => {});
+  }
+}
+
+async function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  if (zip.entryCount > maxEntries) {
+    throw new WorkbookError("not_a_spreadsheet", `The file holds more than ${formatCount(maxEntries)} parts; it is not a usage spreadsheet.`);
+  }
+  const entries = new Map<string, yauzl.Entry>();
+  for await (const entry of zip.eachEntry()) entries.set(entry.fileName.toLowerCase(), entry);
+  return entries;
+}
+
+function entryTooLarge(partName: string, maxBytes: number): WorkbookError {
+  return new WorkbookError(
+    "entry_too_large",
+    `The workbook part ${partName} unpacks to more than ${formatBytes(maxBytes)}, the most a usage spreadsheet may; it looks like a zip bomb.`,
+  );
+}

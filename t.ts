@@ -1,0 +1,12 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+let t=Date.now();
+const pg = new PGlite(); const db = drizzle(pg);
+await migrate(db, { migrationsFolder: "db/migrations" });
+console.log("migrate", Date.now()-t); t=Date.now();
+const dump = await pg.dumpDataDir("none");
+console.log("dump", Date.now()-t, dump.size); t=Date.now();
+const pg2 = new PGlite({ loadDataDir: dump });
+console.log((await pg2.query("select count(*) from users")).rows, Date.now()-t);
+t=Date.now(); const pg3 = new PGlite(); await pg3.waitReady; console.log("blank", Date.now()-t);
