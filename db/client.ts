@@ -109,6 +109,6 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Tests point the process at a database of their own. */
-export function useDatabase(handle: DatabaseHandle): void {
+export function replaceDatabase(handle: DatabaseHandle): void {
   holder.__usagePortalDb = Promise.resolve(handle);
 }

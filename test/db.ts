@@ -7,7 +7,7 @@ import {
   migrateDatabase,
   openPglite,
   openPostgres,
-  useDatabase,
+  replaceDatabase,
   type DatabaseHandle,
 } from "@/db/client";
 
@@ -16,7 +16,7 @@ import {
  * Each test file gets a database of its own (a copy of a freshly migrated one), emptied before each
  * test, so neither files nor tests see each other's rows, and two runs never share a database.
  */
-export function useTestDatabase(): { readonly handle: DatabaseHandle } {
+export function withTestDatabase(): { readonly handle: DatabaseHandle } {
   let current: DatabaseHandle | undefined;
   let dropDatabase: () => Promise<void> = async () => {};
 
@@ -24,7 +24,7 @@ export function useTestDatabase(): { readonly handle: DatabaseHandle } {
     const created = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : await clonePglite();
     current = created.handle;
     dropDatabase = created.drop;
-    useDatabase(current);
+    replaceDatabase(current);
   });
 
   beforeEach(async () => {

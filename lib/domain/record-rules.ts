@@ -318,14 +318,18 @@ function pickActiveSubscription(
   { start, end }: RecordWindow,
 ): string | null {
   if (start === null || end === null) return soleId(candidates);
-  const active = candidates.filter((candidate) => isActiveThroughout(candidate, start, end));
-  if (active.length === 1) return soleId(active);
-  const searched = `${criterion} ${quoteValue(value)}`;
-  if (active.length > 1) {
-    row.fail("asset_search_value", "subscription_ambiguous", ambiguousMessage(searched, active, start, end));
-  } else {
-    row.fail("asset_search_value", "subscription_inactive", inactiveMessage(searched, candidates, start, end));
+  const searched = () => `${criterion} ${quoteValue(value)}`;
+  let active: SubscriptionRef | null = null;
+  for (const candidate of candidates) {
+    if (!isActiveThroughout(candidate, start, end)) continue;
+    if (active !== null) {
+      row.fail("asset_search_value", "subscription_ambiguous", ambiguousMessage(searched(), candidates, start, end));
+      return null;
+    }
+    active = candidate;
   }
+  if (active !== null) return active.id;
+  row.fail("asset_search_value", "subscription_inactive", inactiveMessage(searched(), candidates, start, end));
   // An inactive single match still tells the vendor which subscription the row meant.
   return soleId(candidates);
 }
@@ -339,7 +343,8 @@ function isActiveThroughout(subscription: SubscriptionRef, start: number, end: n
   return (activeFrom === null || activeFrom <= start) && (activeTo === null || end <= activeTo);
 }
 
-function ambiguousMessage(searched: string, active: readonly SubscriptionRef[], start: number, end: number): string {
+function ambiguousMessage(searched: string, candidates: readonly SubscriptionRef[], start: number, end: number): string {
+  const active = candidates.filter((candidate) => isActiveThroughout(candidate, start, end));
   const window = windowText(start, end);
   return `${searched} matches ${active.length} subscriptions active from ${window}: ${listIds(active)}.`;
 }

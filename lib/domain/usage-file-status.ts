@@ -101,7 +101,7 @@ export function transition(status: UsageFileStatus, action: UsageFileAction): Tr
   const allowed = rule.from.map((s) => statusLabels[s]).join(", ");
   return {
     ok: false,
-    message: `A ${statusLabels[status]} usage file cannot be ${pastTense[action]}; only ${allowed} files can.`,
+    message: `This usage file is ${statusLabels[status]}; only ${allowed} files can be ${pastTense[action]}.`,
   };
 }
 

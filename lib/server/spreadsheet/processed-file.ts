@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { categoryColumns, categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
-import { createWorkbookWriter } from "./workbook-writer";
+import { createWorkbookWriter, rowAfter } from "./workbook-writer";
 
 export type { CellError, RowErrors } from "./row-error-queue";
 
@@ -107,8 +107,10 @@ function isFormula(value: ExcelJS.CellValue): value is ExcelJS.CellFormulaValue 
 
 async function copySheet(workbook: ExcelJS.Workbook, name: string, rows: AsyncIterable<SourceRow>): Promise<void> {
   const sheet = workbook.addWorksheet(name);
+  let previousRowNumber = 0;
   for await (const source of rows) {
-    const row = sheet.getRow(source.number);
+    const row = rowAfter(sheet, previousRowNumber, source.number);
+    previousRowNumber = source.number;
     if (source.height) row.height = source.height;
     for (const cell of source.cells) copyCell(cell, row.getCell(cell.column));
     row.commit();
@@ -189,6 +191,7 @@ interface RecordsLayout {
 class ProcessedRecordsSheet {
   private readonly sheet: ExcelJS.Worksheet;
   private layout: RecordsLayout | undefined;
+  private lastRowNumber = 0;
   private notesLeft = maxCellNotes;
 
   constructor(
@@ -239,7 +242,8 @@ class ProcessedRecordsSheet {
 
   private writeRow(source: SourceRow, rowErrors: RowErrors | undefined): void {
     const layout = this.currentLayout();
-    const row = this.sheet.getRow(source.number);
+    const row = rowAfter(this.sheet, this.lastRowNumber, source.number);
+    this.lastRowNumber = source.number;
     if (source.height) row.height = source.height;
     for (const cell of source.cells) {
       if (cell.column !== layout.errorsColumn) copyCell({ ...cell, style: withoutInvalidMark(cell.style) }, row.getCell(cell.column));

@@ -37,19 +37,17 @@ export class CsvScanner {
   /** Hands over every complete record in the text; returns where the unfinished rest begins. */
   private readRecords(text: string, atEnd: boolean): number {
     let position = 0;
-    let nextQuote = text.indexOf('"');
     while (position < text.length) {
-      if (nextQuote >= 0 && nextQuote < position) nextQuote = text.indexOf('"', position);
       const lineEnd = text.indexOf("\n", position);
-      if (nextQuote < 0 || (lineEnd >= 0 && lineEnd < nextQuote)) {
-        if (lineEnd < 0 && !atEnd) return position;
-        const end = lineEnd < 0 ? text.length : lineEnd;
-        this.onRecord(text.slice(position, end).split(this.delimiter));
-        position = end + 1;
+      if (lineEnd < 0 && !atEnd) return position;
+      const line = text.slice(position, lineEnd < 0 ? text.length : lineEnd);
+      if (line.indexOf('"') < 0) {
+        this.onRecord(line.split(this.delimiter));
+        position += line.length + 1;
       } else {
-        const end = this.readQuotedRecord(text, position, atEnd);
-        if (end < 0) return position;
-        position = end;
+        const next = this.readQuotedRecord(text, position, atEnd);
+        if (next < 0) return position;
+        position = next;
       }
     }
     return position;

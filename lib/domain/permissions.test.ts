@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import {
+  canAuthorUsageFile,
+  canReviewUsageFile,
+  canSeeInternalNote,
+  canSeeUsageFile,
+  homePathOf,
+  usageFileScope,
+  type Actor,
+} from "./permissions";
+import type { UsageFileStatus } from "./usage-file-status";
+
+const acmeVendor: Actor = { userId: "u1", accountId: "acme", role: "vendor" };
+const globexVendor: Actor = { userId: "u2", accountId: "globex", role: "vendor" };
+const northwind: Actor = { userId: "u3", accountId: "northwind", role: "distributor" };
+const contoso: Actor = { userId: "u4", accountId: "contoso", role: "distributor" };
+const admin: Actor = { userId: "u5", accountId: "platform", role: "admin" };
+
+const fileIn = (status: UsageFileStatus) => ({ vendorAccountId: "acme", distributorAccountId: "northwind", status });
+
+describe("who sees a usage file", () => {
+  it("shows a vendor its own account's files in every state but deleted", () => {
+    for (const status of ["draft", "invalid", "ready", "pending", "accepted", "rejected", "closed"] as const) {
+      expect(canSeeUsageFile(acmeVendor, fileIn(status))).toBe(true);
+    }
+    expect(canSeeUsageFile(acmeVendor, fileIn("deleted"))).toBe(false);
+  });
+
+  it("hides another vendor's files from a vendor", () => {
+    expect(canSeeUsageFile(globexVendor, fileIn("ready"))).toBe(false);
+    expect(canSeeUsageFile(globexVendor, fileIn("pending"))).toBe(false);
+  });
+
+  it("shows the contract's distributor a file only from Pending on", () => {
+    for (const status of ["draft", "uploading", "processing", "invalid", "ready", "deleted"] as const) {
+      expect(canSeeUsageFile(northwind, fileIn(status))).toBe(false);
+    }
+    for (const status of ["pending", "accepted", "rejected", "closed"] as const) {
+      expect(canSeeUsageFile(northwind, fileIn(status))).toBe(true);
+    }
+  });
+
+  it("hides a file from a distributor of another contract", () => {
+    expect(canSeeUsageFile(contoso, fileIn("pending"))).toBe(false);
+  });
+
+  it("shows admins every file that is not deleted", () => {
+    expect(canSeeUsageFile(admin, fileIn("draft"))).toBe(true);
+    expect(canSeeUsageFile(admin, fileIn("deleted"))).toBe(false);
+  });
+
+  it("turns the same rules into a query scope", () => {
+    expect(usageFileScope(acmeVendor)).toEqual({ kind: "vendor", vendorAccountId: "acme" });
+    expect(usageFileScope(northwind)).toMatchObject({ kind: "distributor", distributorAccountId: "northwind" });
+    expect(usageFileScope(admin)).toEqual({ kind: "all" });
+  });
+});
+
+describe("who acts on a usage file", () => {
+  it("lets only the file's own vendor author it", () => {
+    expect(canAuthorUsageFile(acmeVendor, fileIn("draft"))).toBe(true);
+    expect(canAuthorUsageFile(globexVendor, fileIn("draft"))).toBe(false);
+    expect(canAuthorUsageFile(northwind, fileIn("draft"))).toBe(false);
+    expect(canAuthorUsageFile(admin, fileIn("draft"))).toBe(false);
+  });
+
+  it("lets only the contract's distributor or reseller review it", () => {
+    expect(canReviewUsageFile(northwind, fileIn("pending"))).toBe(true);
+    expect(canReviewUsageFile(contoso, fileIn("pending"))).toBe(false);
+    expect(canReviewUsageFile(acmeVendor, fileIn("pending"))).toBe(false);
+    expect(canReviewUsageFile(admin, fileIn("pending"))).toBe(false);
+  });
+
+  it("keeps the internal note to the vendor's account and admins", () => {
+    expect(canSeeInternalNote(acmeVendor, fileIn("pending"))).toBe(true);
+    expect(canSeeInternalNote(admin, fileIn("pending"))).toBe(true);
+    expect(canSeeInternalNote(northwind, fileIn("pending"))).toBe(false);
+    expect(canSeeInternalNote(globexVendor, fileIn("pending"))).toBe(false);
+  });
+
+  it("sends each role to its own home", () => {
+    expect(homePathOf).toEqual({ admin: "/admin", vendor: "/vendor", distributor: "/distributor" });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { allowedActions, recordStatusOf, statusesAllowing, transition } from "./usage-file-status";
+
+describe("usage file transitions", () => {
+  it("follows the lifecycle from Draft to Closed", () => {
+    const steps = [
+      ["draft", "upload", "uploading"],
+      ["uploading", "start_processing", "processing"],
+      ["processing", "finish_valid", "ready"],
+      ["ready", "submit", "pending"],
+      ["pending", "accept", "accepted"],
+      ["accepted", "close", "closed"],
+    ] as const;
+    for (const [from, action, to] of steps) {
+      expect(transition(from, action)).toEqual({ ok: true, from, to });
+    }
+  });
+
+  it("lets a vendor re-upload Invalid, Ready and Rejected files", () => {
+    for (const from of ["invalid", "ready", "rejected"] as const) {
+      expect(transition(from, "upload")).toMatchObject({ ok: true, to: "uploading" });
+    }
+  });
+
+  it("refuses what the table does not allow, with a message naming the states", () => {
+    expect(transition("invalid", "submit")).toEqual({
+      ok: false,
+      message: "This usage file is Invalid; only Ready files can be submitted.",
+    });
+    expect(transition("pending", "upload")).toMatchObject({ ok: false });
+    expect(transition("accepted", "accept")).toMatchObject({ ok: false });
+    expect(transition("pending", "delete")).toMatchObject({ ok: false });
+    expect(transition("closed", "close")).toMatchObject({ ok: false });
+  });
+
+  it("offers a file's page only the actions its status allows", () => {
+    expect(allowedActions("draft")).toEqual(["upload", "delete"]);
+    expect(allowedActions("ready")).toEqual(["upload", "submit", "delete"]);
+    expect(allowedActions("pending")).toEqual(["accept", "reject"]);
+    expect(allowedActions("closed")).toEqual([]);
+  });
+
+  it("gives each update the statuses it may start from", () => {
+    expect(statusesAllowing("delete")).toEqual(["draft", "invalid", "ready", "rejected"]);
+  });
+});
+
+describe("record status follows the file", () => {
+  const plain = { hasErrors: false, closed: false };
+
+  it("maps file states to record states", () => {
+    expect(recordStatusOf("processing", plain)).toBe("uploaded");
+    expect(recordStatusOf("ready", plain)).toBe("validated");
+    expect(recordStatusOf("pending", plain)).toBe("pending");
+    expect(recordStatusOf("accepted", plain)).toBe("accepted");
+    expect(recordStatusOf("rejected", plain)).toBe("rejected");
+    expect(recordStatusOf("closed", plain)).toBe("closed");
+  });
+
+  it("keeps a record's own state: invalid, or closed with its billing id", () => {
+    expect(recordStatusOf("invalid", { hasErrors: true, closed: false })).toBe("invalid");
+    expect(recordStatusOf("accepted", { hasErrors: false, closed: true })).toBe("closed");
+  });
+});

@@ -1,0 +1,8 @@
+// `npm run db:seed`: migrates the configured database and loads the demo data if it is empty.
+import { getDatabase } from "@/db/client";
+import { seedIfEmpty } from "@/db/seed";
+
+const handle = await getDatabase();
+const seeded = await seedIfEmpty(handle.db);
+console.log(seeded ? "Demo data loaded." : "The database already has data; nothing loaded.");
+await handle.close();

@@ -1,0 +1,34 @@
+// `npm start`: builds the production bundle when it is missing or older than the sources, then
+// serves it. Migrations and demo data are applied by the server itself when it starts.
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const sourceEntries = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json", "tailwind.config.ts", "postcss.config.mjs"];
+const buildStamp = ".next/BUILD_ID";
+
+function newestMtime(entry) {
+  if (!existsSync(entry) || entry.endsWith(".test.ts")) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stats.mtimeMs);
+}
+
+function buildIsStale() {
+  if (!existsSync(buildStamp)) return true;
+  const builtAt = statSync(buildStamp).mtimeMs;
+  return sourceEntries.some((entry) => newestMtime(entry) > builtAt);
+}
+
+const next = path.join("node_modules", "next", "dist", "bin", "next");
+
+if (buildIsStale()) {
+  console.log("Building the production bundle (first start or sources changed)…");
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(process.execPath, [next, "start", "--port", port], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
