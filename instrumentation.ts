@@ -1,6 +1,6 @@
-/** Runs once when a server process starts: migrations, demo data on an empty database. */
+/** Runs once when a server process starts: migrations, demo data on an empty database, job worker. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareDatabase } = await import("@/lib/server/startup");
-  await prepareDatabase();
+  const { prepareServer } = await import("@/lib/server/startup");
+  await prepareServer();
 }

@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, env } from "@/lib/env";
+import { pgliteCopyWriter, postgresCopyWriter, type CopyWriter } from "./copy";
 import * as schema from "./schema";
 
 /** One query surface for both engines: the same Drizzle code runs on PGlite and PostgreSQL. */
@@ -20,6 +21,10 @@ export interface DatabaseHandle {
   engine: "pglite" | "postgres";
   /** Raw rows of a SQL statement, the same shape on both engines. */
   rows<T>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Bulk-loads CSV rows into `table` (outside any transaction). */
+  copyInto(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  /** The engine's own client, for libraries that bring their own adapters (the job queue). */
+  native: { engine: "pglite"; client: PGlite } | { engine: "postgres"; url: string };
   close(): Promise<void>;
 }
 
@@ -30,6 +35,8 @@ export function openPglite(client: PGlite): DatabaseHandle {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     engine: "pglite",
     rows: async <T>(query: string, params?: unknown[]) => (await client.query<T>(query, params)).rows,
+    copyInto: async (table, columns) => pgliteCopyWriter(client, table, columns),
+    native: { engine: "pglite", client },
     close: () => client.close(),
   };
 }
@@ -41,6 +48,8 @@ export function openPostgres(url: string): DatabaseHandle {
     engine: "postgres",
     rows: async <T>(query: string, params?: unknown[]) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    copyInto: (table, columns) => postgresCopyWriter(client, table, columns),
+    native: { engine: "postgres", url },
     close: () => client.end(),
   };
 }

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -24,6 +25,8 @@ import {
   userRoles,
 } from "@/lib/domain/catalog";
 import { usageFileStatuses } from "@/lib/domain/usage-file-status";
+import type { ErrorDetail } from "@/lib/domain/error-detail";
+import type { RecordError } from "@/lib/domain/record-errors";
 import type { UsageFileStats } from "@/lib/domain/usage-stats";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -215,10 +218,12 @@ export const usageFiles = pgTable(
     acceptanceNote: text("acceptance_note"),
     rejectionNote: text("rejection_note"),
     /** Why the workbook is unusable, or a capped summary of record errors. */
-    errorDetail: jsonb("error_detail"),
+    errorDetail: jsonb("error_detail").$type<ErrorDetail>(),
     stats: jsonb("stats").$type<UsageFileStats>(),
     /** Records of this upload generation are the file's records; others are being written or removed. */
     generation: integer("generation").notNull().default(0),
+    /** The spreadsheet the current records came from (or are being read from). */
+    uploadedFileId: text("uploaded_file_id").references((): AnyPgColumn => storedFiles.id),
     progressRows: integer("progress_rows").notNull().default(0),
     progressPercent: smallint("progress_percent").notNull().default(0),
     /** "Close all remaining records" in one row: applies to every record without its own billing id. */
@@ -263,7 +268,7 @@ export const usageRecords = pgTable(
     tier: smallint("tier"),
     categoryId: text("category_id"),
     params: jsonb("params").$type<Record<string, string>>(),
-    errors: jsonb("errors"),
+    errors: jsonb("errors").$type<RecordError[]>(),
     externalBillingId: text("external_billing_id"),
     externalBillingNote: text("external_billing_note"),
     closedAt: utc("closed_at"),
@@ -273,7 +278,10 @@ export const usageRecords = pgTable(
     check("usage_records_quantity_check", sql`quantity IS NULL OR quantity >= 0`),
     check("usage_records_amount_check", sql`amount IS NULL OR amount >= 0`),
     check("usage_records_tier_check", sql`tier IS NULL OR tier IN (0, 1, 2)`),
-    uniqueIndex("usage_records_file_record_id_key").on(t.usageFileId, t.generation, t.recordId),
+    // Unique among valid records: a repeated record_id is itself an error, kept on its row.
+    uniqueIndex("usage_records_file_record_id_key")
+      .on(t.usageFileId, t.generation, t.recordId)
+      .where(sql`errors IS NULL`),
     index("usage_records_file_row_idx").on(t.usageFileId, t.generation, t.rowNumber),
   ],
 );

@@ -12,6 +12,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  UPLOAD_MAX_RECORDS: z.coerce.number().int().positive().default(1_000_000),
 });
 
 const parsed = envSchema.safeParse(process.env);

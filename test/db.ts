@@ -10,6 +10,7 @@ import {
   replaceDatabase,
   type DatabaseHandle,
 } from "@/db/client";
+import { stopJobQueue } from "@/lib/server/jobs/queue";
 
 /**
  * Integration tests run on a real engine: PGlite by default, PostgreSQL when DATABASE_URL is set.
@@ -32,6 +33,7 @@ export function withTestDatabase(): { readonly handle: DatabaseHandle } {
   });
 
   afterAll(async () => {
+    await stopJobQueue();
     await current?.close();
     await dropDatabase();
   });

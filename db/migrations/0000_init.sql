@@ -129,6 +129,7 @@ CREATE TABLE "usage_files" (
 	"error_detail" jsonb,
 	"stats" jsonb,
 	"generation" integer DEFAULT 0 NOT NULL,
+	"uploaded_file_id" text,
 	"progress_rows" integer DEFAULT 0 NOT NULL,
 	"progress_percent" smallint DEFAULT 0 NOT NULL,
 	"billing_id" text,
@@ -200,6 +201,7 @@ ALTER TABLE "usage_files" ADD CONSTRAINT "usage_files_product_id_products_id_fk"
 ALTER TABLE "usage_files" ADD CONSTRAINT "usage_files_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_files" ADD CONSTRAINT "usage_files_vendor_account_id_accounts_id_fk" FOREIGN KEY ("vendor_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_files" ADD CONSTRAINT "usage_files_distributor_account_id_accounts_id_fk" FOREIGN KEY ("distributor_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "usage_files" ADD CONSTRAINT "usage_files_uploaded_file_id_stored_files_id_fk" FOREIGN KEY ("uploaded_file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_files" ADD CONSTRAINT "usage_files_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_records" ADD CONSTRAINT "usage_records_usage_file_id_usage_files_id_fk" FOREIGN KEY ("usage_file_id") REFERENCES "public"."usage_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -217,7 +219,7 @@ CREATE INDEX "stored_files_usage_file_idx" ON "stored_files" USING btree ("usage
 CREATE INDEX "subscriptions_product_contract_idx" ON "subscriptions" USING btree ("product_id","contract_id");--> statement-breakpoint
 CREATE INDEX "usage_files_vendor_status_idx" ON "usage_files" USING btree ("vendor_account_id","status");--> statement-breakpoint
 CREATE INDEX "usage_files_distributor_status_idx" ON "usage_files" USING btree ("distributor_account_id","status");--> statement-breakpoint
-CREATE UNIQUE INDEX "usage_records_file_record_id_key" ON "usage_records" USING btree ("usage_file_id","generation","record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "usage_records_file_record_id_key" ON "usage_records" USING btree ("usage_file_id","generation","record_id") WHERE errors IS NULL;--> statement-breakpoint
 CREATE INDEX "usage_records_file_row_idx" ON "usage_records" USING btree ("usage_file_id","generation","row_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "users_account_idx" ON "users" USING btree ("account_id");

@@ -40,6 +40,15 @@ export function parseDecimal(text: string): DecimalText | null {
   let significantEnd = fractionEnd;
   while (significantEnd > fractionStart && text.charCodeAt(significantEnd - 1) === ZERO) significantEnd--;
 
+  // Most cells are canonical already; returning them as they are spares building a new string.
+  const alreadyCanonical =
+    significantStart === integerStart &&
+    integerEnd > integerStart &&
+    significantEnd === fractionEnd &&
+    fractionEnd > fractionStart === hasDot &&
+    text !== "-0";
+  if (alreadyCanonical) return text as DecimalText;
+
   const integer = integerEnd > integerStart ? text.slice(significantStart, integerEnd) : "0";
   const fraction = text.slice(fractionStart, significantEnd);
   const sign = negative && (integer !== "0" || fraction !== "") ? "-" : "";

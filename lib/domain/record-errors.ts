@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { recordColumns } from "./usage-sheet";
 
 /** Why a usage record is invalid (SPEC §4). Stored on the record; the column says which cell. */
 export const recordErrorCodes = [
+  "unreadable_cell",
   "missing_value",
   "duplicate_record_id",
   "invalid_search_criteria",
@@ -24,6 +24,7 @@ export type RecordErrorCode = z.infer<typeof recordErrorCodeSchema>;
 
 /** The wording of a code on its own, for filters and summaries; each error's message names its value. */
 export const defaultRecordErrorMessages: Record<RecordErrorCode, string> = {
+  unreadable_cell: "The cell could not be read from the spreadsheet.",
   missing_value: "A required value is empty.",
   duplicate_record_id: "The record_id is already used by an earlier row.",
   invalid_search_criteria: "The search criteria is not one of the accepted ones.",
@@ -42,7 +43,8 @@ export const defaultRecordErrorMessages: Record<RecordErrorCode, string> = {
 };
 
 export const recordErrorSchema = z.object({
-  column: z.enum(recordColumns),
+  /** The column's header, such as "quantity" or "v.region". */
+  column: z.string(),
   code: recordErrorCodeSchema,
   message: z.string(),
 });

@@ -208,6 +208,17 @@ describe("record_id", () => {
     expect(validate({ record_id: "r-1" }).errors).toBeNull();
   });
 
+  it("remembers every record_id of a large file", () => {
+    const validate = validatorFor();
+    const ids = Array.from({ length: 20_000 }, (_, index) => `INV-2026-01-${index}`);
+    const invalid = ids.map((record_id) => validate({ record_id })).filter((record) => record.errors !== null);
+    expect(invalid).toEqual([]);
+    expect(onlyError(validate({ record_id: "INV-2026-01-12345" })).message).toBe(
+      'record_id "INV-2026-01-12345" is already used on row 12347.',
+    );
+    expect(validate({ record_id: "INV-2026-01-20000" }).errors).toBeNull();
+  });
+
   it("starts afresh for each validator, so each upload is checked on its own", () => {
     expect(validatorFor()({ record_id: "R-1" }).errors).toBeNull();
     expect(validatorFor()({ record_id: "R-1" }).errors).toBeNull();

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import type { UserRole } from "@/lib/domain/catalog";
+import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { auth } from "@/lib/server/auth";
 
@@ -45,6 +46,12 @@ export async function requireActor(): Promise<SignedInActor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   return actor;
+}
+
+/** The actor of an API request; API keys join the session cookie here. */
+export async function getRequestActor(): Promise<Result<SignedInActor>> {
+  const actor = await getActor();
+  return actor ? ok(actor) : fail("unauthenticated", "Sign in, or send an API key.");
 }
 
 /** Pages of another role's area answer "not found", like any object the actor may not see. */

@@ -104,6 +104,39 @@ describe("writeProcessedWorkbook row errors", () => {
     expect(records.getCell("G3").value).toBe("too many decimals; must be 0 or more");
   });
 
+  it("takes the first row that is not blank for the header, as the upload reader does", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const records = workbook.addWorksheet("records");
+    records.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEEFF" } };
+    records.getRow(2).values = ["record_id", "quantity"];
+    records.getRow(3).values = ["rec-1", 5];
+    const path = join(dir, "blank-first-row.xlsx");
+    await workbook.xlsx.writeFile(path);
+
+    const output = await processed({
+      sourcePath: path,
+      sourceKind: "xlsx",
+      errors: [{ rowNumber: 3, cells: [{ column: "quantity", message: "too many" }] }],
+    });
+    const copy = sheet(output, "records");
+    expect(copy.getCell("C2").value).toBe("errors");
+    expect(isMarkedInvalid(copy.getCell("B3"))).toBe(true);
+    expect(copy.getCell("C3").value).toBe("too many");
+  });
+
+  it("copies a stray cell far below the records without stalling", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const records = workbook.addWorksheet("records");
+    records.getRow(1).values = ["record_id", "quantity"];
+    records.getRow(2).values = ["rec-1", 5];
+    records.getCell("A500000").value = "stray";
+    const path = join(dir, "stray-cell.xlsx");
+    await workbook.xlsx.writeFile(path);
+
+    const output = await processed({ sourcePath: path, sourceKind: "xlsx", errors: [] });
+    expect(sheet(output, "records").getCell("A500000").value).toBe("stray");
+  });
+
   it("puts header errors in a note on the errors title, and errors of missing rows in rows of their own", async () => {
     const output = await processed({
       sourcePath: await writeUpload("header.xlsx"),
@@ -147,6 +180,22 @@ describe("writeProcessedWorkbook from a csv upload", () => {
     expect(isMarkedInvalid(records.getCell("D2"))).toBe(false);
     expect(sheetValues(sheet(output, "categories"))).toEqual([["category_id", "category_name", "category_description"]]);
   });
+
+  it("counts blank lines as rows, as Excel and the upload reader do", async () => {
+    const csvPath = join(dir, "blank-lines.csv");
+    await writeFile(csvPath, 'record_id,quantity\n\nrec-1,"5"\n\nrec-2,say "7"\n');
+    const output = await processed({
+      sourcePath: csvPath,
+      sourceKind: "csv",
+      errors: [{ rowNumber: 5, cells: [{ column: "quantity", message: "not a number" }] }],
+    });
+    const records = sheet(output, "records");
+    expect(records.getCell("A3").value).toBe("rec-1");
+    expect(records.getCell("B3").value).toBe("5");
+    expect(records.getCell("B5").value).toBe('say "7"');
+    expect(isMarkedInvalid(records.getCell("B5"))).toBe(true);
+    expect(records.getCell("C5").value).toBe("not a number");
+  });
 });
 
 /** An upload as a vendor would send it: help text, records with numbers and date cells, categories. */
@@ -174,7 +223,7 @@ async function processed(input: ProcessedWorkbookInput): Promise<ExcelJS.Workboo
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
   await writeProcessedWorkbook(input, out);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks));
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
   return workbook;
 }
 

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { categoryColumns, categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
-import { createWorkbookWriter, rowAfter } from "./workbook-writer";
+import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
 
 export type { CellError, RowErrors } from "./row-error-queue";
 
@@ -17,7 +17,10 @@ export interface ProcessedWorkbookInput {
   errors: AsyncIterable<RowErrors> | Iterable<RowErrors>;
 }
 
-/** The column appended to the records sheet; a re-uploaded processed copy has it already. */
+/**
+ * The column appended to the records sheet. A re-uploaded processed copy has it already: it is
+ * rewritten here, and the upload reader must skip it rather than refuse it as unknown.
+ */
 export const errorsColumnName = "errors";
 
 /**
@@ -26,7 +29,7 @@ export const errorsColumnName = "errors";
  * thousands of notes. Past this many, invalid cells are still filled red and the errors column
  * still explains them.
  */
-export const maxCellNotes = 10_000;
+const maxCellNotes = 10_000;
 
 /**
  * Writes the processed copy of an uploaded usage spreadsheet as .xlsx to `out`: the records sheet
@@ -106,35 +109,40 @@ function isFormula(value: ExcelJS.CellValue): value is ExcelJS.CellFormulaValue 
 }
 
 async function copySheet(workbook: ExcelJS.Workbook, name: string, rows: AsyncIterable<SourceRow>): Promise<void> {
-  const sheet = workbook.addWorksheet(name);
-  let previousRowNumber = 0;
-  for await (const source of rows) {
-    const row = rowAfter(sheet, previousRowNumber, source.number);
-    previousRowNumber = source.number;
-    if (source.height) row.height = source.height;
-    for (const cell of source.cells) copyCell(cell, row.getCell(cell.column));
-    row.commit();
-  }
-  sheet.commit();
+  const target = new StreamedRows(workbook.addWorksheet(name));
+  for await (const source of rows) await target.commit(copiedRow(target, source));
+  target.sheet.commit();
 }
 
-function copyCell(source: SourceCell, target: ExcelJS.Cell): void {
-  target.value = source.value;
-  target.style = source.style;
+/** The source row written to `target`, not yet committed; `restyle` adjusts each cell's style. */
+function copiedRow(
+  target: StreamedRows,
+  source: SourceRow,
+  restyle: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style> = (style) => style,
+): ExcelJS.Row {
+  const row = target.row(source.number);
+  if (source.height) row.height = source.height;
+  for (const cell of source.cells) {
+    const copy = row.getCell(cell.column);
+    copy.value = cell.value;
+    copy.style = restyle(cell.style);
+  }
+  return row;
 }
 
 // ---------------------------------------------------------------------------------------------
 // csv
 
 async function copyCsv(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
-  const records = createReadStream(sourcePath).pipe(
-    parse({
-      bom: true,
-      delimiter: await sniffDelimiter(sourcePath),
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }),
-  );
+  // Read as Excel (and the upload reader) does: blank lines are rows too, and a stray quote is text.
+  const records = parse({
+    bom: true,
+    delimiter: await sniffDelimiter(sourcePath),
+    relax_column_count: true,
+    relax_quotes: true,
+  });
+  const file = createReadStream(sourcePath).on("error", (error) => records.destroy(error));
+  file.pipe(records);
   await new ProcessedRecordsSheet(workbook, recordSheetNames[0], errors).copy(csvRows(records));
   addEmptyCategoriesSheet(workbook);
 }
@@ -161,10 +169,12 @@ function count(text: string, character: string): number {
  */
 async function* csvRows(records: AsyncIterable<string[]>): AsyncIterable<SourceRow> {
   let number = 0;
+  let headerSeen = false;
   for await (const record of records) {
     number += 1;
-    const style = number === 1 ? { font: headerFont } : {};
-    const cells = record.flatMap((value, index) => (value === "" ? [] : [{ column: index + 1, value, style }]));
+    const style: Partial<ExcelJS.Style> = headerSeen ? {} : { font: headerFont };
+    const cells: SourceCell[] = record.flatMap((value, index) => (value === "" ? [] : [{ column: index + 1, value, style }]));
+    headerSeen ||= cells.length > 0;
     yield { number, cells };
   }
 }
@@ -187,11 +197,11 @@ interface RecordsLayout {
   errorsColumn: number;
 }
 
+const emptyHeader: SourceRow = { number: 1, cells: [] };
+
 /** Writes the records sheet row by row, marking the cells that `errors` names. */
 class ProcessedRecordsSheet {
-  private readonly sheet: ExcelJS.Worksheet;
-  private layout: RecordsLayout | undefined;
-  private lastRowNumber = 0;
+  private readonly target: StreamedRows;
   private notesLeft = maxCellNotes;
 
   constructor(
@@ -199,64 +209,66 @@ class ProcessedRecordsSheet {
     name: string,
     private readonly errors: RowErrorQueue,
   ) {
-    this.sheet = workbook.addWorksheet(name, { views: [frozenHeaderRow] });
+    this.target = new StreamedRows(workbook.addWorksheet(name, { views: [frozenHeaderRow] }));
   }
 
   async copy(rows: AsyncIterable<SourceRow>): Promise<void> {
-    for await (const source of rows) await this.write(source);
-    // An empty sheet still gets its errors column, for the errors of rows it does not have.
-    if (!this.layout) await this.write({ number: 1, cells: [] });
-    for (const rowErrors of await this.errors.takeRest()) this.writeRow({ number: rowErrors.rowNumber, cells: [] }, rowErrors);
-    this.sheet.commit();
+    let layout: RecordsLayout | undefined;
+    for await (const source of rows) {
+      // As for the upload reader, the header is the first row that is not blank.
+      layout ??= isBlank(source) ? undefined : this.layoutOf(source);
+      if (layout) await this.writeRowsThrough(layout, source);
+      else await this.target.commit(copiedRow(this.target, source));
+    }
+    if (!layout) {
+      // A sheet without a header still gets the errors column, for the errors of rows it does not have.
+      layout = this.layoutOf(emptyHeader);
+      await this.writeRowsThrough(layout, emptyHeader);
+    }
+    for (const rowErrors of await this.errors.takeRest()) {
+      await this.writeRow(layout, { number: rowErrors.rowNumber, cells: [] }, rowErrors);
+    }
+    this.target.sheet.commit();
   }
 
-  private async write(source: SourceRow): Promise<void> {
-    this.layout ??= this.startWith(source);
-    await this.writeRowsThrough(source);
-  }
-
-  /** The first row is the header: it names the columns and gets the errors column. */
-  private startWith(header: SourceRow): RecordsLayout {
+  /** The header names the columns and gets the errors column. */
+  private layoutOf(header: SourceRow): RecordsLayout {
     const columnsByName = new Map<string, number>();
     for (const cell of header.cells) {
-      const name = headerName(cell.value);
+      const name = normalizedName(textOf(cell.value) ?? "");
       if (name && !columnsByName.has(name)) columnsByName.set(name, cell.column);
     }
     const lastColumn = Math.max(0, ...header.cells.map((cell) => cell.column));
     const errorsColumn = columnsByName.get(errorsColumnName) ?? lastColumn + 1;
-    // Column widths are not in the streaming reader's output: size them from the header instead.
-    for (const [name, column] of columnsByName) this.sheet.getColumn(column).width = Math.max(12, name.length + 4);
-    this.sheet.getColumn(errorsColumn).width = 80;
+    // The streaming reader does not give column widths: size the columns from the header instead.
+    const { sheet } = this.target;
+    for (const [name, column] of columnsByName) sheet.getColumn(column).width = Math.max(12, name.length + 4);
+    sheet.getColumn(errorsColumn).width = 80;
     return { headerRowNumber: header.number, columnsByName, errorsColumn };
   }
 
-  /** Errors of rows missing from the source (they should not exist) still get a row of their own. */
-  private async writeRowsThrough(source: SourceRow): Promise<void> {
+  /** Errors of rows missing from the source (there should be none) still get a row of their own. */
+  private async writeRowsThrough(layout: RecordsLayout, source: SourceRow): Promise<void> {
     let own: RowErrors | undefined;
     for (const rowErrors of await this.errors.takeThrough(source.number)) {
       if (rowErrors.rowNumber === source.number) own = rowErrors;
-      else this.writeRow({ number: rowErrors.rowNumber, cells: [] }, rowErrors);
+      else await this.writeRow(layout, { number: rowErrors.rowNumber, cells: [] }, rowErrors);
     }
-    this.writeRow(source, own);
+    await this.writeRow(layout, source, own);
   }
 
-  private writeRow(source: SourceRow, rowErrors: RowErrors | undefined): void {
-    const layout = this.currentLayout();
-    const row = rowAfter(this.sheet, this.lastRowNumber, source.number);
-    this.lastRowNumber = source.number;
-    if (source.height) row.height = source.height;
-    for (const cell of source.cells) {
-      if (cell.column !== layout.errorsColumn) copyCell({ ...cell, style: withoutInvalidMark(cell.style) }, row.getCell(cell.column));
-    }
+  private async writeRow(layout: RecordsLayout, source: SourceRow, rowErrors: RowErrors | undefined): Promise<void> {
+    const sourceWithoutErrors = { ...source, cells: source.cells.filter((cell) => cell.column !== layout.errorsColumn) };
+    const row = copiedRow(this.target, sourceWithoutErrors, withoutInvalidMark);
     for (const [column, messages] of messagesByColumn(rowErrors, layout)) this.markInvalid(row.getCell(column), messages);
-    this.writeErrorsCell(row, rowErrors);
-    row.commit();
+    this.writeErrorsCell(layout, row, rowErrors);
+    await this.target.commit(row);
   }
 
-  private writeErrorsCell(row: ExcelJS.Row, rowErrors: RowErrors | undefined): void {
-    const cell = row.getCell(this.currentLayout().errorsColumn);
+  private writeErrorsCell(layout: RecordsLayout, row: ExcelJS.Row, rowErrors: RowErrors | undefined): void {
+    const cell = row.getCell(layout.errorsColumn);
     const messages = rowErrors?.cells.map((error) => error.message) ?? [];
-    if (row.number !== this.currentLayout().headerRowNumber) {
+    if (row.number !== layout.headerRowNumber) {
       cell.value = messages.length > 0 ? messages.join("; ") : null;
       return;
     }
@@ -273,11 +285,6 @@ class ProcessedRecordsSheet {
       this.notesLeft -= 1;
     }
   }
-
-  private currentLayout(): RecordsLayout {
-    if (!this.layout) throw new Error("records sheet written before its header");
-    return this.layout;
-  }
 }
 
 /** Messages of the row's cell errors by column number; row-level ones and unknown columns are left out. */
@@ -291,12 +298,15 @@ function messagesByColumn(rowErrors: RowErrors | undefined, layout: RecordsLayou
   return byColumn;
 }
 
-function headerName(value: ExcelJS.CellValue): string {
-  if (typeof value === "string") return normalizedName(value);
-  if (typeof value === "object" && value !== null && "richText" in value) {
-    return normalizedName(value.richText.map((run) => run.text).join(""));
-  }
-  return "";
+function isBlank(row: SourceRow): boolean {
+  return row.cells.every(({ value }) => value === null || value === undefined || textOf(value)?.trim() === "");
+}
+
+/** The text of a text cell, plain or rich; undefined for any other value. */
+function textOf(value: ExcelJS.CellValue): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null && "richText" in value) return value.richText.map((run) => run.text).join("");
+  return undefined;
 }
 
 function normalizedName(name: string): string {

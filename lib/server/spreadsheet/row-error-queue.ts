@@ -17,6 +17,7 @@ export class RowErrorQueue {
   private readonly iterator: AsyncIterator<RowErrors> | Iterator<RowErrors>;
   private head: RowErrors | undefined;
   private exhausted = false;
+  private lastRowNumber = 0;
 
   constructor(errors: AsyncIterable<RowErrors> | Iterable<RowErrors>) {
     this.iterator = Symbol.asyncIterator in errors ? errors[Symbol.asyncIterator]() : errors[Symbol.iterator]();
@@ -41,8 +42,15 @@ export class RowErrorQueue {
   private async peek(): Promise<RowErrors | undefined> {
     if (this.head || this.exhausted) return this.head;
     const next = await this.iterator.next();
-    if (next.done) this.exhausted = true;
-    else this.head = next.value;
+    if (next.done) {
+      this.exhausted = true;
+      return undefined;
+    }
+    if (next.value.rowNumber < this.lastRowNumber) {
+      throw new Error(`row errors out of order: row ${next.value.rowNumber} after row ${this.lastRowNumber}`);
+    }
+    this.lastRowNumber = next.value.rowNumber;
+    this.head = next.value;
     return this.head;
   }
 }

@@ -26,7 +26,7 @@ export interface TemplateInput {
 }
 type TemplateItem = Pick<Item, "id" | "mpn" | "localId" | "name" | "unit" | "precision" | "type">;
 
-export const templateSheetNames = {
+const templateSheetNames = {
   instructions: "instructions",
   records: recordSheetNames[0],
   general: "general",
@@ -52,9 +52,9 @@ export async function writeUsageTemplate(input: TemplateInput, out: NodeJS.Writa
 
 /**
  * QT records carry a quantity only: the catalog prices them, so `amount` and `tier` would invite
- * values that are never used. The reader still accepts those columns if a vendor adds them.
+ * values that are never used. They stay known columns (SPEC §4) if a vendor adds them anyway.
  */
-export function templateRecordColumns(schema: UsageSchema): readonly RecordColumn[] {
+function templateRecordColumns(schema: UsageSchema): readonly RecordColumn[] {
   if (schema !== "QT") return recordColumns;
   return recordColumns.filter((column) => column !== "amount" && column !== "tier");
 }
@@ -82,6 +82,7 @@ function recordColumnValidation(column: RecordColumn, itemCount: number): ExcelJ
     case "item_search_criteria":
       return listValidation(itemSearchCriteria, "Choose how item_search_value names the item.");
     case "asset_search_criteria":
+      // A warning, not a refusal: `parameter.<name>` criteria cannot be listed.
       return {
         ...listValidation(assetSearchCriteria, `Or type ${assetParameterPrefix}<name> for a subscription parameter.`),
         errorStyle: "warning",
@@ -90,12 +91,21 @@ function recordColumnValidation(column: RecordColumn, itemCount: number): ExcelJ
       return itemCount === 0 ? undefined : mpnValidation(itemCount);
     case "quantity":
     case "amount":
-      return { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, ...numberError };
+      return numberValidation("decimal", "greaterThanOrEqual", [0], "A number, 0 or more.");
     case "tier":
-      return { type: "whole", operator: "between", formulae: [0, 2], allowBlank: true, ...tierError };
+      return numberValidation("whole", "between", [0, 2], "0 (customer), 1 (tier 1) or 2 (tier 2).");
     default:
       return undefined;
   }
+}
+
+function numberValidation(
+  type: "decimal" | "whole",
+  operator: ExcelJS.DataValidationOperator,
+  formulae: number[],
+  error: string,
+): ExcelJS.DataValidation {
+  return { type, operator, formulae, allowBlank: true, showErrorMessage: true, error };
 }
 
 function listValidation(values: readonly string[], error: string): ExcelJS.DataValidation {
@@ -114,9 +124,6 @@ function mpnValidation(itemCount: number): ExcelJS.DataValidation {
     error: "Not an mpn of this product: fine only if item_search_criteria is item.local_id or item.id.",
   };
 }
-
-const numberError = { showErrorMessage: true, error: "A number, 0 or more." };
-const tierError = { showErrorMessage: true, error: "0 (customer), 1 (tier 1) or 2 (tier 2)." };
 
 function dataRange(sheet: ExcelJS.Worksheet, column: RecordColumn): string {
   const letter = sheet.getColumn(column).letter;
@@ -200,14 +207,14 @@ function periodRule({ usageFile }: TemplateInput): string {
   return `; both inside the file's period, ${formatUtc(usageFile.periodFrom)} to ${formatUtc(usageFile.periodTo)}`;
 }
 
-function exampleRecord({ product, items, usageFile }: TemplateInput): Record<RecordColumn, string | number> {
+function exampleRecord({ product, items, usageFile }: TemplateInput): Record<RecordColumn, string | number | null> {
   const item = items[0];
   const start = usageFile?.periodFrom ?? startOfCurrentMonth();
   const oneDayLater = new Date(start.getTime() + 24 * 60 * 60 * 1000);
   const end = usageFile && usageFile.periodTo < oneDayLater ? usageFile.periodTo : oneDayLater;
   return {
     record_id: "record-0001",
-    record_note: "",
+    record_note: null,
     item_search_criteria: "item.mpn",
     item_search_value: item?.mpn ?? "<mpn of an item>",
     quantity: exampleQuantity(item?.precision ?? "integer"),
@@ -215,9 +222,9 @@ function exampleRecord({ product, items, usageFile }: TemplateInput): Record<Rec
     end_time_utc: formatUtc(end),
     asset_search_criteria: "asset.id",
     asset_search_value: "AS-0000-0000-0000",
-    category_id: "",
-    amount: product.usageSchema === "QT" ? "" : 12.5,
-    tier: product.usageSchema === "TR" ? 0 : "",
+    category_id: null,
+    amount: product.usageSchema === "QT" ? null : 12.5,
+    tier: product.usageSchema === "TR" ? 0 : null,
   };
 }
 

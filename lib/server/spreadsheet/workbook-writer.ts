@@ -1,4 +1,5 @@
 import "server-only";
+import { type EventEmitter, once } from "node:events";
 import type { Stream } from "node:stream";
 import ExcelJS from "exceljs";
 
@@ -24,11 +25,40 @@ export function addRangeValidation(
 }
 
 /**
- * Row `rowNumber` of a streamed sheet whose last committed row is `previousRowNumber`. exceljs
- * commits the rows of a gap by shifting a sparse array, quadratic in the gap's length (a stray
- * cell at row 500,000 stalls it for hours); committing the empty rows one by one is linear.
+ * exceljs's streamed worksheet as it is at run time, which its typings do not show: its chunks go
+ * to the zip through a stream (archiver's readable-stream@2 PassThrough, without the newer
+ * `writableNeedDrain`) whose write state tells whether the zip is behind.
  */
-export function rowAfter(sheet: ExcelJS.Worksheet, previousRowNumber: number, rowNumber: number): ExcelJS.Row {
-  for (let empty = previousRowNumber + 1; empty < rowNumber; empty += 1) sheet.getRow(empty).commit();
-  return sheet.getRow(rowNumber);
+interface SheetWithZipStreams {
+  stream?: { pipes?: (EventEmitter & { _writableState?: { needDrain?: boolean } })[] };
+}
+
+/** The rows of a streamed sheet, written once each in ascending order, with memory bounded. */
+export class StreamedRows {
+  private lastRowNumber = 0;
+
+  constructor(readonly sheet: ExcelJS.Worksheet) {}
+
+  /**
+   * Row `rowNumber`, to fill and then `commit`. exceljs commits the rows of a gap by shifting a
+   * sparse array, quadratic in the gap's length (a stray cell at row 500,000 stalls it for hours);
+   * committing the empty rows one by one first is linear.
+   */
+  row(rowNumber: number): ExcelJS.Row {
+    for (let empty = this.lastRowNumber + 1; empty < rowNumber; empty += 1) this.sheet.getRow(empty).commit();
+    this.lastRowNumber = rowNumber;
+    return this.sheet.getRow(rowNumber);
+  }
+
+  /**
+   * Commits the row, then waits for the zip to catch up. exceljs hands a sheet's chunks to the zip
+   * without waiting for it, so a reader faster than deflate (or than `out`) would pile the whole
+   * sheet up in memory.
+   */
+  async commit(row: ExcelJS.Row): Promise<void> {
+    row.commit();
+    for (const zipStream of (this.sheet as unknown as SheetWithZipStreams).stream?.pipes ?? []) {
+      if (zipStream._writableState?.needDrain) await once(zipStream, "drain");
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { CsvScanner } from "./csv-scanner";
 import { formatBytes, missingSheet, WorkbookError } from "./errors";
 import { RowBatcher } from "./row-batcher";
@@ -14,6 +15,7 @@ const readChunkBytes = 256 * 1024;
 /** A CSV file read as the one sheet `records`: UTF-8 (BOM or not), comma or semicolon, values as text. */
 export class CsvWorkbook implements UsageWorkbook {
   readonly sheetNames = [csvSheetName];
+  progress = 0;
   private failure: unknown;
 
   constructor(
@@ -26,11 +28,16 @@ export class CsvWorkbook implements UsageWorkbook {
     if (sheetName !== csvSheetName) throw missingSheet(sheetName, this.sheetNames);
     const batcher = new RowBatcher(sheetName, batchSize, this.limits.maxRows);
     const stream = createReadStream(this.path, { highWaterMark: readChunkBytes });
+    const size = Math.max(1, (await stat(this.path)).size);
+    let read = 0;
+    this.progress = 0;
     // `fatal`: text that is not UTF-8 is refused, rather than read with U+FFFD in place of its letters.
     const decoder = new TextDecoder("utf-8", { fatal: true });
     let scanner: CsvScanner | undefined;
     try {
       for await (const bytes of stream as AsyncIterable<Buffer>) {
+        read += bytes.length;
+        this.progress = Math.min(1, read / size);
         const text = decodeUtf8(decoder, bytes);
         scanner ??= new CsvScanner(sniffDelimiter(text), recordsToRows(this.limits.maxCellChars, batcher.add), recordTooLarge);
         scanner.feed(text);

@@ -13,6 +13,7 @@ const decimalNumber = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * comes back unchanged.
  */
 export function formatExcelNumber(stored: string): string {
+  if (isShownAsStored(stored)) return stored;
   const [, sign = "", integer = "", fraction = "", exponent = "0"] = decimalNumber.exec(stored) ?? [];
   const digits = integer + fraction;
   if (digits === "") return stored;
@@ -39,4 +40,21 @@ function placePoint(digits: string, position: number): string {
   if (position <= 0) return `0.${"0".repeat(-position)}${digits}`;
   if (position >= digits.length) return digits + "0".repeat(position - digits.length);
   return `${digits.slice(0, position)}.${digits.slice(position)}`;
+}
+
+/** Whether Excel shows the stored text unchanged: a plain decimal of at most 15 characters, no padding zeros. The common case, checked without allocating. */
+function isShownAsStored(stored: string): boolean {
+  const { length } = stored;
+  const first = stored.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (length === first || length > significantDigits) return false;
+  if (stored.charCodeAt(first) === 48 /* 0 */ && length > first + 1 && stored.charCodeAt(first + 1) !== 46 /* . */) return false;
+  let point = -1;
+  for (let i = first; i < length; i++) {
+    const code = stored.charCodeAt(i);
+    if (code === 46 && point < 0 && i > first) point = i;
+    else if (code < 48 || code > 57) return false;
+  }
+  const last = stored.charCodeAt(length - 1);
+  if (point >= 0 && (last === 48 || last === 46)) return false;
+  return stored !== "-0";
 }

@@ -11,15 +11,31 @@ import { ZipArchive } from "./zip-archive";
  * Opens an uploaded usage file, .xlsx or CSV, whatever its name says. Fails with a WorkbookError
  * whose message tells the uploader what is wrong, having closed whatever it opened.
  */
-export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {}): Promise<UsageWorkbook> {
+export async function openWorkbook(
+  path: string,
+  limits: Partial<ReadLimits> = {},
+  declared?: "xlsx" | "csv",
+): Promise<UsageWorkbook> {
   const effectiveLimits = { ...defaultReadLimits, ...limits };
-  switch (await sniffFileKind(path)) {
+  const kind = await sniffFileKind(path);
+  if (declared) refuseMismatch(declared, kind);
+  switch (kind) {
     case "text":
       return new CsvWorkbook(path, effectiveLimits);
     case "ole":
       throw await officeContainerFailure(path);
     case "zip":
       return openZipWorkbook(path, effectiveLimits);
+  }
+}
+
+/** A file named .xlsx must be a workbook, and one named .csv must be text: the name is what the uploader meant. */
+function refuseMismatch(declared: "xlsx" | "csv", kind: Awaited<ReturnType<typeof sniffFileKind>>): void {
+  if (declared === "xlsx" && kind === "text") {
+    throw new WorkbookError("not_a_spreadsheet", "The file is named .xlsx but is not an Excel workbook. Save it from Excel as an Excel Workbook (.xlsx), or upload it as .csv.");
+  }
+  if (declared === "csv" && kind !== "text") {
+    throw new WorkbookError("not_a_spreadsheet", "The file is named .csv but is not text. Upload a workbook with the .xlsx extension.");
   }
 }
 

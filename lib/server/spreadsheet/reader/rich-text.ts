@@ -3,12 +3,15 @@ import { decodeExcelEscapes, decodeXmlText } from "./xml-text";
 
 const runTag = /<(\/?)(?:[\w.-]+:)?(t|rPh)(?=[\s/>])[^>]*>/g;
 const slash = 47;
+const runOpen = "<t>";
+const runClose = "</t>";
 
 /**
  * The text of a string item (a shared string's `<si>` or an inline `<is>`) found in
  * xml[from, to): its `<t>` runs joined, with rich-text formatting and phonetic hints (`<rPh>`) left out.
  */
 export function richText(xml: string, from: number, to: number): string {
+  if (isSingleRun(xml, from, to)) return decodeExcelEscapes(decodeXmlText(xml.slice(from + runOpen.length, to - runClose.length)));
   const item = xml.slice(from, to);
   let raw = "";
   let runStart = -1;
@@ -26,4 +29,10 @@ export function richText(xml: string, from: number, to: number): string {
     }
   }
   return decodeExcelEscapes(decodeXmlText(raw));
+}
+
+/** Whether the item is `<t>text</t>` and nothing else, as most are: no need to look for runs. */
+function isSingleRun(xml: string, from: number, to: number): boolean {
+  const textStart = from + runOpen.length;
+  return xml.startsWith(runOpen, from) && xml.indexOf("<", textStart) === to - runClose.length && xml.startsWith(runClose, to - runClose.length);
 }

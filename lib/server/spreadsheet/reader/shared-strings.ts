@@ -1,6 +1,6 @@
 import "server-only";
 import { detached } from "./detached-string";
-import { formatBytes, formatCount, WorkbookError } from "./errors";
+import { corrupt, formatBytes, formatCount, WorkbookError } from "./errors";
 import { richText } from "./rich-text";
 import { ElementSplitter, maxElementChars } from "./xml-elements";
 
@@ -38,9 +38,10 @@ export async function readSharedStrings(chunks: AsyncIterable<string>, limits: S
         values.push(value);
       },
     },
-    () => tooManyBytes(maxElementChars),
+    { tooLarge: () => tooManyBytes(maxElementChars), cutShort: () => corrupt("its table of shared texts is cut short") },
   );
   for await (const chunk of chunks) splitter.feed(chunk);
+  splitter.end();
   return { values, cutLengths };
 }
 

@@ -22,6 +22,7 @@ const CellType = { number: 0, sharedString: 1, inlineString: 2, formulaString: 3
 type CellType = (typeof CellType)[keyof typeof CellType];
 
 const slash = 47;
+const maxCachedDates = 10_000;
 
 /**
  * Reads the rows of a worksheet part from its XML text, chunk by chunk, straight off the inflater:
@@ -32,15 +33,16 @@ export class SheetScanner {
   private readonly rows: ElementSplitter;
   private readonly row: RowBuilder;
   private readonly attributes = new TagAttributes();
+  // Usage records repeat their period's bounds row after row: each date is worked out once.
+  private readonly dateTexts = new Map<string, string>();
   private previousRowNumber = 0;
+  private rowNameLength = "<row".length;
   private cellOpen = "<c";
   private cellClose = "</c>";
   private valueOpen = "<v";
+  private valueTag = "<v>";
   private valueClose = "</v>";
   private formulaOpen = "<f";
-  // Where the current cell's <v> text lies; set by findValue().
-  private valueStart = 0;
-  private valueEnd = 0;
 
   constructor(
     private readonly sheetName: string,
@@ -52,7 +54,10 @@ export class SheetScanner {
     this.rows = new ElementSplitter(
       "row",
       { root: (prefix) => this.useTagPrefix(prefix), element: (...element) => this.readRow(...element) },
-      () => this.rowTooLarge(),
+      {
+        tooLarge: () => this.rowTooLarge(),
+        cutShort: () => corrupt(`the ${sheetName} sheet is cut short`),
+      },
     );
   }
 
@@ -60,17 +65,23 @@ export class SheetScanner {
     this.rows.feed(text);
   }
 
+  end(): void {
+    this.rows.end();
+  }
+
   private useTagPrefix(prefix: string): void {
+    this.rowNameLength = `<${prefix}row`.length;
     this.cellOpen = `<${prefix}c`;
     this.cellClose = `</${prefix}c>`;
     this.valueOpen = `<${prefix}v`;
+    this.valueTag = `<${prefix}v>`;
     this.valueClose = `</${prefix}v>`;
     this.formulaOpen = `<${prefix}f`;
   }
 
   private readRow(text: string, start: number, contentStart: number, contentEnd: number): void {
     const { attributes } = this;
-    attributes.read(text, start, contentStart);
+    attributes.read(text, start + this.rowNameLength, contentStart);
     const stated = attributes.rStart < 0 ? 0 : parseDigits(text, attributes.rStart, attributes.rEnd);
     const rowNumber = stated > 0 ? stated : this.previousRowNumber + 1;
     this.previousRowNumber = rowNumber;
@@ -80,39 +91,69 @@ export class SheetScanner {
   }
 
   private readCells(text: string, from: number, to: number): void {
-    const { cellOpen, cellClose, attributes } = this;
+    const { cellOpen, attributes } = this;
     let column = -1;
-    for (let at = text.indexOf(cellOpen, from); at >= 0 && at < to; at = text.indexOf(cellOpen, at + 1)) {
-      if (!endsName(text.charCodeAt(at + cellOpen.length))) continue;
-      const tagEnd = text.indexOf(">", at);
-      attributes.read(text, at + cellOpen.length, tagEnd);
-      const stated = attributes.rStart < 0 ? -1 : parseColumn(text, attributes.rStart, attributes.rEnd);
-      column = stated >= 0 ? stated : column + 1;
-      if (text.charCodeAt(tagEnd - 1) === slash) continue; // <c r="B2" s="3"/>: formatted, but empty
-      const end = text.indexOf(cellClose, tagEnd);
-      if (end < 0 || end > to) throw corrupt(`a cell in row ${formatCount(this.previousRowNumber)} of the ${this.sheetName} sheet is not closed`);
-      this.readCell(text, tagEnd + 1, end, column);
-      at = end;
+    let at = text.indexOf(cellOpen, from);
+    while (at >= 0 && at < to) {
+      const nameEnd = at + cellOpen.length;
+      if (endsName(text.charCodeAt(nameEnd))) {
+        const tagEnd = attributes.read(text, nameEnd, to);
+        if (tagEnd < 0) throw this.malformedCell();
+        const stated = attributes.rStart < 0 ? -1 : parseColumn(text, attributes.rStart, attributes.rEnd);
+        column = stated >= 0 ? stated : column + 1;
+        // A self-closing <c r="B2" s="3"/> is formatted, but empty.
+        at = text.charCodeAt(tagEnd - 1) === slash ? tagEnd + 1 : this.readCell(text, tagEnd + 1, to, column);
+      } else {
+        at = nameEnd;
+      }
+      at = text.indexOf(cellOpen, at);
     }
   }
 
-  /** Reads the cell whose content (its <f>, <v> or <is>) is text[from, to). */
-  private readCell(text: string, from: number, to: number, column: number): void {
-    const { attributes } = this;
+  /** Reads the cell whose content starts at `from`, within a row ending at `to`; returns where the cell ends. */
+  private readCell(text: string, from: number, to: number, column: number): number {
+    const { attributes, valueTag, valueClose, cellClose } = this;
     const type = attributes.tStart < 0 ? CellType.number : cellType(text, attributes.tStart, attributes.tEnd);
-    if (type === CellType.inlineString) return this.row.set(column, richText(text, from, to));
-    if (!this.findValue(text, from, to)) return this.readCellWithoutValue(text, from, to, column);
-    if (type === CellType.sharedString) return this.readSharedString(text, column);
-    const stored = text.slice(this.valueStart, this.valueEnd);
-    switch (type) {
-      case CellType.number: {
-        const style = attributes.sStart < 0 ? 0 : parseDigits(text, attributes.sStart, attributes.sEnd);
-        return this.row.set(column, this.formats.dateStyles[style] ? this.dateText(stored) : formatExcelNumber(stored));
+    // Nearly every cell is <v>…</v></c>: read it so, without searching its end first.
+    if (type !== CellType.inlineString && text.startsWith(valueTag, from)) {
+      const valueStart = from + valueTag.length;
+      const valueEnd = text.indexOf("<", valueStart);
+      const valueCloseEnd = valueEnd + valueClose.length;
+      if (text.startsWith(valueClose, valueEnd) && text.startsWith(cellClose, valueCloseEnd)) {
+        this.readValue(type, text, valueStart, valueEnd, column);
+        return valueCloseEnd + cellClose.length;
       }
+    }
+    const end = text.indexOf(cellClose, from);
+    if (end < 0 || end > to) throw this.malformedCell();
+    this.readCellContent(type, text, from, end, column);
+    return end + cellClose.length;
+  }
+
+  /** Reads a cell of any shape from its content, text[from, to): <f>, <v> and <is> in any order. */
+  private readCellContent(type: CellType, text: string, from: number, to: number, column: number): void {
+    if (type === CellType.inlineString) return this.row.set(column, richText(text, from, to));
+    const valueOpen = text.indexOf(this.valueOpen, from);
+    if (valueOpen < 0 || valueOpen >= to) return this.readCellWithoutValue(text, from, to, column);
+    const tagEnd = text.indexOf(">", valueOpen);
+    if (text.charCodeAt(tagEnd - 1) === slash) return this.readValue(type, text, tagEnd, tagEnd, column);
+    const valueEnd = text.indexOf(this.valueClose, tagEnd);
+    this.readValue(type, text, tagEnd + 1, valueEnd < 0 || valueEnd > to ? to : valueEnd, column);
+  }
+
+  /** Reads the cell's stored value, text[start, end), as its type and style say; empty is an empty cell. */
+  private readValue(type: CellType, text: string, start: number, end: number, column: number): void {
+    if (start === end) return;
+    if (type === CellType.sharedString) return this.readSharedString(parseDigits(text, start, end), column);
+    const stored = text.slice(start, end);
+    switch (type) {
+      case CellType.number:
+        if (this.isDateStyled(text)) return this.row.setPrepared(column, this.dateText(stored));
+        return this.row.set(column, formatExcelNumber(stored));
       case CellType.formulaString:
         return this.row.set(column, decodeExcelEscapes(decodeXmlText(stored)));
       case CellType.boolean:
-        return this.row.set(column, stored === "1" || stored === "true" ? "TRUE" : "FALSE");
+        return this.row.setPrepared(column, stored === "1" || stored === "true" ? "TRUE" : "FALSE");
       case CellType.isoDate:
         return this.row.set(column, formatIsoDate(stored));
       case CellType.error:
@@ -130,8 +171,7 @@ export class SheetScanner {
     );
   }
 
-  private readSharedString(text: string, column: number): void {
-    const index = parseDigits(text, this.valueStart, this.valueEnd);
+  private readSharedString(index: number, column: number): void {
     const { values, cutLengths } = this.formats.sharedStrings;
     const value = values[index];
     if (value === undefined) throw corrupt(`a cell of the ${this.sheetName} sheet refers to a shared text that does not exist`);
@@ -145,20 +185,24 @@ export class SheetScanner {
     this.row.addProblem(column, "error_value", `The cell shows the error ${error}.`);
   }
 
-  private dateText(stored: string): string {
-    const date = stored === "" ? undefined : formatExcelDate(Number(stored), this.formats.date1904);
-    return date ?? formatExcelNumber(stored);
+  /** Whether the current cell's style (its `s` attribute) shows a date. */
+  private isDateStyled(text: string): boolean {
+    const { sStart, sEnd } = this.attributes;
+    return sStart >= 0 && this.formats.dateStyles[parseDigits(text, sStart, sEnd)] === true;
   }
 
-  /** Finds the cell's <v> text within text[from, to), leaving it in valueStart/valueEnd. */
-  private findValue(text: string, from: number, to: number): boolean {
-    const open = text.indexOf(this.valueOpen, from);
-    if (open < 0 || open >= to) return false;
-    const tagEnd = text.indexOf(">", open);
-    const close = text.charCodeAt(tagEnd - 1) === slash ? tagEnd + 1 : text.indexOf(this.valueClose, tagEnd);
-    this.valueStart = tagEnd + 1;
-    this.valueEnd = close < 0 || close > to ? to : close;
-    return true;
+  private dateText(stored: string): string {
+    let text = this.dateTexts.get(stored);
+    if (text === undefined) {
+      text = formatExcelDate(Number(stored), this.formats.date1904) ?? formatExcelNumber(stored);
+      if (this.dateTexts.size === maxCachedDates) this.dateTexts.clear();
+      this.dateTexts.set(stored, text);
+    }
+    return text;
+  }
+
+  private malformedCell(): WorkbookError {
+    return corrupt(`a cell in row ${formatCount(this.previousRowNumber)} of the ${this.sheetName} sheet is malformed`);
   }
 
   private rowTooLarge(): WorkbookError {

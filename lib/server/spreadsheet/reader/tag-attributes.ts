@@ -5,6 +5,9 @@ const s = 115;
 const t = 116;
 const doubleQuote = 34;
 const singleQuote = 39;
+const equals = 61;
+const greaterThan = 62;
+const slash = 47;
 
 /**
  * Finds the `r`, `s` and `t` attributes of a `<row>` or `<c>` start tag, as positions of their values
@@ -19,18 +22,33 @@ export class TagAttributes {
   tStart = -1;
   tEnd = -1;
 
-  /** Reads the attributes of the tag whose attribute text is text[from, to). */
-  read(text: string, from: number, to: number): void {
+  /**
+   * Reads the attributes of a start tag from just after its name; returns the index of the tag's
+   * closing `>`, or -1 when the tag does not close before `limit`.
+   */
+  read(text: string, from: number, limit: number): number {
     this.rStart = this.sStart = this.tStart = -1;
-    for (let equals = text.indexOf("=", from); equals >= 0 && equals < to; equals = text.indexOf("=", equals + 1)) {
-      let quoteAt = equals + 1;
-      while (isSpace(text.charCodeAt(quoteAt))) quoteAt += 1;
-      const quote = text.charCodeAt(quoteAt);
-      if (quote !== doubleQuote && quote !== singleQuote) return;
-      const valueEnd = text.indexOf(quote === doubleQuote ? '"' : "'", quoteAt + 1);
-      if (valueEnd < 0 || valueEnd > to) return;
-      this.keep(singleLetterNameBefore(text, equals), quoteAt + 1, valueEnd);
-      equals = valueEnd;
+    let at = from;
+    for (;;) {
+      while (isSpace(text.charCodeAt(at))) at += 1;
+      const code = text.charCodeAt(at);
+      if (code === greaterThan) return at < limit ? at : -1;
+      if (code === slash) return text.charCodeAt(at + 1) === greaterThan && at + 1 < limit ? at + 1 : -1;
+      const nameStart = at;
+      while (at < limit && !isNameEnd(text.charCodeAt(at))) at += 1;
+      const nameLength = at - nameStart;
+      while (at < limit && text.charCodeAt(at) !== equals) at += 1;
+      at += 1;
+      while (isSpace(text.charCodeAt(at))) at += 1;
+      const quote = text.charCodeAt(at);
+      if (at >= limit || (quote !== doubleQuote && quote !== singleQuote)) return -1;
+      const valueStart = at + 1;
+      // Values here are a few characters long: stepping over them beats a call to indexOf.
+      at = valueStart;
+      while (at < limit && text.charCodeAt(at) !== quote) at += 1;
+      if (at >= limit) return -1;
+      if (nameLength === 1) this.keep(text.charCodeAt(nameStart), valueStart, at);
+      at += 1;
     }
   }
 
@@ -48,15 +66,12 @@ export class TagAttributes {
   }
 }
 
-/** The character code of the attribute name ending before `=`, or 0 when that name is longer than one letter. */
-function singleLetterNameBefore(text: string, equals: number): number {
-  let last = equals - 1;
-  while (isSpace(text.charCodeAt(last))) last -= 1;
-  return isSpace(text.charCodeAt(last - 1)) ? text.charCodeAt(last) : 0;
-}
-
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function isNameEnd(code: number): boolean {
+  return code === equals || code === greaterThan || code === slash || isSpace(code);
 }
 
 /** The decimal digits of text[from, to) as a number; 0 when there are none. */

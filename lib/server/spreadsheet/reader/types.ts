@@ -41,12 +41,15 @@ export const defaultReadLimits: Readonly<ReadLimits> = Object.freeze({
 export const defaultBatchSize = 1000;
 
 /**
- * An opened .xlsx or .csv file. Errors while reading rows are final: the file is closed and every
- * later call fails the same way. Leaving a `rows()` loop early only stops that sheet's stream.
+ * An opened .xlsx or .csv file. A sheet that fails to read (damaged, too big, hostile) fails the whole
+ * workbook: the file is closed and every later `rows()` fails the same way; asking for a sheet that
+ * is not there does not. Leaving a `rows()` loop early only stops that sheet's stream.
  */
 export interface UsageWorkbook {
   /** In workbook order. A CSV file has one sheet, `records`. */
   readonly sheetNames: readonly string[];
+  /** How far the sheet being read has got, from 0 to 1 (bytes read of its part or file). */
+  readonly progress: number;
   /** The sheet's non-blank rows, in batches of `batchSize`. */
   rows(sheetName: string, batchSize?: number): AsyncIterable<SheetRow[]>;
   close(): Promise<void>;

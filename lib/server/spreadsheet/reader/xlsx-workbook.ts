@@ -22,6 +22,7 @@ const maxWholePartBytes = 32 * 1024 * 1024;
 /** An .xlsx workbook: its structure, styles and shared strings read up front, its sheets streamed on demand. */
 export class XlsxWorkbook implements UsageWorkbook {
   readonly sheetNames: readonly string[];
+  progress = 0;
   private failure: unknown;
 
   private constructor(
@@ -53,11 +54,17 @@ export class XlsxWorkbook implements UsageWorkbook {
     if (part === undefined) throw missingSheet(sheetName, this.sheetNames);
     const batcher = new RowBatcher(sheetName, batchSize, this.limits.maxRows);
     const scanner = new SheetScanner(sheetName, this.formats, this.limits.maxCellChars, batcher.add);
+    const size = Math.max(1, this.zip.inflatedSize(part));
+    let read = 0;
+    this.progress = 0;
     try {
       for await (const chunk of refusingDoctype(this.zip.textChunks(part, this.limits.maxInflatedBytesPerEntry), part)) {
+        read += chunk.length;
+        this.progress = Math.min(1, read / size);
         scanner.feed(chunk);
         yield* batcher.takeFull();
       }
+      scanner.end();
       yield* batcher.takeRest();
     } catch (error) {
       this.failure = asWorkbookFailure(error);

@@ -14,7 +14,7 @@ export interface ElementHandler {
 export const maxElementChars = 32 * 1024 * 1024;
 
 const slash = 47;
-const rootTag = /<([A-Za-z_][\w.-]*)[\s/>]/;
+const rootTag = /<([A-Za-z_][\w.:-]*)[\s/>]/;
 
 /**
  * Cuts a stream of XML text into the complete elements of one name (`<row …>…</row>`), carrying an
@@ -29,14 +29,35 @@ export class ElementSplitter {
   constructor(
     private readonly localName: string,
     private readonly handler: ElementHandler,
-    private readonly tooLarge: () => Error,
+    private readonly errors: { tooLarge(): Error; cutShort(): Error },
   ) {}
 
   feed(chunk: string): void {
-    const text = this.pending + chunk;
-    const rest = this.open || this.findRoot(text) ? this.splitElements(text) : 0;
+    if (this.open && this.pending.startsWith(this.open)) this.completeUnfinished(chunk);
+    else this.readText(this.pending + chunk, 0);
+  }
+
+  /**
+   * Finishes the element left unfinished by the last chunk with the start of this one, then reads
+   * the rest of this one where it lies: gluing whole chunks together would copy the whole part.
+   */
+  private completeUnfinished(chunk: string): void {
+    const closeAt = chunk.indexOf(this.close);
+    if (closeAt < 0) return this.readText(this.pending + chunk, 0);
+    const headEnd = closeAt + this.close.length;
+    this.splitElements(this.pending + chunk.slice(0, headEnd), 0);
+    this.readText(chunk, headEnd);
+  }
+
+  private readText(text: string, from: number): void {
+    const rest = this.open || this.findRoot(text) ? this.splitElements(text, from) : from;
     this.pending = text.slice(rest);
-    if (this.pending.length > maxElementChars) throw this.tooLarge();
+    if (this.pending.length > maxElementChars) throw this.errors.tooLarge();
+  }
+
+  /** For the end of the part: it must have had a root element and must not stop inside an element. */
+  end(): void {
+    if (!this.open || this.pending.startsWith(this.open)) throw this.errors.cutShort();
   }
 
   private findRoot(text: string): boolean {
@@ -49,10 +70,10 @@ export class ElementSplitter {
     return true;
   }
 
-  /** Hands over every complete element in the text; returns where the unfinished rest begins. */
-  private splitElements(text: string): number {
+  /** Hands over every complete element in the text from `from` on; returns where the unfinished rest begins. */
+  private splitElements(text: string, from: number): number {
     const { open, close } = this;
-    let position = 0;
+    let position = from;
     for (;;) {
       const start = text.indexOf(open, position);
       if (start < 0) return Math.max(position, text.length - open.length + 1);

@@ -1,0 +1,86 @@
+import "server-only";
+import { Writable } from "node:stream";
+import type { PGlite } from "@electric-sql/pglite";
+import type postgres from "postgres";
+
+/** Bulk loading, the one thing the two engines do differently: COPY … FROM STDIN versus a blob. */
+export interface CopyWriter {
+  /** Appends CSV text (whole lines); resolves when the engine can take more. */
+  write(csv: string): Promise<void>;
+  /** Flushes what is left; the rows are loaded (and visible, outside a transaction) when it resolves. */
+  finish(): Promise<void>;
+  /** Gives up: what was not yet flushed is dropped; callers delete what was. */
+  abort(): Promise<void>;
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${table} (${columns.join(", ")}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+/** PostgreSQL: one COPY stream with backpressure, so memory stays flat however many rows come. */
+export async function postgresCopyWriter(
+  client: postgres.Sql,
+  table: string,
+  columns: readonly string[],
+): Promise<CopyWriter> {
+  const stream: Writable = await client.unsafe(copyStatement(table, columns, "STDIN")).writable();
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.once("finish", resolve);
+    stream.once("error", reject);
+  });
+  finished.catch(() => {}); // observed by finish(); an abort must not leave it unhandled
+  return {
+    async write(csv) {
+      if (!stream.write(csv)) {
+        await new Promise<void>((resolve, reject) => {
+          stream.once("drain", resolve);
+          stream.once("error", reject);
+        });
+      }
+    },
+    async finish() {
+      stream.end();
+      await finished;
+    },
+    async abort() {
+      stream.destroy(new Error("COPY aborted"));
+    },
+  };
+}
+
+/** PGlite reads COPY input from a blob; rows go in chunks so a million never sit in memory at once. */
+export function pgliteCopyWriter(
+  client: PGlite,
+  table: string,
+  columns: readonly string[],
+  chunkBytes = 16 * 1024 * 1024,
+): CopyWriter {
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const blob = new Blob(pending);
+    pending = [];
+    pendingBytes = 0;
+    await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
+  };
+  return {
+    async write(csv) {
+      pending.push(csv);
+      pendingBytes += csv.length;
+      if (pendingBytes >= chunkBytes) await flush();
+    },
+    finish: flush,
+    async abort() {
+      pending = [];
+    },
+  };
+}
+
+/** One CSV field: quoted only when it must be; null is an empty unquoted field (SQL NULL). */
+export function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  if (text === "") return '""';
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

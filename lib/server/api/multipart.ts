@@ -1,0 +1,35 @@
+import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+
+export interface MultipartFile {
+  fileName: string;
+  content: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * The first file of a multipart request under `field`, streamed: a 100 MB upload is never held
+ * whole in memory. Resolves null when the request has no such file.
+ */
+export function multipartFile(request: Request, field: string): Promise<MultipartFile | null> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!request.body || !contentType.startsWith("multipart/form-data")) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1 } });
+    let found = false;
+    parser.on("file", (name, stream, info) => {
+      if (name !== field || found) {
+        stream.resume();
+        return;
+      }
+      found = true;
+      resolve({ fileName: info.filename ?? "", content: stream });
+    });
+    parser.on("error", reject);
+    parser.on("close", () => {
+      if (!found) resolve(null);
+    });
+    Readable.fromWeb(request.body as WebReadableStream<Uint8Array>).pipe(parser);
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import { NextResponse } from "next/server";
+import { httpStatusOf, type Failure, type Result } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { getRequestActor } from "@/lib/server/actor";
+import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
+
+/** The API's error shape: a stable code and human messages (SPEC §6). */
+export function failureResponse(failure: Failure): NextResponse {
+  const errors = [failure.message, ...Object.values(failure.fields ?? {})];
+  return NextResponse.json({ error_code: failure.code.toUpperCase(), errors }, { status: httpStatusOf[failure.code] });
+}
+
+/** Streams a spreadsheet to the client as an attachment, written while it is sent. */
+export function spreadsheetResponse(download: SpreadsheetDownload): Response {
+  const body = new PassThrough();
+  download.write(body).catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+  return new Response(Readable.toWeb(body) as ReadableStream, {
+    headers: {
+      "content-type": download.contentType,
+      "content-disposition": `attachment; filename="${download.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
+/** The route of a spreadsheet download: the actor, one use case, and the stream or the failure. */
+export function spreadsheetRoute(find: (actor: Actor, id: string) => Promise<Result<SpreadsheetDownload>>) {
+  return async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const actor = await getRequestActor();
+    if (!actor.ok) return failureResponse(actor);
+    const download = await find(actor.value, (await params).id);
+    return download.ok ? spreadsheetResponse(download.value) : failureResponse(download);
+  };
+}

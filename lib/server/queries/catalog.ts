@@ -1,0 +1,23 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { items, products, type Item, type Product } from "@/db/schema";
+import type { Actor } from "@/lib/domain/permissions";
+
+/** A product as an actor may see it: vendors their own account's, admins all, distributors none here. */
+export async function getProduct(actor: Actor, productId: string): Promise<Product | null> {
+  if (actor.role === "distributor") return null;
+  const db = await getDb();
+  const ownership = actor.role === "vendor" ? eq(products.vendorAccountId, actor.accountId) : undefined;
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, productId), ownership));
+  return product ?? null;
+}
+
+/** The items of a product the caller has already been allowed to see. */
+export async function listProductItems(productId: string): Promise<Item[]> {
+  const db = await getDb();
+  return db.select().from(items).where(eq(items.productId, productId)).orderBy(asc(items.mpn));
+}

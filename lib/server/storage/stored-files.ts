@@ -1,0 +1,119 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { and, asc, eq, gt, ne } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { storedFileChunks, storedFiles } from "@/db/schema";
+
+/** Spreadsheets live in the database in 1 MiB chunks: one backup holds everything, on both engines. */
+const chunkBytes = 1024 * 1024;
+
+export interface FileToStore {
+  usageFileId: string;
+  purpose: "uploaded" | "processed";
+  fileName: string;
+  contentType: string;
+  content: AsyncIterable<Uint8Array>;
+  maxBytes: number;
+}
+
+export type StoreOutcome = { ok: true; id: string; byteSize: number } | { ok: false; reason: "too_large" };
+
+/**
+ * Writes a file chunk by chunk, never holding it whole. Nothing refers to it until the caller
+ * points a usage file at it, so a broken or refused upload is never visible; it is removed here.
+ */
+export async function storeFile(db: Database, file: FileToStore): Promise<StoreOutcome> {
+  const id = randomUUID();
+  await db.insert(storedFiles).values({
+    id,
+    usageFileId: file.usageFileId,
+    purpose: file.purpose,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    byteSize: 0,
+  });
+  try {
+    const byteSize = await writeChunks(db, id, file.content, file.maxBytes);
+    if (byteSize === null) {
+      await deleteStoredFile(db, id);
+      return { ok: false, reason: "too_large" };
+    }
+    await db.update(storedFiles).set({ byteSize }).where(eq(storedFiles.id, id));
+    return { ok: true, id, byteSize };
+  } catch (error) {
+    await deleteStoredFile(db, id);
+    throw error;
+  }
+}
+
+/** Returns the size written, or null as soon as it passes `maxBytes`. */
+async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint8Array>, maxBytes: number) {
+  let seq = 0;
+  let total = 0;
+  let buffered: Uint8Array[] = [];
+  let bufferedBytes = 0;
+  const flush = async () => {
+    if (bufferedBytes === 0) return;
+    await db.insert(storedFileChunks).values({ storedFileId: id, seq: seq++, data: Buffer.concat(buffered) });
+    buffered = [];
+    bufferedBytes = 0;
+  };
+  for await (const piece of content) {
+    total += piece.byteLength;
+    if (total > maxBytes) return null;
+    buffered.push(piece);
+    bufferedBytes += piece.byteLength;
+    if (bufferedBytes >= chunkBytes) await flush();
+  }
+  await flush();
+  return total;
+}
+
+export async function deleteStoredFile(db: Database, id: string): Promise<void> {
+  await db.delete(storedFileChunks).where(eq(storedFileChunks.storedFileId, id));
+  await db.delete(storedFiles).where(eq(storedFiles.id, id));
+}
+
+/** Once a new upload's records replace the old ones, earlier uploads of the file are removed. */
+export async function deleteSupersededUploads(db: Database, usageFileId: string, currentId: string): Promise<void> {
+  const superseded = await db
+    .select({ id: storedFiles.id })
+    .from(storedFiles)
+    .where(and(eq(storedFiles.usageFileId, usageFileId), eq(storedFiles.purpose, "uploaded"), ne(storedFiles.id, currentId)));
+  for (const { id } of superseded) await deleteStoredFile(db, id);
+}
+
+export async function getStoredFile(db: Database, id: string) {
+  const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, id));
+  return file ?? null;
+}
+
+/** The file's bytes, one chunk at a time. */
+export async function* readStoredFile(db: Database, id: string): AsyncGenerator<Uint8Array> {
+  let seq = -1;
+  for (;;) {
+    const [chunk] = await db
+      .select({ seq: storedFileChunks.seq, data: storedFileChunks.data })
+      .from(storedFileChunks)
+      .where(and(eq(storedFileChunks.storedFileId, id), gt(storedFileChunks.seq, seq)))
+      .orderBy(asc(storedFileChunks.seq))
+      .limit(1);
+    if (!chunk) return;
+    seq = chunk.seq;
+    yield chunk.data;
+  }
+}
+
+/** Copies a stored file to a private temporary file (readers need random access); `remove` cleans up. */
+export async function copyStoredFileToTemp(db: Database, id: string, fileName: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), "usage-upload-"));
+  const filePath = path.join(dir, path.basename(fileName) || "upload");
+  await pipeline(Readable.from(readStoredFile(db, id)), createWriteStream(filePath));
+  return { path: filePath, remove: () => rm(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { csvField } from "@/db/copy";
+import { isNegative, type DecimalText } from "@/lib/domain/decimal";
+import type { ValidatedRecord } from "@/lib/domain/record-rules";
+
+/** The usage_records columns a file's records are bulk-loaded into, in the order of `recordCopyRow`. */
+export const recordCopyColumns = [
+  "usage_file_id",
+  "generation",
+  "row_number",
+  "record_id",
+  "note",
+  "item_id",
+  "subscription_id",
+  "quantity",
+  "start_time",
+  "end_time",
+  "amount",
+  "tier",
+  "category_id",
+  "params",
+  "errors",
+] as const;
+
+const isoTime = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+/** A negative number is an error on its record, which keeps the message; the column never holds one. */
+const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
+
+/** One CSV line for COPY. Values an invalid record could not read are stored as NULL. */
+export function recordCopyRow(usageFileId: string, generation: number, record: ValidatedRecord): string {
+  return [
+    csvField(usageFileId),
+    generation,
+    record.rowNumber,
+    csvField(record.recordId),
+    csvField(record.note),
+    csvField(record.itemId),
+    csvField(record.subscriptionId),
+    csvField(nonNegative(record.quantity)),
+    csvField(isoTime(record.startTime)),
+    csvField(isoTime(record.endTime)),
+    csvField(nonNegative(record.amount)),
+    csvField(record.tier),
+    csvField(record.categoryId),
+    csvField(json(record.params)),
+    csvField(json(record.errors)),
+  ].join(",") + "\n";
+}

@@ -1,0 +1,255 @@
+import "server-only";
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { categories as categoriesTable, usageFiles, usageRecords, type UsageFile } from "@/db/schema";
+import type { ErrorDetail } from "@/lib/domain/error-detail";
+import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
+import { mapRecordHeader } from "@/lib/domain/record-header";
+import { createRecordValidator, type ValidatedRecord } from "@/lib/domain/record-rules";
+import { categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
+import { recordEvent } from "@/lib/server/events";
+import { openWorkbook, WorkbookError, type SheetRow, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
+import { copyStoredFileToTemp, deleteSupersededUploads, getStoredFile } from "@/lib/server/storage/stored-files";
+import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
+import { loadCatalogIndex } from "./catalog-index";
+import { readCategories, type CategoryRow } from "./ingest/read-categories";
+import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
+import { UsageTotals } from "./ingest/usage-totals";
+
+/** A workbook that cannot be read as usage records at all; the previous records stay. */
+class UnusableWorkbook extends Error {
+  constructor(readonly errors: SheetError[]) {
+    super(errors.map((e) => e.message).join(" "));
+  }
+}
+
+const progressEveryMs = 1000;
+
+/**
+ * The processing job (SPEC §2: Processing → Ready or Invalid). Records are written under a new
+ * generation while the previous one stays what everyone sees; one short transaction then points
+ * the file at the new generation. Run again after a crash, it starts over from a clean slate.
+ */
+export async function processUsageFile(usageFileId: string): Promise<void> {
+  const handle = await getDatabase();
+  const file = await claimForProcessing(handle.db, usageFileId);
+  if (!file?.uploadedFileId) return;
+  const generation = file.generation + 1;
+  await discardGenerations(handle.db, file.id, "from", generation);
+
+  const upload = await getStoredFile(handle.db, file.uploadedFileId);
+  if (!upload) throw new Error(`Usage file ${file.id} points at a missing upload ${file.uploadedFileId}`);
+  const temp = await copyStoredFileToTemp(handle.db, upload.id, upload.fileName);
+  try {
+    const declaredKind = upload.fileName.toLowerCase().endsWith(".csv") ? "csv" : "xlsx";
+    const workbook = await openWorkbook(temp.path, { maxRows: uploadLimits().maxRecords }, declaredKind);
+    try {
+      const loaded = await loadRecords(handle, file, generation, workbook);
+      await finishProcessing(handle.db, file, generation, loaded);
+    } finally {
+      await workbook.close();
+    }
+  } catch (error) {
+    const unusable = asUnusable(error);
+    if (!unusable) throw error;
+    await discardGenerations(handle.db, file.id, "from", generation);
+    await failUsageFile(handle.db, file.id, unusable.errors);
+  } finally {
+    await temp.remove();
+  }
+}
+
+function asUnusable(error: unknown): UnusableWorkbook | null {
+  if (error instanceof UnusableWorkbook) return error;
+  if (error instanceof WorkbookError) {
+    return new UnusableWorkbook([{ code: "unreadable_workbook", message: error.message, row: null, column: null }]);
+  }
+  return null;
+}
+
+/** Uploading → Processing; a retried job finds its file already Processing and goes on. */
+async function claimForProcessing(db: Database, id: string): Promise<UsageFile | null> {
+  const [file] = await db
+    .update(usageFiles)
+    .set({ status: "processing", progressRows: 0, progressPercent: 0, updatedAt: new Date() })
+    .where(and(eq(usageFiles.id, id), inArray(usageFiles.status, ["uploading", "processing"])))
+    .returning();
+  return file ?? null;
+}
+
+/**
+ * Removes the records (and categories) of other generations than the visible one: "from" the new
+ * generation on, what an unfinished attempt left; "before" it, what a finished upload replaced.
+ */
+async function discardGenerations(db: Database, usageFileId: string, side: "from" | "before", generation: number) {
+  const compare = side === "from" ? gte : lt;
+  await db
+    .delete(usageRecords)
+    .where(and(eq(usageRecords.usageFileId, usageFileId), compare(usageRecords.generation, generation)));
+  await db
+    .delete(categoriesTable)
+    .where(and(eq(categoriesTable.usageFileId, usageFileId), compare(categoriesTable.generation, generation)));
+}
+
+interface LoadedRecords {
+  totals: UsageTotals;
+  errorSummary: ReturnType<typeof summarizeErrors>;
+  categories: CategoryRow[];
+}
+
+async function loadRecords(
+  handle: DatabaseHandle,
+  file: UsageFile,
+  generation: number,
+  workbook: UsageWorkbook,
+): Promise<LoadedRecords> {
+  const sheetNamed = (names: readonly string[]) => workbook.sheetNames.find((n) => names.includes(n.trim().toLowerCase()));
+  const recordsSheet = sheetNamed(recordSheetNames);
+  if (!recordsSheet) {
+    throw new UnusableWorkbook([
+      {
+        code: "missing_records_sheet",
+        message: `The workbook has no records sheet: expected a sheet named "records" or "usage_records", found ${workbook.sheetNames.map((n) => `"${n}"`).join(", ") || "none"}.`,
+        row: null,
+        column: null,
+      },
+    ]);
+  }
+  const categoriesRead = await readCategories(workbook, sheetNamed([categorySheetName]));
+  if (!categoriesRead.ok) throw new UnusableWorkbook(categoriesRead.errors);
+  const categories = [...new Map(categoriesRead.categories.map((c) => [c.categoryId, c])).values()];
+  const catalog = await loadCatalogIndex(handle.db, file, new Set(categories.map((c) => c.categoryId)));
+
+  const totals = new UsageTotals();
+  const errorSummary = summarizeErrors();
+  const writer = await handle.copyInto("usage_records", recordCopyColumns);
+  const progress = progressReporter(handle.db, file.id);
+  let validate: ((row: SheetRow) => ValidatedRecord) | null = null;
+  try {
+    for await (const batch of workbook.rows(recordsSheet)) {
+      let csv = "";
+      for (const row of batch) {
+        if (!validate) {
+          validate = headerValidator(row, catalog);
+          continue;
+        }
+        const record = validate(row);
+        totals.add(record);
+        if (record.errors) errorSummary.add(record.rowNumber, record.errors);
+        csv += recordCopyRow(file.id, generation, record);
+      }
+      await writer.write(csv);
+      await progress(totals.count, workbook.progress);
+    }
+    if (totals.count === 0) {
+      throw new UnusableWorkbook([
+        { code: "no_records", message: "The records sheet has no records below its header row.", row: null, column: null },
+      ]);
+    }
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return { totals, errorSummary, categories };
+}
+
+/** Reads the header row and returns the validator for the rows below it. */
+function headerValidator(header: SheetRow, catalog: Parameters<typeof createRecordValidator>[0]) {
+  const mapped = mapRecordHeader(header.values, catalog.schema);
+  if (!mapped.ok) throw new UnusableWorkbook(mapped.errors);
+  const validateValues = createRecordValidator(catalog, mapped.columns);
+  return (row: SheetRow): ValidatedRecord => {
+    const record = validateValues(row.rowNumber, row.values);
+    if (!row.problems) return record;
+    const cellErrors = row.problems.map((problem) => cellProblemError(header.values[problem.column], problem));
+    return { ...record, errors: [...(record.errors ?? []), ...cellErrors] };
+  };
+}
+
+function cellProblemError(columnName: string | undefined, problem: { column: number; message: string }): RecordError {
+  return {
+    column: columnName || `column ${problem.column + 1}`,
+    code: "unreadable_cell",
+    message: problem.message,
+  };
+}
+
+function progressReporter(db: Database, usageFileId: string) {
+  let lastReport = Date.now();
+  return async (rows: number, fraction: number) => {
+    if (Date.now() - lastReport < progressEveryMs) return;
+    lastReport = Date.now();
+    // 99 at most: 100 means the records are in and the file has its outcome.
+    const percent = Math.min(99, Math.floor(fraction * 100));
+    await db.update(usageFiles).set({ progressRows: rows, progressPercent: percent }).where(eq(usageFiles.id, usageFileId));
+  };
+}
+
+/** Processing → Ready or Invalid, pointing the file at its new records in one transaction. */
+async function finishProcessing(db: Database, file: UsageFile, generation: number, loaded: LoadedRecords) {
+  const stats = loaded.totals.stats();
+  const valid = stats.invalid === 0;
+  const errorDetail: ErrorDetail | null = valid ? null : { kind: "records", summary: loaded.errorSummary.summary() };
+  await db.transaction(async (tx) => {
+    if (loaded.categories.length > 0) {
+      await tx.insert(categoriesTable).values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
+    }
+    const [updated] = await tx
+      .update(usageFiles)
+      .set({
+        status: valid ? "ready" : "invalid",
+        generation,
+        stats,
+        errorDetail,
+        progressRows: stats.records,
+        progressPercent: 100,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(usageFiles.id, file.id), eq(usageFiles.status, "processing")))
+      .returning({ id: usageFiles.id });
+    if (!updated) throw new Error(`Usage file ${file.id} left Processing while its records were being read`);
+    await recordEvent(tx, {
+      objectType: "usage_file",
+      objectId: file.id,
+      action: "processed",
+      actor: null,
+      details: { status: valid ? "ready" : "invalid", records: stats.records, invalid: stats.invalid },
+    });
+  });
+  await discardGenerations(db, file.id, "before", generation);
+  await deleteSupersededUploads(db, file.id, file.uploadedFileId!);
+}
+
+/** Gives up on a file whose processing kept failing, so that no file stays in Processing. */
+export async function failProcessing(usageFileId: string, reason: string): Promise<void> {
+  const { db } = await getDatabase();
+  await discardGenerations(db, usageFileId, "from", (await currentGeneration(db, usageFileId)) + 1);
+  await failUsageFile(db, usageFileId, [
+    { code: "unreadable_workbook", message: `Processing failed: ${reason} Please upload the file again.`, row: null, column: null },
+  ]);
+}
+
+async function currentGeneration(db: Database, usageFileId: string): Promise<number> {
+  const [file] = await db.select({ generation: usageFiles.generation }).from(usageFiles).where(eq(usageFiles.id, usageFileId));
+  return file?.generation ?? 0;
+}
+
+/** Processing → Invalid with why; the visible generation, and so the previous records, stay. */
+async function failUsageFile(db: Database, usageFileId: string, errors: SheetError[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(usageFiles)
+      .set({ status: "invalid", errorDetail: { kind: "workbook", errors }, progressPercent: 100, updatedAt: new Date() })
+      .where(and(eq(usageFiles.id, usageFileId), inArray(usageFiles.status, ["uploading", "processing"])))
+      .returning({ id: usageFiles.id });
+    if (!updated) return;
+    await recordEvent(tx, {
+      objectType: "usage_file",
+      objectId: usageFileId,
+      action: "processed",
+      actor: null,
+      details: { status: "invalid", reason: errors.map((e) => e.message).join(" ") },
+    });
+  });
+}

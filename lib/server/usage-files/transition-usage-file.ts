@@ -1,0 +1,45 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { usageFiles, type UsageFile } from "@/db/schema";
+import type { Actor } from "@/lib/domain/permissions";
+import { statusesAllowing, transition, type UsageFileAction } from "@/lib/domain/usage-file-status";
+import { recordEvent } from "@/lib/server/events";
+
+/**
+ * Moves a file through the state machine inside the caller's transaction:
+ * `UPDATE … WHERE id = ? AND status IN (<from>)`, with its event. Zero rows updated means someone
+ * else changed the file first: the caller refuses, and nothing changes.
+ */
+export async function transitionUsageFile(
+  tx: Database,
+  input: {
+    usageFileId: string;
+    action: UsageFileAction;
+    actor: Actor | null;
+    set?: Partial<Omit<UsageFile, "id" | "status">>;
+    details?: Record<string, unknown>;
+  },
+): Promise<UsageFile | null> {
+  const [updated] = await tx
+    .update(usageFiles)
+    .set({ ...input.set, status: targetOf(input.action), updatedAt: new Date() })
+    .where(and(eq(usageFiles.id, input.usageFileId), inArray(usageFiles.status, [...statusesAllowing(input.action)])))
+    .returning();
+  if (!updated) return null;
+  await recordEvent(tx, {
+    objectType: "usage_file",
+    objectId: input.usageFileId,
+    action: input.action,
+    actor: input.actor,
+    details: input.details,
+  });
+  return updated;
+}
+
+function targetOf(action: UsageFileAction) {
+  const from = statusesAllowing(action)[0]!;
+  const result = transition(from, action);
+  if (!result.ok) throw new Error(`No transition for ${action}`);
+  return result.to;
+}

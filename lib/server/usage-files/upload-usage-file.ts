@@ -1,0 +1,75 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
+import { transition } from "@/lib/domain/usage-file-status";
+import { processingQueue } from "@/lib/server/jobs/queue";
+import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { deleteStoredFile, storeFile } from "@/lib/server/storage/stored-files";
+import { transitionUsageFile } from "./transition-usage-file";
+import { describeBytes, uploadLimits, type UploadLimits } from "./upload-limits";
+
+export interface UploadInput {
+  fileName: string;
+  content: AsyncIterable<Uint8Array>;
+}
+
+const contentTypes = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+} as const;
+
+const refusedExtensions: Record<string, string> = {
+  xls: "Old .xls workbooks cannot be read: open it in Excel and save it as .xlsx.",
+  ods: "OpenDocument spreadsheets cannot be read: save it as .xlsx.",
+};
+
+/**
+ * Stores a vendor's spreadsheet and queues it for processing (SPEC §2: upload / re-upload).
+ * The file is stored before the usage file points at it, and the status change, its event and the
+ * job commit together: a refused or broken upload leaves the previous state as it was.
+ */
+export async function uploadUsageFile(
+  actor: Actor,
+  usageFileId: string,
+  upload: UploadInput,
+  limits: UploadLimits = uploadLimits(),
+): Promise<Result<{ status: "uploading" }>> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file) return fail("not_found", "Usage file not found.");
+  if (!canAuthorUsageFile(actor, file)) return fail("forbidden", "Only the file's vendor can upload its usage.");
+  const allowed = transition(file.status, "upload");
+  if (!allowed.ok) return fail("invalid_transition", allowed.message);
+  const extension = upload.fileName.split(".").pop()?.toLowerCase() ?? "";
+  if (refusedExtensions[extension]) return fail("invalid_input", refusedExtensions[extension]);
+  if (extension !== "xlsx" && extension !== "csv") return fail("invalid_input", "Upload an .xlsx workbook or a .csv file.");
+
+  const db = await getDb();
+  const stored = await storeFile(db, {
+    usageFileId,
+    purpose: "uploaded",
+    fileName: upload.fileName,
+    contentType: contentTypes[extension],
+    content: upload.content,
+    maxBytes: limits.maxBytes,
+  });
+  if (!stored.ok) return fail("too_large", `The file is larger than the upload limit of ${describeBytes(limits.maxBytes)}.`);
+
+  const enqueueProcessing = await processingQueue();
+  const moved = await db.transaction(async (tx) => {
+    const updated = await transitionUsageFile(tx, {
+      usageFileId,
+      action: "upload",
+      actor,
+      set: { uploadedFileId: stored.id, progressRows: 0, progressPercent: 0 },
+      details: { fileName: upload.fileName, bytes: stored.byteSize },
+    });
+    if (updated) await enqueueProcessing(tx, { usageFileId });
+    return Boolean(updated);
+  });
+  if (!moved) {
+    await deleteStoredFile(db, stored.id);
+    return fail("invalid_transition", "The usage file changed while the upload was sent; reload it and try again.");
+  }
+  return ok({ status: "uploading" });
+}

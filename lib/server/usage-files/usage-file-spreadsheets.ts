@@ -1,0 +1,132 @@
+import "server-only";
+import { and, asc, eq, gt, isNotNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { contracts, products, usageRecords } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { getProduct, listProductItems } from "@/lib/server/queries/catalog";
+import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { writeProcessedWorkbook, type RowErrors } from "@/lib/server/spreadsheet/processed-file";
+import { writeUsageTemplate } from "@/lib/server/spreadsheet/template";
+import { copyStoredFileToTemp, getStoredFile, readStoredFile } from "@/lib/server/storage/stored-files";
+
+/** A spreadsheet to send: a name, and how to write its bytes. */
+export interface SpreadsheetDownload {
+  fileName: string;
+  contentType: string;
+  write(out: NodeJS.WritableStream): Promise<void>;
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const fileNotFound = () => fail("not_found", "Usage file not found.");
+
+/** The usage template of a product, for its vendor (and admins). */
+export async function productTemplate(actor: Actor, productId: string): Promise<Result<SpreadsheetDownload>> {
+  const product = await getProduct(actor, productId);
+  if (!product) return fail("not_found", "Product not found.");
+  const items = await listProductItems(product.id);
+  return ok({
+    fileName: `${product.id}-usage-template.xlsx`,
+    contentType: xlsxType,
+    write: (out) => writeUsageTemplate({ product, items }, out),
+  });
+}
+
+/** The template filled with one usage file's metadata (its `general` tab). */
+export async function usageFileTemplate(actor: Actor, usageFileId: string): Promise<Result<SpreadsheetDownload>> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file) return fileNotFound();
+  const db = await getDb();
+  const [[product], [contract], items] = await Promise.all([
+    db.select().from(products).where(eq(products.id, file.productId)),
+    db.select().from(contracts).where(eq(contracts.id, file.contractId)),
+    listProductItems(file.productId),
+  ]);
+  return ok({
+    fileName: `${file.id}-template.xlsx`,
+    contentType: xlsxType,
+    write: (out) => writeUsageTemplate({ product: product!, items, usageFile: { ...file, marketplace: contract!.marketplace } }, out),
+  });
+}
+
+/** The spreadsheet as the vendor last uploaded it. */
+export async function uploadedSpreadsheet(actor: Actor, usageFileId: string): Promise<Result<SpreadsheetDownload>> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file?.uploadedFileId) return file ? fail("not_found", "Nothing has been uploaded to this usage file yet.") : fileNotFound();
+  const db = await getDb();
+  const stored = await getStoredFile(db, file.uploadedFileId);
+  if (!stored) return fail("not_found", "Nothing has been uploaded to this usage file yet.");
+  return ok({
+    fileName: stored.fileName,
+    contentType: stored.contentType,
+    async write(out) {
+      for await (const chunk of readStoredFile(db, stored.id)) {
+        if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+      }
+      out.end();
+    },
+  });
+}
+
+/**
+ * The uploaded spreadsheet with each invalid cell marked and explained (SPEC §4), for fixing in
+ * Excel and uploading again. Only for records read from the current upload.
+ */
+export async function processedSpreadsheet(actor: Actor, usageFileId: string): Promise<Result<SpreadsheetDownload>> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file) return fileNotFound();
+  if (file.errorDetail?.kind !== "records" || !file.uploadedFileId) {
+    return fail("not_found", "There is no processed spreadsheet: this file has no invalid records.");
+  }
+  const db = await getDb();
+  const stored = await getStoredFile(db, file.uploadedFileId);
+  if (!stored) return fileNotFound();
+  const baseName = stored.fileName.replace(/\.(xlsx|csv)$/i, "");
+  return ok({
+    fileName: `${baseName}-processed.xlsx`,
+    contentType: xlsxType,
+    async write(out) {
+      const temp = await copyStoredFileToTemp(db, stored.id, stored.fileName);
+      try {
+        await writeProcessedWorkbook(
+          {
+            sourcePath: temp.path,
+            sourceKind: stored.contentType === xlsxType ? "xlsx" : "csv",
+            errors: recordErrorsOf(usageFileId, file.generation),
+          },
+          out,
+        );
+      } finally {
+        await temp.remove();
+      }
+    },
+  });
+}
+
+/** The invalid records' errors in row order, a page at a time. */
+async function* recordErrorsOf(usageFileId: string, generation: number): AsyncGenerator<RowErrors> {
+  const db = await getDb();
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .select({ rowNumber: usageRecords.rowNumber, errors: usageRecords.errors })
+      .from(usageRecords)
+      .where(
+        and(
+          eq(usageRecords.usageFileId, usageFileId),
+          eq(usageRecords.generation, generation),
+          isNotNull(usageRecords.errors),
+          gt(usageRecords.rowNumber, after),
+        ),
+      )
+      .orderBy(asc(usageRecords.rowNumber))
+      .limit(1000);
+    for (const record of page) {
+      const errors = record.errors ?? [];
+      yield { rowNumber: record.rowNumber, cells: errors.map((e) => ({ column: e.column, message: e.message })) };
+    }
+    if (page.length < 1000) return;
+    after = page[page.length - 1]!.rowNumber;
+  }
+}
