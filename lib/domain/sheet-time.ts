@@ -31,10 +31,12 @@ const wrongFormat: SheetTimeResult = {
 };
 
 export function parseSheetTime(text: string): SheetTimeResult {
-  const year = readDigits(text, 0, 4);
-  const month = readDigits(text, 5, 2);
-  const day = readDigits(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0) return wrongFormat;
+  const century = readTwoDigits(text, 0);
+  const yearOfCentury = readTwoDigits(text, 2);
+  const month = readTwoDigits(text, 5);
+  const day = readTwoDigits(text, 8);
+  if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0) return wrongFormat;
+  const year = century * 100 + yearOfCentury;
   if (text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN) return wrongFormat;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, reason: `${text.slice(0, DATE_LENGTH)} is not a calendar date` };
@@ -48,15 +50,15 @@ export function parseSheetTime(text: string): SheetTimeResult {
 }
 
 function parseTimeOfDay(text: string, start: number, midnight: number): SheetTimeResult {
-  const hour = readDigits(text, start, 2);
-  const minute = readDigits(text, start + 3, 2);
+  const hour = readTwoDigits(text, start);
+  const minute = readTwoDigits(text, start + 3);
   if (hour < 0 || minute < 0 || text.charCodeAt(start + 2) !== COLON) return wrongFormat;
 
   let position = start + 5;
   let second = 0;
   let millisecond = 0;
   if (text.charCodeAt(position) === COLON) {
-    second = readDigits(text, position + 1, 2);
+    second = readTwoDigits(text, position + 1);
     if (second < 0) return wrongFormat;
     position += 3;
     if (text.charCodeAt(position) === DOT) {
@@ -82,21 +84,18 @@ function readOffsetMinutes(text: string, start: number): number {
   const sign = text.charCodeAt(start);
   if (sign === LETTER_Z) return start + 1 === text.length ? 0 : NaN;
   if (sign !== PLUS && sign !== HYPHEN) return NaN;
-  const hours = readDigits(text, start + 1, 2);
-  const minutes = readDigits(text, start + 4, 2);
+  const hours = readTwoDigits(text, start + 1);
+  const minutes = readTwoDigits(text, start + 4);
   const wellFormed = text.charCodeAt(start + 3) === COLON && start + 6 === text.length;
   if (!wellFormed || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return NaN;
   return (sign === PLUS ? 1 : -1) * (hours * 60 + minutes);
 }
 
-/** The number written by `count` digits at `start`, or -1 if any of them is not a digit. */
-function readDigits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let position = start; position < start + count; position++) {
-    if (!isDigitAt(text, position)) return -1;
-    value = value * 10 + text.charCodeAt(position) - ZERO;
-  }
-  return value;
+/** The number written by the two digits at `start`, or -1 if either is not a digit. */
+function readTwoDigits(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - ZERO;
+  const ones = text.charCodeAt(start + 1) - ZERO;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 function isDigitAt(text: string, position: number): boolean {
@@ -110,9 +109,13 @@ function skipDigits(text: string, from: number): number {
   return position;
 }
 
+/** The first three digits of the fraction between `start` and `end`, padded with zeros. */
 function readMilliseconds(text: string, start: number, end: number): number {
-  const digits = Math.min(end - start, 3);
-  return readDigits(text, start, digits) * 10 ** (3 - digits);
+  let milliseconds = 0;
+  for (let position = start; position < start + 3; position++) {
+    milliseconds = milliseconds * 10 + (position < end ? text.charCodeAt(position) - ZERO : 0);
+  }
+  return milliseconds;
 }
 
 function isLeapYear(year: number): boolean {

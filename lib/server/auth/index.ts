@@ -16,6 +16,12 @@ class SignInLocked extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: authSecret(),
+  logger: {
+    // A refused sign-in is an expected outcome, answered on the form; not an error for the logs.
+    error: (error) => {
+      if (!(error instanceof CredentialsSignin)) console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -34,7 +34,7 @@ const maxCellNotes = 10_000;
 /**
  * Writes the processed copy of an uploaded usage spreadsheet as .xlsx to `out`: the records sheet
  * with each invalid cell marked and explained plus an errors column, and the other sheets as they
- * were. Rows stream through, so memory does not grow with the file.
+ * were. Rows stream through: memory grows with the workbook's shared-string table, not its rows.
  */
 export async function writeProcessedWorkbook(input: ProcessedWorkbookInput, out: NodeJS.WritableStream): Promise<void> {
   const workbook = createWorkbookWriter(out);
