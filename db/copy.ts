@@ -1,5 +1,6 @@
 import "server-only";
-import { Writable } from "node:stream";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import type { PGlite } from "@electric-sql/pglite";
 import type postgres from "postgres";
 
@@ -31,12 +32,7 @@ export async function postgresCopyWriter(
   finished.catch(() => {}); // observed by finish(); an abort must not leave it unhandled
   return {
     async write(csv) {
-      if (!stream.write(csv)) {
-        await new Promise<void>((resolve, reject) => {
-          stream.once("drain", resolve);
-          stream.once("error", reject);
-        });
-      }
+      if (!stream.write(csv)) await once(stream, "drain");
     },
     async finish() {
       stream.end();

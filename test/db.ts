@@ -1,15 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
-import postgres from "postgres";
-import {
-  createPglite,
-  migrateDatabase,
-  openPglite,
-  openPostgres,
-  replaceDatabase,
-  type DatabaseHandle,
-} from "@/db/client";
+import { replaceDatabase, type DatabaseHandle } from "@/db/client";
+import { createEphemeralDatabase, type EphemeralDatabase } from "@/db/ephemeral";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 
 /**
@@ -18,61 +9,27 @@ import { stopJobQueue } from "@/lib/server/jobs/queue";
  * test, so neither files nor tests see each other's rows, and two runs never share a database.
  */
 export function withTestDatabase(): { readonly handle: DatabaseHandle } {
-  let current: DatabaseHandle | undefined;
-  let dropDatabase: () => Promise<void> = async () => {};
+  let database: EphemeralDatabase | undefined;
 
   beforeAll(async () => {
-    const created = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : await clonePglite();
-    current = created.handle;
-    dropDatabase = created.drop;
-    replaceDatabase(current);
+    database = await createEphemeralDatabase(process.env.DATABASE_URL, "usage_portal_test");
+    replaceDatabase(database.handle);
   });
 
   beforeEach(async () => {
-    await emptyAllTables(current!);
+    await emptyAllTables(database!.handle);
   });
 
   afterAll(async () => {
     await stopJobQueue();
-    await current?.close();
-    await dropDatabase();
+    await database?.handle.close();
+    await database?.drop();
   });
 
   return {
     get handle() {
-      if (!current) throw new Error("The test database is not open yet: use it inside a test or hook.");
-      return current;
-    },
-  };
-}
-
-let migratedPglite: Promise<Blob> | undefined;
-
-async function clonePglite(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  migratedPglite ??= (async () => {
-    const template = createPglite();
-    await migrateDatabase(openPglite(template));
-    const dump = await template.dumpDataDir("none");
-    await template.close();
-    return dump;
-  })();
-  const client = new PGlite({ loadDataDir: await migratedPglite });
-  return { handle: openPglite(client), drop: async () => {} };
-}
-
-async function createPostgresDatabase(url: string): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const name = `usage_portal_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const handle = openPostgres(testUrl.toString());
-  await migrateDatabase(handle);
-  return {
-    handle,
-    drop: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      if (!database) throw new Error("The test database is not open yet: use it inside a test or hook.");
+      return database.handle;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { demoUsers } from "@/db/seed";
@@ -38,7 +40,8 @@ export function validRow(recordId: string, quantity = "12.25", day = 0): string[
   return [recordId, "item.mpn", "ACME-VCPU-HR", quantity, text(start), text(end), "asset.external_id", "EXT-100001001"];
 }
 
-export async function xlsxOf(sheets: Record<string, (string | number)[][]>): Promise<Buffer> {
+/** Cells as exceljs takes them: text, numbers, dates, `{ formula, result }`. */
+export async function xlsxOf(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) workbook.addWorksheet(name).addRows(rows);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -46,4 +49,9 @@ export async function xlsxOf(sheets: Record<string, (string | number)[][]>): Pro
 
 export function uploadOf(fileName: string, content: Buffer | string) {
   return { fileName, content: Readable.from([Buffer.from(content)]) };
+}
+
+/** A workbook from test/fixtures/workbooks (see its README.md for how each was made). */
+export function fixtureWorkbook(fileName: string): Promise<Buffer> {
+  return readFile(join(process.cwd(), "test/fixtures/workbooks", fileName));
 }

@@ -1,0 +1,36 @@
+import os from "node:os";
+
+/** One figure as one JSON line, with what it was measured on. */
+export function reportFigure(figure: string, value: number, details: Record<string, unknown> = {}): void {
+  console.log(
+    JSON.stringify({
+      figure,
+      value: Math.round(value * 100) / 100,
+      ...details,
+      engine: process.env.DATABASE_URL ? "postgres" : "pglite",
+      cpus: os.cpus().length,
+      node: process.version,
+    }),
+  );
+}
+
+/** Samples this process's resident memory while `work` runs; returns its result and the peak in MB. */
+export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRssMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,52 @@
+/** Generated records for the seeded Acme Compute product on contract CRD-00001 (db/seed.ts). */
+export const benchHeader = [
+  "record_id",
+  "item_search_criteria",
+  "item_search_value",
+  "quantity",
+  "start_time_utc",
+  "end_time_utc",
+  "asset_search_criteria",
+  "asset_search_value",
+  "record_note",
+];
+
+const items = [
+  { mpn: "ACME-VCPU-HR", decimals: 2 },
+  { mpn: "ACME-STOR-GB", decimals: 4 },
+  { mpn: "ACME-API-CALL", decimals: 0 },
+  { mpn: "ACME-EGRESS-GB", decimals: 1 },
+  { mpn: "ACME-AI-TOKEN", decimals: 8 },
+];
+
+const dayMs = 86_400_000;
+
+function sheetTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * `count` valid rows spread over the items, subscriptions and days of the period; short ids keep a
+ * million-row CSV under the 100 MB upload limit.
+ */
+export function* benchRows(count: number, periodFrom: Date, periodTo: Date): Generator<string[]> {
+  yield benchHeader;
+  const days = Math.round((periodTo.getTime() - periodFrom.getTime()) / dayMs);
+  for (let index = 0; index < count; index++) {
+    const item = items[index % items.length]!;
+    const start = periodFrom.getTime() + (index % days) * dayMs;
+    const whole = String(1 + (index % 997));
+    const quantity = item.decimals === 0 ? whole : `${whole}.${String(index % 10).repeat(item.decimals)}`;
+    yield [
+      `r${index + 1}`,
+      "item.mpn",
+      item.mpn,
+      quantity,
+      sheetTime(start),
+      sheetTime(start + dayMs),
+      "asset.id",
+      `AS-1000-010${String((index % 11) + 1).padStart(2, "0")}`,
+      index % 50 === 0 ? "includes a migration job" : "",
+    ];
+  }
+}

@@ -1,0 +1,99 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { categories, storedFiles, usageFiles, usageRecords } from "@/db/schema";
+import type { UsageSchema } from "@/lib/domain/catalog";
+import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
+import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
+import { acmeVendor, uploadOf } from "./usage-workbooks";
+
+// What the ingest tests read back: a usage file as its vendor sees it, straight from the database.
+
+export async function usageFileRow(db: Database, id: string) {
+  const [file] = await db.select().from(usageFiles).where(eq(usageFiles.id, id));
+  if (!file) throw new Error(`No usage file ${id}`);
+  return file;
+}
+
+/** The records the file shows: those of its current generation, in sheet order. */
+export async function visibleRecords(db: Database, id: string) {
+  const { generation } = await usageFileRow(db, id);
+  return db
+    .select()
+    .from(usageRecords)
+    .where(and(eq(usageRecords.usageFileId, id), eq(usageRecords.generation, generation)))
+    .orderBy(asc(usageRecords.rowNumber));
+}
+
+export async function visibleCategories(db: Database, id: string) {
+  const { generation } = await usageFileRow(db, id);
+  return db
+    .select({ categoryId: categories.categoryId, name: categories.name, description: categories.description })
+    .from(categories)
+    .where(and(eq(categories.usageFileId, id), eq(categories.generation, generation)))
+    .orderBy(asc(categories.categoryId));
+}
+
+/**
+ * How many record and category rows the file has per generation, visible or not: after any
+ * outcome only the visible generation may be left, so a stray attempt shows up here.
+ */
+export async function rowsByGeneration(db: Database, id: string) {
+  const recordCounts = await db
+    .select({ generation: usageRecords.generation, rows: count() })
+    .from(usageRecords)
+    .where(eq(usageRecords.usageFileId, id))
+    .groupBy(usageRecords.generation);
+  const categoryCounts = await db
+    .select({ generation: categories.generation, rows: count() })
+    .from(categories)
+    .where(eq(categories.usageFileId, id))
+    .groupBy(categories.generation);
+  const byGeneration = (counts: { generation: number; rows: number }[]) =>
+    Object.fromEntries(counts.map(({ generation, rows }) => [generation, rows]));
+  return { records: byGeneration(recordCounts), categories: byGeneration(categoryCounts) };
+}
+
+export async function storedUploadCount(db: Database, id: string): Promise<number> {
+  const [row] = await db
+    .select({ files: count() })
+    .from(storedFiles)
+    .where(and(eq(storedFiles.usageFileId, id), eq(storedFiles.purpose, "uploaded")));
+  return row?.files ?? 0;
+}
+
+/** Uploads as the Acme vendor and runs the processing job in this process, as the worker would. */
+export async function uploadAndProcess(db: Database, id: string, fileName: string, content: Buffer | string) {
+  const uploaded = await uploadUsageFile(acmeVendor, id, uploadOf(fileName, content));
+  if (!uploaded.ok) throw new Error(`Upload of ${fileName} refused: ${uploaded.message}`);
+  await processUsageFile(id);
+  return usageFileRow(db, id);
+}
+
+/** Moves a seeded file to another period, for workbooks whose dates are fixed. */
+export async function setFilePeriod(db: Database, id: string, from: string, to: string): Promise<void> {
+  await db
+    .update(usageFiles)
+    .set({ periodFrom: new Date(from), periodTo: new Date(to) })
+    .where(eq(usageFiles.id, id));
+}
+
+export interface DraftFile {
+  id: string;
+  productId: string;
+  usageSchema: UsageSchema;
+  currency: string;
+  periodFrom: Date;
+  periodTo: Date;
+}
+
+/** A Draft usage file of the Acme vendor on the Northwind contract, as the vendor would create it. */
+export async function insertDraftFile(db: Database, file: DraftFile): Promise<void> {
+  await db.insert(usageFiles).values({
+    ...file,
+    name: `Draft ${file.id}`,
+    contractId: "CRD-00001",
+    vendorAccountId: acmeVendor.accountId,
+    distributorAccountId: "ACC-0004",
+    createdBy: acmeVendor.userId,
+  });
+}
