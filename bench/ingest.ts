@@ -17,6 +17,7 @@ import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { writeCsv, writeXlsx } from "@/lib/server/spreadsheet/reader/generate-sheet";
 import { loadCatalogIndex } from "@/lib/server/usage-files/catalog-index";
 import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
+import { openRecordPartition } from "@/db/record-partitions";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
 import { benchRows } from "./usage-rows";
 import { reportFigure, timed, withPeakRss } from "./report";
@@ -79,6 +80,7 @@ async function ingest(db: Database, template: UsageFile, id: string, filePath: s
 /** The baseline: exceljs's streaming reader, the same validation, and INSERTs of 1,000 rows. */
 async function naiveIngest(db: Database, template: UsageFile, id: string, filePath: string, rows: number): Promise<void> {
   await newDraft(db, template, id);
+  await openRecordPartition(db, id, 1);
   const catalog = await loadCatalogIndex(db, template, new Set());
   let validate: ReturnType<typeof createRecordValidator> | null = null;
   let batch: (typeof usageRecords.$inferInsert)[] = [];

@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -26,6 +27,12 @@ export interface DatabaseHandle {
   /** The engine's own client, for libraries that bring their own adapters (the job queue). */
   native: { engine: "pglite"; client: PGlite } | { engine: "postgres"; url: string };
   close(): Promise<void>;
+}
+
+/** Rows of a raw statement: `db.execute` answers `{ rows }` on PGlite and an array on postgres.js. */
+export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 export const migrationsFolder = path.resolve("db/migrations");

@@ -3,6 +3,7 @@ import { count, sql } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { hashPassword } from "@/lib/server/auth/password";
+import { openRecordPartition } from "./record-partitions";
 import type { Database } from "./client";
 import {
   accounts,
@@ -266,6 +267,7 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
       params: null,
     };
   });
+  await openRecordPartition(db, file.id, 1);
   await db.insert(usageRecords).values(rows);
   await db.execute(sql`
     UPDATE usage_files SET stats = (

@@ -1,3 +1,4 @@
+CREATE SEQUENCE "public"."usage_records_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "accounts" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -143,7 +144,7 @@ CREATE TABLE "usage_files" (
 );
 --> statement-breakpoint
 CREATE TABLE "usage_records" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "usage_records_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint DEFAULT nextval('usage_records_id_seq') NOT NULL,
 	"usage_file_id" text NOT NULL,
 	"generation" integer NOT NULL,
 	"row_number" integer NOT NULL,
@@ -163,10 +164,11 @@ CREATE TABLE "usage_records" (
 	"external_billing_note" text,
 	"closed_at" timestamp with time zone,
 	"closed_by" text,
+	CONSTRAINT "usage_records_usage_file_id_generation_id_pk" PRIMARY KEY("usage_file_id","generation","id"),
 	CONSTRAINT "usage_records_quantity_check" CHECK (quantity IS NULL OR quantity >= 0),
 	CONSTRAINT "usage_records_amount_check" CHECK (amount IS NULL OR amount >= 0),
 	CONSTRAINT "usage_records_tier_check" CHECK (tier IS NULL OR tier IN (0, 1, 2))
-);
+) PARTITION BY RANGE ("usage_file_id", "generation");
 --> statement-breakpoint
 CREATE TABLE "users" (
 	"id" text PRIMARY KEY NOT NULL,
@@ -219,7 +221,6 @@ CREATE INDEX "stored_files_usage_file_idx" ON "stored_files" USING btree ("usage
 CREATE INDEX "subscriptions_product_contract_idx" ON "subscriptions" USING btree ("product_id","contract_id");--> statement-breakpoint
 CREATE INDEX "usage_files_vendor_status_idx" ON "usage_files" USING btree ("vendor_account_id","status");--> statement-breakpoint
 CREATE INDEX "usage_files_distributor_status_idx" ON "usage_files" USING btree ("distributor_account_id","status");--> statement-breakpoint
-CREATE UNIQUE INDEX "usage_records_file_record_id_key" ON "usage_records" USING btree ("usage_file_id","generation","record_id") WHERE errors IS NULL;--> statement-breakpoint
-CREATE INDEX "usage_records_file_row_idx" ON "usage_records" USING btree ("usage_file_id","generation","row_number");--> statement-breakpoint
+CREATE UNIQUE INDEX "usage_records_file_record_id_key" ON "usage_records" USING btree ("usage_file_id","generation",record_id COLLATE "C") WHERE errors IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "users_account_idx" ON "users" USING btree ("account_id");

@@ -110,3 +110,10 @@ describe("mapRecordHeader", () => {
     expect(error?.message).toBe('Column "record_id" is in A and again in AM.');
   });
 });
+
+describe("a processed spreadsheet uploaded again", () => {
+  it("skips the errors column the processed copy added", () => {
+    const mapped = mapRecordHeader([...qtHeader, "errors"], "QT");
+    expect(mapped.ok).toBe(true);
+  });
+});

@@ -1,6 +1,12 @@
 import type { UsageSchema } from "./catalog";
 import { quoteValue, type SheetError } from "./record-errors";
-import { customParamPrefixes, recordColumns, requiredRecordColumns, type RecordColumn } from "./usage-sheet";
+import {
+  customParamPrefixes,
+  processedErrorsColumn,
+  recordColumns,
+  requiredRecordColumns,
+  type RecordColumn,
+} from "./usage-sheet";
 
 /**
  * Where each column sits in the records sheet, as 0-based cell indexes.
@@ -24,7 +30,8 @@ const knownColumns: ReadonlySet<string> = new Set(recordColumns);
 
 /**
  * Maps the header row of a records sheet (SPEC §4). Names are trimmed and compared without regard
- * to case, so "Record_ID " is record_id. Empty header cells are skipped: their column is not read.
+ * to case, so "Record_ID " is record_id. Empty header cells, and the processed spreadsheet's
+ * errors column, are skipped: their column is not read.
  */
 export function mapRecordHeader(headerValues: readonly string[], schema: UsageSchema): RecordHeaderMapping {
   const index = Object.fromEntries(recordColumns.map((column) => [column, -1])) as Record<RecordColumn, number>;
@@ -34,7 +41,7 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
 
   for (const [position, value] of headerValues.entries()) {
     const name = value.trim();
-    if (name === "") continue;
+    if (name === "" || name.toLowerCase() === processedErrorsColumn) continue;
     const key = name.toLowerCase();
     const firstIndex = firstIndexByName.get(key);
     if (firstIndex !== undefined) {

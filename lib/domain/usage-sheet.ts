@@ -31,6 +31,12 @@ export type ItemSearchCriterion = (typeof itemSearchCriteria)[number];
 export const assetSearchCriteria = ["asset.id", "asset.external_id", "asset.external_uid"] as const;
 export const assetParameterPrefix = "parameter.";
 
+/**
+ * The column the processed spreadsheet appends with each row's errors. A corrected copy uploaded
+ * again still has it; it is skipped, not refused as unknown.
+ */
+export const processedErrorsColumn = "errors";
+
 /** Columns that become custom params instead of being refused as unknown. */
 export const customParamPrefixes = ["v.", "p."] as const;
 

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
-import { categoryColumns, categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
+import { categoryColumns, categorySheetName, processedErrorsColumn, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
 import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
@@ -17,11 +17,6 @@ export interface ProcessedWorkbookInput {
   errors: AsyncIterable<RowErrors> | Iterable<RowErrors>;
 }
 
-/**
- * The column appended to the records sheet. A re-uploaded processed copy has it already: it is
- * rewritten here, and the upload reader must skip it rather than refuse it as unknown.
- */
-export const errorsColumnName = "errors";
 
 /**
  * The streaming writer holds every note in memory until the records sheet is finished (its
@@ -239,7 +234,7 @@ class ProcessedRecordsSheet {
       if (name && !columnsByName.has(name)) columnsByName.set(name, cell.column);
     }
     const lastColumn = Math.max(0, ...header.cells.map((cell) => cell.column));
-    const errorsColumn = columnsByName.get(errorsColumnName) ?? lastColumn + 1;
+    const errorsColumn = columnsByName.get(processedErrorsColumn) ?? lastColumn + 1;
     // The streaming reader does not give column widths: size the columns from the header instead.
     const { sheet } = this.target;
     for (const [name, column] of columnsByName) sheet.getColumn(column).width = Math.max(12, name.length + 4);
@@ -273,7 +268,7 @@ class ProcessedRecordsSheet {
       return;
     }
     // Errors about the header itself (a missing column, say) cannot go in its title: they go in a note.
-    cell.value = errorsColumnName;
+    cell.value = processedErrorsColumn;
     cell.font = headerFont;
     if (messages.length > 0) this.markInvalid(cell, messages);
   }

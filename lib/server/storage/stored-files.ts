@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { and, asc, eq, gt, ne } from "drizzle-orm";
+import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { storedFileChunks, storedFiles } from "@/db/schema";
 
-/** Spreadsheets live in the database in 1 MiB chunks: one backup holds everything, on both engines. */
-const chunkBytes = 1024 * 1024;
+/** Spreadsheets live in the database in 4 MiB chunks: one backup holds everything, on both engines. */
+const chunkBytes = 4 * 1024 * 1024;
 
 export interface FileToStore {
   usageFileId: string;
@@ -80,12 +80,23 @@ export async function deleteStoredFile(db: Database, id: string): Promise<void> 
   await db.delete(storedFiles).where(eq(storedFiles.id, id));
 }
 
-/** Once a new upload's records replace the old ones, earlier uploads of the file are removed. */
+/**
+ * Once a new upload's records replace the old ones, earlier uploads of the file are removed. Only
+ * earlier ones: the file is Ready by now, so the vendor may already be sending the next upload.
+ */
 export async function deleteSupersededUploads(db: Database, usageFileId: string, currentId: string): Promise<void> {
+  const current = await getStoredFile(db, currentId);
+  if (!current) return;
   const superseded = await db
     .select({ id: storedFiles.id })
     .from(storedFiles)
-    .where(and(eq(storedFiles.usageFileId, usageFileId), eq(storedFiles.purpose, "uploaded"), ne(storedFiles.id, currentId)));
+    .where(
+      and(
+        eq(storedFiles.usageFileId, usageFileId),
+        eq(storedFiles.purpose, "uploaded"),
+        lt(storedFiles.createdAt, current.createdAt),
+      ),
+    );
   for (const { id } of superseded) await deleteStoredFile(db, id);
 }
 

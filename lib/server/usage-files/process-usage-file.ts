@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
-import { categories as categoriesTable, usageFiles, usageRecords, type UsageFile } from "@/db/schema";
+import { categories as categoriesTable, usageFiles, type UsageFile } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
 import { mapRecordHeader } from "@/lib/domain/record-header";
@@ -14,6 +14,7 @@ import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { loadCatalogIndex } from "./catalog-index";
 import { readCategories, type CategoryRow } from "./ingest/read-categories";
 import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
+import { attachRecordPartition, createRecordPartition, dropRecordPartitions } from "@/db/record-partitions";
 import { UsageTotals } from "./ingest/usage-totals";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
@@ -82,10 +83,8 @@ async function claimForProcessing(db: Database, id: string): Promise<UsageFile |
  * generation on, what an unfinished attempt left; "before" it, what a finished upload replaced.
  */
 async function discardGenerations(db: Database, usageFileId: string, side: "from" | "before", generation: number) {
+  await dropRecordPartitions(db, usageFileId, side, generation);
   const compare = side === "from" ? gte : lt;
-  await db
-    .delete(usageRecords)
-    .where(and(eq(usageRecords.usageFileId, usageFileId), compare(usageRecords.generation, generation)));
   await db
     .delete(categoriesTable)
     .where(and(eq(categoriesTable.usageFileId, usageFileId), compare(categoriesTable.generation, generation)));
@@ -122,7 +121,8 @@ async function loadRecords(
 
   const totals = new UsageTotals();
   const errorSummary = summarizeErrors();
-  const writer = await handle.copyInto("usage_records", recordCopyColumns);
+  const partition = await createRecordPartition(handle.db, file.id, generation);
+  const writer = await handle.copyInto(partition, recordCopyColumns);
   const progress = progressReporter(handle.db, file.id);
   let validate: ((row: SheetRow) => ValidatedRecord) | null = null;
   try {
@@ -147,6 +147,7 @@ async function loadRecords(
       ]);
     }
     await writer.finish();
+    await attachRecordPartition(handle.db, file.id, generation);
   } catch (error) {
     await writer.abort();
     throw error;
@@ -163,7 +164,11 @@ function headerValidator(header: SheetRow, catalog: Parameters<typeof createReco
     const record = validateValues(row.rowNumber, row.values);
     if (!row.problems) return record;
     const cellErrors = row.problems.map((problem) => cellProblemError(header.values[problem.column], problem));
-    return { ...record, errors: [...(record.errors ?? []), ...cellErrors] };
+    // The reader's reason is such a cell's one error: what the rules made of the value left in it
+    // ("" for a formula without result, "#N/A" for an error) would contradict it.
+    const unreadable = new Set(row.problems.map((problem) => header.values[problem.column]?.trim().toLowerCase()));
+    const ruleErrors = (record.errors ?? []).filter((error) => !unreadable.has(error.column));
+    return { ...record, errors: [...ruleErrors, ...cellErrors] };
   };
 }
 

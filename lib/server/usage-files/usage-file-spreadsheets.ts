@@ -104,29 +104,29 @@ export async function processedSpreadsheet(actor: Actor, usageFileId: string): P
   });
 }
 
-/** The invalid records' errors in row order, a page at a time. */
+/** The invalid records' errors in row order (ids follow it), a page at a time. */
 async function* recordErrorsOf(usageFileId: string, generation: number): AsyncGenerator<RowErrors> {
   const db = await getDb();
   let after = 0;
   for (;;) {
     const page = await db
-      .select({ rowNumber: usageRecords.rowNumber, errors: usageRecords.errors })
+      .select({ id: usageRecords.id, rowNumber: usageRecords.rowNumber, errors: usageRecords.errors })
       .from(usageRecords)
       .where(
         and(
           eq(usageRecords.usageFileId, usageFileId),
           eq(usageRecords.generation, generation),
           isNotNull(usageRecords.errors),
-          gt(usageRecords.rowNumber, after),
+          gt(usageRecords.id, after),
         ),
       )
-      .orderBy(asc(usageRecords.rowNumber))
+      .orderBy(asc(usageRecords.id))
       .limit(1000);
     for (const record of page) {
       const errors = record.errors ?? [];
       yield { rowNumber: record.rowNumber, cells: errors.map((e) => ({ column: e.column, message: e.message })) };
     }
     if (page.length < 1000) return;
-    after = page[page.length - 1]!.rowNumber;
+    after = page[page.length - 1]!.id;
   }
 }

@@ -22,7 +22,20 @@ export const recordCopyColumns = [
   "errors",
 ] as const;
 
-const isoTime = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
+/** Record windows repeat (the hours and days of one period): each distinct time is formatted once. */
+const isoTimes = new Map<number, string>();
+const maxCachedTimes = 100_000;
+
+function isoTime(epochMs: number | null): string | null {
+  if (epochMs === null) return null;
+  let text = isoTimes.get(epochMs);
+  if (text === undefined) {
+    if (isoTimes.size >= maxCachedTimes) isoTimes.clear();
+    text = new Date(epochMs).toISOString();
+    isoTimes.set(epochMs, text);
+  }
+  return text;
+}
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 /** A negative number is an error on its record, which keeps the message; the column never holds one. */
 const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);

@@ -1,0 +1,73 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { selectRows, type Database } from "./client";
+
+/**
+ * Each upload's records live in a partition of usage_records of their own, keyed by
+ * (usage_file_id, generation). Loading into a bare table and indexing it afterwards is several
+ * times faster than COPY into indexed rows, and replacing an upload drops a table instead of
+ * deleting a million rows. Until it is attached, a partition is invisible to every query.
+ */
+export function recordPartitionName(usageFileId: string, generation: number): string {
+  return `usage_records_${usageFileId.toLowerCase().replace(/[^a-z0-9]/g, "_")}_g${generation}`;
+}
+
+/** A bare, unindexed table shaped like usage_records, ready for COPY; a leftover of the same name is replaced. */
+export async function createRecordPartition(db: Database, usageFileId: string, generation: number): Promise<string> {
+  const table = sql.identifier(recordPartitionName(usageFileId, generation));
+  await db.execute(sql`DROP TABLE IF EXISTS ${table}`);
+  await db.execute(sql`CREATE TABLE ${table} (LIKE usage_records INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+  return recordPartitionName(usageFileId, generation);
+}
+
+/**
+ * Indexes the loaded partition in bulk (the same indexes as usage_records, which ATTACH then
+ * adopts instead of building) and attaches it. The CHECK lets ATTACH skip scanning the rows.
+ */
+export async function attachRecordPartition(db: Database, usageFileId: string, generation: number): Promise<void> {
+  const name = recordPartitionName(usageFileId, generation);
+  const table = sql.identifier(name);
+  await db.execute(sql`ALTER TABLE ${table} ADD PRIMARY KEY (usage_file_id, generation, id)`);
+  await db.execute(
+    sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL`,
+  );
+  await db.execute(
+    sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.identifier(`${name}_key`)} CHECK (usage_file_id = ${sql.raw(literal(usageFileId))} AND generation = ${sql.raw(String(generation))})`,
+  );
+  await db.execute(
+    sql`ALTER TABLE usage_records ATTACH PARTITION ${table} FOR VALUES FROM (${sql.raw(literal(usageFileId))}, ${sql.raw(String(generation))}) TO (${sql.raw(literal(usageFileId))}, ${sql.raw(String(generation + 1))})`,
+  );
+}
+
+/** Creates, attaches and so opens an empty partition, for records inserted row by row (the demo seed). */
+export async function openRecordPartition(db: Database, usageFileId: string, generation: number): Promise<void> {
+  await createRecordPartition(db, usageFileId, generation);
+  await attachRecordPartition(db, usageFileId, generation);
+}
+
+/**
+ * Drops a file's record partitions other than the visible one: "from" a generation on, what an
+ * unfinished attempt left (attached or not); "before" it, what a newer upload replaced.
+ */
+export async function dropRecordPartitions(
+  db: Database,
+  usageFileId: string,
+  side: "from" | "before",
+  generation: number,
+): Promise<void> {
+  const prefix = recordPartitionName(usageFileId, 0).replace(/0$/, "");
+  const tables = await selectRows<{ tablename: string }>(
+    db,
+    sql`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND starts_with(tablename, ${prefix})`,
+  );
+  for (const { tablename } of tables) {
+    const tableGeneration = Number(tablename.slice(prefix.length));
+    const drop = side === "from" ? tableGeneration >= generation : tableGeneration < generation;
+    if (drop) await db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(tablename)}`);
+  }
+}
+
+/** Partition bounds and CHECKs take no parameters; file ids are `UF-…` but are quoted all the same. */
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
