@@ -2,7 +2,7 @@ import "server-only";
 import { count, sql } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
-import { hashPassword } from "@/lib/server/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { openRecordPartition } from "./record-partitions";
 import type { Database } from "./client";
 import {

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { signInThrottles, users, type User } from "@/db/schema";
 import { recordEvent } from "@/lib/server/events";
-import { unknownUserHash, verifyPassword } from "./password";
+import { unknownUserHash, verifyPassword } from "@/lib/auth/password";
 
 /** After this many failures in a row for one email, sign-in is refused for `lockMinutes`. */
 export const maxFailures = 5;

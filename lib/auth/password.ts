@@ -1,4 +1,3 @@
-import "server-only";
 import bcrypt from "bcryptjs";
 
 const cost = 11;
