@@ -1,5 +1,6 @@
-import { and, asc, count, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { selectRows, type Database } from "@/db/client";
+import { recordPartitionName } from "@/db/record-partitions";
 import { categories, storedFiles, usageFiles, usageRecords } from "@/db/schema";
 import type { UsageSchema } from "@/lib/domain/catalog";
 import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
@@ -35,22 +36,31 @@ export async function visibleCategories(db: Database, id: string) {
 
 /**
  * How many record and category rows the file has per generation, visible or not: after any
- * outcome only the visible generation may be left, so a stray attempt shows up here.
+ * outcome only the visible generation may be left, so a stray attempt shows up here. Records are
+ * counted per partition table (db/record-partitions.ts), so that a table an attempt loaded but
+ * never attached counts too, even empty.
  */
 export async function rowsByGeneration(db: Database, id: string) {
-  const recordCounts = await db
-    .select({ generation: usageRecords.generation, rows: count() })
-    .from(usageRecords)
-    .where(eq(usageRecords.usageFileId, id))
-    .groupBy(usageRecords.generation);
+  const records: Record<number, number> = {};
+  for (const { generation, table } of await recordTables(db, id)) {
+    const [counted] = await selectRows<{ rows: number | string }>(db, sql`SELECT count(*) AS rows FROM ${sql.identifier(table)}`);
+    records[generation] = Number(counted?.rows);
+  }
   const categoryCounts = await db
     .select({ generation: categories.generation, rows: count() })
     .from(categories)
     .where(eq(categories.usageFileId, id))
     .groupBy(categories.generation);
-  const byGeneration = (counts: { generation: number; rows: number }[]) =>
-    Object.fromEntries(counts.map(({ generation, rows }) => [generation, rows]));
-  return { records: byGeneration(recordCounts), categories: byGeneration(categoryCounts) };
+  return { records, categories: Object.fromEntries(categoryCounts.map(({ generation, rows }) => [generation, rows])) };
+}
+
+async function recordTables(db: Database, id: string) {
+  const prefix = recordPartitionName(id, 0).replace(/0$/, "");
+  const tables = await selectRows<{ tablename: string }>(
+    db,
+    sql`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND starts_with(tablename, ${prefix})`,
+  );
+  return tables.map(({ tablename }) => ({ generation: Number(tablename.slice(prefix.length)), table: tablename }));
 }
 
 export async function storedUploadCount(db: Database, id: string): Promise<number> {
