@@ -1,5 +1,6 @@
 import "server-only";
-import { pipeline, type Readable } from "node:stream";
+import { createReadStream } from "node:fs";
+import { pipeline, Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createInflateRaw } from "node:zlib";
 import yauzl from "yauzl";
@@ -20,6 +21,7 @@ const inflateChunkBytes = 256 * 1024;
  */
 export class ZipArchive {
   private constructor(
+    private readonly path: string,
     private readonly zip: yauzl.ZipFile,
     private readonly entries: ReadonlyMap<string, yauzl.Entry>,
   ) {}
@@ -29,7 +31,7 @@ export class ZipArchive {
       throw asWorkbookFailure(error);
     });
     try {
-      return new ZipArchive(zip, await readEntries(zip));
+      return new ZipArchive(path, zip, await readEntries(zip));
     } catch (error) {
       zip.close();
       throw asWorkbookFailure(error);
@@ -88,9 +90,19 @@ export class ZipArchive {
     if (method !== storedMethod && method !== deflatedMethod) {
       throw new WorkbookError("truncated_or_corrupt", `The file uses a zip compression (method ${method}) that spreadsheets do not use.`);
     }
-    const raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch((error: unknown) => {
+    const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true }).catch((error: unknown) => {
       throw asWorkbookFailure(error);
     });
+    // Node's own file stream rather than yauzl's: yauzl's crashes the process when it is destroyed
+    // with a read still queued, which leaving a sheet early does.
+    const raw =
+      entry.compressedSize === 0
+        ? Readable.from([])
+        : createReadStream(this.path, {
+            start: fileDataStart,
+            end: fileDataStart + entry.compressedSize - 1,
+            highWaterMark: inflateChunkBytes,
+          });
     if (method === storedMethod) return raw;
     // Our own inflate rather than yauzl's: bigger chunks, and errors of either stream reach the reader.
     return pipeline(raw, createInflateRaw({ chunkSize: inflateChunkBytes }), () => {});
