@@ -1,15 +1,7 @@
+import { requiredRecordColumns } from "@/lib/domain/usage-sheet";
+
 /** Generated records for the seeded Acme Compute product on contract CRD-00001 (db/seed.ts). */
-export const benchHeader = [
-  "record_id",
-  "item_search_criteria",
-  "item_search_value",
-  "quantity",
-  "start_time_utc",
-  "end_time_utc",
-  "asset_search_criteria",
-  "asset_search_value",
-  "record_note",
-];
+export const benchHeader = [...requiredRecordColumns("QT"), "record_note"];
 
 const items = [
   { mpn: "ACME-VCPU-HR", decimals: 2 },

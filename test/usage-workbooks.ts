@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { demoUsers } from "@/db/seed";
 import type { Actor } from "@/lib/domain/permissions";
+import { requiredRecordColumns } from "@/lib/domain/usage-sheet";
 
 /** Seeded objects the ingest tests use (db/seed.ts). */
 export const acmeDraftFileId = "UF-2026-10-1001-0001";
@@ -16,16 +17,8 @@ function actorOf(email: string): Actor {
   return { userId: user.id, accountId: user.accountId, role: user.role };
 }
 
-export const recordsHeader = [
-  "record_id",
-  "item_search_criteria",
-  "item_search_value",
-  "quantity",
-  "start_time_utc",
-  "end_time_utc",
-  "asset_search_criteria",
-  "asset_search_value",
-] as const;
+/** The columns a QT records sheet must have, in the order `validRow` fills them. */
+export const recordsHeader = requiredRecordColumns("QT");
 
 /** The last full month, as the seed sets the demo files' period. */
 export function demoPeriodStart(now = new Date()): Date {

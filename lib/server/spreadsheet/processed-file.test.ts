@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { sheet, writtenWorkbook } from "@/test/written-workbooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
 import { writeProcessedWorkbook, type ProcessedWorkbookInput, type RowErrors } from "./processed-file";
@@ -217,20 +217,8 @@ async function writeUpload(fileName: string): Promise<string> {
   return path;
 }
 
-async function processed(input: ProcessedWorkbookInput): Promise<ExcelJS.Workbook> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeProcessedWorkbook(input, out);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
-function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const found = workbook.getWorksheet(name);
-  if (!found) throw new Error(`no ${name} sheet`);
-  return found;
+function processed(input: ProcessedWorkbookInput): Promise<ExcelJS.Workbook> {
+  return writtenWorkbook((out) => writeProcessedWorkbook(input, out));
 }
 
 /** The row's values from column A through the errors column. */

@@ -1,5 +1,5 @@
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { sheet, writtenWorkbook } from "@/test/written-workbooks";
 import { describe, expect, it } from "vitest";
 import { recordColumns, sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
 import { type TemplateInput, validatedRecordRows, writeUsageTemplate } from "./template";
@@ -142,20 +142,8 @@ describe("writeUsageTemplate", () => {
   });
 });
 
-async function template(input: TemplateInput): Promise<ExcelJS.Workbook> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeUsageTemplate(input, out);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
-  return workbook;
-}
-
-function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const found = workbook.getWorksheet(name);
-  if (!found) throw new Error(`no ${name} sheet`);
-  return found;
+function template(input: TemplateInput): Promise<ExcelJS.Workbook> {
+  return writtenWorkbook((out) => writeUsageTemplate(input, out));
 }
 
 function rowValues(worksheet: ExcelJS.Worksheet, rowNumber: number): ExcelJS.CellValue[] {

@@ -10,8 +10,8 @@ import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { storedFileChunks, storedFiles } from "@/db/schema";
 
-/** Spreadsheets live in the database in 4 MiB chunks: one backup holds everything, on both engines. */
-const chunkBytes = 4 * 1024 * 1024;
+/** Spreadsheets live in the database in 1 MiB chunks: one backup holds everything, on both engines. */
+const chunkBytes = 1024 * 1024;
 
 export interface FileToStore {
   usageFileId: string;
