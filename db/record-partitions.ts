@@ -22,20 +22,24 @@ export async function createRecordPartition(db: Database, usageFileId: string, g
 
 /**
  * Indexes the loaded partition in bulk (the same indexes as usage_records, which ATTACH then
- * adopts instead of building) and attaches it. The CHECK lets ATTACH skip scanning the rows.
+ * adopts instead of building) and attaches it. The two indexes are built at once: on PostgreSQL
+ * they run on two connections. The CHECK lets ATTACH skip scanning the rows.
  */
 export async function attachRecordPartition(db: Database, usageFileId: string, generation: number): Promise<void> {
   const name = recordPartitionName(usageFileId, generation);
   const table = sql.identifier(name);
-  await db.execute(sql`ALTER TABLE ${table} ADD PRIMARY KEY (usage_file_id, generation, id)`);
+  const file = sql.raw(literal(usageFileId));
+  const primaryKey = sql.identifier(`${name}_pkey`);
+  await Promise.all([
+    db.execute(sql`CREATE UNIQUE INDEX ${primaryKey} ON ${table} (usage_file_id, generation, id)`),
+    db.execute(sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL`),
+  ]);
+  await db.execute(sql`ALTER TABLE ${table} ADD PRIMARY KEY USING INDEX ${primaryKey}`);
   await db.execute(
-    sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL`,
+    sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.identifier(`${name}_key`)} CHECK (usage_file_id = ${file} AND generation = ${sql.raw(String(generation))})`,
   );
   await db.execute(
-    sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.identifier(`${name}_key`)} CHECK (usage_file_id = ${sql.raw(literal(usageFileId))} AND generation = ${sql.raw(String(generation))})`,
-  );
-  await db.execute(
-    sql`ALTER TABLE usage_records ATTACH PARTITION ${table} FOR VALUES FROM (${sql.raw(literal(usageFileId))}, ${sql.raw(String(generation))}) TO (${sql.raw(literal(usageFileId))}, ${sql.raw(String(generation + 1))})`,
+    sql`ALTER TABLE usage_records ATTACH PARTITION ${table} FOR VALUES FROM (${file}, ${sql.raw(String(generation))}) TO (${file}, ${sql.raw(String(generation + 1))})`,
   );
 }
 

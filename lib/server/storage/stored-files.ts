@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -21,6 +22,13 @@ export interface FileToStore {
   content: AsyncIterable<Uint8Array>;
   maxBytes: number;
 }
+
+/**
+ * This machine's copy of each file stored from here: a processing job on the same machine takes it
+ * instead of reading a 100 MB upload back out of the database. Jobs elsewhere read the database.
+ */
+const spoolDir = path.join(tmpdir(), "usage-portal-spool");
+const spoolPathOf = (id: string) => path.join(spoolDir, id);
 
 export type StoreOutcome = { ok: true; id: string; byteSize: number } | { ok: false; reason: "too_large" };
 
@@ -54,6 +62,8 @@ export async function storeFile(db: Database, file: FileToStore): Promise<StoreO
 
 /** Returns the size written, or null as soon as it passes `maxBytes`. */
 async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint8Array>, maxBytes: number) {
+  await mkdir(spoolDir, { recursive: true });
+  const spool = createWriteStream(`${spoolPathOf(id)}.part`);
   let seq = 0;
   let total = 0;
   let buffered: Uint8Array[] = [];
@@ -64,18 +74,27 @@ async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint
     buffered = [];
     bufferedBytes = 0;
   };
-  for await (const piece of content) {
-    total += piece.byteLength;
-    if (total > maxBytes) return null;
-    buffered.push(piece);
-    bufferedBytes += piece.byteLength;
-    if (bufferedBytes >= chunkBytes) await flush();
+  try {
+    for await (const piece of content) {
+      total += piece.byteLength;
+      if (total > maxBytes) return null;
+      buffered.push(piece);
+      bufferedBytes += piece.byteLength;
+      if (!spool.write(piece)) await once(spool, "drain");
+      if (bufferedBytes >= chunkBytes) await flush();
+    }
+    await flush();
+    await new Promise<void>((resolve, reject) => spool.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await rename(`${spoolPathOf(id)}.part`, spoolPathOf(id));
+    return total;
+  } finally {
+    spool.destroy();
+    await rm(`${spoolPathOf(id)}.part`, { force: true });
   }
-  await flush();
-  return total;
 }
 
 export async function deleteStoredFile(db: Database, id: string): Promise<void> {
+  await rm(spoolPathOf(id), { force: true });
   await db.delete(storedFileChunks).where(eq(storedFileChunks.storedFileId, id));
   await db.delete(storedFiles).where(eq(storedFiles.id, id));
 }
@@ -121,10 +140,17 @@ export async function* readStoredFile(db: Database, id: string): AsyncGenerator<
   }
 }
 
-/** Copies a stored file to a private temporary file (readers need random access); `remove` cleans up. */
+/**
+ * Puts a stored file in a private temporary file (readers need random access): the spooled copy if
+ * this machine has it, else the bytes from the database. `remove` cleans up.
+ */
 export async function copyStoredFileToTemp(db: Database, id: string, fileName: string) {
   const dir = await mkdtemp(path.join(tmpdir(), "usage-upload-"));
   const filePath = path.join(dir, path.basename(fileName) || "upload");
-  await pipeline(Readable.from(readStoredFile(db, id)), createWriteStream(filePath));
+  const spooled = await rename(spoolPathOf(id), filePath).then(
+    () => true,
+    () => false,
+  );
+  if (!spooled) await pipeline(Readable.from(readStoredFile(db, id)), createWriteStream(filePath));
   return { path: filePath, remove: () => rm(dir, { recursive: true, force: true }) };
 }
