@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, recordStatusOf, statusesAllowing, transition } from "./usage-file-status";
+import { allowedActions, recordStatusOf, statusAfter, statusesAllowing, transition } from "./usage-file-status";
 
 describe("usage file transitions", () => {
   it("follows the lifecycle from Draft to Closed", () => {
@@ -40,8 +40,10 @@ describe("usage file transitions", () => {
     expect(allowedActions("closed")).toEqual([]);
   });
 
-  it("gives each update the statuses it may start from", () => {
+  it("gives each update the statuses it may start from and the one it leads to", () => {
     expect(statusesAllowing("delete")).toEqual(["draft", "invalid", "ready", "rejected"]);
+    expect(statusAfter("delete")).toBe("deleted");
+    expect(statusAfter("upload")).toBe("uploading");
   });
 });
 

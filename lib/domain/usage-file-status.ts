@@ -94,6 +94,11 @@ export function statusesAllowing(action: UsageFileAction): readonly UsageFileSta
   return transitions[action].from;
 }
 
+/** The status an action leads to: the `SET status = …` of its update. */
+export function statusAfter(action: UsageFileAction): UsageFileStatus {
+  return transitions[action].to;
+}
+
 /** Whether `action` may happen to a file in `status`, and the status it leads to. */
 export function transition(status: UsageFileStatus, action: UsageFileAction): TransitionResult {
   const rule = transitions[action];

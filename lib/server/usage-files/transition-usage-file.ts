@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { usageFiles, type UsageFile } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
-import { statusesAllowing, transition, type UsageFileAction } from "@/lib/domain/usage-file-status";
+import { statusAfter, statusesAllowing, type UsageFileAction } from "@/lib/domain/usage-file-status";
 import { recordEvent } from "@/lib/server/events";
 
 /**
@@ -23,7 +23,7 @@ export async function transitionUsageFile(
 ): Promise<UsageFile | null> {
   const [updated] = await tx
     .update(usageFiles)
-    .set({ ...input.set, status: targetOf(input.action), updatedAt: new Date() })
+    .set({ ...input.set, status: statusAfter(input.action), updatedAt: new Date() })
     .where(and(eq(usageFiles.id, input.usageFileId), inArray(usageFiles.status, [...statusesAllowing(input.action)])))
     .returning();
   if (!updated) return null;
@@ -35,11 +35,4 @@ export async function transitionUsageFile(
     details: input.details,
   });
   return updated;
-}
-
-function targetOf(action: UsageFileAction) {
-  const from = statusesAllowing(action)[0]!;
-  const result = transition(from, action);
-  if (!result.ok) throw new Error(`No transition for ${action}`);
-  return result.to;
 }
