@@ -1,0 +1,75 @@
+"use client";
+
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import type { FormAction, FormState } from "@/lib/server/form-action";
+import { Button } from "./button";
+import { FormStatus } from "./form";
+
+type Variant = "primary" | "secondary" | "danger";
+
+/**
+ * A button that opens a modal `<dialog>` (focus kept inside, Esc closes) asking to confirm an
+ * action; `children` are extra fields sent with it, such as a note. The dialog closes on success
+ * and stays open with the server's message on failure.
+ */
+export function ConfirmDialog({
+  action,
+  hidden,
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  variant = "primary",
+  triggerVariant = variant,
+  children,
+}: {
+  action: FormAction;
+  hidden?: Record<string, string>;
+  trigger: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  variant?: Variant;
+  triggerVariant?: Variant;
+  children?: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
+
+  useEffect(() => {
+    if (state.ok) dialog.current?.close();
+  }, [state]);
+
+  return (
+    <>
+      <Button type="button" variant={triggerVariant} onClick={() => dialog.current?.showModal()}>
+        {trigger}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${trigger}-title`}
+        className="w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form action={submit} className="space-y-4 p-6">
+          <h2 id={`${trigger}-title`} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div className="text-sm text-slate-600">{description}</div>
+          {Object.entries(hidden ?? {}).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {children}
+          <FormStatus state={state.ok ? {} : state} />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={variant} disabled={pending}>
+              {pending ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
