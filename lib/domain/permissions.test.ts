@@ -4,6 +4,7 @@ import {
   canReviewUsageFile,
   canSeeInternalNote,
   canSeeUsageFile,
+  canTakeAction,
   homePathOf,
   usageFileScope,
   type Actor,
@@ -76,6 +77,20 @@ describe("who acts on a usage file", () => {
     expect(canSeeInternalNote(admin, fileIn("pending"))).toBe(true);
     expect(canSeeInternalNote(northwind, fileIn("pending"))).toBe(false);
     expect(canSeeInternalNote(globexVendor, fileIn("pending"))).toBe(false);
+  });
+
+  it("gives vendor actions to the vendor and review actions to the contract's reviewer", () => {
+    for (const action of ["upload", "submit", "delete"] as const) {
+      expect(canTakeAction(acmeVendor, fileIn("ready"), action)).toBe(true);
+      expect(canTakeAction(northwind, fileIn("ready"), action)).toBe(false);
+      expect(canTakeAction(admin, fileIn("ready"), action)).toBe(false);
+    }
+    for (const action of ["accept", "reject", "close"] as const) {
+      expect(canTakeAction(northwind, fileIn("pending"), action)).toBe(true);
+      expect(canTakeAction(contoso, fileIn("pending"), action)).toBe(false);
+      expect(canTakeAction(acmeVendor, fileIn("pending"), action)).toBe(false);
+    }
+    expect(canTakeAction(acmeVendor, fileIn("processing"), "finish_valid")).toBe(false);
   });
 
   it("sends each role to its own home", () => {

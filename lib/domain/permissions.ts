@@ -1,5 +1,5 @@
 import type { UserRole } from "./catalog";
-import type { UsageFileStatus } from "./usage-file-status";
+import type { UsageFileAction, UsageFileStatus } from "./usage-file-status";
 
 /** Who is acting: a signed-in user or an API key's owner. */
 export interface Actor {
@@ -64,6 +64,30 @@ export function canReviewUsageFile(actor: Actor, file: Pick<UsageFileAccess, "di
 /** The vendor's internal note is for the vendor's own account (and admins). */
 export function canSeeInternalNote(actor: Actor, file: Pick<UsageFileAccess, "vendorAccountId">): boolean {
   return actor.role === "admin" || canAuthorUsageFile(actor, file);
+}
+
+/** Who may take each action on a file: its vendor, its reviewer (distributor or reseller), or only the system. */
+const actionTakers: Record<UsageFileAction, "vendor" | "reviewer" | "system"> = {
+  upload: "vendor",
+  submit: "vendor",
+  delete: "vendor",
+  accept: "reviewer",
+  reject: "reviewer",
+  close: "reviewer",
+  start_processing: "system",
+  finish_valid: "system",
+  finish_invalid: "system",
+};
+
+export function canTakeAction(actor: Actor, file: UsageFileAccess, action: UsageFileAction): boolean {
+  switch (actionTakers[action]) {
+    case "vendor":
+      return canAuthorUsageFile(actor, file);
+    case "reviewer":
+      return canReviewUsageFile(actor, file);
+    case "system":
+      return false;
+  }
 }
 
 export function isAdmin(actor: Actor): boolean {

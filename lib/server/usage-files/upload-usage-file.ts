@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/domain/errors";
-import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
-import { transition } from "@/lib/domain/usage-file-status";
+import type { Actor } from "@/lib/domain/permissions";
 import { processingQueue } from "@/lib/server/jobs/queue";
-import { getUsageFile } from "@/lib/server/queries/usage-files";
 import { deleteStoredFile, storeFile } from "@/lib/server/storage/stored-files";
+import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { transitionUsageFile } from "./transition-usage-file";
 import { describeBytes, uploadLimits, type UploadLimits } from "./upload-limits";
 
@@ -35,11 +34,8 @@ export async function uploadUsageFile(
   upload: UploadInput,
   limits: UploadLimits = uploadLimits(),
 ): Promise<Result<{ status: "uploading" }>> {
-  const file = await getUsageFile(actor, usageFileId);
-  if (!file) return fail("not_found", "Usage file not found.");
-  if (!canAuthorUsageFile(actor, file)) return fail("forbidden", "Only the file's vendor can upload its usage.");
-  const allowed = transition(file.status, "upload");
-  if (!allowed.ok) return fail("invalid_transition", allowed.message);
+  const allowed = await authorizeAction(actor, usageFileId, "upload");
+  if (!allowed.ok) return allowed;
   const extension = upload.fileName.split(".").pop()?.toLowerCase() ?? "";
   if (refusedExtensions[extension]) return fail("invalid_input", refusedExtensions[extension]);
   if (extension !== "xlsx" && extension !== "csv") return fail("invalid_input", "Upload an .xlsx workbook or a .csv file.");
@@ -69,7 +65,7 @@ export async function uploadUsageFile(
   });
   if (!moved) {
     await deleteStoredFile(db, stored.id);
-    return fail("invalid_transition", "The usage file changed while the upload was sent; reload it and try again.");
+    return changedMeanwhile();
   }
   return ok({ status: "uploading" });
 }
