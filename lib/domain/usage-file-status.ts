@@ -115,7 +115,8 @@ export function allowedActions(status: UsageFileStatus): UsageFileAction[] {
   return usageFileActions.filter((action) => transitions[action].from.includes(status));
 }
 
-const recordStatusByFileStatus: Record<Exclude<UsageFileStatus, "closed">, UsageRecordStatus> = {
+/** What a plain record (valid, not closed on its own) is while its file is in each status. */
+export const recordStatusByFileStatus: Record<Exclude<UsageFileStatus, "closed">, UsageRecordStatus> = {
   draft: "uploaded",
   uploading: "uploaded",
   processing: "uploaded",
