@@ -1,6 +1,7 @@
 import "server-only";
 import { count, sql } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
+import { lastFullMonth, type UsagePeriod } from "@/lib/domain/usage-file-input";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { hashPassword } from "@/lib/auth/password";
 import { openRecordPartition } from "./record-partitions";
@@ -151,17 +152,6 @@ function demoSubscription(product: DemoProduct, contractId: string, contractInde
   };
 }
 
-interface Period {
-  from: Date;
-  to: Date;
-}
-
-function lastFullMonth(now: Date): Period {
-  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 1, 1));
-  return { from, to };
-}
-
 interface DemoFile {
   id: string;
   name: string;
@@ -183,7 +173,7 @@ const demoFiles: readonly DemoFile[] = [
   { id: "UF-2026-10-2001-0001", name: "Globex Office — in review", productId: "PRD-200-001", contractId: "CRD-00003", status: "pending", records: 35 },
 ];
 
-async function insertUsageFiles(db: Database, period: Period): Promise<void> {
+async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void> {
   for (const file of demoFiles) {
     const product = demoProducts.find((p) => p.id === file.productId)!;
     const contract = demoContracts.find((c) => c.id === file.contractId)!;
@@ -241,7 +231,7 @@ function accountOf(action: string, contract: (typeof demoContracts)[number]): st
   return action === "accepted" || action === "rejected" ? contract.distributorAccountId : contract.vendorAccountId;
 }
 
-async function insertRecords(db: Database, file: DemoFile, product: DemoProduct, period: Period): Promise<void> {
+async function insertRecords(db: Database, file: DemoFile, product: DemoProduct, period: UsagePeriod): Promise<void> {
   const dayMs = 86_400_000;
   const days = Math.round((period.to.getTime() - period.from.getTime()) / dayMs);
   const rows = Array.from({ length: file.records }, (_, index) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { items, products, type Item, type Product } from "@/db/schema";
+import { accounts, contracts, items, products, type Item, type Product } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
 
 /** A product as an actor may see it: vendors their own account's, admins all, distributors none here. */
@@ -20,4 +20,30 @@ export async function getProduct(actor: Actor, productId: string): Promise<Produ
 export async function listProductItems(productId: string): Promise<Item[]> {
   const db = await getDb();
   return db.select().from(items).where(eq(items.productId, productId)).orderBy(asc(items.mpn));
+}
+
+/** The products a vendor reports usage for: its own account's. */
+export async function listVendorProducts(actor: Actor): Promise<Product[]> {
+  if (actor.role !== "vendor") return [];
+  const db = await getDb();
+  return db.select().from(products).where(eq(products.vendorAccountId, actor.accountId)).orderBy(asc(products.name));
+}
+
+export interface ContractOption {
+  id: string;
+  marketplace: string;
+  distributorName: string;
+  active: boolean;
+}
+
+/** A vendor's contracts, with the distributor or reseller each one reports to. */
+export async function listVendorContracts(actor: Actor): Promise<ContractOption[]> {
+  if (actor.role !== "vendor") return [];
+  const db = await getDb();
+  return db
+    .select({ id: contracts.id, marketplace: contracts.marketplace, distributorName: accounts.name, active: contracts.active })
+    .from(contracts)
+    .innerJoin(accounts, eq(accounts.id, contracts.distributorAccountId))
+    .where(eq(contracts.vendorAccountId, actor.accountId))
+    .orderBy(asc(contracts.id));
 }

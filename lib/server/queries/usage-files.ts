@@ -1,10 +1,12 @@
 import "server-only";
-import { and, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { accounts, products, usageFiles, type UsageFile } from "@/db/schema";
 import { canSeeInternalNote, usageFileScope, type Actor } from "@/lib/domain/permissions";
+import type { UsageFileListQuery, UsageFileSortColumn } from "@/lib/domain/usage-file-query";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { escapeLike } from "./like";
 
 /** The WHERE clause that keeps an actor to the usage files it may see (SPEC §5). */
 export function visibleUsageFiles(actor: Actor): SQL {
@@ -79,4 +81,52 @@ export async function countUsageFilesByStatus(actor: Actor): Promise<Partial<Rec
     .where(visibleUsageFiles(actor))
     .groupBy(usageFiles.status);
   return Object.fromEntries(rows.map((row) => [row.status, row.total]));
+}
+
+const sortableColumns = {
+  name: usageFiles.name,
+  id: usageFiles.id,
+  product: products.name,
+  period: usageFiles.periodFrom,
+  status: usageFiles.status,
+  updated: usageFiles.updatedAt,
+} satisfies Record<UsageFileSortColumn, unknown>;
+
+function listFilters(query: UsageFileListQuery): SQL[] {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(usageFiles.status, query.status));
+  if (query.product) filters.push(eq(usageFiles.productId, query.product));
+  if (query.contract) filters.push(eq(usageFiles.contractId, query.contract));
+  if (query.period) {
+    const from = new Date(`${query.period}-01T00:00:00Z`);
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+    filters.push(gte(usageFiles.periodFrom, from), lt(usageFiles.periodFrom, to));
+  }
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(or(ilike(usageFiles.name, pattern), ilike(usageFiles.id, pattern))!);
+  }
+  return filters;
+}
+
+/** One page of the files an actor may see, filtered and sorted in SQL, with the total for the pager. */
+export async function listUsageFiles(
+  actor: Actor,
+  query: UsageFileListQuery,
+): Promise<{ rows: UsageFileView[]; total: number }> {
+  const db = await getDb();
+  const where = and(visibleUsageFiles(actor), ...listFilters(query))!;
+  const column = sortableColumns[query.sort.column];
+  const [rows, [counted]] = await Promise.all([
+    selectUsageFiles(db, where)
+      .orderBy(query.sort.desc ? desc(column) : asc(column), asc(usageFiles.id))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    db
+      .select({ total: count() })
+      .from(usageFiles)
+      .innerJoin(products, eq(products.id, usageFiles.productId))
+      .where(where),
+  ]);
+  return { rows: rows.map((row) => toView(actor, row)), total: counted?.total ?? 0 };
 }

@@ -1,0 +1,110 @@
+"use client";
+
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+  type Updater,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { sortToParam } from "@/lib/domain/table-query";
+import { useUrlState } from "./use-url-state";
+
+export interface DataTableProps<Row> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's columns mix value types
+  columns: ColumnDef<Row, any>[];
+  rows: Row[];
+  sort: { column: string; desc: boolean };
+  rowId: (row: Row) => string;
+  emptyMessage: string;
+  /** Column ids hidden by the viewer (`hide` in the URL). */
+  hidden?: string[];
+  rowClassName?: (row: Row) => string;
+}
+
+function apply<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
+}
+
+/**
+ * A table whose rows were already paged, sorted and filtered by the server: header clicks and
+ * column choices only change the URL, and the page renders the new rows.
+ */
+export function DataTable<Row>({ columns, rows, sort, rowId, emptyMessage, hidden = [], rowClassName }: DataTableProps<Row>) {
+  const { update, pending } = useUrlState();
+  const sorting: SortingState = [{ id: sort.column, desc: sort.desc }];
+  const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: rowId,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => {
+      const [next] = apply(updater, sorting);
+      if (next) update({ sort: sortToParam({ column: next.id, desc: next.desc }) });
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = apply(updater, columnVisibility);
+      const hide = Object.entries(next).flatMap(([id, visible]) => (visible ? [] : [id]));
+      update({ hide: hide.join(",") || null }, { keepPosition: true });
+    },
+  });
+
+  return (
+    <div className={`overflow-x-auto transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="whitespace-nowrap py-2 pr-4 font-medium"
+                    aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 uppercase hover:text-slate-800"
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className={rowClassName?.(row.original) ?? ""}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="py-2 pr-4 align-top">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="py-10 text-center text-sm text-slate-500">{emptyMessage}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { formatDateTime } from "@/lib/format";
+import type { HistoryEntry } from "@/lib/server/queries/usage-file-history";
+
+const actionLabels: Record<string, string> = {
+  create: "Created the file",
+  update: "Edited the file's details",
+  upload: "Uploaded a spreadsheet",
+  processed: "Processed the spreadsheet",
+  record_fixed: "Corrected a record",
+  submit: "Submitted for review",
+  accept: "Accepted",
+  reject: "Rejected",
+  close: "Closed",
+  close_records: "Closed records",
+  delete: "Deleted the file",
+};
+
+/** The words worth showing from an event's details: notes, file names, outcomes. */
+function describe(entry: HistoryEntry): string | null {
+  const details = entry.details;
+  const parts = [
+    typeof details.fileName === "string" ? details.fileName : null,
+    typeof details.status === "string" ? `→ ${details.status}` : null,
+    typeof details.records === "number" ? `${details.records.toLocaleString("en-US")} records` : null,
+    typeof details.invalid === "number" && details.invalid > 0 ? `${details.invalid.toLocaleString("en-US")} invalid` : null,
+    typeof details.recordId === "string" ? `record ${details.recordId}` : null,
+    typeof details.note === "string" ? `“${details.note}”` : null,
+    typeof details.reason === "string" ? details.reason : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened to this file yet.</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5">
+      {entries.map((entry) => {
+        const description = describe(entry);
+        return (
+          <li key={entry.id} className="text-sm">
+            <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" aria-hidden />
+            <div className="font-medium">{actionLabels[entry.action] ?? entry.action}</div>
+            <div className="text-xs text-slate-500">
+              {formatDateTime(entry.at)} · {entry.actorName ? `${entry.actorName} (${entry.accountName})` : "System"}
+            </div>
+            {description && <div className="mt-0.5 text-slate-700">{description}</div>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { contracts, products, usageFiles, type UsageFile } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import { newUsageFileId } from "@/lib/domain/ids";
+import type { Actor } from "@/lib/domain/permissions";
+import type { CreateUsageFileInput } from "@/lib/domain/usage-file-input";
+import { recordEvent } from "@/lib/server/events";
+
+const idAttempts = 5;
+
+/** A vendor opens a Draft usage file for one of its products and contracts (SPEC §2: create). */
+export async function createUsageFile(actor: Actor, input: CreateUsageFileInput): Promise<Result<UsageFile>> {
+  if (actor.role !== "vendor") return fail("forbidden", "Only vendors create usage files.");
+  const db = await getDb();
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, input.productId), eq(products.vendorAccountId, actor.accountId)));
+  if (!product) return fail("validation_failed", "Choose one of your products.", { productId: "Choose one of your products." });
+  const [contract] = await db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.id, input.contractId), eq(contracts.vendorAccountId, actor.accountId), eq(contracts.active, true)));
+  if (!contract) return fail("validation_failed", "Choose one of your active contracts.", { contractId: "Choose one of your active contracts." });
+
+  for (let attempt = 0; attempt < idAttempts; attempt++) {
+    const id = newUsageFileId(new Date());
+    const created = await db.transaction(async (tx) => {
+      const [file] = await tx
+        .insert(usageFiles)
+        .values({
+          id,
+          name: input.name,
+          description: input.description,
+          productId: product.id,
+          contractId: contract.id,
+          vendorAccountId: actor.accountId,
+          distributorAccountId: contract.distributorAccountId,
+          periodFrom: input.period.from,
+          periodTo: input.period.to,
+          currency: input.currency,
+          usageSchema: product.usageSchema,
+          createdBy: actor.userId,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (file) await recordEvent(tx, { objectType: "usage_file", objectId: id, action: "create", actor, details: { name: input.name } });
+      return file;
+    });
+    if (created) return ok(created);
+  }
+  throw new Error(`No free usage file id after ${idAttempts} attempts`);
+}
