@@ -60,6 +60,19 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
   return errors.length > 0 ? { ok: false, errors } : { ok: true, columns: { index, params } };
 }
 
+/**
+ * A row's cells by column name (records columns by their canonical name, custom ones as written),
+ * in header order: what an invalid record keeps so that it can be corrected and checked again.
+ */
+export function cellsByColumn(values: readonly string[], columns: RecordColumnMap): Record<string, string> {
+  const named: [number, string][] = [
+    ...recordColumns.flatMap((column): [number, string][] => (columns.index[column] >= 0 ? [[columns.index[column], column]] : [])),
+    ...columns.params.map((param): [number, string] => [param.index, param.name]),
+  ];
+  named.sort(([a], [b]) => a - b);
+  return Object.fromEntries(named.map(([index, name]) => [name, values[index] ?? ""]));
+}
+
 function isRecordColumn(name: string): name is RecordColumn {
   return knownColumns.has(name);
 }
