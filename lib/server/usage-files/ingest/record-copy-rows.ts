@@ -44,7 +44,7 @@ function isoTime(epochMs: number | null): string | null {
 }
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 /** A negative number is an error on its record, which keeps the message; the column never holds one. */
-const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
+export const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
 
 /** One CSV line for COPY. Values an invalid record could not read are stored as NULL. */
 export function recordCopyRow(usageFileId: string, generation: number, record: LoadedRecord): string {

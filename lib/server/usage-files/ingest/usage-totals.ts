@@ -1,5 +1,5 @@
 import "server-only";
-import { addDecimals, type DecimalText } from "@/lib/domain/decimal";
+import { addDecimals, parseDecimal, type DecimalText } from "@/lib/domain/decimal";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
 import type { UsageFileStats } from "@/lib/domain/usage-stats";
 
@@ -15,12 +15,34 @@ export class UsageTotals {
   private invalid = 0;
   private readonly byItem = new Map<string, ItemTotals>();
 
+  /** Totals that go on from a file's stored stats, for records corrected after processing. */
+  static from(stats: UsageFileStats): UsageTotals {
+    const totals = new UsageTotals();
+    totals.records = stats.records;
+    totals.invalid = stats.invalid;
+    for (const item of stats.byItem) {
+      totals.byItem.set(item.itemId, {
+        records: item.records,
+        quantity: storedDecimal(item.quantity),
+        amount: item.amount === null ? null : storedDecimal(item.amount),
+      });
+    }
+    return totals;
+  }
+
   add(record: ValidatedRecord): void {
     this.records++;
-    if (record.errors) {
-      this.invalid++;
-      return;
-    }
+    if (record.errors) this.invalid++;
+    else this.addToItem(record);
+  }
+
+  /** An invalid record counted before has become valid. */
+  addCorrected(record: ValidatedRecord): void {
+    this.invalid--;
+    this.addToItem(record);
+  }
+
+  private addToItem(record: ValidatedRecord): void {
     const itemId = record.itemId!;
     const totals = this.byItem.get(itemId);
     if (!totals) {
@@ -50,4 +72,10 @@ export class UsageTotals {
         .map(([itemId, totals]) => ({ itemId, ...totals })),
     };
   }
+}
+
+function storedDecimal(text: string): DecimalText {
+  const decimal = parseDecimal(text);
+  if (decimal === null) throw new Error(`Stored stats hold ${JSON.stringify(text)}, which is not a decimal`);
+  return decimal;
 }
