@@ -367,6 +367,7 @@ export type Subscription = typeof subscriptions.$inferSelect;
 export type UsageFile = typeof usageFiles.$inferSelect;
 export type UsageRecord = typeof usageRecords.$inferSelect;
 export type Event = typeof events.$inferSelect;
+export type StoredFile = typeof storedFiles.$inferSelect;
 
 export const usersRelations = relations(users, ({ one }) => ({
   account: one(accounts, { fields: [users.accountId], references: [accounts.id] }),

@@ -3,7 +3,9 @@ import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
 import { uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, globexVendor, recordsHeader, validRow } from "@/test/usage-workbooks";
+import { sheet, writtenWorkbook } from "@/test/written-workbooks";
 import { correctUsageRecord } from "./correct-usage-record";
+import { processedSpreadsheet, uploadedSpreadsheet } from "./usage-file-spreadsheets";
 
 const database = withTestDatabase();
 
@@ -75,5 +77,24 @@ describe("correcting an invalid record in the browser", () => {
       code: "invalid_transition",
       message: "This usage file is Ready; only Invalid files can be corrected.",
     });
+  });
+});
+
+describe("the spreadsheets of a file with corrected records", () => {
+  it("write the corrections into the download, marking only the errors left", async () => {
+    const { ids } = await invalidFile();
+    await correct({ quantity: "3" }, ids[1]!);
+
+    const uploaded = await uploadedSpreadsheet(acmeVendor, acmeDraftFileId);
+    if (!uploaded.ok) throw new Error(uploaded.message);
+    expect(uploaded.value.fileName).toBe("usage-corrected.xlsx");
+    const records = sheet(await writtenWorkbook(uploaded.value.write), "records");
+    const errorsColumn = recordsHeader.length + 1;
+    expect(records.getRow(3).getCell(4).value).toBe("3");
+    expect(records.getRow(3).getCell(errorsColumn).value).toBeNull();
+    expect(String(records.getRow(4).getCell(errorsColumn).value)).toContain("already used on row 2");
+
+    const processed = await processedSpreadsheet(acmeVendor, acmeDraftFileId);
+    expect(processed).toMatchObject({ ok: true, value: { fileName: "usage-processed.xlsx" } });
   });
 });
