@@ -208,27 +208,31 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
         actorUserId: action === "processed" ? null : actorOf(action, author.id, contract.distributorAccountId),
         actorAccountId: action === "processed" ? null : accountOf(action, contract),
         at: new Date(period.to.getTime() + index * 3_600_000),
-        details: action === "rejected" ? { note: file.rejectionNote } : action === "accepted" ? { note: file.acceptanceNote } : {},
+        details: action === "reject" ? { note: file.rejectionNote } : action === "accept" ? { note: file.acceptanceNote } : {},
       })),
     );
   }
 }
 
+/** The events that led a demo file to its status, named as the use cases name them. */
 function historyOf(status: UsageFileStatus): string[] {
-  const steps = ["created", "uploaded", "processed", "submitted"];
+  const steps = ["create", "upload", "processed", "submit"];
   if (status === "draft") return steps.slice(0, 1);
   if (status === "ready") return steps.slice(0, 3);
-  if (status === "accepted" || status === "rejected") return [...steps, status];
+  if (status === "accepted") return [...steps, "accept"];
+  if (status === "rejected") return [...steps, "reject"];
   return steps;
 }
 
+const reviewerActions = new Set(["accept", "reject"]);
+
 function actorOf(action: string, vendorUserId: string, distributorAccountId: string): string {
-  if (action !== "accepted" && action !== "rejected") return vendorUserId;
+  if (!reviewerActions.has(action)) return vendorUserId;
   return demoUsers.find((u) => u.accountId === distributorAccountId)!.id;
 }
 
 function accountOf(action: string, contract: (typeof demoContracts)[number]): string {
-  return action === "accepted" || action === "rejected" ? contract.distributorAccountId : contract.vendorAccountId;
+  return reviewerActions.has(action) ? contract.distributorAccountId : contract.vendorAccountId;
 }
 
 async function insertRecords(db: Database, file: DemoFile, product: DemoProduct, period: UsagePeriod): Promise<void> {

@@ -8,7 +8,11 @@ interface NavLink {
 }
 
 const navigation: Record<UserRole, NavLink[]> = {
-  vendor: [{ href: "/vendor", label: "Usage files" }],
+  vendor: [
+    { href: "/vendor", label: "Dashboard" },
+    { href: "/vendor/files", label: "All files" },
+    { href: "/vendor/files/new", label: "New usage file" },
+  ],
   distributor: [{ href: "/distributor", label: "Review queue" }],
   admin: [{ href: "/admin", label: "Overview" }],
 };

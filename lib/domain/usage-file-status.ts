@@ -29,6 +29,16 @@ export const usageRecordStatuses = [
 export const usageRecordStatusSchema = z.enum(usageRecordStatuses);
 export type UsageRecordStatus = z.infer<typeof usageRecordStatusSchema>;
 
+export const recordStatusLabels: Record<UsageRecordStatus, string> = {
+  uploaded: "Uploaded",
+  validated: "Validated",
+  invalid: "Invalid",
+  pending: "Pending",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  closed: "Closed",
+};
+
 /** What people and the system do to a usage file (SPEC §2). */
 export const usageFileActions = [
   "upload",
@@ -113,6 +123,11 @@ export function transition(status: UsageFileStatus, action: UsageFileAction): Tr
     message: `This usage file is ${statusLabels[status]}; only ${allowed} files can be ${pastTense[action]}.`,
   };
 }
+
+/** Files waiting for their vendor: to be uploaded, fixed or submitted. */
+export const statusesAwaitingVendor: readonly UsageFileStatus[] = usageFileStatuses.filter(
+  (status) => transitions.upload.from.includes(status) || transitions.submit.from.includes(status),
+);
 
 /** The actions a file's page offers in its current status. */
 export function allowedActions(status: UsageFileStatus): UsageFileAction[] {

@@ -82,6 +82,12 @@ export const usageRecordListQuery = z.object({
     .catch(false),
   after: cursorParam,
   before: cursorParam,
+  /** Column ids the viewer hid, comma-separated. */
+  hide: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",").filter(Boolean) : []))
+    .catch([]),
 });
 export type UsageRecordListQuery = z.output<typeof usageRecordListQuery>;
 

@@ -73,6 +73,19 @@ export async function listRecentUsageFiles(actor: Actor, limit = 20): Promise<Us
   return rows.map((row) => toView(actor, row));
 }
 
+/** The actor's files in any of `statuses`, the most recently changed first. */
+export async function listUsageFilesInStatus(
+  actor: Actor,
+  statuses: readonly UsageFileStatus[],
+  limit = 20,
+): Promise<UsageFileView[]> {
+  const db = await getDb();
+  const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), inArray(usageFiles.status, [...statuses]))!)
+    .orderBy(desc(usageFiles.updatedAt), desc(usageFiles.id))
+    .limit(limit);
+  return rows.map((row) => toView(actor, row));
+}
+
 export async function countUsageFilesByStatus(actor: Actor): Promise<Partial<Record<UsageFileStatus, number>>> {
   const db = await getDb();
   const rows = await db

@@ -1,10 +1,11 @@
 import "server-only";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { categoryColumns, categorySheetName, processedErrorsColumn, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
+import { writeStreamableXlsx } from "./streamable-xlsx";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
 import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
 
@@ -63,6 +64,16 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
 }
 
 async function copyXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
+  const streamablePath = `${sourcePath}.streamable.xlsx`;
+  await writeStreamableXlsx(sourcePath, streamablePath);
+  try {
+    await copyStreamableXlsx(streamablePath, workbook, errors);
+  } finally {
+    await rm(streamablePath, { force: true });
+  }
+}
+
+async function copyStreamableXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
     sharedStrings: "cache",
     styles: "cache",
