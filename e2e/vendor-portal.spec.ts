@@ -31,6 +31,7 @@ const recordRow = (page: Page, recordId: string) => page.getByRole("row").filter
 
 test("a vendor creates a file, sees invalid records, corrects one in the browser, re-uploads the rest and submits", async ({ page }) => {
   await signIn(page, "vendor@acme.test");
+  await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();
   await screenshot(page, "vendor-dashboard");
   const id = await createUsageFile(page, "Acme Compute — e2e month");
 
@@ -61,6 +62,9 @@ test("a vendor creates a file, sees invalid records, corrects one in the browser
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("heading", { name: /1 invalid record/ })).toBeVisible();
   await expect(page.getByText("Corrected a record in the browser")).toBeVisible();
+  await page.getByLabel("Invalid only").click();
+  await expect(page).not.toHaveURL(/invalid=1/);
+  await expect(recordRow(page, "rec-1")).toBeVisible();
 
   await upload(page, template, "month-fixed.xlsx", [
     { recordId: "rec-1", quantity: "10.5" },

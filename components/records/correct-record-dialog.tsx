@@ -3,6 +3,7 @@
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextInput } from "@/components/ui/form";
 import { cellFieldName } from "@/lib/domain/record-correction";
+import { inSheetOrder } from "@/lib/domain/record-header";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { FormAction } from "@/lib/server/form-action";
 
@@ -31,7 +32,7 @@ export function CorrectRecordDialog({
       confirmLabel="Check and save"
     >
       <div className="grid max-h-[55vh] gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
-        {Object.entries(record.sheetCells).map(([column, value]) => {
+        {inSheetOrder(record.sheetCells).map(([column, value]) => {
           const messages = messagesOf(column);
           return (
             <Field key={column} label={column} error={messages.join(" ") || undefined}>

@@ -14,7 +14,7 @@ import { RecordStatusBadge } from "./record-status-badge";
 
 const column = createColumnHelper<UsageRecordView>();
 
-const mono = (value: string | null) => <span className="font-mono tabular-nums">{value ?? "—"}</span>;
+const mono = (value: string | null) => <span className="whitespace-nowrap font-mono tabular-nums">{value ?? "—"}</span>;
 const time = (value: Date | null) => <span className="whitespace-nowrap">{value ? formatDateTime(value) : "—"}</span>;
 
 function columnsFor(schema: UsageSchema, correction: { action: FormAction; usageFileId: string } | undefined) {

@@ -49,7 +49,7 @@ export function ConfirmDialog({
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form action={submit} className="space-y-4 p-6">
           <h2 id={titleId} className="text-lg font-semibold">

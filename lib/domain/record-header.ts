@@ -73,6 +73,15 @@ export function cellsByColumn(values: readonly string[], columns: RecordColumnMa
   return Object.fromEntries(named.map(([index, name]) => [name, values[index] ?? ""]));
 }
 
+/** Stored cells in the template's column order, custom columns last (a JSON store may reorder keys). */
+export function inSheetOrder(cells: Record<string, string>): [string, string][] {
+  const rank = (column: string) => {
+    const index = (recordColumns as readonly string[]).indexOf(column);
+    return index === -1 ? recordColumns.length : index;
+  };
+  return Object.entries(cells).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 function isRecordColumn(name: string): name is RecordColumn {
   return knownColumns.has(name);
 }
