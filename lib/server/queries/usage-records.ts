@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
@@ -52,7 +52,8 @@ const countLimit = 10_000;
 
 /** The record field each sortable grid column sorts on. */
 const sortKeys = {
-  row: "rowNumber",
+  // Ids follow the sheet's row order: sorting by row is sorting by id, which the primary key serves.
+  row: "id",
   record_id: "recordId",
   item: "itemId",
   subscription: "subscriptionId",
@@ -101,20 +102,23 @@ export async function listUsageRecords(
 
 type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
 
+/**
+ * One page in keyset order. The order is PostgreSQL's own for `ORDER BY column, id` ascending or
+ * descending, where an empty value counts as the greatest, so one index on (column, id) serves
+ * every sort and direction. Reading backwards from `before` walks the order in reverse, then turns
+ * the page around.
+ */
 async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery) {
   const column = sortColumnOf(query.sort.column);
   const backwards = Boolean(query.before);
-  // Reading backwards from `before` walks the order in reverse, then turns the page around.
-  const descending = query.sort.desc !== backwards;
+  const up = query.sort.desc === backwards;
   const cursor = query.before ?? query.after;
-  const rows: PageRow[] = await db
-    .select({ ...getTableColumns(usageRecords), itemMpn: items.mpn, subscriptionExternalId: subscriptions.externalId })
-    .from(usageRecords)
-    .leftJoin(items, eq(items.id, usageRecords.itemId))
-    .leftJoin(subscriptions, eq(subscriptions.id, usageRecords.subscriptionId))
-    .where(cursor ? and(where, beyond(column, cursor, descending, !backwards)) : where)
-    .orderBy(...orderOf(column, descending, !backwards))
-    .limit(query.size + 1);
+  const runs = cursor ? runsPast(column, cursor, up) : [undefined];
+  const rows: PageRow[] = [];
+  for (const run of runs) {
+    rows.push(...(await selectRecords(db, and(where, run)!, orderOf(column, up), query.size + 1 - rows.length)));
+    if (rows.length > query.size) break;
+  }
   const hasMore = rows.length > query.size;
   const page = rows.slice(0, query.size);
   if (backwards) page.reverse();
@@ -126,27 +130,35 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
   };
 }
 
-/**
- * The order of a page: the sorted column (empty values last when reading forwards, so first when
- * reading backwards), then the record id, which makes every position unique.
- */
-function orderOf(column: AnyPgColumn, descending: boolean, forwards: boolean): SQL[] {
-  const direction = descending ? sql`DESC` : sql`ASC`;
-  const nulls = forwards ? sql`NULLS LAST` : sql`NULLS FIRST`;
-  return [sql`${column} ${direction} ${nulls}`, descending ? desc(usageRecords.id) : asc(usageRecords.id)];
+function selectRecords(db: Database, where: SQL, order: SQL[], limit: number): Promise<PageRow[]> {
+  return db
+    .select({ ...getTableColumns(usageRecords), itemMpn: items.mpn, subscriptionExternalId: subscriptions.externalId })
+    .from(usageRecords)
+    .leftJoin(items, eq(items.id, usageRecords.itemId))
+    .leftJoin(subscriptions, eq(subscriptions.id, usageRecords.subscriptionId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
 }
 
-/** The rows after `cursor` in the order `orderOf(column, descending, forwards)`. */
-function beyond(column: AnyPgColumn, cursor: RecordCursor, descending: boolean, forwards: boolean): SQL {
-  const after = (left: SQL | AnyPgColumn, right: unknown) => (descending ? sql`${left} < ${right}` : sql`${left} > ${right}`);
-  const idAfter = after(usageRecords.id, cursor.id);
-  const value = sql`${cursor.value}::${sql.raw(column.getSQLType())}`;
+/** Going up is ascending order; an empty value sorts after every value going up. */
+function orderOf(column: AnyPgColumn, up: boolean): SQL[] {
+  return up ? [asc(column), asc(usageRecords.id)] : [desc(column), desc(usageRecords.id)];
+}
+
+/**
+ * The rows past `cursor`, as the runs they fall in, in reading order: values and empty values
+ * apart, so that each run is one range of the (column, id) index.
+ */
+function runsPast(column: AnyPgColumn, cursor: RecordCursor, up: boolean): SQL[] {
+  const idPast = up ? gt(usageRecords.id, cursor.id) : lt(usageRecords.id, cursor.id);
   if (cursor.value === null) {
-    // Empty values come last reading forwards, first reading backwards.
-    return forwards ? and(isNull(column), idAfter)! : or(isNotNull(column), idAfter)!;
+    const emptiesPast = and(isNull(column), idPast)!;
+    return up ? [emptiesPast] : [emptiesPast, isNotNull(column)];
   }
-  const pastValue = or(after(column, value), and(sql`${column} = ${value}`, idAfter))!;
-  return forwards ? or(pastValue, isNull(column))! : and(isNotNull(column), pastValue)!;
+  const value = sql`${cursor.value}::${sql.raw(column.getSQLType())}`;
+  const valuesPast = sql`(${column}, ${usageRecords.id}) ${up ? sql`>` : sql`<`} (${value}, ${cursor.id}::bigint)`;
+  return up ? [valuesPast, isNull(column)] : [valuesPast];
 }
 
 function cursorAt(row: PageRow, column: UsageRecordSortColumn): RecordCursor {
