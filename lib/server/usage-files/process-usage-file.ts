@@ -8,6 +8,7 @@ import { cellsByColumn, mapRecordHeader } from "@/lib/domain/record-header";
 import { createRecordValidator, type ValidatedRecord } from "@/lib/domain/record-rules";
 import { categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { recordEvent } from "@/lib/server/events";
+import { indexUsageRecordsJob, jobSender } from "@/lib/server/jobs/queue";
 import { openWorkbook, WorkbookError, type SheetRow, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
 import { copyStoredFileToTemp, deleteSupersededUploads, getStoredFile } from "@/lib/server/storage/stored-files";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
@@ -200,6 +201,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   const stats = loaded.totals.stats();
   const valid = stats.invalid === 0;
   const errorDetail: ErrorDetail | null = valid ? null : { kind: "records", summary: loaded.errorSummary.summary() };
+  const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   await db.transaction(async (tx) => {
     if (loaded.categories.length > 0) {
       await tx.insert(categoriesTable).values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
@@ -225,6 +227,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
       actor: null,
       details: { status: valid ? "ready" : "invalid", records: stats.records, invalid: stats.invalid },
     });
+    await enqueueIndexing(tx, { usageFileId: file.id, generation });
   });
   await discardGenerations(db, file.id, "before", generation);
   await deleteSupersededUploads(db, file.id, file.uploadedFileId!);
