@@ -122,7 +122,7 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
   const hasMore = rows.length > query.size;
   const page = rows.slice(0, query.size);
   if (backwards) page.reverse();
-  const cursorOf = (row: PageRow | undefined) => (row ? encodeRecordCursor(cursorAt(row, query.sort.column)) : null);
+  const cursorOf = (row: PageRow | undefined) => (row ? recordCursor(row, query.sort.column) : null);
   return {
     rows: page,
     next: backwards || hasMore ? cursorOf(page.at(-1)) : null,
@@ -161,9 +161,13 @@ function runsPast(column: AnyPgColumn, cursor: RecordCursor, up: boolean): SQL[]
   return up ? [valuesPast, isNull(column)] : [valuesPast];
 }
 
-function cursorAt(row: PageRow, column: UsageRecordSortColumn): RecordCursor {
-  const value = row[sortKeys[column]];
-  return { id: row.id, value: value === null ? null : value instanceof Date ? value.toISOString() : String(value) };
+/** The position just past `record` in the grid's order by `column`: an `after` or `before` value. */
+export function recordCursor(record: UsageRecord, column: UsageRecordSortColumn): string {
+  const value = record[sortKeys[column]];
+  return encodeRecordCursor({
+    id: record.id,
+    value: value === null ? null : value instanceof Date ? value.toISOString() : String(value),
+  });
 }
 
 
