@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -61,8 +62,11 @@ export function openPostgres(url: string): DatabaseHandle {
   };
 }
 
+/** The contrib extensions the migrations create: pg_trgm serves the record grid's search. */
+export const pgliteExtensions = { pg_trgm };
+
 export function createPglite(dir?: string): PGlite {
-  return new PGlite(dir);
+  return new PGlite({ dataDir: dir, extensions: pgliteExtensions });
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

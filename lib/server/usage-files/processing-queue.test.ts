@@ -86,7 +86,7 @@ describe("the processing queue", () => {
     await vi.waitFor(
       async () => {
         const indexes = await database.handle.rows<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = '${partition}'`);
-        expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining([`${partition}_quantity`, `${partition}_note`, `${partition}_record_id`]));
+        expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining([`${partition}_quantity`, `${partition}_note`, `${partition}_record_id_trgm`]));
       },
       { timeout: queueTimeoutMs, interval: 200 },
     );
