@@ -1,0 +1,10 @@
+/**
+ * Text that a spreadsheet program would run as a formula when the export is opened (CSV injection):
+ * a leading `=`, `+`, `-` or `@`, and the tab or carriage return some programs skip before one.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** Exported text made inert: a leading apostrophe makes Excel and LibreOffice show it as text. */
+export function neutralizeFormula(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
