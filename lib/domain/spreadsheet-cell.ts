@@ -1,8 +1,10 @@
 /**
  * Text that a spreadsheet program would run as a formula when the export is opened (CSV injection):
  * a leading `=`, `+`, `-` or `@`, and the tab or carriage return some programs skip before one.
+ * Written so that JavaScript and PostgreSQL read the pattern alike: exports escape in SQL.
  */
-const formulaStart = /^[=+\-@\t\r]/;
+export const formulaStartPattern = "^[=+@\\t\\r-]";
+const formulaStart = new RegExp(formulaStartPattern);
 
 /** Exported text made inert: a leading apostrophe makes Excel and LibreOffice show it as text. */
 export function neutralizeFormula(text: string): string {
