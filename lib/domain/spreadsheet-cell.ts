@@ -10,3 +10,8 @@ const formulaStart = new RegExp(formulaStartPattern);
 export function neutralizeFormula(text: string): string {
   return formulaStart.test(text) ? `'${text}` : text;
 }
+
+/** A cell read back from an export (a reconciliation sheet): the escaping apostrophe comes off again. */
+export function restoreEscapedText(text: string): string {
+  return text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -102,7 +102,7 @@ export async function closeRemainingRecords(
 }
 
 /** The file's reviewer, the file Accepted, and its records not all closed by a file-level reference. */
-async function closableFile(actor: Actor, usageFileId: string): Promise<Result<UsageFileView>> {
+export async function closableFile(actor: Actor, usageFileId: string): Promise<Result<UsageFileView>> {
   const allowed = await authorizeAction(actor, usageFileId, "close");
   if (!allowed.ok) return allowed;
   if (allowed.value.billingId) {
