@@ -9,7 +9,10 @@ interface NavLink {
 
 const navigation: Record<UserRole, NavLink[]> = {
   vendor: [{ href: "/vendor", label: "Usage files" }],
-  distributor: [{ href: "/distributor", label: "Review queue" }],
+  distributor: [
+    { href: "/distributor", label: "Review queue" },
+    { href: "/distributor/files", label: "All files" },
+  ],
   admin: [{ href: "/admin", label: "Overview" }],
 };
 

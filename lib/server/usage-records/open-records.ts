@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { selectRows, type Database } from "@/db/client";
+import { getDb, selectRows, type Database } from "@/db/client";
 import { usageRecords } from "@/db/schema";
 
 /** The current generation of a file: the records it shows (usage_records is partitioned by it). */
@@ -21,4 +21,10 @@ export async function hasOpenRecords(db: Database, file: FileRecords): Promise<b
     .where(and(ofFile(file), isNull(usageRecords.closedAt), isNull(usageRecords.errors)));
   const [row] = await selectRows<{ open: boolean }>(db, sql`SELECT EXISTS (${open}) AS open`);
   return row?.open === true;
+}
+
+/** For a file's page: whether any of its records is still open for billing. */
+export async function hasRecordsToClose(file: FileRecords & { status: string; billingId: string | null }): Promise<boolean> {
+  if (file.status !== "accepted" || file.billingId) return false;
+  return hasOpenRecords(await getDb(), file);
 }
