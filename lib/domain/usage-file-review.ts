@@ -6,7 +6,7 @@ export const defaultAcceptanceNote = "Usage accepted for billing.";
 const noteText = z.string().trim().max(2000, "Keep the note under 2,000 characters.");
 
 export const acceptUsageFileInput = z.object({
-  note: noteText.transform((note) => note || defaultAcceptanceNote),
+  note: noteText.optional().transform((note) => note || defaultAcceptanceNote),
 });
 
 export const rejectUsageFileInput = z.object({

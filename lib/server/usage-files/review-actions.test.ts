@@ -7,6 +7,7 @@ import { withTestDatabase } from "@/test/db";
 import { usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
 import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
+import { getUsageFile } from "@/lib/server/queries/usage-files";
 import { acceptUsageFile } from "./accept-usage-file";
 import { closeUsageFile } from "./close-usage-file";
 import { rejectUsageFile } from "./reject-usage-file";
@@ -75,6 +76,16 @@ describe("accepting and rejecting a usage file", () => {
     expect(await acceptUsageFile(northwindDistributor, ready, { note: "x" })).toMatchObject({ code: "not_found" });
     expect(await acceptUsageFile(acmeVendor, pending, { note: "x" })).toMatchObject({ code: "forbidden" });
     expect((await usageFileRow(db, pending)).status).toBe("pending");
+  });
+});
+
+describe("what a distributor is shown of a file", () => {
+  it("never carries the vendor's internal note, before or after a decision", async () => {
+    await seedDemoData(database.handle.db);
+    expect(await getUsageFile(northwindDistributor, pending)).toMatchObject({ internalNote: null });
+    await acceptUsageFile(northwindDistributor, pending, { note: "ok" });
+    expect(await getUsageFile(northwindDistributor, pending)).toMatchObject({ status: "accepted", internalNote: null });
+    expect((await getUsageFile(acmeVendor, pending))?.internalNote).toContain("metering warehouse");
   });
 });
 
