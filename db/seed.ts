@@ -262,7 +262,7 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
   // The same stats as processing gathers (lib/server/usage-files/ingest/usage-totals.ts), here in SQL.
   const totalsBy = (group: SQL, key: string) => sql`(
     SELECT jsonb_agg(jsonb_build_object(${key}::text, grouped, 'itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY grouped, item_id)
-    FROM (SELECT ${group} AS grouped, item_id, count(*) AS records, sum(quantity)::text AS quantity, sum(amount)::text AS amount
+    FROM (SELECT ${group} AS grouped, item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
           FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY 1, 2) totals)`;
   await db.execute(sql`
     UPDATE usage_files SET stats = (
@@ -271,7 +271,7 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
         'byItem', jsonb_agg(jsonb_build_object('itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY item_id),
         'bySubscription', ${totalsBy(sql`subscription_id`, "subscriptionId")}, 'bySubscriptionOmitted', 0,
         'byDay', ${totalsBy(sql`to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, "day")}, 'byDayOmitted', 0)
-      FROM (SELECT item_id, count(*) AS records, sum(quantity)::text AS quantity, sum(amount)::text AS amount
+      FROM (SELECT item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
             FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY item_id) totals
     ) WHERE id = ${file.id}`);
 }

@@ -38,7 +38,7 @@ export function UsageCharts({
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
             <Tooltip />
-            <Bar dataKey="records" name="Records" fill={palette[0]} />
+            <Bar dataKey="records" name="Records" fill={palette[0]} maxBarSize={36} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
@@ -53,7 +53,7 @@ export function UsageCharts({
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {byItem.map((item, index) => (
-                <Bar key={item.itemId} dataKey={item.itemId} name={nameOf(item.itemId)} stackId="items" fill={palette[index % palette.length]} />
+                <Bar key={item.itemId} dataKey={item.itemId} name={nameOf(item.itemId)} stackId="items" fill={palette[index % palette.length]} maxBarSize={36} />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -25,6 +25,7 @@ function describe(entry: HistoryEntry): string | null {
     typeof details.invalid === "number" && details.invalid > 0 ? `${details.invalid.toLocaleString("en-US")} invalid` : null,
     typeof details.recordId === "string" ? `record ${details.recordId}` : null,
     typeof details.note === "string" ? `“${details.note}”` : null,
+    typeof details.billingId === "string" ? `billing reference ${details.billingId}` : null,
     typeof details.reason === "string" ? details.reason : null,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : null;

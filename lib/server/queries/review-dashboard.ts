@@ -62,7 +62,7 @@ export async function listPeriodTotals(actor: Actor, month: string): Promise<Per
     db,
     sql`SELECT vendor.name AS "vendorName", products.name AS "productName", items.id AS "itemId", items.name AS "itemName",
                items.unit, count(*)::int AS files, sum((item->>'records')::int)::int AS records,
-               sum((item->>'quantity')::numeric)::text AS quantity, sum((item->>'amount')::numeric)::text AS amount
+               trim_scale(sum((item->>'quantity')::numeric))::text AS quantity, trim_scale(sum((item->>'amount')::numeric))::text AS amount
         FROM usage_files
         CROSS JOIN LATERAL jsonb_array_elements(usage_files.stats->'byItem') AS item
         JOIN accounts AS vendor ON vendor.id = usage_files.vendor_account_id
