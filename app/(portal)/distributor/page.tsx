@@ -56,6 +56,14 @@ export default async function DistributorHome({ searchParams }: { searchParams: 
             </button>
           </form>
           <PeriodTotalsTable rows={totals} />
+          <p className="mt-4 text-sm text-slate-600">
+            Every accepted record of {period}, for billing:{" "}
+            {(["csv", "xlsx"] as const).map((format) => (
+              <a key={format} className="ml-2 text-brand-700 underline" href={`/api/v1/usage/records/export?period=${period}&format=${format}`} download>
+                Export {format.toUpperCase()}
+              </a>
+            ))}
+          </p>
         </Card>
       </div>
     </>
