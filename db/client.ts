@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, env } from "@/lib/env";
-import { pgliteCopyWriter, postgresCopyWriter, type CopyWriter } from "./copy";
+import { pgliteCopyReader, pgliteCopyWriter, postgresCopyReader, postgresCopyWriter, type CopyReader, type CopyWriter } from "./copy";
 import * as schema from "./schema";
 
 /** One query surface for both engines: the same Drizzle code runs on PGlite and PostgreSQL. */
@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   rows<T>(query: string, params?: unknown[]): Promise<T[]>;
   /** Bulk-loads CSV rows into `table` (outside any transaction). */
   copyInto(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  /** Streams a query's rows out as CSV with a header line. */
+  copyOut: CopyReader;
   /** The engine's own client, for libraries that bring their own adapters (the job queue). */
   native: { engine: "pglite"; client: PGlite } | { engine: "postgres"; url: string };
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export function openPglite(client: PGlite): DatabaseHandle {
     engine: "pglite",
     rows: async <T>(query: string, params?: unknown[]) => (await client.query<T>(query, params)).rows,
     copyInto: async (table, columns) => pgliteCopyWriter(client, table, columns),
+    copyOut: pgliteCopyReader(client),
     native: { engine: "pglite", client },
     close: () => client.close(),
   };
@@ -57,6 +60,7 @@ export function openPostgres(url: string): DatabaseHandle {
     rows: async <T>(query: string, params?: unknown[]) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     copyInto: (table, columns) => postgresCopyWriter(client, table, columns),
+    copyOut: postgresCopyReader(client),
     native: { engine: "postgres", url },
     close: () => client.end(),
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { count, sql } from "drizzle-orm";
+import { count, sql, type SQL } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
 import { lastFullMonth, type UsagePeriod } from "@/lib/domain/usage-file-input";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
@@ -263,12 +263,19 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
   });
   await openRecordPartition(db, file.id, 1);
   await db.insert(usageRecords).values(rows);
+  // The same stats as processing gathers (lib/server/usage-files/ingest/usage-totals.ts), here in SQL.
+  const totalsBy = (group: SQL, key: string) => sql`(
+    SELECT jsonb_agg(jsonb_build_object(${key}::text, grouped, 'itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY grouped, item_id)
+    FROM (SELECT ${group} AS grouped, item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
+          FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY 1, 2) totals)`;
   await db.execute(sql`
     UPDATE usage_files SET stats = (
       SELECT jsonb_build_object(
         'records', sum(records)::int, 'valid', sum(records)::int, 'invalid', 0,
-        'byItem', jsonb_agg(jsonb_build_object('itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY item_id))
-      FROM (SELECT item_id, count(*) AS records, sum(quantity)::text AS quantity, sum(amount)::text AS amount
+        'byItem', jsonb_agg(jsonb_build_object('itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY item_id),
+        'bySubscription', ${totalsBy(sql`subscription_id`, "subscriptionId")}, 'bySubscriptionOmitted', 0,
+        'byDay', ${totalsBy(sql`to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, "day")}, 'byDayOmitted', 0)
+      FROM (SELECT item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
             FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY item_id) totals
     ) WHERE id = ${file.id}`);
 }

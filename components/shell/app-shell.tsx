@@ -13,7 +13,10 @@ const navigation: Record<UserRole, NavLink[]> = {
     { href: "/vendor/files", label: "All files" },
     { href: "/vendor/files/new", label: "New usage file" },
   ],
-  distributor: [{ href: "/distributor", label: "Review queue" }],
+  distributor: [
+    { href: "/distributor", label: "Review queue" },
+    { href: "/distributor/files", label: "All files" },
+  ],
   admin: [{ href: "/admin", label: "Overview" }],
 };
 

@@ -32,6 +32,7 @@ function describe(entry: HistoryEntry): string | null {
     typeof details.recordId === "string" ? `record ${details.recordId}` : null,
     isTextMap(details.cells) ? Object.entries(details.cells).map(([column, value]) => `${column} = “${value}”`).join(", ") : null,
     typeof details.note === "string" ? `“${details.note}”` : null,
+    typeof details.billingId === "string" ? `billing reference ${details.billingId}` : null,
     typeof details.reason === "string" ? details.reason : null,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : null;

@@ -7,12 +7,12 @@ import type { Actor } from "@/lib/domain/permissions";
 import { applyCellEdits, validateRecordCells, type RecordCorrectionInput } from "@/lib/domain/record-correction";
 import { replaceRecordErrors } from "@/lib/domain/record-errors";
 import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/record-rules";
+import { withCorrectedRecord, type CountedRecord } from "@/lib/domain/usage-stats";
 import { recordEvent } from "@/lib/server/events";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
-import { UsageTotals } from "./ingest/usage-totals";
 import { transitionUsageFile } from "./transition-usage-file";
 
 export interface CorrectionOutcome {
@@ -136,9 +136,7 @@ async function updateFile(
   validated: ValidatedRecord,
   changed: Record<string, string>,
 ): Promise<boolean> {
-  const totals = UsageTotals.from(file.stats!);
-  if (!validated.errors) totals.addCorrected(validated);
-  const stats = totals.stats();
+  const stats = validated.errors ? file.stats! : withCorrectedRecord(file.stats!, countedRecord(validated));
   const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
   const errorDetail = summary && { kind: "records" as const, summary: replaceRecordErrors(summary, record.rowNumber, record.errors!, validated.errors) };
   await recordEvent(tx, {
@@ -161,4 +159,15 @@ async function updateFile(
     .returning({ id: usageFiles.id });
   if (!updated) throw new FileChanged();
   return false;
+}
+
+/** A valid record has every value the stats count. */
+function countedRecord(record: ValidatedRecord): CountedRecord {
+  return {
+    itemId: record.itemId!,
+    subscriptionId: record.subscriptionId!,
+    startTime: record.startTime!,
+    quantity: record.quantity!,
+    amount: record.amount,
+  };
 }
