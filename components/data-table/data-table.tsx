@@ -6,6 +6,7 @@ import {
   useReactTable,
   type Column,
   type ColumnDef,
+  type RowSelectionState,
   type SortingState,
   type Updater,
   type VisibilityState,
@@ -25,6 +26,14 @@ export interface DataTableProps<Row> {
   rowClassName?: (row: Row) => string;
   /** Offer a "Columns" menu to hide and show columns. */
   columnChooser?: boolean;
+  /** Rows the viewer can tick, for an action on several at once; the state is the caller's. */
+  selection?: RowSelection<Row>;
+}
+
+export interface RowSelection<Row> {
+  state: RowSelectionState;
+  onChange: (state: RowSelectionState) => void;
+  canSelect: (row: Row) => boolean;
 }
 
 function apply<T>(updater: Updater<T>, current: T): T {
@@ -44,6 +53,7 @@ export function DataTable<Row>({
   hidden = [],
   rowClassName,
   columnChooser = false,
+  selection,
 }: DataTableProps<Row>) {
   const { update, pending } = useUrlState();
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }];
@@ -59,7 +69,9 @@ export function DataTable<Row>({
     manualFiltering: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, columnVisibility },
+    state: { sorting, columnVisibility, rowSelection: selection?.state ?? {} },
+    enableRowSelection: selection ? (row) => selection.canSelect(row.original) : false,
+    onRowSelectionChange: (updater) => selection?.onChange(apply(updater, selection.state)),
     onSortingChange: (updater) => {
       const [next] = apply(updater, sorting);
       if (next) update({ sort: sortToParam({ column: next.id, desc: next.desc }) });

@@ -1,14 +1,17 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, type RowSelectionState } from "@tanstack/react-table";
+import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableToolbar, type FilterDefinition } from "@/components/data-table/data-table-toolbar";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import type { UsageSchema } from "@/lib/domain/catalog";
+import { usageRecordPublicId } from "@/lib/domain/ids";
 import { recordStatusLabels, usageRecordStatuses } from "@/lib/domain/usage-file-status";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
 import type { UsageRecordPage, UsageRecordView } from "@/lib/server/queries/usage-records";
+import { CloseRecordDialog, CloseSelectedDialog } from "./close-records-dialogs";
 import { CorrectRecordDialog } from "./correct-record-dialog";
 import { RecordStatusBadge } from "./record-status-badge";
 
@@ -16,6 +19,46 @@ const column = createColumnHelper<UsageRecordView>();
 
 const mono = (value: string | null) => <span className="whitespace-nowrap font-mono tabular-nums">{value ?? "—"}</span>;
 const time = (value: Date | null) => <span className="whitespace-nowrap">{value ? formatDateTime(value) : "—"}</span>;
+
+/** The reviewer's closing of accepted records, one by one or ticked. */
+export interface RecordClosingActions {
+  usageFileId: string;
+  closeOne: FormAction;
+  closeSelected: FormAction;
+}
+
+const isClosable = (record: UsageRecordView) => record.status === "accepted";
+
+function closingColumns(closing: RecordClosingActions) {
+  return [
+    column.display({
+      id: "select",
+      enableHiding: false,
+      header: ({ table }) => (
+        <input
+          type="checkbox"
+          aria-label="Select every closable record on this page"
+          checked={table.getIsAllRowsSelected()}
+          onChange={table.getToggleAllRowsSelectedHandler()}
+        />
+      ),
+      cell: ({ row }) =>
+        row.getCanSelect() ? (
+          <input type="checkbox" aria-label={`Select ${usageRecordPublicId(row.original.id)}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+        ) : null,
+    }),
+    column.accessor("externalBillingId", { id: "billing", header: "Billing id", enableSorting: false, cell: ({ getValue }) => mono(getValue()) }),
+    column.display({
+      id: "close",
+      header: "",
+      enableHiding: false,
+      cell: ({ row }) =>
+        isClosable(row.original) ? (
+          <CloseRecordDialog action={closing.closeOne} usageFileId={closing.usageFileId} recordId={usageRecordPublicId(row.original.id)} />
+        ) : null,
+    }),
+  ];
+}
 
 function columnsFor(schema: UsageSchema, correction: { action: FormAction; usageFileId: string } | undefined) {
   return [
@@ -77,6 +120,7 @@ export function RecordGrid({
   schema,
   items,
   correction,
+  closing,
 }: {
   page: UsageRecordPage;
   sort: { column: string; desc: boolean };
@@ -85,7 +129,14 @@ export function RecordGrid({
   schema: UsageSchema;
   items: { id: string; mpn: string }[];
   correction?: { action: FormAction; usageFileId: string };
+  closing?: RecordClosingActions;
 }) {
+  // A selection belongs to the page it was made on: another page starts with none.
+  const [selection, setSelection] = useState<{ page: UsageRecordPage; state: RowSelectionState }>({ page, state: {} });
+  const selected = selection.page === page ? selection.state : {};
+  const setSelected = (state: RowSelectionState) => setSelection({ page, state });
+  const [selectColumn, ...closingRest] = closing ? closingColumns(closing) : [];
+  const columns = [...(selectColumn ? [selectColumn] : []), ...columnsFor(schema, correction), ...closingRest];
   const filters: FilterDefinition[] = [
     { kind: "choice", param: "status", label: "Status", options: usageRecordStatuses.map((s) => ({ value: s, label: recordStatusLabels[s] })) },
     { kind: "choice", param: "item", label: "Item", options: items.map((item) => ({ value: item.id, label: item.mpn })) },
@@ -99,8 +150,18 @@ export function RecordGrid({
   return (
     <div>
       <DataTableToolbar searchLabel="Search record id, subscription or note" filters={filters} />
+      {closing && (
+        <div className="mb-2">
+          <CloseSelectedDialog
+            action={closing.closeSelected}
+            usageFileId={closing.usageFileId}
+            recordIds={Object.keys(selected).filter((id) => selected[id]).map((id) => usageRecordPublicId(Number(id)))}
+          />
+        </div>
+      )}
       <DataTable
-        columns={columnsFor(schema, correction)}
+        columns={columns}
+        selection={closing && { state: selected, onChange: setSelected, canSelect: isClosable }}
         rows={page.rows}
         sort={sort}
         rowId={(row) => String(row.id)}

@@ -5,18 +5,29 @@ import { ReconciliationUpload } from "@/components/review/reconciliation-upload"
 import { ReviewDecision } from "@/components/review/review-decision";
 import { SubscriptionTotals } from "@/components/review/subscription-totals";
 import { UsageCharts } from "@/components/review/usage-charts";
+import { RecordGrid } from "@/components/records/record-grid";
 import { Card } from "@/components/ui/card";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
+import { firstValues } from "@/lib/domain/table-query";
+import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireRole } from "@/lib/server/actor";
 import { listProductItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
-import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
+import { listUsageRecords } from "@/lib/server/queries/usage-records";
+import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
-import { acceptUsageFileAction, closeRemainingRecordsAction, closeUsageFileAction, rejectUsageFileAction } from "../actions";
+import {
+  acceptUsageFileAction,
+  closeRecordAction,
+  closeRemainingRecordsAction,
+  closeSelectedRecordsAction,
+  closeUsageFileAction,
+  rejectUsageFileAction,
+} from "../actions";
 
-/** Where the record grid of the file goes: sorting, filters and search over its records. */
+/** The record grid of the file: sorting, filters and search over its records. */
 function RecordsSection({ file, children }: { file: UsageFileView; children?: ReactNode }) {
   return (
     <section id="records" aria-labelledby="records-heading" className="space-y-3">
@@ -43,10 +54,18 @@ function ExportLinks({ usageFileId }: { usageFileId: string }) {
   );
 }
 
-export default async function DistributorUsageFilePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DistributorUsageFilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole("distributor");
-  const file = await getUsageFile(actor, (await params).id);
-  if (!file) notFound();
+  const query = usageRecordListQuery.parse(firstValues(await searchParams));
+  const listed = await listUsageRecords(actor, (await params).id, query);
+  if (!listed) notFound();
+  const { file, page } = listed;
   const [items, history, recordsToClose] = await Promise.all([
     listProductItems(file.productId),
     listUsageFileHistory(actor, file.id),
@@ -119,7 +138,23 @@ export default async function DistributorUsageFilePage({ params }: { params: Pro
           </div>
         </>
       )}
-      <RecordsSection file={file} />
+      <RecordsSection file={file}>
+        <Card>
+          <RecordGrid
+            page={page}
+            sort={query.sort}
+            size={query.size}
+            hidden={query.hide}
+            schema={file.usageSchema}
+            items={items.map(({ id, mpn }) => ({ id, mpn }))}
+            closing={
+              file.status === "accepted"
+                ? { usageFileId: file.id, closeOne: closeRecordAction, closeSelected: closeSelectedRecordsAction }
+                : undefined
+            }
+          />
+        </Card>
+      </RecordsSection>
       <Card title="History">
         <HistoryTimeline entries={history ?? []} />
       </Card>
