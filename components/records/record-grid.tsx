@@ -60,7 +60,7 @@ function closingColumns(closing: RecordClosingActions) {
   ];
 }
 
-function columnsFor(schema: UsageSchema, correction: { action: FormAction; usageFileId: string } | undefined) {
+function columnsFor(schema: UsageSchema) {
   return [
     column.accessor("rowNumber", { id: "row", header: "Row", enableHiding: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
     column.accessor("recordId", { id: "record_id", header: "Record id", cell: ({ getValue }) => mono(getValue()) }),
@@ -78,12 +78,15 @@ function columnsFor(schema: UsageSchema, correction: { action: FormAction; usage
     ...(schema === "TR" ? [column.accessor("tier", { header: "Tier", cell: ({ getValue }) => getValue() ?? "—" })] : []),
     column.accessor("categoryId", { id: "category", header: "Category", cell: ({ getValue }) => getValue() ?? "—" }),
     column.accessor("note", { header: "Note", cell: ({ getValue }) => <span className="line-clamp-2 max-w-xs">{getValue() ?? ""}</span> }),
-    column.accessor("errors", {
-      header: "Errors",
-      enableSorting: false,
-      cell: ({ row }) => <RecordErrors record={row.original} correction={correction} />,
-    }),
   ];
+}
+
+function errorsColumn(correction: { action: FormAction; usageFileId: string } | undefined) {
+  return column.accessor("errors", {
+    header: "Errors",
+    enableSorting: false,
+    cell: ({ row }) => <RecordErrors record={row.original} correction={correction} />,
+  });
 }
 
 function RecordErrors({ record, correction }: { record: UsageRecordView; correction?: { action: FormAction; usageFileId: string } }) {
@@ -136,7 +139,13 @@ export function RecordGrid({
   const selected = selection.page === page ? selection.state : {};
   const setSelected = (state: RowSelectionState) => setSelection({ page, state });
   const [selectColumn, ...closingRest] = closing ? closingColumns(closing) : [];
-  const columns = [...(selectColumn ? [selectColumn] : []), ...columnsFor(schema, correction), ...closingRest];
+  const showErrors = correction !== undefined || page.rows.some((row) => row.errors);
+  const columns = [
+    ...(selectColumn ? [selectColumn] : []),
+    ...columnsFor(schema),
+    ...(showErrors ? [errorsColumn(correction)] : []),
+    ...closingRest,
+  ];
   const filters: FilterDefinition[] = [
     { kind: "choice", param: "status", label: "Status", options: usageRecordStatuses.map((s) => ({ value: s, label: recordStatusLabels[s] })) },
     { kind: "choice", param: "item", label: "Item", options: items.map((item) => ({ value: item.id, label: item.mpn })) },

@@ -27,7 +27,7 @@ function describe(entry: HistoryEntry): string | null {
   const parts = [
     typeof details.fileName === "string" ? details.fileName : null,
     statusOf(details.status),
-    typeof details.records === "number" ? `${details.records.toLocaleString("en-US")} records` : null,
+    typeof details.records === "number" ? countOf(details.records, "record") : null,
     typeof details.invalid === "number" && details.invalid > 0 ? `${details.invalid.toLocaleString("en-US")} invalid` : null,
     typeof details.recordId === "string" ? `record ${details.recordId}` : null,
     isTextMap(details.cells) ? Object.entries(details.cells).map(([column, value]) => `${column} = “${value}”`).join(", ") : null,
@@ -36,6 +36,10 @@ function describe(entry: HistoryEntry): string | null {
     typeof details.reason === "string" ? details.reason : null,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function statusOf(value: unknown): string | null {
