@@ -17,12 +17,12 @@ export interface ToggleFilter {
   label: string;
 }
 
-/** A free value typed by the viewer: a month, a date, a number. */
+/** A free value typed by the viewer: a month, a date, a number, an exact id. */
 export interface InputFilter {
   kind: "input";
   param: string;
   label: string;
-  type: "month" | "date" | "number";
+  type: "month" | "date" | "number" | "text";
 }
 
 export type FilterDefinition = ChoiceFilter | ToggleFilter | InputFilter;

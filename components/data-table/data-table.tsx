@@ -16,7 +16,8 @@ export interface DataTableProps<Row> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's columns mix value types
   columns: ColumnDef<Row, any>[];
   rows: Row[];
-  sort: { column: string; desc: boolean };
+  /** The server's sort; without it the table is shown in the server's order and cannot be re-sorted. */
+  sort?: { column: string; desc: boolean };
   rowId: (row: Row) => string;
   emptyMessage: string;
   /** Column ids hidden by the viewer (`hide` in the URL). */
@@ -34,7 +35,7 @@ function apply<T>(updater: Updater<T>, current: T): T {
  */
 export function DataTable<Row>({ columns, rows, sort, rowId, emptyMessage, hidden = [], rowClassName }: DataTableProps<Row>) {
   const { update, pending } = useUrlState();
-  const sorting: SortingState = [{ id: sort.column, desc: sort.desc }];
+  const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.desc }] : [];
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
 
   const table = useReactTable({
@@ -45,6 +46,7 @@ export function DataTable<Row>({ columns, rows, sort, rowId, emptyMessage, hidde
     manualSorting: true,
     manualPagination: true,
     manualFiltering: true,
+    enableSorting: Boolean(sort),
     enableSortingRemoval: false,
     enableMultiSort: false,
     state: { sorting, columnVisibility },
