@@ -11,7 +11,7 @@ export function ChangePasswordFields() {
       <ActionField name="newPassword" label="New password" hint="At least 12 characters.">
         <TextInput name="newPassword" type="password" autoComplete="new-password" required minLength={12} />
       </ActionField>
-      <ActionField name="confirmPassword" label="Repeat the new password">
+      <ActionField name="confirmPassword" label="Confirm password">
         <TextInput name="confirmPassword" type="password" autoComplete="new-password" required />
       </ActionField>
     </>
