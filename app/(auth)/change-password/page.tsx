@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ChangePasswordFields } from "@/components/profile/change-password-fields";
 import { ActionForm } from "@/components/ui/action-form";
@@ -21,6 +22,9 @@ export default async function ChangePasswordPage() {
         <ActionForm action={changePasswordAction} submitLabel="Save and continue">
           <ChangePasswordFields />
         </ActionForm>
+        <Link href="/sign-out" className="mt-4 inline-block text-sm text-brand-700 hover:underline">
+          Sign out instead
+        </Link>
       </div>
     </main>
   );
