@@ -117,3 +117,34 @@ test("an admin sets up a vendor and a distributor, and the new vendor user start
   await screenshot(page, "admin-new-vendor-wizard");
   await signOut(page);
 });
+
+test("an admin deactivates a user after confirming, cannot demote the last admin, and resets a password", async ({ page }) => {
+  await signIn(page, "admin@portal.test");
+  await page.goto("/admin/users?q=vendor2");
+  await page.getByRole("link", { name: "Vera Acme" }).click();
+  await page.getByRole("button", { name: "Deactivate" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("sessions and API keys stop working at once");
+  await screenshot(page, "admin-user-deactivate-confirm");
+  await dialog.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("Inactive", { exact: true })).toBeVisible();
+
+  const reset = formOf(page, "Reset password");
+  await reset.getByLabel("I want to reset this user's password").check();
+  await reset.getByRole("button", { name: "Reset password" }).click();
+  await expect(reset.getByRole("status")).toContainText("Temporary password (shown once): ");
+  await screenshot(page, "admin-user-detail");
+
+  await page.goto("/admin/users?q=admin%40portal");
+  await page.getByRole("link", { name: "Ada Admin", exact: true }).click();
+  const placement = formOf(page, "Save");
+  await placement.getByLabel("Account").selectOption({ label: "Acme Cloud (vendor)" });
+  await placement.getByLabel("Role").selectOption("vendor");
+  await placement.getByRole("button", { name: "Save" }).click();
+  await expect(placement.getByRole("alert")).toHaveText("This is the last active admin: make another user admin first.");
+  await signOut(page);
+
+  await signIn(page, "admin@portal.test");
+  await expect(page).toHaveURL(/\/admin$/);
+  await signOut(page);
+});

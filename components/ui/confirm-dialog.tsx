@@ -48,7 +48,7 @@ export function ConfirmDialog({
       <dialog
         ref={dialog}
         aria-labelledby={`${trigger}-title`}
-        className="w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form action={submit} className="space-y-4 p-6">
           <h2 id={`${trigger}-title`} className="text-lg font-semibold">
