@@ -14,7 +14,10 @@ class RolledBack extends Error {
  * Runs an administrative change for an admin, and refuses anyone else before touching anything.
  * The change and its audit events commit together; a failure returned by `change` rolls all back.
  */
-export async function adminTransaction<T>(actor: Actor, change: (tx: Database) => Promise<Result<T>>): Promise<Result<T>> {
+export async function adminTransaction<T, F extends Failure = Failure>(
+  actor: Actor,
+  change: (tx: Database) => Promise<Result<T> | F>,
+): Promise<Result<T> | F> {
   if (!isAdmin(actor)) return fail("forbidden", "Only administrators can do this.");
   const db = await getDb();
   try {
@@ -24,7 +27,7 @@ export async function adminTransaction<T>(actor: Actor, change: (tx: Database) =
       return result;
     });
   } catch (error) {
-    if (error instanceof RolledBack) return error.failure;
+    if (error instanceof RolledBack) return error.failure as F;
     throw error;
   }
 }

@@ -33,6 +33,7 @@ interface ParsedRow {
  * nothing.
  */
 export async function importSubscriptions(actor: Actor, file: File): Promise<Result<{ imported: number }> | RowsRefused> {
+  // Refused before the upload is even read; adminTransaction checks again for the writing.
   if (!isAdmin(actor)) return fail("forbidden", "Only administrators can do this.");
   const sheet = await readSmallSheet(file, maxImportRows);
   if (!sheet.ok) return sheet;
@@ -48,18 +49,13 @@ export async function importSubscriptions(actor: Actor, file: File): Promise<Res
     else errors.push(...issueErrors(rowNumber, result.error));
   }
 
-  let refusal: RowsRefused | undefined;
-  const result = await adminTransaction(actor, async (tx) => {
+  return adminTransaction(actor, async (tx): Promise<Result<{ imported: number }> | RowsRefused> => {
     const references = await SubscriptionReferences.load(tx, parsed.map((row) => row.input));
     for (const { row, input } of parsed) errors.push(...problemErrors(row, references.check(input)));
-    if (errors.length > 0) {
-      refusal = refused(errors);
-      return refusal;
-    }
+    if (errors.length > 0) return refused(errors);
     const inserted = await insertSubscriptions(tx, actor, parsed.map((row) => row.input));
     return ok({ imported: inserted.length });
   });
-  return refusal ?? result;
 }
 
 function refused(errors: SheetRowError[]): RowsRefused {
