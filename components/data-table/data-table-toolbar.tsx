@@ -17,7 +17,7 @@ export interface ToggleFilter {
   label: string;
 }
 
-/** A free value typed by the viewer: a month, a date, a number, an exact id. */
+/** A free value typed by the viewer: a month, a date, a number, an id; applied on Enter or leaving the field. */
 export interface InputFilter {
   kind: "input";
   param: string;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
 import type { FormAction, FormState } from "@/lib/server/form-action";
 import { Button } from "./button";
 import { FormStatus } from "./form";
@@ -34,6 +34,7 @@ export function ConfirmDialog({
   children?: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
 
   useEffect(() => {
@@ -47,11 +48,11 @@ export function ConfirmDialog({
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={`${trigger}-title`}
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form action={submit} className="space-y-4 p-6">
-          <h2 id={`${trigger}-title`} className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
           <div className="text-sm text-slate-600">{description}</div>

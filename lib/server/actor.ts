@@ -40,15 +40,17 @@ const apiKeyScheme = /^ApiKey\s+(\S+)$/i;
 /** The actor of an API request: `Authorization: ApiKey <key>`, or else the session cookie. */
 export async function getRequestActor(): Promise<Result<SignedInActor>> {
   const authorization = (await headers()).get("authorization");
-  const key = authorization ? apiKeyScheme.exec(authorization)?.[1] : undefined;
-  if (authorization) {
-    const actor = key ? await loadApiKeyActor(key) : null;
-    return actor ? ok(actor) : fail("unauthenticated", "The API key is unknown, revoked, or its user is deactivated.");
-  }
+  if (authorization) return authorizedActor(authorization);
   const actor = await getActor();
   if (!actor) return fail("unauthenticated", "Sign in, or send an API key.");
   if (actor.mustChangePassword) return fail("forbidden", "Change your temporary password first.");
   return ok(actor);
+}
+
+async function authorizedActor(authorization: string): Promise<Result<SignedInActor>> {
+  const key = apiKeyScheme.exec(authorization)?.[1];
+  const actor = key ? await loadApiKeyActor(key) : null;
+  return actor ? ok(actor) : fail("unauthenticated", "The API key is unknown, revoked, or its user is deactivated.");
 }
 
 /** Pages of another role's area answer "not found", like any object the actor may not see. */
