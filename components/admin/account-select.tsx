@@ -1,4 +1,4 @@
-import { Select } from "@/components/ui/form";
+import { OptionSelect } from "./option-select";
 import type { AccountOption } from "./options";
 
 /** A select of accounts, named with their kind so vendors and distributors are told apart. */
@@ -15,14 +15,6 @@ export function AccountSelect({
   required?: boolean;
   defaultValue?: string;
 }) {
-  return (
-    <Select name={name} required={required} defaultValue={defaultValue ?? ""}>
-      <option value="">{placeholder}</option>
-      {accounts.map((account) => (
-        <option key={account.id} value={account.id}>
-          {account.name} ({account.kind})
-        </option>
-      ))}
-    </Select>
-  );
+  const options = accounts.map((account) => ({ value: account.id, label: `${account.name} (${account.kind})` }));
+  return <OptionSelect name={name} options={options} placeholder={placeholder} required={required} defaultValue={defaultValue} />;
 }

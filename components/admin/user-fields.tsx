@@ -1,7 +1,7 @@
 import { ActionField } from "@/components/ui/action-form";
-import { Select } from "@/components/ui/form";
 import { userRoles } from "@/lib/domain/catalog";
 import { AccountSelect } from "./account-select";
+import { asOptions, OptionSelect } from "./option-select";
 import type { AccountOption } from "./options";
 
 /** Account and role, for creating a user and for moving one. */
@@ -12,14 +12,7 @@ export function UserPlacementFields({ accounts, accountId, role }: { accounts: A
         <AccountSelect name="accountId" accounts={accounts} placeholder="Choose an account…" defaultValue={accountId} />
       </ActionField>
       <ActionField name="role" label="Role" hint="Platform users are admins; reseller users act as distributors.">
-        <Select name="role" required defaultValue={role ?? ""}>
-          <option value="">Choose a role…</option>
-          {userRoles.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect name="role" options={asOptions(userRoles)} placeholder="Choose a role…" defaultValue={role} />
       </ActionField>
     </>
   );

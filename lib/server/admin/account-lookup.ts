@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, type Account } from "@/db/schema";
-import type { AccountKind } from "@/lib/domain/catalog";
+import { accountKinds, type AccountKind } from "@/lib/domain/catalog";
 import { ok, type Result } from "@/lib/domain/errors";
 import { fieldFailure } from "./admin-transaction";
 
@@ -14,6 +14,8 @@ export async function accountOfKind(
   field: string,
 ): Promise<Result<Account>> {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!account || !kinds.includes(account.kind)) return fieldFailure(field, `Choose a ${kinds.join(" or ")} account.`);
+  if (!account || !kinds.includes(account.kind)) {
+    return fieldFailure(field, kinds.length === accountKinds.length ? "Choose an account." : `Choose a ${kinds.join(" or ")} account.`);
+  }
   return ok(account);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AuditDataTable } from "@/components/admin/audit-data-table";
+import { asOptions } from "@/components/admin/option-select";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { PagePagination } from "@/components/data-table/page-pagination";
 import { Card } from "@/components/ui/card";
@@ -11,8 +12,6 @@ import { listAccounts } from "@/lib/server/queries/admin-accounts";
 import { listEventKinds, listEvents } from "@/lib/server/queries/admin-audit";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const asOptions = (values: string[]) => values.map((value) => ({ value, label: value }));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requireRole("admin");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSelect } from "@/components/admin/account-select";
-import { ChoiceSelect } from "@/components/admin/choice-select";
+import { asOptions, OptionSelect } from "@/components/admin/option-select";
 import { accountsOfKind } from "@/components/admin/options";
 import { ProductsTable } from "@/components/admin/products-table";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
@@ -34,7 +34,7 @@ export default async function ProductsPage() {
               <TextInput name="name" required />
             </ActionField>
             <ActionField name="usageSchema" label="Usage schema" hint="QT quantity only; TR, PR, CR also carry amounts.">
-              <ChoiceSelect name="usageSchema" values={usageSchemas} />
+              <OptionSelect name="usageSchema" options={asOptions(usageSchemas)} />
             </ActionField>
             <ActionField name="currency" label="Currency">
               <TextInput name="currency" required maxLength={3} placeholder="USD" />

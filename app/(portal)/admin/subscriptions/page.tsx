@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSelect } from "@/components/admin/account-select";
-import { ChoiceSelect } from "@/components/admin/choice-select";
+import { asOptions, OptionSelect } from "@/components/admin/option-select";
 import { accountsOfKind } from "@/components/admin/options";
 import { SubscriptionImportForm } from "@/components/admin/subscription-import-form";
 import { SubscriptionsDataTable } from "@/components/admin/subscriptions-data-table";
@@ -8,7 +8,7 @@ import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { PagePagination } from "@/components/data-table/page-pagination";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
-import { Select, TextInput } from "@/components/ui/form";
+import { TextInput } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { subscriptionListQuery } from "@/lib/domain/admin-query";
 import { subscriptionStatuses } from "@/lib/domain/catalog";
@@ -70,7 +70,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
                 <TextInput name="parameters" />
               </ActionField>
               <ActionField name="status" label="Status">
-                <ChoiceSelect name="status" values={subscriptionStatuses} />
+                <OptionSelect name="status" options={asOptions(subscriptionStatuses)} />
               </ActionField>
               <ActionField name="activeFrom" label="Active from (UTC)">
                 <TextInput name="activeFrom" type="date" />
@@ -89,18 +89,5 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         </div>
       </div>
     </>
-  );
-}
-
-function OptionSelect({ name, options, placeholder }: { name: string; options: { value: string; label: string }[]; placeholder: string }) {
-  return (
-    <Select name={name} required defaultValue="">
-      <option value="">{placeholder}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </Select>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChoiceSelect } from "@/components/admin/choice-select";
+import { asOptions, OptionSelect } from "@/components/admin/option-select";
 import { ItemsTable } from "@/components/admin/items-table";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
@@ -51,10 +51,10 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
               <TextInput name="unit" required />
             </ActionField>
             <ActionField name="precision" label="Precision">
-              <ChoiceSelect name="precision" values={itemPrecisions} />
+              <OptionSelect name="precision" options={asOptions(itemPrecisions)} />
             </ActionField>
             <ActionField name="type" label="Type">
-              <ChoiceSelect name="type" values={itemTypes} />
+              <OptionSelect name="type" options={asOptions(itemTypes)} />
             </ActionField>
           </ActionForm>
         </Card>
