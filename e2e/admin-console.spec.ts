@@ -142,6 +142,17 @@ test("an admin deactivates a user after confirming, cannot demote the last admin
   await placement.getByLabel("Role").selectOption("vendor");
   await placement.getByRole("button", { name: "Save" }).click();
   await expect(placement.getByRole("alert")).toHaveText("This is the last active admin: make another user admin first.");
+
+  await page.getByRole("link", { name: "Products" }).click();
+  const productForm = formOf(page, "Create product");
+  await productForm.getByLabel("Vendor").selectOption({ label: "Acme Cloud (vendor)" });
+  await productForm.getByLabel("Name").fill("Acme Odd Currency");
+  await productForm.getByLabel("Currency").fill("12");
+  await productForm.getByRole("button", { name: "Create product" }).click();
+  await expect(productForm.getByRole("alert")).toHaveText("Check the highlighted fields.");
+  await expect(productForm.getByText("Use a three-letter currency code such as USD.")).toBeVisible();
+  await expect(productForm.getByLabel("Name")).toHaveValue("Acme Odd Currency");
+  await screenshot(page, "admin-product-field-error");
   await signOut(page);
 
   await signIn(page, "admin@portal.test");

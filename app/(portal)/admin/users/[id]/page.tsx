@@ -50,7 +50,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Account and role">
-          <ActionForm action={updateUserAction} submitLabel="Save">
+          <ActionForm key={`${user.accountId}:${user.role}`} action={updateUserAction} submitLabel="Save">
             <input type="hidden" name="userId" value={user.id} />
             <UserPlacementFields accounts={accounts} accountId={user.accountId} role={user.role} />
           </ActionForm>
