@@ -41,7 +41,7 @@ export const renameAccountInput = z.object({ accountId: id("an account"), name: 
 export type RenameAccountInput = z.output<typeof renameAccountInput>;
 
 /** Long enough to resist guessing; bcrypt reads at most 72 bytes. */
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(12, "Use at least 12 characters.")
   .max(72, "Use at most 72 characters.");

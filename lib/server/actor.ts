@@ -19,14 +19,14 @@ export const getActor = cache(async (): Promise<SignedInActor | null> => {
   return loadActiveActor(session.user.id, session.user.sessionVersion);
 });
 
+const changePasswordPath = "/change-password";
+
 /** The signed-in user for pages and actions; a user with a temporary password is sent to replace it first. */
 export async function requireActor(): Promise<SignedInActor> {
   const actor = await requireSignedIn();
   if (actor.mustChangePassword) redirect(changePasswordPath);
   return actor;
 }
-
-export const changePasswordPath = "/change-password";
 
 /** The signed-in user, even one who must change the password: for the change-password page only. */
 export async function requireSignedIn(): Promise<SignedInActor> {

@@ -15,7 +15,7 @@ import { insertSubscriptions } from "./create-subscription";
 import { SubscriptionReferences, type FieldProblems } from "./subscription-references";
 
 /** An administrator's sheet, not a usage file: a few thousand subscriptions is plenty. */
-export const maxImportRows = 5000;
+const maxImportRows = 5000;
 
 /** The sheet was read but some rows are wrong: nothing was imported, and each problem names its row. */
 export interface RowsRefused extends Failure {
