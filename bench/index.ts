@@ -1,9 +1,11 @@
 // `npm run bench -- <suite> [--rows N]`: one JSON line per figure on stdout.
 import { parseArgs } from "node:util";
 import { benchIngest } from "./ingest";
+import { benchReview } from "./review";
 
 const suites: Record<string, (options: { rows: number }) => Promise<void>> = {
   ingest: benchIngest,
+  review: benchReview,
 };
 
 const { positionals, values } = parseArgs({

@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -10,7 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, env } from "@/lib/env";
-import { pgliteCopyWriter, postgresCopyWriter, type CopyWriter } from "./copy";
+import { pgliteCopyReader, pgliteCopyWriter, postgresCopyReader, postgresCopyWriter, type CopyReader, type CopyWriter } from "./copy";
 import * as schema from "./schema";
 
 /** One query surface for both engines: the same Drizzle code runs on PGlite and PostgreSQL. */
@@ -24,6 +25,8 @@ export interface DatabaseHandle {
   rows<T>(query: string, params?: unknown[]): Promise<T[]>;
   /** Bulk-loads CSV rows into `table` (outside any transaction). */
   copyInto(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  /** Streams a query's rows out as CSV with a header line. */
+  copyOut: CopyReader;
   /** The engine's own client, for libraries that bring their own adapters (the job queue). */
   native: { engine: "pglite"; client: PGlite } | { engine: "postgres"; url: string };
   close(): Promise<void>;
@@ -43,6 +46,7 @@ export function openPglite(client: PGlite): DatabaseHandle {
     engine: "pglite",
     rows: async <T>(query: string, params?: unknown[]) => (await client.query<T>(query, params)).rows,
     copyInto: async (table, columns) => pgliteCopyWriter(client, table, columns),
+    copyOut: pgliteCopyReader(client),
     native: { engine: "pglite", client },
     close: () => client.close(),
   };
@@ -56,13 +60,17 @@ export function openPostgres(url: string): DatabaseHandle {
     rows: async <T>(query: string, params?: unknown[]) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     copyInto: (table, columns) => postgresCopyWriter(client, table, columns),
+    copyOut: postgresCopyReader(client),
     native: { engine: "postgres", url },
     close: () => client.end(),
   };
 }
 
+/** The contrib extensions the migrations create: pg_trgm serves the record grid's search. */
+export const pgliteExtensions = { pg_trgm };
+
 export function createPglite(dir?: string): PGlite {
-  return new PGlite(dir);
+  return new PGlite({ dataDir: dir, extensions: pgliteExtensions });
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

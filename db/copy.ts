@@ -2,9 +2,11 @@ import "server-only";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 
-/** Bulk loading, the one thing the two engines do differently: COPY … FROM STDIN versus a blob. */
+/** Bulk loading, one thing the two engines do differently: COPY … FROM STDIN versus a blob. */
 export interface CopyWriter {
   /** Appends CSV text (whole lines); resolves when the engine can take more. */
   write(csv: string): Promise<void>;
@@ -79,4 +81,42 @@ export function csvField(value: string | number | null): string {
   const text = String(value);
   if (text === "") return '""';
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Exporting, the other thing the engines do differently: the CSV of a query, header first, as chunks. */
+export type CopyReader = (query: SQL) => AsyncIterable<Uint8Array>;
+
+function copyOutStatement(query: SQL, target: string): string {
+  return `COPY (${inlineQuery(query)}) TO ${target} WITH (FORMAT csv, HEADER)`;
+}
+
+/** PostgreSQL: COPY … TO STDOUT, streamed with backpressure: memory stays flat for a million rows. */
+export function postgresCopyReader(client: postgres.Sql): CopyReader {
+  return async function* (query) {
+    yield* await client.unsafe(copyOutStatement(query, "STDOUT")).readable();
+  };
+}
+
+/** PGlite writes COPY output to a blob: the whole export is in memory once (PGlite is for small data). */
+export function pgliteCopyReader(client: PGlite): CopyReader {
+  return async function* (query) {
+    const result = await client.query(copyOutStatement(query, "'/dev/blob'"));
+    if (!result.blob) return;
+    const reader = result.blob.stream().getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) yield chunk.value;
+  };
+}
+
+/** COPY takes no bind parameters, so the query's values are written in as SQL literals. */
+export function inlineQuery(query: SQL): string {
+  const { sql: text, params } = new PgDialect().sqlToQuery(query);
+  return text.replace(/\$(\d+)/g, (_, index: string) => sqlLiteral(params[Number(index) - 1]));
+}
+
+function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return `'${text.replace(/'/g, "''")}'`;
 }

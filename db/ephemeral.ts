@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { createPglite, migrateDatabase, openPglite, openPostgres, type DatabaseHandle } from "./client";
+import { createPglite, migrateDatabase, openPglite, openPostgres, pgliteExtensions, type DatabaseHandle } from "./client";
 
 /** A migrated database of its own, for a test file or a benchmark run; `drop` removes it. */
 export interface EphemeralDatabase {
@@ -26,7 +26,7 @@ async function clonePglite(): Promise<EphemeralDatabase> {
     await template.close();
     return dump;
   })();
-  const client = new PGlite({ loadDataDir: await migratedPglite });
+  const client = new PGlite({ loadDataDir: await migratedPglite, extensions: pgliteExtensions });
   return { handle: openPglite(client), drop: async () => {} };
 }
 

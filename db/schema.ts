@@ -279,6 +279,10 @@ export const usageRecords = pgTable(
     categoryId: text("category_id"),
     params: jsonb("params").$type<Record<string, string>>(),
     errors: jsonb("errors").$type<RecordError[]>(),
+    /** An invalid record's cells by header name, as read: what the vendor edits and the server re-validates. */
+    sheetCells: jsonb("sheet_cells").$type<Record<string, string>>(),
+    /** The cells the vendor corrected in the browser, by header name: the downloads write them back. */
+    correctedCells: jsonb("corrected_cells").$type<Record<string, string>>(),
     externalBillingId: text("external_billing_id"),
     externalBillingNote: text("external_billing_note"),
     closedAt: utc("closed_at"),
@@ -363,6 +367,7 @@ export type Subscription = typeof subscriptions.$inferSelect;
 export type UsageFile = typeof usageFiles.$inferSelect;
 export type UsageRecord = typeof usageRecords.$inferSelect;
 export type Event = typeof events.$inferSelect;
+export type StoredFile = typeof storedFiles.$inferSelect;
 
 export const usersRelations = relations(users, ({ one }) => ({
   account: one(accounts, { fields: [users.accountId], references: [accounts.id] }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { count, sql } from "drizzle-orm";
+import { count, sql, type SQL } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
 import { lastFullMonth, type UsagePeriod } from "@/lib/domain/usage-file-input";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
@@ -208,27 +208,31 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
         actorUserId: action === "processed" ? null : actorOf(action, author.id, contract.distributorAccountId),
         actorAccountId: action === "processed" ? null : accountOf(action, contract),
         at: new Date(period.to.getTime() + index * 3_600_000),
-        details: action === "rejected" ? { note: file.rejectionNote } : action === "accepted" ? { note: file.acceptanceNote } : {},
+        details: action === "reject" ? { note: file.rejectionNote } : action === "accept" ? { note: file.acceptanceNote } : {},
       })),
     );
   }
 }
 
+/** The events that led a demo file to its status, named as the use cases name them. */
 function historyOf(status: UsageFileStatus): string[] {
-  const steps = ["created", "uploaded", "processed", "submitted"];
+  const steps = ["create", "upload", "processed", "submit"];
   if (status === "draft") return steps.slice(0, 1);
   if (status === "ready") return steps.slice(0, 3);
-  if (status === "accepted" || status === "rejected") return [...steps, status];
+  if (status === "accepted") return [...steps, "accept"];
+  if (status === "rejected") return [...steps, "reject"];
   return steps;
 }
 
+const reviewerActions = new Set(["accept", "reject"]);
+
 function actorOf(action: string, vendorUserId: string, distributorAccountId: string): string {
-  if (action !== "accepted" && action !== "rejected") return vendorUserId;
+  if (!reviewerActions.has(action)) return vendorUserId;
   return demoUsers.find((u) => u.accountId === distributorAccountId)!.id;
 }
 
 function accountOf(action: string, contract: (typeof demoContracts)[number]): string {
-  return action === "accepted" || action === "rejected" ? contract.distributorAccountId : contract.vendorAccountId;
+  return reviewerActions.has(action) ? contract.distributorAccountId : contract.vendorAccountId;
 }
 
 async function insertRecords(db: Database, file: DemoFile, product: DemoProduct, period: UsagePeriod): Promise<void> {
@@ -259,12 +263,19 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
   });
   await openRecordPartition(db, file.id, 1);
   await db.insert(usageRecords).values(rows);
+  // The same stats as processing gathers (lib/server/usage-files/ingest/usage-totals.ts), here in SQL.
+  const totalsBy = (group: SQL, key: string) => sql`(
+    SELECT jsonb_agg(jsonb_build_object(${key}::text, grouped, 'itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY grouped, item_id)
+    FROM (SELECT ${group} AS grouped, item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
+          FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY 1, 2) totals)`;
   await db.execute(sql`
     UPDATE usage_files SET stats = (
       SELECT jsonb_build_object(
         'records', sum(records)::int, 'valid', sum(records)::int, 'invalid', 0,
-        'byItem', jsonb_agg(jsonb_build_object('itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY item_id))
-      FROM (SELECT item_id, count(*) AS records, sum(quantity)::text AS quantity, sum(amount)::text AS amount
+        'byItem', jsonb_agg(jsonb_build_object('itemId', item_id, 'records', records, 'quantity', quantity, 'amount', amount) ORDER BY item_id),
+        'bySubscription', ${totalsBy(sql`subscription_id`, "subscriptionId")}, 'bySubscriptionOmitted', 0,
+        'byDay', ${totalsBy(sql`to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, "day")}, 'byDayOmitted', 0)
+      FROM (SELECT item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
             FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY item_id) totals
     ) WHERE id = ${file.id}`);
 }

@@ -32,6 +32,9 @@ test("each role lands on its home", async ({ page }) => {
 test("a vendor gets no data from other roles' pages or another vendor's file", async ({ page }) => {
   await signIn(page, "vendor@acme.test");
   await expect(page).toHaveURL(/\/vendor$/);
+  await expect(page.getByRole("link", { name: "Acme Compute — rejected" }).first()).toBeVisible();
+  await expect(page.getByText("Globex Office")).toHaveCount(0);
+  await page.goto("/vendor/files");
   await expect(page.getByRole("link", { name: "Acme Compute — in review" })).toBeVisible();
   await expect(page.getByText("Globex Office")).toHaveCount(0);
 

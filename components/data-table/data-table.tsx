@@ -4,6 +4,7 @@ import {
   flexRender,
   getCoreRowModel,
   useReactTable,
+  type Column,
   type ColumnDef,
   type SortingState,
   type Updater,
@@ -23,6 +24,8 @@ export interface DataTableProps<Row> {
   /** Column ids hidden by the viewer (`hide` in the URL). */
   hidden?: string[];
   rowClassName?: (row: Row) => string;
+  /** Offer a "Columns" menu to hide and show columns. */
+  columnChooser?: boolean;
 }
 
 function apply<T>(updater: Updater<T>, current: T): T {
@@ -33,7 +36,16 @@ function apply<T>(updater: Updater<T>, current: T): T {
  * A table whose rows were already paged, sorted and filtered by the server: header clicks and
  * column choices only change the URL, and the page renders the new rows.
  */
-export function DataTable<Row>({ columns, rows, sort, rowId, emptyMessage, hidden = [], rowClassName }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  sort,
+  rowId,
+  emptyMessage,
+  hidden = [],
+  rowClassName,
+  columnChooser = false,
+}: DataTableProps<Row>) {
   const { update, pending } = useUrlState();
   const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.desc }] : [];
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
@@ -63,6 +75,7 @@ export function DataTable<Row>({ columns, rows, sort, rowId, emptyMessage, hidde
 
   return (
     <div className={`overflow-x-auto transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+      {columnChooser && <ColumnChooser columns={table.getAllLeafColumns().filter((column) => column.getCanHide())} />}
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           {table.getHeaderGroups().map((group) => (
@@ -108,5 +121,22 @@ export function DataTable<Row>({ columns, rows, sort, rowId, emptyMessage, hidde
       </table>
       {rows.length === 0 && <p className="py-10 text-center text-sm text-slate-500">{emptyMessage}</p>}
     </div>
+  );
+}
+
+function ColumnChooser<Row>({ columns }: { columns: Column<Row, unknown>[] }) {
+  return (
+    <details className="relative mb-2 inline-block text-sm">
+      <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">Columns</summary>
+      <fieldset className="absolute z-10 mt-1 w-48 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <legend className="sr-only">Visible columns</legend>
+        {columns.map((column) => (
+          <label key={column.id} className="flex items-center gap-2">
+            <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+            {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }

@@ -19,18 +19,7 @@ export function PagePagination({ page, size, total }: { page: number; size: numb
         {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
       </span>
       <div className="flex items-center gap-2">
-        <label className="flex items-center gap-2">
-          Rows per page
-          <select
-            value={size}
-            onChange={(event) => update({ size: event.target.value })}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1"
-          >
-            {pageSizes.map((option) => (
-              <option key={option}>{option}</option>
-            ))}
-          </select>
-        </label>
+        <PageSizeSelect size={size} />
         <PagerButton label="Previous" disabled={page <= 1} onClick={() => goTo(page - 1)} />
         <span>
           Page {page} of {pages}
@@ -38,6 +27,21 @@ export function PagePagination({ page, size, total }: { page: number; size: numb
         <PagerButton label="Next" disabled={page >= pages} onClick={() => goTo(page + 1)} />
       </div>
     </nav>
+  );
+}
+
+/** Rows per page; changing it starts again from the first page. */
+export function PageSizeSelect({ size }: { size: number }) {
+  const { update } = useUrlState();
+  return (
+    <label className="flex items-center gap-2">
+      Rows per page
+      <select value={size} onChange={(event) => update({ size: event.target.value })} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+        {pageSizes.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 

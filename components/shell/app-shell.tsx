@@ -8,8 +8,15 @@ interface NavLink {
 }
 
 const navigation: Record<UserRole, NavLink[]> = {
-  vendor: [{ href: "/vendor", label: "Usage files" }],
-  distributor: [{ href: "/distributor", label: "Review queue" }],
+  vendor: [
+    { href: "/vendor", label: "Dashboard" },
+    { href: "/vendor/files", label: "All files" },
+    { href: "/vendor/files/new", label: "New usage file" },
+  ],
+  distributor: [
+    { href: "/distributor", label: "Review queue" },
+    { href: "/distributor/files", label: "All files" },
+  ],
   admin: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/accounts", label: "Accounts" },

@@ -1,3 +1,4 @@
+import { statusLabels, usageFileStatusSchema } from "@/lib/domain/usage-file-status";
 import { formatDateTime } from "@/lib/format";
 import type { HistoryEntry } from "@/lib/server/queries/usage-file-history";
 
@@ -6,7 +7,8 @@ const actionLabels: Record<string, string> = {
   update: "Edited the file's details",
   upload: "Uploaded a spreadsheet",
   processed: "Processed the spreadsheet",
-  record_fixed: "Corrected a record",
+  record_fixed: "Corrected a record in the browser",
+  correct: "Every record valid after corrections: Ready",
   submit: "Submitted for review",
   accept: "Accepted",
   reject: "Rejected",
@@ -15,19 +17,34 @@ const actionLabels: Record<string, string> = {
   delete: "Deleted the file",
 };
 
+export function actionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
 /** The words worth showing from an event's details: notes, file names, outcomes. */
 function describe(entry: HistoryEntry): string | null {
   const details = entry.details;
   const parts = [
     typeof details.fileName === "string" ? details.fileName : null,
-    typeof details.status === "string" ? `→ ${details.status}` : null,
+    statusOf(details.status),
     typeof details.records === "number" ? `${details.records.toLocaleString("en-US")} records` : null,
     typeof details.invalid === "number" && details.invalid > 0 ? `${details.invalid.toLocaleString("en-US")} invalid` : null,
     typeof details.recordId === "string" ? `record ${details.recordId}` : null,
+    isTextMap(details.cells) ? Object.entries(details.cells).map(([column, value]) => `${column} = “${value}”`).join(", ") : null,
     typeof details.note === "string" ? `“${details.note}”` : null,
+    typeof details.billingId === "string" ? `billing reference ${details.billingId}` : null,
     typeof details.reason === "string" ? details.reason : null,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+function statusOf(value: unknown): string | null {
+  const status = usageFileStatusSchema.safeParse(value);
+  return status.success ? `→ ${statusLabels[status.data]}` : null;
+}
+
+function isTextMap(value: unknown): value is Record<string, string> {
+  return typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "string");
 }
 
 export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
@@ -39,7 +56,7 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
         return (
           <li key={entry.id} className="text-sm">
             <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" aria-hidden />
-            <div className="font-medium">{actionLabels[entry.action] ?? entry.action}</div>
+            <div className="font-medium">{actionLabel(entry.action)}</div>
             <div className="text-xs text-slate-500">
               {formatDateTime(entry.at)} · {entry.actorName ? `${entry.actorName} (${entry.accountName})` : "System"}
             </div>

@@ -14,12 +14,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The facts of a usage file everyone who may see it sees; the internal note only when given. */
-export function UsageFileSummary({ file }: { file: UsageFileView }) {
+export function UsageFileSummary({ file, actions }: { file: UsageFileView; actions?: ReactNode }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{file.name}</h1>
         <StatusBadge status={file.status} />
+        {actions && <div className="ml-auto flex flex-wrap gap-2">{actions}</div>}
       </div>
       {file.status === "rejected" && file.rejectionNote && (
         <div role="status" className="rounded-md border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
@@ -41,7 +42,6 @@ export function UsageFileSummary({ file }: { file: UsageFileView }) {
           <Field label="Records">{file.stats?.records.toLocaleString("en-US") ?? "—"}</Field>
           <Field label="Updated">{formatDateTime(file.updatedAt)}</Field>
           {file.acceptanceNote && <Field label="Acceptance note">{file.acceptanceNote}</Field>}
-          {file.internalNote !== null && <Field label="Internal note (vendor only)">{file.internalNote || "—"}</Field>}
         </dl>
       </Card>
     </div>

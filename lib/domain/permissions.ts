@@ -69,6 +69,7 @@ export function canSeeInternalNote(actor: Actor, file: Pick<UsageFileAccess, "ve
 /** Who may take each action on a file: its vendor, its reviewer (distributor or reseller), or only the system. */
 const actionTakers: Record<UsageFileAction, "vendor" | "reviewer" | "system"> = {
   upload: "vendor",
+  correct: "vendor",
   submit: "vendor",
   delete: "vendor",
   accept: "reviewer",

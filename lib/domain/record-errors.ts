@@ -112,6 +112,34 @@ export function summarizeErrors(keepFirst = 100): ErrorSummaryBuilder {
   };
 }
 
+/** The summary after one record's errors changed (a correction): its old errors out, its new ones in. */
+export function replaceRecordErrors(
+  summary: ErrorSummary,
+  rowNumber: number,
+  before: readonly RecordError[],
+  after: readonly RecordError[] | null,
+  keepFirst = 100,
+): ErrorSummary {
+  const byCode = { ...summary.byCode };
+  for (const { code } of before) {
+    const left = (byCode[code] ?? 0) - 1;
+    if (left > 0) byCode[code] = left;
+    else delete byCode[code];
+  }
+  for (const { code } of after ?? []) byCode[code] = (byCode[code] ?? 0) + 1;
+  const first = [
+    ...summary.first.filter((error) => error.row !== rowNumber),
+    ...(after ?? []).map((error) => ({ row: rowNumber, ...error })),
+  ];
+  first.sort((a, b) => a.row - b.row);
+  return {
+    total: summary.total - before.length + (after?.length ?? 0),
+    invalidRecords: summary.invalidRecords - (before.length > 0 ? 1 : 0) + (after && after.length > 0 ? 1 : 0),
+    byCode,
+    first: first.slice(0, keepFirst),
+  };
+}
+
 const longestQuotedValue = 60;
 
 /** A cell value quoted for a message, shortened so that a huge cell cannot bloat the stored errors. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SheetError } from "./record-errors";
-import { mapRecordHeader, type RecordColumnMap } from "./record-header";
+import { inSheetOrder, mapRecordHeader, type RecordColumnMap } from "./record-header";
 
 const qtHeader = [
   "record_id",
@@ -115,5 +115,12 @@ describe("a processed spreadsheet uploaded again", () => {
   it("skips the errors column the processed copy added", () => {
     const mapped = mapRecordHeader([...qtHeader, "errors"], "QT");
     expect(mapped.ok).toBe(true);
+  });
+});
+
+describe("inSheetOrder", () => {
+  it("puts stored cells back in the template's column order, custom columns last", () => {
+    const stored = { quantity: "1", "v.region": "eu", record_id: "R-1", end_time_utc: "x", start_time_utc: "y" };
+    expect(inSheetOrder(stored).map(([column]) => column)).toEqual(["record_id", "quantity", "start_time_utc", "end_time_utc", "v.region"]);
   });
 });

@@ -60,6 +60,28 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
   return errors.length > 0 ? { ok: false, errors } : { ok: true, columns: { index, params } };
 }
 
+/**
+ * A row's cells by column name (records columns by their canonical name, custom ones as written),
+ * in header order: what an invalid record keeps so that it can be corrected and checked again.
+ */
+export function cellsByColumn(values: readonly string[], columns: RecordColumnMap): Record<string, string> {
+  const named: [number, string][] = [
+    ...recordColumns.flatMap((column): [number, string][] => (columns.index[column] >= 0 ? [[columns.index[column], column]] : [])),
+    ...columns.params.map((param): [number, string] => [param.index, param.name]),
+  ];
+  named.sort(([a], [b]) => a - b);
+  return Object.fromEntries(named.map(([index, name]) => [name, values[index] ?? ""]));
+}
+
+/** Stored cells in the template's column order, custom columns last (a JSON store may reorder keys). */
+export function inSheetOrder(cells: Record<string, string>): [string, string][] {
+  const rank = (column: string) => {
+    const index = (recordColumns as readonly string[]).indexOf(column);
+    return index === -1 ? recordColumns.length : index;
+  };
+  return Object.entries(cells).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 function isRecordColumn(name: string): name is RecordColumn {
   return knownColumns.has(name);
 }

@@ -151,6 +151,15 @@ function cellText(values: readonly string[], index: number): string {
   return index < 0 ? "" : (values[index] ?? "").trim();
 }
 
+/** A record_id that an earlier row of the file already uses (SPEC §4: unique within the file). */
+export function duplicateRecordIdError(recordId: string, firstRow: number): RecordError {
+  return {
+    column: "record_id",
+    code: "duplicate_record_id",
+    message: `record_id ${quoteValue(recordId)} is already used on row ${firstRow}.`,
+  };
+}
+
 function recordIdChecker(): (row: RecordRow) => string {
   const register = new RecordIdRegister();
   return (row) => {
@@ -158,8 +167,8 @@ function recordIdChecker(): (row: RecordRow) => string {
     if (recordId === null) return "";
     const firstRow = register.claim(recordId, row.rowNumber);
     if (firstRow !== undefined) {
-      const message = `record_id ${quoteValue(recordId)} is already used on row ${firstRow}.`;
-      row.fail("record_id", "duplicate_record_id", message);
+      const { code, message } = duplicateRecordIdError(recordId, firstRow);
+      row.fail("record_id", code, message);
     }
     return recordId;
   };

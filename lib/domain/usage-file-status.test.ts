@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, recordStatusOf, statusAfter, statusesAllowing, transition } from "./usage-file-status";
+import { allowedActions, recordStatusOf, recordsWithStatus, statusAfter, statusesAllowing, transition } from "./usage-file-status";
 
 describe("usage file transitions", () => {
   it("follows the lifecycle from Draft to Closed", () => {
@@ -62,5 +62,36 @@ describe("record status follows the file", () => {
   it("keeps a record's own state: invalid, or closed with its billing id", () => {
     expect(recordStatusOf("invalid", { hasErrors: true, closed: false })).toBe("invalid");
     expect(recordStatusOf("accepted", { hasErrors: false, closed: true })).toBe("closed");
+  });
+});
+
+describe("correcting records in the browser", () => {
+  it("makes an Invalid file Ready, and is refused on any other file", () => {
+    expect(transition("invalid", "correct")).toEqual({ ok: true, from: "invalid", to: "ready" });
+    expect(transition("pending", "correct")).toEqual({
+      ok: false,
+      message: "This usage file is Pending; only Invalid files can be corrected.",
+    });
+  });
+});
+
+describe("which records have a status", () => {
+  const pending = { status: "pending", allClosed: false } as const;
+
+  it("finds invalid records by their errors, whatever the file's status", () => {
+    expect(recordsWithStatus(pending, "invalid")).toBe("with_errors");
+  });
+
+  it("finds the plain records that follow their file's status, and none of another", () => {
+    expect(recordsWithStatus(pending, "pending")).toBe("open");
+    expect(recordsWithStatus(pending, "accepted")).toBe("none");
+    expect(recordsWithStatus({ status: "ready", allClosed: false }, "validated")).toBe("open");
+  });
+
+  it("finds closed records by their own closing, or all valid ones once the file closed them all", () => {
+    expect(recordsWithStatus({ status: "accepted", allClosed: false }, "closed")).toBe("closed_alone");
+    expect(recordsWithStatus({ status: "accepted", allClosed: true }, "closed")).toBe("valid");
+    expect(recordsWithStatus({ status: "accepted", allClosed: true }, "accepted")).toBe("none");
+    expect(recordsWithStatus({ status: "closed", allClosed: true }, "closed")).toBe("valid");
   });
 });

@@ -29,12 +29,23 @@ export const usageRecordStatuses = [
 export const usageRecordStatusSchema = z.enum(usageRecordStatuses);
 export type UsageRecordStatus = z.infer<typeof usageRecordStatusSchema>;
 
+export const recordStatusLabels: Record<UsageRecordStatus, string> = {
+  uploaded: "Uploaded",
+  validated: "Validated",
+  invalid: "Invalid",
+  pending: "Pending",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  closed: "Closed",
+};
+
 /** What people and the system do to a usage file (SPEC §2). */
 export const usageFileActions = [
   "upload",
   "start_processing",
   "finish_valid",
   "finish_invalid",
+  "correct",
   "submit",
   "accept",
   "reject",
@@ -53,6 +64,8 @@ const transitions: Record<UsageFileAction, Transition> = {
   start_processing: { from: ["uploading"], to: "processing" },
   finish_valid: { from: ["processing"], to: "ready" },
   finish_invalid: { from: ["processing"], to: "invalid" },
+  /** The vendor fixed the last invalid record in the browser. */
+  correct: { from: ["invalid"], to: "ready" },
   submit: { from: ["ready"], to: "pending" },
   accept: { from: ["pending"], to: "accepted" },
   reject: { from: ["pending"], to: "rejected" },
@@ -82,6 +95,7 @@ const pastTense: Record<UsageFileAction, string> = {
   start_processing: "processed",
   finish_valid: "marked ready",
   finish_invalid: "marked invalid",
+  correct: "corrected",
   submit: "submitted",
   accept: "accepted",
   reject: "rejected",
@@ -110,6 +124,11 @@ export function transition(status: UsageFileStatus, action: UsageFileAction): Tr
   };
 }
 
+/** Files waiting for their vendor: to be uploaded, fixed or submitted. */
+export const statusesAwaitingVendor: readonly UsageFileStatus[] = usageFileStatuses.filter(
+  (status) => transitions.upload.from.includes(status) || transitions.submit.from.includes(status),
+);
+
 /** The actions a file's page offers in its current status. */
 export function allowedActions(status: UsageFileStatus): UsageFileAction[] {
   return usageFileActions.filter((action) => transitions[action].from.includes(status));
@@ -136,4 +155,21 @@ export function recordStatusOf(
   if (record.hasErrors) return "invalid";
   if (record.closed || fileStatus === "closed") return "closed";
   return recordStatusByFileStatus[fileStatus];
+}
+
+/**
+ * Which of one file's records have the status `wanted`, in terms of the facts a record stores:
+ * its errors and its own closing. `allClosed` is a closed file, or one whose remaining records
+ * were all closed under one billing reference.
+ */
+export type RecordStatusMatch = "none" | "with_errors" | "valid" | "closed_alone" | "open";
+
+export function recordsWithStatus(
+  file: { status: UsageFileStatus; allClosed: boolean },
+  wanted: UsageRecordStatus,
+): RecordStatusMatch {
+  if (wanted === "invalid") return "with_errors";
+  if (wanted === "closed") return file.allClosed ? "valid" : "closed_alone";
+  if (file.allClosed || file.status === "closed") return "none";
+  return recordStatusByFileStatus[file.status] === wanted ? "open" : "none";
 }

@@ -1,27 +1,50 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ActivityFeed } from "@/components/usage-files/activity-feed";
+import { NeedsActionList } from "@/components/usage-files/needs-action-list";
 import { StatusCounts } from "@/components/usage-files/status-counts";
-import { UsageFileTable } from "@/components/usage-files/usage-file-table";
+import { statusesAwaitingVendor } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
-import { countUsageFilesByStatus, listRecentUsageFiles } from "@/lib/server/queries/usage-files";
+import { listRecentActivity } from "@/lib/server/queries/usage-file-history";
+import { countUsageFilesByStatus, listUsageFilesInStatus } from "@/lib/server/queries/usage-files";
 
 export const metadata: Metadata = { title: "Usage files" };
 
 export default async function VendorHome() {
   const actor = await requireRole("vendor");
-  const [counts, files] = await Promise.all([countUsageFilesByStatus(actor), listRecentUsageFiles(actor)]);
+  const [counts, waiting, activity] = await Promise.all([
+    countUsageFilesByStatus(actor),
+    listUsageFilesInStatus(actor, statusesAwaitingVendor),
+    listRecentActivity(actor),
+  ]);
   return (
     <>
-      <PageHeader title="Usage files" subtitle={`Usage reported by ${actor.accountName}`} />
+      <PageHeader
+        title="Usage files"
+        subtitle={`Usage reported by ${actor.accountName}`}
+        actions={
+          <>
+            <Link href="/vendor/files" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+              All files
+            </Link>
+            <Link href="/vendor/files/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              New usage file
+            </Link>
+          </>
+        }
+      />
       <div className="space-y-6">
-        <StatusCounts
-          counts={counts}
-          statuses={["draft", "invalid", "ready", "pending", "rejected", "accepted", "closed"]}
-        />
-        <Card title="Recent files">
-          <UsageFileTable files={files} hrefOf={(id) => `/vendor/files/${id}`} partyColumn="distributor" />
-        </Card>
+        <StatusCounts counts={counts} statuses={["draft", "invalid", "ready", "pending", "rejected", "accepted", "closed"]} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title="Needs your action" className="lg:col-span-2">
+            <NeedsActionList files={waiting} />
+          </Card>
+          <Card title="Recent activity">
+            <ActivityFeed entries={activity} hrefOf={(id) => `/vendor/files/${id}`} />
+          </Card>
+        </div>
       </div>
     </>
   );

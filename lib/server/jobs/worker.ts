@@ -1,10 +1,12 @@
 import "server-only";
+import { indexRecordPartition } from "@/db/record-partitions";
+import { getDb } from "@/db/client";
 import { failProcessing, processUsageFile } from "@/lib/server/usage-files/process-usage-file";
-import { startJobWorkers } from "./queue";
+import { indexUsageRecordsJob, processUsageFileJob, workOn } from "./queue";
 
-/** Starts this process's job worker: usage files are processed here, off the upload request. */
+/** Starts this process's job workers: usage files are processed and indexed here, off the request. */
 export async function startWorkers(): Promise<void> {
-  await startJobWorkers(async ({ usageFileId }, attempt) => {
+  await workOn(processUsageFileJob, async ({ usageFileId }, attempt) => {
     try {
       await processUsageFile(usageFileId);
     } catch (error) {
@@ -14,5 +16,8 @@ export async function startWorkers(): Promise<void> {
       }
       throw error;
     }
+  });
+  await workOn(indexUsageRecordsJob, async ({ usageFileId, generation }) => {
+    await indexRecordPartition(await getDb(), usageFileId, generation);
   });
 }

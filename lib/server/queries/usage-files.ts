@@ -66,8 +66,26 @@ export async function getUsageFile(actor: Actor, id: string): Promise<UsageFileV
 }
 
 export async function listRecentUsageFiles(actor: Actor, limit = 20): Promise<UsageFileView[]> {
+  return listUsageFilesWhere(actor, undefined, [desc(usageFiles.updatedAt), desc(usageFiles.id)], limit);
+}
+
+/** Of the files the actor may see, those `filter` picks, in `order`. */
+export async function listUsageFilesWhere(actor: Actor, filter: SQL | undefined, order: SQL[], limit: number): Promise<UsageFileView[]> {
   const db = await getDb();
-  const rows = await selectUsageFiles(db, visibleUsageFiles(actor))
+  const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), filter)!)
+    .orderBy(...order)
+    .limit(limit);
+  return rows.map((row) => toView(actor, row));
+}
+
+/** The actor's files in any of `statuses`, the most recently changed first. */
+export async function listUsageFilesInStatus(
+  actor: Actor,
+  statuses: readonly UsageFileStatus[],
+  limit = 20,
+): Promise<UsageFileView[]> {
+  const db = await getDb();
+  const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), inArray(usageFiles.status, [...statuses]))!)
     .orderBy(desc(usageFiles.updatedAt), desc(usageFiles.id))
     .limit(limit);
   return rows.map((row) => toView(actor, row));

@@ -6,6 +6,7 @@ import { sheet, writtenWorkbook } from "@/test/written-workbooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
 import { writeProcessedWorkbook, type ProcessedWorkbookInput, type RowErrors } from "./processed-file";
+import { writeUsageTemplate } from "./template";
 
 const header = ["record_id", "item_search_criteria", "item_search_value", "quantity", "start_time_utc", "category_id"];
 const start = new Date("2025-01-05T10:30:00Z");
@@ -242,3 +243,31 @@ function noteOf(cell: ExcelJS.Cell): string | undefined {
   if (note === undefined || typeof note === "string") return note;
   return note.texts?.map((run) => run.text).join("");
 }
+
+describe("writeProcessedWorkbook from a template filled in and saved again", () => {
+  it("reads it although workbook.xml comes last in its zip, and writes the vendor's corrections in", async () => {
+    const template = await writtenWorkbook((out) =>
+      writeUsageTemplate(
+        {
+          product: { id: "PRD-1", name: "Compute", usageSchema: "QT", currency: "USD" },
+          items: [{ id: "PRD-1-0001", mpn: "MPN-A", localId: "a", name: "A", unit: "h", precision: "decimal_2", type: "ppu" }],
+        },
+        out,
+      ),
+    );
+    template.getWorksheet("records")!.getRow(2).values = ["rec-1", "", "item.mpn", "MPN-A", "1.234"];
+    const sourcePath = join(dir, "saved-again.xlsx");
+    await writeFile(sourcePath, Buffer.from(await template.xlsx.writeBuffer()));
+
+    const output = await processed({
+      sourcePath,
+      sourceKind: "xlsx",
+      errors: [{ rowNumber: 2, cells: [{ column: "record_id", message: "record_id is used twice" }], corrections: { quantity: "1.23" } }],
+    });
+    const records = sheet(output, "records");
+    expect(records.getCell("E2").value).toBe("1.23");
+    expect(isMarkedInvalid(records.getCell("E2"))).toBe(false);
+    expect(isMarkedInvalid(records.getCell("A2"))).toBe(true);
+    expect(output.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["instructions", "records", "categories"]));
+  });
+});

@@ -1,10 +1,11 @@
 import "server-only";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { categoryColumns, categorySheetName, processedErrorsColumn, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
+import { writeStreamableXlsx } from "./streamable-xlsx";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
 import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
 
@@ -28,8 +29,8 @@ const maxCellNotes = 10_000;
 
 /**
  * Writes the processed copy of an uploaded usage spreadsheet as .xlsx to `out`: the records sheet
- * with each invalid cell marked and explained plus an errors column, and the other sheets as they
- * were. Rows stream through: memory grows with the workbook's shared-string table, not its rows.
+ * with the vendor's corrections written in, each invalid cell marked and explained, plus an errors
+ * column, and the other sheets as they were. Rows stream through: memory grows with the workbook's shared-string table, not its rows.
  */
 export async function writeProcessedWorkbook(input: ProcessedWorkbookInput, out: NodeJS.WritableStream): Promise<void> {
   const workbook = createWorkbookWriter(out);
@@ -63,6 +64,16 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
 }
 
 async function copyXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
+  const streamablePath = `${sourcePath}.streamable.xlsx`;
+  await writeStreamableXlsx(sourcePath, streamablePath);
+  try {
+    await copyStreamableXlsx(streamablePath, workbook, errors);
+  } finally {
+    await rm(streamablePath, { force: true });
+  }
+}
+
+async function copyStreamableXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
     sharedStrings: "cache",
     styles: "cache",
@@ -255,6 +266,7 @@ class ProcessedRecordsSheet {
   private async writeRow(layout: RecordsLayout, source: SourceRow, rowErrors: RowErrors | undefined): Promise<void> {
     const sourceWithoutErrors = { ...source, cells: source.cells.filter((cell) => cell.column !== layout.errorsColumn) };
     const row = copiedRow(this.target, sourceWithoutErrors, withoutInvalidMark);
+    for (const [column, value] of correctionsByColumn(rowErrors, layout)) row.getCell(column).value = value;
     for (const [column, messages] of messagesByColumn(rowErrors, layout)) this.markInvalid(row.getCell(column), messages);
     this.writeErrorsCell(layout, row, rowErrors);
     await this.target.commit(row);
@@ -291,6 +303,14 @@ function messagesByColumn(rowErrors: RowErrors | undefined, layout: RecordsLayou
     byColumn.set(column, [...(byColumn.get(column) ?? []), error.message]);
   }
   return byColumn;
+}
+
+/** The vendor's corrections of the row by column number; corrections of unknown columns are left out. */
+function correctionsByColumn(rowErrors: RowErrors | undefined, layout: RecordsLayout): [number, string][] {
+  return Object.entries(rowErrors?.corrections ?? {}).flatMap(([name, value]): [number, string][] => {
+    const column = layout.columnsByName.get(normalizedName(name));
+    return column === undefined ? [] : [[column, value]];
+  });
 }
 
 function isBlank(row: SourceRow): boolean {

@@ -10,6 +10,8 @@ export interface RowErrors {
   /** The row number as Excel shows it, header row = 1; for a CSV, the record number, header = 1. */
   rowNumber: number;
   cells: CellError[];
+  /** Values the vendor corrected in the browser, by header name: written over the uploaded ones. */
+  corrections?: Record<string, string>;
 }
 
 /** Hands out row errors, sorted by row number, as the rows they belong to go by. */
@@ -29,7 +31,7 @@ export class RowErrorQueue {
     for (let next = await this.peek(); next && next.rowNumber <= rowNumber; next = await this.peek()) {
       this.head = undefined;
       const last = due.at(-1);
-      if (last?.rowNumber === next.rowNumber) due[due.length - 1] = { ...last, cells: [...last.cells, ...next.cells] };
+      if (last?.rowNumber === next.rowNumber) due[due.length - 1] = mergedRow(last, next);
       else due.push(next);
     }
     return due;
@@ -53,4 +55,10 @@ export class RowErrorQueue {
     this.head = next.value;
     return this.head;
   }
+}
+
+function mergedRow(first: RowErrors, second: RowErrors): RowErrors {
+  const merged: RowErrors = { ...first, cells: [...first.cells, ...second.cells] };
+  if (first.corrections || second.corrections) merged.corrections = { ...first.corrections, ...second.corrections };
+  return merged;
 }

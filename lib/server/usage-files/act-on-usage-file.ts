@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import type { UsageFile } from "@/db/schema";
-import { fail, ok, type Result } from "@/lib/domain/errors";
+import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
 import { canTakeAction, type Actor } from "@/lib/domain/permissions";
 import { transition, type UsageFileAction } from "@/lib/domain/usage-file-status";
 import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
@@ -10,6 +10,8 @@ import { transitionUsageFile } from "./transition-usage-file";
 export interface ActionChange {
   set?: Partial<Omit<UsageFile, "id" | "status">>;
   details?: Record<string, unknown>;
+  /** A condition of this action beyond the status, checked in the transaction before the update. */
+  precondition?: (tx: Database, file: UsageFileView) => Promise<Failure | null>;
 }
 
 /**
@@ -27,11 +29,12 @@ export async function actOnUsageFile(
   if (!allowed.ok) return allowed;
 
   const db = await getDb();
-  const updated = await db.transaction((tx) =>
-    transitionUsageFile(tx, { usageFileId, action, actor, set: change.set, details: change.details }),
-  );
-  if (!updated) return changedMeanwhile();
-  return ok(updated);
+  return db.transaction(async (tx): Promise<Result<UsageFile>> => {
+    const refused = await change.precondition?.(tx, allowed.value);
+    if (refused) return refused;
+    const updated = await transitionUsageFile(tx, { usageFileId, action, actor, set: change.set, details: change.details });
+    return updated ? ok(updated) : changedMeanwhile();
+  });
 }
 
 /** The checks before an action, for use cases that do more than change the status (upload). */

@@ -6,6 +6,7 @@ import { withTestDatabase } from "@/test/db";
 import {
   acmeDraftFileId,
   acmeVendor,
+  demoPeriodStart,
   recordsHeader,
   uploadOf,
   validRow,
@@ -50,6 +51,20 @@ describe("uploading and processing a usage spreadsheet", () => {
       valid: 3,
       invalid: 0,
       byItem: [{ itemId: "PRD-100-001-0001", records: 3, quantity: "1000000000.31", amount: null }],
+      bySubscription: [{ subscriptionId: "AS-1000-01001", itemId: "PRD-100-001-0001", records: 3, quantity: "1000000000.31", amount: null }],
+      bySubscriptionOmitted: 0,
+      byDay: [
+        ["0.1", 0],
+        ["0.2", 1],
+        ["1000000000.01", 2],
+      ].map(([quantity, day]) => ({
+        day: new Date(demoPeriodStart().getTime() + Number(day) * 86_400_000).toISOString().slice(0, 10),
+        itemId: "PRD-100-001-0001",
+        records: 1,
+        quantity,
+        amount: null,
+      })),
+      byDayOmitted: 0,
     });
     const records = await visibleRecords();
     expect(records.map((r) => [r.recordId, r.quantity, r.subscriptionId, r.errors])).toEqual([

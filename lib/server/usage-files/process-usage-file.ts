@@ -4,16 +4,17 @@ import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { categories as categoriesTable, usageFiles, type UsageFile } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
-import { mapRecordHeader } from "@/lib/domain/record-header";
+import { cellsByColumn, mapRecordHeader } from "@/lib/domain/record-header";
 import { createRecordValidator, type ValidatedRecord } from "@/lib/domain/record-rules";
 import { categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { recordEvent } from "@/lib/server/events";
+import { indexUsageRecordsJob, jobSender } from "@/lib/server/jobs/queue";
 import { openWorkbook, WorkbookError, type SheetRow, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
 import { copyStoredFileToTemp, deleteSupersededUploads, getStoredFile } from "@/lib/server/storage/stored-files";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { loadCatalogIndex } from "./catalog-index";
 import { readCategories, type CategoryRow } from "./ingest/read-categories";
-import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
+import { recordCopyColumns, recordCopyRow, type LoadedRecord } from "./ingest/record-copy-rows";
 import { attachRecordPartition, createRecordPartition, dropRecordPartitions } from "@/db/record-partitions";
 import { UsageTotals } from "./ingest/usage-totals";
 
@@ -124,7 +125,7 @@ async function loadRecords(
   const partition = await createRecordPartition(handle.db, file.id, generation);
   const writer = await handle.copyInto(partition, recordCopyColumns);
   const progress = progressReporter(handle.db, file.id);
-  let validate: ((row: SheetRow) => ValidatedRecord) | null = null;
+  let validate: ((row: SheetRow) => LoadedRecord) | null = null;
   try {
     for await (const batch of workbook.rows(recordsSheet)) {
       let csv = "";
@@ -160,16 +161,20 @@ function headerValidator(header: SheetRow, catalog: Parameters<typeof createReco
   const mapped = mapRecordHeader(header.values, catalog.schema);
   if (!mapped.ok) throw new UnusableWorkbook(mapped.errors);
   const validateValues = createRecordValidator(catalog, mapped.columns);
-  return (row: SheetRow): ValidatedRecord => {
-    const record = validateValues(row.rowNumber, row.values);
-    if (!row.problems) return record;
-    const cellErrors = row.problems.map((problem) => cellProblemError(header.values[problem.column], problem));
-    // The reader's reason is such a cell's one error: what the rules made of the value left in it
-    // ("" for a formula without result, "#N/A" for an error) would contradict it.
-    const unreadable = new Set(row.problems.map((problem) => header.values[problem.column]?.trim().toLowerCase()));
-    const ruleErrors = (record.errors ?? []).filter((error) => !unreadable.has(error.column));
-    return { ...record, errors: [...ruleErrors, ...cellErrors] };
+  return (row: SheetRow): LoadedRecord => {
+    const record = withErrorsOfUnreadableCells(header, row, validateValues(row.rowNumber, row.values));
+    return { ...record, sheetCells: record.errors ? cellsByColumn(row.values, mapped.columns) : null };
   };
+}
+
+function withErrorsOfUnreadableCells(header: SheetRow, row: SheetRow, record: ValidatedRecord): ValidatedRecord {
+  if (!row.problems) return record;
+  const cellErrors = row.problems.map((problem) => cellProblemError(header.values[problem.column], problem));
+  // The reader's reason is such a cell's one error: what the rules made of the value left in it
+  // ("" for a formula without result, "#N/A" for an error) would contradict it.
+  const unreadable = new Set(row.problems.map((problem) => header.values[problem.column]?.trim().toLowerCase()));
+  const ruleErrors = (record.errors ?? []).filter((error) => !unreadable.has(error.column));
+  return { ...record, errors: [...ruleErrors, ...cellErrors] };
 }
 
 function cellProblemError(columnName: string | undefined, problem: { column: number; message: string }): RecordError {
@@ -196,6 +201,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   const stats = loaded.totals.stats();
   const valid = stats.invalid === 0;
   const errorDetail: ErrorDetail | null = valid ? null : { kind: "records", summary: loaded.errorSummary.summary() };
+  const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   await db.transaction(async (tx) => {
     if (loaded.categories.length > 0) {
       await tx.insert(categoriesTable).values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
@@ -221,6 +227,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
       actor: null,
       details: { status: valid ? "ready" : "invalid", records: stats.records, invalid: stats.invalid },
     });
+    await enqueueIndexing(tx, { usageFileId: file.id, generation });
   });
   await discardGenerations(db, file.id, "before", generation);
   await deleteSupersededUploads(db, file.id, file.uploadedFileId!);

@@ -3,6 +3,7 @@ import { seedDemoData } from "@/db/seed";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { getJobQueue, processUsageFileJob } from "@/lib/server/jobs/queue";
 import { startWorkers } from "@/lib/server/jobs/worker";
+import { recordPartitionName } from "@/db/record-partitions";
 import { withTestDatabase } from "@/test/db";
 import { rowsByGeneration, usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, recordsHeader, uploadOf, validRow, xlsxOf } from "@/test/usage-workbooks";
@@ -73,6 +74,21 @@ describe("the processing queue", () => {
     // The replaced records are deleted just after the file turns Ready.
     await vi.waitFor(async () =>
       expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({ records: { 2: 1 }, categories: {} }),
+    );
+  });
+
+  it("indexes the new records for the grid's sorts once the file is Ready", { timeout: 2 * queueTimeoutMs }, async () => {
+    await seedDemoData(database.handle.db);
+    await runWorkers();
+    await upload("indexed.xlsx", ["q-1"]);
+    const file = await waitForStatus("ready");
+    const partition = recordPartitionName(acmeDraftFileId, file.generation);
+    await vi.waitFor(
+      async () => {
+        const indexes = await database.handle.rows<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = '${partition}'`);
+        expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining([`${partition}_quantity`, `${partition}_note`, `${partition}_record_id_trgm`]));
+      },
+      { timeout: queueTimeoutMs, interval: 200 },
     );
   });
 

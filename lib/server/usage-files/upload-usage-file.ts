@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
-import { processingQueue } from "@/lib/server/jobs/queue";
+import { jobSender, processUsageFileJob } from "@/lib/server/jobs/queue";
 import { deleteStoredFile, storeFile } from "@/lib/server/storage/stored-files";
 import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { transitionUsageFile } from "./transition-usage-file";
@@ -51,7 +51,7 @@ export async function uploadUsageFile(
   });
   if (!stored.ok) return fail("too_large", `The file is larger than the upload limit of ${describeBytes(limits.maxBytes)}.`);
 
-  const enqueueProcessing = await processingQueue();
+  const enqueueProcessing = await jobSender(processUsageFileJob);
   const moved = await db.transaction(async (tx) => {
     const updated = await transitionUsageFile(tx, {
       usageFileId,

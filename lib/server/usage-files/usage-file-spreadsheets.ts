@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, eq, gt, isNotNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { contracts, products, usageRecords } from "@/db/schema";
+import { and, asc, eq, gt, isNotNull, or, type SQL } from "drizzle-orm";
+import { getDb, type Database } from "@/db/client";
+import { contracts, products, usageRecords, type StoredFile } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getProduct, listProductItems } from "@/lib/server/queries/catalog";
-import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { writeProcessedWorkbook, type RowErrors } from "@/lib/server/spreadsheet/processed-file";
 import { writeUsageTemplate } from "@/lib/server/spreadsheet/template";
 import { copyStoredFileToTemp, getStoredFile, readStoredFile } from "@/lib/server/storage/stored-files";
@@ -50,13 +50,17 @@ export async function usageFileTemplate(actor: Actor, usageFileId: string): Prom
   });
 }
 
-/** The spreadsheet as the vendor last uploaded it. */
+/**
+ * The spreadsheet as the vendor last uploaded it; once records were corrected in the browser, the
+ * upload with those corrections written in, so that it matches the file's records.
+ */
 export async function uploadedSpreadsheet(actor: Actor, usageFileId: string): Promise<Result<SpreadsheetDownload>> {
   const file = await getUsageFile(actor, usageFileId);
-  if (!file?.uploadedFileId) return file ? fail("not_found", "Nothing has been uploaded to this usage file yet.") : fileNotFound();
+  if (!file) return fileNotFound();
   const db = await getDb();
-  const stored = await getStoredFile(db, file.uploadedFileId);
+  const stored = file.uploadedFileId ? await getStoredFile(db, file.uploadedFileId) : undefined;
   if (!stored) return fail("not_found", "Nothing has been uploaded to this usage file yet.");
+  if (await hasCorrections(db, file)) return ok(processedDownload(db, file, stored, "corrected"));
   return ok({
     fileName: stored.fileName,
     contentType: stored.contentType,
@@ -70,21 +74,24 @@ export async function uploadedSpreadsheet(actor: Actor, usageFileId: string): Pr
 }
 
 /**
- * The uploaded spreadsheet with each invalid cell marked and explained (SPEC §4), for fixing in
- * Excel and uploading again. Only for records read from the current upload.
+ * The uploaded spreadsheet with the vendor's corrections written in and each invalid cell marked
+ * and explained (SPEC §4), for fixing in Excel and uploading again.
  */
 export async function processedSpreadsheet(actor: Actor, usageFileId: string): Promise<Result<SpreadsheetDownload>> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return fileNotFound();
-  if (file.errorDetail?.kind !== "records" || !file.uploadedFileId) {
-    return fail("not_found", "There is no processed spreadsheet: this file has no invalid records.");
-  }
   const db = await getDb();
-  const stored = await getStoredFile(db, file.uploadedFileId);
-  if (!stored) return fileNotFound();
+  const stored = file.uploadedFileId ? await getStoredFile(db, file.uploadedFileId) : undefined;
+  if (!stored || (file.errorDetail?.kind !== "records" && !(await hasCorrections(db, file)))) {
+    return fail("not_found", "There is no processed spreadsheet: this file has no invalid or corrected records.");
+  }
+  return ok(processedDownload(db, file, stored, "processed"));
+}
+
+function processedDownload(db: Database, file: UsageFileView, stored: StoredFile, suffix: string): SpreadsheetDownload {
   const baseName = stored.fileName.replace(/\.(xlsx|csv)$/i, "");
-  return ok({
-    fileName: `${baseName}-processed.xlsx`,
+  return {
+    fileName: `${baseName}-${suffix}.xlsx`,
     contentType: xlsxType,
     async write(out) {
       const temp = await copyStoredFileToTemp(db, stored.id, stored.fileName);
@@ -93,7 +100,7 @@ export async function processedSpreadsheet(actor: Actor, usageFileId: string): P
           {
             sourcePath: temp.path,
             sourceKind: stored.contentType === xlsxType ? "xlsx" : "csv",
-            errors: recordErrorsOf(usageFileId, file.generation),
+            errors: changedRecordsOf(file.id, file.generation),
           },
           out,
         );
@@ -101,30 +108,45 @@ export async function processedSpreadsheet(actor: Actor, usageFileId: string): P
         await temp.remove();
       }
     },
-  });
+  };
 }
 
-/** The invalid records' errors in row order (ids follow it), a page at a time. */
-async function* recordErrorsOf(usageFileId: string, generation: number): AsyncGenerator<RowErrors> {
+function changedRecords(usageFileId: string, generation: number): SQL {
+  return and(
+    eq(usageRecords.usageFileId, usageFileId),
+    eq(usageRecords.generation, generation),
+    or(isNotNull(usageRecords.errors), isNotNull(usageRecords.correctedCells)),
+  )!;
+}
+
+async function hasCorrections(db: Database, file: UsageFileView): Promise<boolean> {
+  const [corrected] = await db
+    .select({ id: usageRecords.id })
+    .from(usageRecords)
+    .where(and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation), isNotNull(usageRecords.correctedCells)))
+    .limit(1);
+  return corrected !== undefined;
+}
+
+/** The invalid and corrected records' errors and corrections in row order (ids follow it), a page at a time. */
+async function* changedRecordsOf(usageFileId: string, generation: number): AsyncGenerator<RowErrors> {
   const db = await getDb();
   let after = 0;
   for (;;) {
     const page = await db
-      .select({ id: usageRecords.id, rowNumber: usageRecords.rowNumber, errors: usageRecords.errors })
+      .select({
+        id: usageRecords.id,
+        rowNumber: usageRecords.rowNumber,
+        errors: usageRecords.errors,
+        correctedCells: usageRecords.correctedCells,
+      })
       .from(usageRecords)
-      .where(
-        and(
-          eq(usageRecords.usageFileId, usageFileId),
-          eq(usageRecords.generation, generation),
-          isNotNull(usageRecords.errors),
-          gt(usageRecords.id, after),
-        ),
-      )
+      .where(and(changedRecords(usageFileId, generation), gt(usageRecords.id, after)))
       .orderBy(asc(usageRecords.id))
       .limit(1000);
     for (const record of page) {
-      const errors = record.errors ?? [];
-      yield { rowNumber: record.rowNumber, cells: errors.map((e) => ({ column: e.column, message: e.message })) };
+      const cells = (record.errors ?? []).map((e) => ({ column: e.column, message: e.message }));
+      yield { rowNumber: record.rowNumber, cells, corrections: record.correctedCells ?? undefined };
     }
     if (page.length < 1000) return;
     after = page[page.length - 1]!.id;

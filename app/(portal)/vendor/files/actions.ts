@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { recordCorrectionInput } from "@/lib/domain/record-correction";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import { formAction } from "@/lib/server/form-action";
+import { correctUsageRecord } from "@/lib/server/usage-files/correct-usage-record";
 import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 import { deleteUsageFile } from "@/lib/server/usage-files/delete-usage-file";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
@@ -38,3 +40,9 @@ export const updateInternalNoteAction = formAction(
     return { ok: true, message: "Note saved." };
   },
 );
+
+export const correctRecordAction = formAction(recordCorrectionInput, correctUsageRecord, (outcome, { usageFileId }) => {
+  revalidatePath(filePage(usageFileId));
+  if (outcome.errors) return { ok: false, error: `Saved, but still invalid: ${outcome.errors.map((e) => e.message).join(" ")}` };
+  return { ok: true, message: outcome.fileReady ? "Corrected: every record is valid and the file is Ready." : "Corrected." };
+});

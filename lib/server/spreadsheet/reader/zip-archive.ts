@@ -42,6 +42,11 @@ export class ZipArchive {
     return this.entries.has(partName.toLowerCase());
   }
 
+  /** Every part's name as the archive spells it. */
+  partNames(): string[] {
+    return [...this.entries.values()].map((entry) => entry.fileName);
+  }
+
   async readText(partName: string, maxBytes: number): Promise<string> {
     let text = "";
     for await (const chunk of this.textChunks(partName, maxBytes)) text += chunk;

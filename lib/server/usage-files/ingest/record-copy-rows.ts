@@ -20,7 +20,13 @@ export const recordCopyColumns = [
   "category_id",
   "params",
   "errors",
+  "sheet_cells",
 ] as const;
+
+/** A record as the ingest writes it: an invalid one keeps its cells, for correcting in the browser. */
+export interface LoadedRecord extends ValidatedRecord {
+  sheetCells: Record<string, string> | null;
+}
 
 /** Record windows repeat (the hours and days of one period): each distinct time is formatted once. */
 const isoTimes = new Map<number, string>();
@@ -38,10 +44,10 @@ function isoTime(epochMs: number | null): string | null {
 }
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 /** A negative number is an error on its record, which keeps the message; the column never holds one. */
-const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
+export const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
 
 /** One CSV line for COPY. Values an invalid record could not read are stored as NULL. */
-export function recordCopyRow(usageFileId: string, generation: number, record: ValidatedRecord): string {
+export function recordCopyRow(usageFileId: string, generation: number, record: LoadedRecord): string {
   return [
     csvField(usageFileId),
     generation,
@@ -58,5 +64,6 @@ export function recordCopyRow(usageFileId: string, generation: number, record: V
     csvField(record.categoryId),
     csvField(json(record.params)),
     csvField(json(record.errors)),
+    csvField(json(record.sheetCells)),
   ].join(",") + "\n";
 }

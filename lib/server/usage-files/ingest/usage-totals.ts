@@ -1,15 +1,42 @@
 import "server-only";
-import { addDecimals, type DecimalText } from "@/lib/domain/decimal";
+import type { DecimalText } from "@/lib/domain/decimal";
+import { DecimalSum } from "@/lib/domain/decimal-sum";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
-import type { UsageFileStats } from "@/lib/domain/usage-stats";
+import { biggest, statsListCaps, type UsageFileStats } from "@/lib/domain/usage-stats";
 
-interface ItemTotals {
-  records: number;
-  quantity: DecimalText;
-  amount: DecimalText | null;
+const dayMs = 86_400_000;
+
+/** Records, quantity and amount of one group of records, summed exactly. */
+class Totals {
+  records = 0;
+  private readonly quantity = new DecimalSum();
+  private amount: DecimalSum | null = null;
+
+  add(quantity: DecimalText, amount: DecimalText | null): void {
+    this.records++;
+    this.quantity.add(quantity);
+    if (amount !== null) (this.amount ??= new DecimalSum()).add(amount);
+  }
+
+  toJSON() {
+    return { records: this.records, quantity: this.quantity.value, amount: this.amount?.value ?? null };
+  }
 }
 
-/** Counts and exact per-item sums, gathered in the same pass that reads the records. */
+/** An item's totals, and the same split by subscription and by day. */
+class ItemTotals extends Totals {
+  readonly bySubscription = new Map<string, Totals>();
+  /** Keyed by days since the epoch (UTC) of the record's start. */
+  readonly byDay = new Map<number, Totals>();
+}
+
+function totalsIn<K>(map: Map<K, Totals>, key: K): Totals {
+  let totals = map.get(key);
+  if (!totals) map.set(key, (totals = new Totals()));
+  return totals;
+}
+
+/** Counts and exact per-item, per-subscription and per-day sums, gathered in the same pass that reads the records. */
 export class UsageTotals {
   private records = 0;
   private invalid = 0;
@@ -21,15 +48,12 @@ export class UsageTotals {
       this.invalid++;
       return;
     }
-    const itemId = record.itemId!;
-    const totals = this.byItem.get(itemId);
-    if (!totals) {
-      this.byItem.set(itemId, { records: 1, quantity: record.quantity!, amount: record.amount });
-      return;
-    }
-    totals.records++;
-    totals.quantity = addDecimals(totals.quantity, record.quantity!);
-    if (record.amount !== null) totals.amount = totals.amount === null ? record.amount : addDecimals(totals.amount, record.amount);
+    const quantity = record.quantity!;
+    let item = this.byItem.get(record.itemId!);
+    if (!item) this.byItem.set(record.itemId!, (item = new ItemTotals()));
+    item.add(quantity, record.amount);
+    totalsIn(item.bySubscription, record.subscriptionId!).add(quantity, record.amount);
+    totalsIn(item.byDay, Math.floor(record.startTime! / dayMs)).add(quantity, record.amount);
   }
 
   get count(): number {
@@ -41,13 +65,28 @@ export class UsageTotals {
   }
 
   stats(): UsageFileStats {
+    const items = [...this.byItem].sort(([a], [b]) => a.localeCompare(b));
+    const bySubscription = biggest(
+      items
+        .flatMap(([itemId, item]) => [...item.bySubscription].map(([subscriptionId, t]) => ({ subscriptionId, itemId, ...t.toJSON() })))
+        .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.itemId.localeCompare(b.itemId)),
+      statsListCaps.bySubscription,
+    );
+    const byDay = biggest(
+      items
+        .flatMap(([itemId, item]) => [...item.byDay].map(([day, t]) => ({ day: new Date(day * dayMs).toISOString().slice(0, 10), itemId, ...t.toJSON() })))
+        .sort((a, b) => a.day.localeCompare(b.day) || a.itemId.localeCompare(b.itemId)),
+      statsListCaps.byDay,
+    );
     return {
       records: this.records,
       valid: this.records - this.invalid,
       invalid: this.invalid,
-      byItem: [...this.byItem]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([itemId, totals]) => ({ itemId, ...totals })),
+      byItem: items.map(([itemId, item]) => ({ itemId, ...item.toJSON() })),
+      bySubscription: bySubscription.kept,
+      bySubscriptionOmitted: bySubscription.omitted,
+      byDay: byDay.kept,
+      byDayOmitted: byDay.omitted,
     };
   }
 }

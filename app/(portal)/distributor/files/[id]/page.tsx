@@ -1,11 +1,128 @@
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { BillingActions } from "@/components/review/billing-actions";
+import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
+import { ReviewDecision } from "@/components/review/review-decision";
+import { SubscriptionTotals } from "@/components/review/subscription-totals";
+import { UsageCharts } from "@/components/review/usage-charts";
+import { Card } from "@/components/ui/card";
+import { HistoryTimeline } from "@/components/usage-files/history-timeline";
+import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { requireRole } from "@/lib/server/actor";
-import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { listProductItems } from "@/lib/server/queries/catalog";
+import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
+import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
+import { acceptUsageFileAction, closeRemainingRecordsAction, closeUsageFileAction, rejectUsageFileAction } from "../actions";
+
+/** Where the record grid of the file goes: sorting, filters and search over its records. */
+function RecordsSection({ file, children }: { file: UsageFileView; children?: ReactNode }) {
+  return (
+    <section id="records" aria-labelledby="records-heading" className="space-y-3">
+      <h2 id="records-heading" className="text-lg font-semibold">
+        Records <span className="text-sm font-normal text-slate-500">{file.stats?.records.toLocaleString("en-US") ?? 0}</span>
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function ExportLinks({ usageFileId }: { usageFileId: string }) {
+  const href = (format: string) => `/api/v1/usage/files/${encodeURIComponent(usageFileId)}/export?format=${format}`;
+  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
+  return (
+    <div className="flex flex-wrap gap-2">
+      <a className={linkClass} href={href("csv")} download>
+        Export CSV
+      </a>
+      <a className={linkClass} href={href("xlsx")} download>
+        Export XLSX
+      </a>
+    </div>
+  );
+}
 
 export default async function DistributorUsageFilePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("distributor");
   const file = await getUsageFile(actor, (await params).id);
   if (!file) notFound();
-  return <UsageFileSummary file={file} />;
+  const [items, history, recordsToClose] = await Promise.all([
+    listProductItems(file.productId),
+    listUsageFileHistory(actor, file.id),
+    hasRecordsToClose(file),
+  ]);
+  const itemNames = Object.fromEntries(items.map((item) => [item.id, item.name]));
+  const billable = file.status === "accepted" || file.status === "closed";
+
+  return (
+    <div className="space-y-6">
+      <UsageFileSummary file={file} />
+      {file.status === "pending" && (
+        <Card title="Review">
+          <ReviewDecision usageFileId={file.id} accept={acceptUsageFileAction} reject={rejectUsageFileAction} />
+        </Card>
+      )}
+      {billable && (
+        <Card title="Billing">
+          <div className="space-y-5">
+            <div>
+              <h3 className="mb-2 text-sm font-medium">Export the records with their billing columns</h3>
+              <ExportLinks usageFileId={file.id} />
+            </div>
+            {file.status === "accepted" && (
+              <>
+                <div>
+                  <h3 className="mb-1 text-sm font-medium">Reconcile</h3>
+                  <p className="mb-2 text-sm text-slate-600">
+                    Fill <code>external_billing_id</code> (and <code>external_billing_note</code>) in the export and upload it: matching
+                    records close.
+                  </p>
+                  <ReconciliationUpload usageFileId={file.id} />
+                </div>
+                <div>
+                  <h3 className="mb-2 text-sm font-medium">Close</h3>
+                  <BillingActions
+                    usageFileId={file.id}
+                    allRecordsClosed={!recordsToClose}
+                    closeRemaining={closeRemainingRecordsAction}
+                    closeFile={closeUsageFileAction}
+                  />
+                </div>
+              </>
+            )}
+            {file.billingId && (
+              <p className="text-sm text-slate-600">
+                Remaining records closed with billing reference <span className="font-mono">{file.billingId}</span>
+                {file.billingNote ? ` (${file.billingNote})` : ""}.
+              </p>
+            )}
+          </div>
+        </Card>
+      )}
+      {file.stats && (
+        <>
+          <Card title="Usage">
+            <UsageCharts byItem={file.stats.byItem} byDay={file.stats.byDay} itemNames={itemNames} />
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title="Totals by item">
+              <ItemTotals stats={file.stats} itemNames={itemNames} />
+            </Card>
+            <Card title="Totals by subscription">
+              {file.stats.bySubscription ? (
+                <SubscriptionTotals rows={file.stats.bySubscription} omitted={file.stats.bySubscriptionOmitted ?? 0} itemNames={itemNames} />
+              ) : (
+                <p className="text-sm text-slate-500">This file was processed before subscription totals were kept.</p>
+              )}
+            </Card>
+          </div>
+        </>
+      )}
+      <RecordsSection file={file} />
+      <Card title="History">
+        <HistoryTimeline entries={history ?? []} />
+      </Card>
+    </div>
+  );
 }

@@ -1,27 +1,58 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RecordGrid } from "@/components/records/record-grid";
 import { Card } from "@/components/ui/card";
 import { ErrorDetailPanel } from "@/components/usage-files/error-detail-panel";
+import { HistoryTimeline } from "@/components/usage-files/history-timeline";
+import { InternalNoteForm } from "@/components/usage-files/internal-note-form";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { ProcessingProgress } from "@/components/usage-files/processing-progress";
+import { RecordCounts } from "@/components/usage-files/record-counts";
 import { UploadDropzone } from "@/components/usage-files/upload-dropzone";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
+import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
+import { firstValues } from "@/lib/domain/table-query";
+import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
 import { listProductItems } from "@/lib/server/queries/catalog";
-import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
+import { correctRecordAction, deleteUsageFileAction, submitUsageFileAction, updateInternalNoteAction } from "../actions";
 
-export default async function VendorUsageFilePage({ params }: { params: Promise<{ id: string }> }) {
+export const metadata: Metadata = { title: "Usage file" };
+
+export default async function VendorUsageFilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireRole("vendor");
-  const file = await getUsageFile(actor, (await params).id);
-  if (!file) notFound();
-  const items = await listProductItems(file.productId);
+  const query = usageRecordListQuery.parse(firstValues(await searchParams));
+  const listed = await listUsageRecords(actor, (await params).id, query);
+  if (!listed) notFound();
+  const { file, page } = listed;
+  const [items, history] = await Promise.all([listProductItems(file.productId), listUsageFileHistory(actor, file.id)]);
   const api = `/api/v1/usage/files/${encodeURIComponent(file.id)}`;
+  const allowed = allowedActions(file.status);
   const inProgress = file.status === "uploading" || file.status === "processing";
 
   return (
     <div className="space-y-6">
-      <UsageFileSummary file={file} />
+      <UsageFileSummary
+        file={file}
+        actions={
+          <VendorFileActions
+            usageFileId={file.id}
+            allowed={allowed}
+            submitAction={submitUsageFileAction}
+            deleteAction={deleteUsageFileAction}
+          />
+        }
+      />
       {inProgress && (
         <Card title="Processing">
           <ProcessingProgress usageFileId={file.id} initial={file} />
@@ -30,7 +61,7 @@ export default async function VendorUsageFilePage({ params }: { params: Promise<
       {file.status === "invalid" && file.errorDetail && (
         <ErrorDetailPanel detail={file.errorDetail} processedHref={`${api}/processed-file`} />
       )}
-      {allowedActions(file.status).includes("upload") && (
+      {allowed.includes("upload") && (
         <Card title={file.uploadedFileId ? "Upload a corrected spreadsheet" : "Upload usage"}>
           <p className="mb-3 text-sm text-slate-600">
             Fill the <a className="text-brand-700 underline" href={`${api}/template`}>usage template</a> for this
@@ -39,16 +70,47 @@ export default async function VendorUsageFilePage({ params }: { params: Promise<
           <UploadDropzone usageFileId={file.id} maxBytes={uploadLimits().maxBytes} />
         </Card>
       )}
-      {file.stats && (
-        <Card title="Totals by item">
-          <ItemTotals stats={file.stats} itemNames={Object.fromEntries(items.map((i) => [i.id, i.name]))} />
-          {file.uploadedFileId && (
-            <a className="mt-3 inline-block text-sm text-brand-700 underline" href={`${api}/uploaded-file`}>
-              Download the uploaded spreadsheet
-            </a>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Totals" className="lg:col-span-2">
+          {file.stats ? (
+            <>
+              <RecordCounts stats={file.stats} />
+              <ItemTotals stats={file.stats} itemNames={Object.fromEntries(items.map((i) => [i.id, i.name]))} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-500">No records yet: upload a spreadsheet to see its totals.</p>
           )}
         </Card>
+        <Card title="Internal note (vendor only)">
+          <InternalNoteForm action={updateInternalNoteAction} usageFileId={file.id} note={file.internalNote ?? ""} />
+        </Card>
+      </div>
+      {file.stats && (
+        <Card title="Records">
+          <div className="mb-3 flex flex-wrap gap-4 text-sm">
+            <a className="text-brand-700 underline" href={`${api}/uploaded-file`}>
+              Download the uploaded spreadsheet
+            </a>
+            {file.status === "invalid" && file.errorDetail?.kind === "records" && (
+              <a className="text-brand-700 underline" href={`${api}/processed-file`}>
+                Download it with the errors marked
+              </a>
+            )}
+          </div>
+          <RecordGrid
+            page={page}
+            sort={query.sort}
+            size={query.size}
+            hidden={query.hide}
+            schema={file.usageSchema}
+            items={items.map(({ id, mpn }) => ({ id, mpn }))}
+            correction={file.status === "invalid" ? { action: correctRecordAction, usageFileId: file.id } : undefined}
+          />
+        </Card>
       )}
+      <Card title="History">
+        <HistoryTimeline entries={history ?? []} />
+      </Card>
     </div>
   );
 }

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import {
+  acceptUsageFileInput,
+  billingReferenceInput,
+  closeUsageFileInput,
+  rejectUsageFileInput,
+} from "@/lib/domain/usage-file-review";
+import { formAction, type FormState } from "@/lib/server/form-action";
+import { closeRemainingRecords } from "@/lib/server/usage-records/close-usage-records";
+import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
+import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
+import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
+
+const fileTarget = z.object({ usageFileId: z.string().min(1) });
+
+function done(message: string) {
+  return (_value: unknown, { usageFileId }: { usageFileId: string }): FormState => {
+    revalidatePath(`/distributor/files/${usageFileId}`);
+    return { ok: true, message };
+  };
+}
+
+export const acceptUsageFileAction = formAction(
+  fileTarget.extend(acceptUsageFileInput.shape),
+  (actor, { usageFileId, ...input }) => acceptUsageFile(actor, usageFileId, input),
+  done("Accepted: its records are ready for billing."),
+);
+
+export const rejectUsageFileAction = formAction(
+  fileTarget.extend(rejectUsageFileInput.shape),
+  (actor, { usageFileId, ...input }) => rejectUsageFile(actor, usageFileId, input),
+  done("Rejected: the vendor sees your note."),
+);
+
+export const closeRemainingRecordsAction = formAction(
+  fileTarget.extend(billingReferenceInput.shape),
+  (actor, { usageFileId, ...reference }) => closeRemainingRecords(actor, usageFileId, reference),
+  done("Every remaining record is closed with that billing reference."),
+);
+
+export const closeUsageFileAction = formAction(
+  fileTarget.extend(closeUsageFileInput.shape),
+  (actor, { usageFileId, ...input }) => closeUsageFile(actor, usageFileId, input),
+  done("The usage file is closed."),
+);

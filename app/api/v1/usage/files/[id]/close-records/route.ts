@@ -1,0 +1,11 @@
+import { closeRecordsInput } from "@/lib/domain/usage-file-review";
+import { fileActionRoute } from "@/lib/server/api/file-action-route";
+import { closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
+
+/** POST `{ "recordIds": ["UR-…"], "billingId": string, "billingNote"?: string }`: answers what came of each record. */
+export const POST = fileActionRoute(
+  closeRecordsInput,
+  (actor, id, { recordIds, billingId, billingNote }) =>
+    closeUsageRecords(actor, id, recordIds.map((recordId) => ({ recordId, billingId, billingNote })), "selection"),
+  (report) => report,
+);

@@ -1,0 +1,14 @@
+import { billingReferenceInput } from "@/lib/domain/usage-file-review";
+import { fileActionRoute } from "@/lib/server/api/file-action-route";
+import { closeUsageRecord } from "@/lib/server/usage-records/close-usage-records";
+
+/** POST `{ "billingId": string, "billingNote"?: string }`: closes one record (`UR-…`) of the file. */
+export async function POST(request: Request, context: { params: Promise<{ id: string; recordId: string }> }) {
+  const { recordId } = await context.params;
+  const route = fileActionRoute(
+    billingReferenceInput,
+    (actor, usageFileId, reference) => closeUsageRecord(actor, usageFileId, { recordId, ...reference }),
+    (report) => report,
+  );
+  return route(request, context);
+}

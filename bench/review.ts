@@ -1,0 +1,118 @@
+// Review benchmark (issue: distributor review and billing): status changes and the billing export
+// on a file of `rows` records, each through the real use case.
+import { Writable } from "node:stream";
+import { eq } from "drizzle-orm";
+import { replaceDatabase, type DatabaseHandle } from "@/db/client";
+import { createEphemeralDatabase } from "@/db/ephemeral";
+import { attachRecordPartition, createRecordPartition } from "@/db/record-partitions";
+import { demoUsers, seedDemoData } from "@/db/seed";
+import { usageFiles } from "@/db/schema";
+import { parseDecimal } from "@/lib/domain/decimal";
+import type { Result } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { recordCopyColumns, recordCopyRow, type LoadedRecord } from "@/lib/server/usage-files/ingest/record-copy-rows";
+import { UsageTotals } from "@/lib/server/usage-files/ingest/usage-totals";
+import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
+import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
+import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
+import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
+import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records";
+import { reportFigure, timed, withPeakRss } from "./report";
+
+const templateFileId = "UF-2026-10-1001-0002";
+const benchFileId = "UF-2026-10-9100-0001";
+const actorOf = (email: string): Actor => {
+  const user = demoUsers.find((u) => u.email === email)!;
+  return { userId: user.id, accountId: user.accountId, role: user.role };
+};
+const vendor = actorOf("vendor@acme.test");
+const distributor = actorOf("distributor@northwind.test");
+const dayMs = 86_400_000;
+
+export async function benchReview({ rows }: { rows: number }): Promise<void> {
+  const database = await createEphemeralDatabase(process.env.DATABASE_URL, "usage_portal_bench");
+  try {
+    replaceDatabase(database.handle);
+    await seedDemoData(database.handle.db);
+    await seedReadyFile(database.handle, rows);
+    const details = { rows };
+
+    reportFigure("transition_submit_ms", await millis(() => submitUsageFile(vendor, benchFileId)), details);
+    reportFigure("transition_reject_ms", await millis(() => rejectUsageFile(distributor, benchFileId, { note: "Bench" })), details);
+    // Back to Pending without a re-upload, which is the ingest benchmark's business.
+    await database.handle.db.update(usageFiles).set({ status: "pending" }).where(eq(usageFiles.id, benchFileId));
+    reportFigure("transition_accept_ms", await millis(() => acceptUsageFile(distributor, benchFileId, { note: "Bench" })), details);
+
+    const exported = await withPeakRss(() => timed(() => exportCsv(rows)));
+    reportFigure("export_csv_seconds", exported.result.seconds, details);
+    reportFigure("export_peak_rss_mb", exported.peakRssMb, details);
+
+    const close = () => closeUsageFile(distributor, benchFileId, { billingId: "INV-BENCH", billingNote: "all remaining" });
+    reportFigure("transition_close_ms", await millis(close), details);
+  } finally {
+    await database.handle.close();
+    await database.drop();
+  }
+}
+
+async function millis(action: () => Promise<Result<unknown>>): Promise<number> {
+  const { result, seconds } = await timed(action);
+  if (!result.ok) throw new Error(result.message);
+  return seconds * 1000;
+}
+
+/** A Ready file of `rows` valid records, COPYed straight into its partition as processing would write them. */
+async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void> {
+  const db = handle.db;
+  const [template] = await db.select().from(usageFiles).where(eq(usageFiles.id, templateFileId));
+  await db.insert(usageFiles).values({ ...template!, id: benchFileId, name: "Benchmark review", status: "ready", generation: 1, stats: null });
+  const partition = await createRecordPartition(db, benchFileId, 1);
+  const writer = await handle.copyInto(partition, recordCopyColumns);
+  const totals = new UsageTotals();
+  const days = Math.round((template!.periodTo.getTime() - template!.periodFrom.getTime()) / dayMs);
+  let csv = "";
+  for (let index = 0; index < rows; index++) {
+    const start = template!.periodFrom.getTime() + (index % days) * dayMs;
+    const record: LoadedRecord = {
+      rowNumber: index + 2,
+      recordId: `r${index + 1}`,
+      note: index % 50 === 0 ? "=includes a migration job" : null,
+      itemId: `PRD-100-001-000${(index % 5) + 1}`,
+      subscriptionId: `AS-1000-010${String((index % 11) + 1).padStart(2, "0")}`,
+      quantity: parseDecimal(`${1 + (index % 997)}.${index % 100}`)!,
+      startTime: start,
+      endTime: start + dayMs,
+      amount: null,
+      tier: null,
+      categoryId: null,
+      params: null,
+      errors: null,
+      sheetCells: null,
+    };
+    totals.add(record);
+    csv += recordCopyRow(benchFileId, 1, record);
+    if (csv.length > 4_000_000) {
+      await writer.write(csv);
+      csv = "";
+    }
+  }
+  await writer.write(csv);
+  await writer.finish();
+  await attachRecordPartition(db, benchFileId, 1);
+  await db.update(usageFiles).set({ stats: totals.stats() }).where(eq(usageFiles.id, benchFileId));
+}
+
+/** The CSV export of every record into a sink that only counts lines: what a download costs the server. */
+async function exportCsv(rows: number): Promise<void> {
+  const download = await exportUsageFile(distributor, benchFileId, "csv");
+  if (!download.ok) throw new Error(download.message);
+  let lines = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+      done();
+    },
+  });
+  await download.value.write(sink);
+  if (lines !== rows + 1) throw new Error(`The export has ${lines} lines for ${rows} records`);
+}

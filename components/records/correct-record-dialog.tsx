@@ -1,0 +1,46 @@
+"use client";
+
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field, TextInput } from "@/components/ui/form";
+import { cellFieldName } from "@/lib/domain/record-correction";
+import { inSheetOrder } from "@/lib/domain/record-header";
+import type { RecordError } from "@/lib/domain/record-errors";
+import type { FormAction } from "@/lib/server/form-action";
+
+/**
+ * Edits the cells of one invalid record as they were read from the sheet; the server checks them
+ * by the upload's rules and either saves the record as valid or says what is still wrong.
+ */
+export function CorrectRecordDialog({
+  action,
+  usageFileId,
+  record,
+}: {
+  action: FormAction;
+  usageFileId: string;
+  record: { id: number; rowNumber: number; errors: RecordError[]; sheetCells: Record<string, string> };
+}) {
+  const messagesOf = (column: string) => record.errors.filter((error) => error.column === column).map((error) => error.message);
+  return (
+    <ConfirmDialog
+      action={action}
+      hidden={{ usageFileId, recordId: String(record.id) }}
+      trigger="Correct"
+      triggerVariant="secondary"
+      title={`Correct row ${record.rowNumber}`}
+      description="Change the cells below; they are checked by the same rules as an upload."
+      confirmLabel="Check and save"
+    >
+      <div className="grid max-h-[55vh] gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
+        {inSheetOrder(record.sheetCells).map(([column, value]) => {
+          const messages = messagesOf(column);
+          return (
+            <Field key={column} label={column} error={messages.join(" ") || undefined}>
+              <TextInput name={cellFieldName(column)} defaultValue={value} invalid={messages.length > 0} className="font-mono" />
+            </Field>
+          );
+        })}
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableToolbar, type FilterDefinition } from "@/components/data-table/data-table-toolbar";
+import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import type { UsageSchema } from "@/lib/domain/catalog";
+import { recordStatusLabels, usageRecordStatuses } from "@/lib/domain/usage-file-status";
+import { formatDateTime } from "@/lib/format";
+import type { FormAction } from "@/lib/server/form-action";
+import type { UsageRecordPage, UsageRecordView } from "@/lib/server/queries/usage-records";
+import { CorrectRecordDialog } from "./correct-record-dialog";
+import { RecordStatusBadge } from "./record-status-badge";
+
+const column = createColumnHelper<UsageRecordView>();
+
+const mono = (value: string | null) => <span className="whitespace-nowrap font-mono tabular-nums">{value ?? "—"}</span>;
+const time = (value: Date | null) => <span className="whitespace-nowrap">{value ? formatDateTime(value) : "—"}</span>;
+
+function columnsFor(schema: UsageSchema, correction: { action: FormAction; usageFileId: string } | undefined) {
+  return [
+    column.accessor("rowNumber", { id: "row", header: "Row", enableHiding: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
+    column.accessor("recordId", { id: "record_id", header: "Record id", cell: ({ getValue }) => mono(getValue()) }),
+    column.accessor("status", { header: "Status", enableSorting: false, cell: ({ getValue }) => <RecordStatusBadge status={getValue()} /> }),
+    column.accessor("itemMpn", { id: "item", header: "Item", cell: ({ row }) => mono(row.original.itemMpn ?? row.original.itemId) }),
+    column.accessor("subscriptionExternalId", {
+      id: "subscription",
+      header: "Subscription",
+      cell: ({ row }) => mono(row.original.subscriptionExternalId ?? row.original.subscriptionId),
+    }),
+    column.accessor("quantity", { header: "Quantity", cell: ({ getValue }) => mono(getValue()) }),
+    column.accessor("startTime", { id: "start", header: "Start (UTC)", cell: ({ getValue }) => time(getValue()) }),
+    column.accessor("endTime", { id: "end", header: "End (UTC)", cell: ({ getValue }) => time(getValue()) }),
+    ...(schema === "QT" ? [] : [column.accessor("amount", { header: "Amount", cell: ({ getValue }) => mono(getValue()) })]),
+    ...(schema === "TR" ? [column.accessor("tier", { header: "Tier", cell: ({ getValue }) => getValue() ?? "—" })] : []),
+    column.accessor("categoryId", { id: "category", header: "Category", cell: ({ getValue }) => getValue() ?? "—" }),
+    column.accessor("note", { header: "Note", cell: ({ getValue }) => <span className="line-clamp-2 max-w-xs">{getValue() ?? ""}</span> }),
+    column.accessor("errors", {
+      header: "Errors",
+      enableSorting: false,
+      cell: ({ row }) => <RecordErrors record={row.original} correction={correction} />,
+    }),
+  ];
+}
+
+function RecordErrors({ record, correction }: { record: UsageRecordView; correction?: { action: FormAction; usageFileId: string } }) {
+  if (!record.errors) return null;
+  return (
+    <div className="min-w-64 space-y-1">
+      <ul className="space-y-0.5 text-xs text-red-700">
+        {record.errors.map((error, index) => (
+          <li key={index}>
+            <span className="font-mono">{error.column}</span>: {error.message}
+          </li>
+        ))}
+      </ul>
+      {correction && record.sheetCells && (
+        <CorrectRecordDialog
+          action={correction.action}
+          usageFileId={correction.usageFileId}
+          record={{ id: record.id, rowNumber: record.rowNumber, errors: record.errors, sheetCells: record.sheetCells }}
+        />
+      )}
+    </div>
+  );
+}
+
+/**
+ * A file's records, paged, sorted and filtered by the server; every control writes the URL. With
+ * `correction`, invalid records can be corrected in place.
+ */
+export function RecordGrid({
+  page,
+  sort,
+  size,
+  hidden,
+  schema,
+  items,
+  correction,
+}: {
+  page: UsageRecordPage;
+  sort: { column: string; desc: boolean };
+  size: number;
+  hidden: string[];
+  schema: UsageSchema;
+  items: { id: string; mpn: string }[];
+  correction?: { action: FormAction; usageFileId: string };
+}) {
+  const filters: FilterDefinition[] = [
+    { kind: "choice", param: "status", label: "Status", options: usageRecordStatuses.map((s) => ({ value: s, label: recordStatusLabels[s] })) },
+    { kind: "choice", param: "item", label: "Item", options: items.map((item) => ({ value: item.id, label: item.mpn })) },
+    { kind: "input", param: "subscription", label: "Subscription", type: "text" },
+    { kind: "input", param: "from", label: "Starts from", type: "date" },
+    { kind: "input", param: "to", label: "Starts until", type: "date" },
+    { kind: "input", param: "minQuantity", label: "Quantity ≥", type: "number" },
+    { kind: "input", param: "maxQuantity", label: "Quantity ≤", type: "number" },
+    { kind: "toggle", param: "invalid", label: "Invalid only" },
+  ];
+  return (
+    <div>
+      <DataTableToolbar searchLabel="Search record id, subscription or note" filters={filters} />
+      <DataTable
+        columns={columnsFor(schema, correction)}
+        rows={page.rows}
+        sort={sort}
+        rowId={(row) => String(row.id)}
+        hidden={hidden}
+        columnChooser
+        emptyMessage="No records match."
+        rowClassName={(row) => (row.errors ? "bg-red-50/50" : "")}
+      />
+      <KeysetPagination
+        total={page.total}
+        totalIsLowerBound={page.totalIsLowerBound}
+        shown={page.rows.length}
+        size={size}
+        next={page.next}
+        previous={page.previous}
+      />
+    </div>
+  );
+}

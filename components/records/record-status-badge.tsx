@@ -1,0 +1,15 @@
+import { recordStatusLabels, type UsageRecordStatus } from "@/lib/domain/usage-file-status";
+
+const tones: Record<UsageRecordStatus, string> = {
+  uploaded: "bg-slate-100 text-slate-700",
+  validated: "bg-emerald-50 text-emerald-700",
+  invalid: "bg-red-50 text-red-700",
+  pending: "bg-amber-50 text-amber-800",
+  accepted: "bg-green-50 text-green-700",
+  rejected: "bg-rose-50 text-rose-700",
+  closed: "bg-slate-800 text-white",
+};
+
+export function RecordStatusBadge({ status }: { status: UsageRecordStatus }) {
+  return <span className={`inline-flex rounded px-2 py-0.5 text-xs font-medium ${tones[status]}`}>{recordStatusLabels[status]}</span>;
+}

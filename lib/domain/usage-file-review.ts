@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** What an acceptance says when the reviewer leaves the prefilled note as it is (SPEC §2: default text allowed). */
+export const defaultAcceptanceNote = "Usage accepted for billing.";
+
+const noteText = z.string().trim().max(2000, "Keep the note under 2,000 characters.");
+
+export const acceptUsageFileInput = z.object({
+  note: noteText.optional().transform((note) => note || defaultAcceptanceNote),
+});
+
+export const rejectUsageFileInput = z.object({
+  note: noteText.min(1, "Say why the file is rejected: the vendor reads this to correct it."),
+});
+
+const billingId = z.string().trim().min(1, "Enter the external billing id.").max(200, "Keep the billing id under 200 characters.");
+const billingNote = z.string().trim().max(2000, "Keep the note under 2,000 characters.").default("");
+
+/** One external billing reference: what closes records (SPEC §3). */
+export const billingReferenceInput = z.object({ billingId, billingNote });
+export type BillingReference = z.infer<typeof billingReferenceInput>;
+
+/**
+ * Closing a file: with no reference every record must already be closed; with one, it closes every
+ * remaining record at once.
+ */
+export const closeUsageFileInput = z.object({
+  billingId: z.string().trim().max(200).optional().transform((id) => id || undefined),
+  billingNote,
+});
+
+/** Records are named by their public id (`UR-…`) everywhere outside the database. */
+export const closeRecordsInput = billingReferenceInput.extend({
+  recordIds: z.array(z.string().trim().min(1)).min(1, "Select at least one record.").max(10_000, "Close at most 10,000 records at once."),
+});

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { optionalChoice, optionalText, pageSizeParam, sortParam } from "./table-query";
+import { usageRecordStatuses } from "./usage-file-status";
+
+/** The record grid's sortable columns; each maps to one column of usage_records. */
+export const usageRecordSortColumns = [
+  "row",
+  "record_id",
+  "item",
+  "subscription",
+  "quantity",
+  "start",
+  "end",
+  "amount",
+  "tier",
+  "category",
+  "note",
+] as const;
+export type UsageRecordSortColumn = (typeof usageRecordSortColumns)[number];
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}(\.\d{1,8})?$/)
+  .optional()
+  .catch(undefined);
+
+/** Where a page starts: after or before one row of the current order (keyset paging). */
+export interface RecordCursor {
+  /** The row's value in the sorted column, as text; null when empty. */
+  value: string | null;
+  id: number;
+}
+
+/**
+ * Cursors travel in the URL as `<id>` (a row whose sort value is empty) or `<id>~<value>`;
+ * a mangled one means "the first page".
+ */
+const cursorParam = z
+  .string()
+  .optional()
+  .transform((text): RecordCursor | undefined => (text ? decodeRecordCursor(text) : undefined))
+  .catch(undefined);
+
+export function encodeRecordCursor(cursor: RecordCursor): string {
+  return cursor.value === null ? String(cursor.id) : `${cursor.id}~${cursor.value}`;
+}
+
+function decodeRecordCursor(text: string): RecordCursor | undefined {
+  const match = /^(\d{1,15})(?:~(.*))?$/s.exec(text);
+  if (!match) return undefined;
+  return { id: Number(match[1]), value: match[2] ?? null };
+}
+
+/**
+ * The record grid's URL state: page size, one sort, filters, a search over record id,
+ * subscription and note, and a keyset position (`after` or `before` a row) instead of a page number.
+ */
+export const usageRecordListQuery = z.object({
+  size: pageSizeParam,
+  sort: sortParam(usageRecordSortColumns, { column: "row", desc: false }),
+  q: optionalText,
+  status: optionalChoice(usageRecordStatuses),
+  item: optionalText,
+  subscription: optionalText,
+  /** Records whose window starts on or after this day (UTC). */
+  from: day,
+  /** Records whose window starts on or before this day (UTC). */
+  to: day,
+  minQuantity: decimal,
+  maxQuantity: decimal,
+  invalid: z
+    .literal("1")
+    .optional()
+    .transform((value) => value === "1")
+    .catch(false),
+  after: cursorParam,
+  before: cursorParam,
+  /** Column ids the viewer hid, comma-separated. */
+  hide: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",").filter(Boolean) : []))
+    .catch([]),
+});
+export type UsageRecordListQuery = z.output<typeof usageRecordListQuery>;
+
+/** Whether the query narrows the file's records (then the total has to be counted). */
+export function isFiltered(query: UsageRecordListQuery): boolean {
+  return Boolean(
+    query.q || query.status || query.item || query.subscription || query.from || query.to || query.minQuantity || query.maxQuantity || query.invalid,
+  );
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { fail, type Result } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { getRequestActor } from "@/lib/server/actor";
+import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { failureResponse } from "./responses";
+
+/**
+ * The route of an action on a usage file (`POST …/files/{id}/<action>` with a JSON body): parse,
+ * the actor, one use case. It answers with the file as the caller may see it (never the row the
+ * use case returned, which carries the vendor's internal note), or with the use case's `reply`.
+ */
+export function fileActionRoute<Schema extends z.ZodType, T>(
+  schema: Schema,
+  run: (actor: Actor, usageFileId: string, input: z.output<Schema>) => Promise<Result<T>>,
+  reply?: (value: T) => unknown,
+) {
+  return async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const actor = await getRequestActor();
+    if (!actor.ok) return failureResponse(actor);
+    const text = await request.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      return failureResponse(fail("invalid_input", "Send a JSON body."));
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+      return failureResponse(fail("invalid_input", "The request body is not valid.", fields));
+    }
+    const id = (await params).id;
+    const result = await run(actor.value, id, parsed.data);
+    if (!result.ok) return failureResponse(result);
+    return NextResponse.json(reply ? reply(result.value) : await getUsageFile(actor.value, id));
+  };
+}

@@ -1,0 +1,276 @@
+import "server-only";
+import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "@/db/client";
+import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
+import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
+import type { RecordError } from "@/lib/domain/record-errors";
+import {
+  encodeRecordCursor,
+  isFiltered,
+  type RecordCursor,
+  type UsageRecordListQuery,
+  type UsageRecordSortColumn,
+} from "@/lib/domain/usage-record-query";
+import { recordStatusOf, recordsWithStatus, type UsageRecordStatus } from "@/lib/domain/usage-file-status";
+import { escapeLike } from "./like";
+import { getUsageFile, type UsageFileView } from "./usage-files";
+
+/** A record as the grid shows it; `sheetCells` only to the file's vendor, for correcting it. */
+export interface UsageRecordView {
+  id: number;
+  rowNumber: number;
+  recordId: string;
+  note: string | null;
+  status: UsageRecordStatus;
+  itemId: string | null;
+  itemMpn: string | null;
+  subscriptionId: string | null;
+  subscriptionExternalId: string | null;
+  quantity: string | null;
+  startTime: Date | null;
+  endTime: Date | null;
+  amount: string | null;
+  tier: number | null;
+  categoryId: string | null;
+  errors: RecordError[] | null;
+  sheetCells: Record<string, string> | null;
+  externalBillingId: string | null;
+}
+
+export interface UsageRecordPage {
+  rows: UsageRecordView[];
+  /** Rows matching the filters; counted up to `countLimit`, past which it says "more than". */
+  total: number;
+  totalIsLowerBound: boolean;
+  /** Cursors of the neighbouring pages, when there are such pages. */
+  next: string | null;
+  previous: string | null;
+}
+
+const countLimit = 10_000;
+
+/** The record field each sortable grid column sorts on. */
+const sortKeys = {
+  // Ids follow the sheet's row order: sorting by row is sorting by id, which the primary key serves.
+  row: "id",
+  record_id: "recordId",
+  item: "itemId",
+  subscription: "subscriptionId",
+  quantity: "quantity",
+  start: "startTime",
+  end: "endTime",
+  amount: "amount",
+  tier: "tier",
+  category: "categoryId",
+  note: "note",
+} satisfies Record<UsageRecordSortColumn, keyof UsageRecord>;
+
+function sortColumnOf(column: UsageRecordSortColumn): AnyPgColumn {
+  return usageRecords[sortKeys[column]];
+}
+
+/**
+ * One page of a file's current records for whoever may see the file (else null: not found),
+ * filtered and sorted in SQL and paged by keyset, so a page deep in a million records costs what
+ * the first one does.
+ */
+export async function listUsageRecords(
+  actor: Actor,
+  usageFileId: string,
+  query: UsageRecordListQuery,
+): Promise<{ file: UsageFileView; page: UsageRecordPage } | null> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file) return null;
+  const db = await getDb();
+  const where = and(
+    eq(usageRecords.usageFileId, file.id),
+    eq(usageRecords.generation, file.generation),
+    ...(await filtersOf(db, file, query)),
+  )!;
+  const [page, counted] = await Promise.all([selectPage(db, where, query), countRecords(db, file, where, query)]);
+  const showCells = canAuthorUsageFile(actor, file);
+  return {
+    file,
+    page: {
+      ...page,
+      ...counted,
+      rows: page.rows.map((row) => toView(file, row, showCells)),
+    },
+  };
+}
+
+type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
+
+/**
+ * One page in keyset order. The order is PostgreSQL's own for `ORDER BY column, id` ascending or
+ * descending, where an empty value counts as the greatest, so one index on (column, id) serves
+ * every sort and direction. Reading backwards from `before` walks the order in reverse, then turns
+ * the page around.
+ */
+async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery) {
+  const column = sortColumnOf(query.sort.column);
+  const backwards = Boolean(query.before);
+  const up = query.sort.desc === backwards;
+  const cursor = query.before ?? query.after;
+  const runs = cursor ? runsPast(column, cursor, up) : [undefined];
+  const rows: PageRow[] = [];
+  for (const run of runs) {
+    rows.push(...(await selectRecords(db, and(where, run)!, orderOf(column, up), query.size + 1 - rows.length)));
+    if (rows.length > query.size) break;
+  }
+  const hasMore = rows.length > query.size;
+  const page = rows.slice(0, query.size);
+  if (backwards) page.reverse();
+  const cursorOf = (row: PageRow | undefined) => (row ? recordCursor(row, query.sort.column) : null);
+  return {
+    rows: page,
+    next: backwards || hasMore ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? hasMore : Boolean(query.after)) ? cursorOf(page[0]) : null,
+  };
+}
+
+function selectRecords(db: Database, where: SQL, order: SQL[], limit: number): Promise<PageRow[]> {
+  return db
+    .select({ ...getTableColumns(usageRecords), itemMpn: items.mpn, subscriptionExternalId: subscriptions.externalId })
+    .from(usageRecords)
+    .leftJoin(items, eq(items.id, usageRecords.itemId))
+    .leftJoin(subscriptions, eq(subscriptions.id, usageRecords.subscriptionId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
+}
+
+/** Going up is ascending order; an empty value sorts after every value going up. */
+function orderOf(column: AnyPgColumn, up: boolean): SQL[] {
+  return up ? [asc(column), asc(usageRecords.id)] : [desc(column), desc(usageRecords.id)];
+}
+
+/**
+ * The rows past `cursor`, as the runs they fall in, in reading order: values and empty values
+ * apart, so that each run is one range of the (column, id) index.
+ */
+function runsPast(column: AnyPgColumn, cursor: RecordCursor, up: boolean): SQL[] {
+  const idPast = up ? gt(usageRecords.id, cursor.id) : lt(usageRecords.id, cursor.id);
+  if (cursor.value === null) {
+    const emptiesPast = and(isNull(column), idPast)!;
+    return up ? [emptiesPast] : [emptiesPast, isNotNull(column)];
+  }
+  const value = sql`${cursor.value}::${sql.raw(column.getSQLType())}`;
+  const valuesPast = sql`(${column}, ${usageRecords.id}) ${up ? sql`>` : sql`<`} (${value}, ${cursor.id}::bigint)`;
+  return up ? [valuesPast, isNull(column)] : [valuesPast];
+}
+
+/** The position just past `record` in the grid's order by `column`: an `after` or `before` value. */
+export function recordCursor(record: UsageRecord, column: UsageRecordSortColumn): string {
+  const value = record[sortKeys[column]];
+  return encodeRecordCursor({
+    id: record.id,
+    value: value === null ? null : value instanceof Date ? value.toISOString() : String(value),
+  });
+}
+
+
+async function filtersOf(db: Database, file: UsageFileView, query: UsageRecordListQuery): Promise<SQL[]> {
+  const filters: SQL[] = [];
+  if (query.invalid) filters.push(isNotNull(usageRecords.errors));
+  if (query.status) filters.push(statusFilter(file, query.status));
+  if (query.item) filters.push(eq(usageRecords.itemId, query.item));
+  if (query.subscription) {
+    filters.push(inIds(usageRecords.subscriptionId, await subscriptionIdsMatching(db, file, eq, query.subscription)));
+  }
+  if (query.from) filters.push(gte(usageRecords.startTime, new Date(`${query.from}T00:00:00Z`)));
+  if (query.to) filters.push(lt(usageRecords.startTime, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)));
+  if (query.minQuantity) filters.push(gte(usageRecords.quantity, query.minQuantity));
+  if (query.maxQuantity) filters.push(lte(usageRecords.quantity, query.maxQuantity));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    filters.push(
+      or(
+        ilike(usageRecords.recordId, pattern),
+        ilike(usageRecords.note, pattern),
+        inIds(usageRecords.subscriptionId, await subscriptionIdsMatching(db, file, ilike, pattern)),
+      )!,
+    );
+  }
+  return filters;
+}
+
+/**
+ * The ids of the file's subscriptions whose id, external id or external uid matches. Read first,
+ * as a list: as a subquery the planner guesses it matches half the records and scans them all.
+ */
+async function subscriptionIdsMatching(
+  db: Database,
+  file: UsageFileView,
+  compare: (column: AnyPgColumn, value: string) => SQL,
+  value: string,
+): Promise<string[]> {
+  const matching = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.productId, file.productId),
+        eq(subscriptions.contractId, file.contractId),
+        or(compare(subscriptions.id, value), compare(subscriptions.externalId, value), compare(subscriptions.externalUid, value)),
+      ),
+    );
+  return matching.map((subscription) => subscription.id);
+}
+
+function inIds(column: AnyPgColumn, ids: string[]): SQL {
+  return ids.length > 0 ? inArray(column, ids) : sql`false`;
+}
+
+function statusFilter(file: UsageFileView, wanted: UsageRecordStatus): SQL {
+  const closedAlone = isNotNull(usageRecords.closedAt);
+  switch (recordsWithStatus({ status: file.status, allClosed: allClosed(file) }, wanted)) {
+    case "none":
+      return sql`false`;
+    case "with_errors":
+      return isNotNull(usageRecords.errors);
+    case "valid":
+      return isNull(usageRecords.errors);
+    case "closed_alone":
+      return and(isNull(usageRecords.errors), closedAlone)!;
+    case "open":
+      return and(isNull(usageRecords.errors), isNull(usageRecords.closedAt))!;
+  }
+}
+
+function allClosed(file: UsageFileView): boolean {
+  return file.status === "closed" || file.billingId !== null;
+}
+
+/** The unfiltered total is the file's stored count; a filtered one is counted, up to a limit. */
+async function countRecords(db: Database, file: UsageFileView, where: SQL, query: UsageRecordListQuery) {
+  if (!isFiltered(query) && file.stats) return { total: file.stats.records, totalIsLowerBound: false };
+  const limited = db.select({ one: sql`1` }).from(usageRecords).where(where).limit(countLimit + 1).as("limited");
+  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(limited);
+  const total = row?.total ?? 0;
+  return { total: Math.min(total, countLimit), totalIsLowerBound: total > countLimit };
+}
+
+function toView(file: UsageFileView, row: PageRow, showCells: boolean): UsageRecordView {
+  return {
+    id: row.id,
+    rowNumber: row.rowNumber,
+    recordId: row.recordId,
+    note: row.note,
+    status: recordStatusOf(file.status, { hasErrors: row.errors !== null, closed: row.closedAt !== null || allClosed(file) }),
+    itemId: row.itemId,
+    itemMpn: row.itemMpn,
+    subscriptionId: row.subscriptionId,
+    subscriptionExternalId: row.subscriptionExternalId,
+    quantity: row.quantity,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    amount: row.amount,
+    tier: row.tier,
+    categoryId: row.categoryId,
+    errors: row.errors,
+    sheetCells: showCells ? row.sheetCells : null,
+    externalBillingId: row.externalBillingId ?? (row.closedAt ? null : file.billingId),
+  };
+}

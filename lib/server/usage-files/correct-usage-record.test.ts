@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { seedDemoData } from "@/db/seed";
+import { withTestDatabase } from "@/test/db";
+import { uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
+import { acmeDraftFileId, acmeVendor, globexVendor, recordsHeader, validRow } from "@/test/usage-workbooks";
+import { sheet, writtenWorkbook } from "@/test/written-workbooks";
+import { correctUsageRecord } from "./correct-usage-record";
+import { processedSpreadsheet, uploadedSpreadsheet } from "./usage-file-spreadsheets";
+
+const database = withTestDatabase();
+
+const csvOf = (rows: string[][]) => rows.map((row) => row.join(",")).join("\n");
+
+/** Row 2 is valid, row 3's quantity is not a number, row 4 repeats row 2's record_id. */
+async function invalidFile() {
+  const db = database.handle.db;
+  await seedDemoData(db);
+  const file = await uploadAndProcess(
+    db,
+    acmeDraftFileId,
+    "usage.csv",
+    csvOf([[...recordsHeader], validRow("R-1", "2"), validRow("R-2", "three"), validRow("R-1", "4")]),
+  );
+  expect(file).toMatchObject({ status: "invalid", stats: { records: 3, valid: 1, invalid: 2 } });
+  const records = await visibleRecords(db, acmeDraftFileId);
+  return { db, ids: records.map((r) => r.id) };
+}
+
+const correct = (cells: Record<string, string>, recordId: number, actor = acmeVendor) =>
+  correctUsageRecord(actor, { usageFileId: acmeDraftFileId, recordId, cells });
+
+describe("correcting an invalid record in the browser", () => {
+  it("re-checks the record, updates the file's counts and summary, and keeps the correction", async () => {
+    const { db, ids } = await invalidFile();
+    expect(await correct({ quantity: "3" }, ids[1]!)).toEqual({ ok: true, value: { errors: null, fileReady: false } });
+
+    const [, corrected] = await visibleRecords(db, acmeDraftFileId);
+    expect(corrected).toMatchObject({ quantity: "3", errors: null, correctedCells: { quantity: "3" } });
+    const file = await usageFileRow(db, acmeDraftFileId);
+    expect(file.status).toBe("invalid");
+    expect(file.stats).toMatchObject({ records: 3, valid: 2, invalid: 1, byItem: [{ records: 2, quantity: "5" }] });
+    expect(file.errorDetail).toMatchObject({ kind: "records", summary: { invalidRecords: 1, byCode: { duplicate_record_id: 1 } } });
+  });
+
+  it("keeps a record invalid when the correction breaks a rule, naming the rule", async () => {
+    const { ids } = await invalidFile();
+    const outcome = await correct({ record_id: "R-1", quantity: "4" }, ids[2]!);
+    expect(outcome).toMatchObject({ ok: true, value: { fileReady: false, errors: [{ code: "duplicate_record_id", column: "record_id" }] } });
+  });
+
+  it("makes the file Ready with its last invalid record, and writes the history", async () => {
+    const { db, ids } = await invalidFile();
+    await correct({ quantity: "3" }, ids[1]!);
+    expect(await correct({ record_id: "R-3" }, ids[2]!)).toEqual({ ok: true, value: { errors: null, fileReady: true } });
+
+    const file = await usageFileRow(db, acmeDraftFileId);
+    expect(file).toMatchObject({ status: "ready", errorDetail: null, stats: { valid: 3, invalid: 0, byItem: [{ records: 3, quantity: "9" }] } });
+    const events = await db.query.events.findMany({ where: (e, { eq }) => eq(e.objectId, acmeDraftFileId), orderBy: (e, { asc }) => asc(e.id) });
+    expect(events.slice(-3).map((e) => [e.action, e.details])).toEqual([
+      ["record_fixed", { recordId: "R-2", row: 3, cells: { quantity: "3" }, valid: true }],
+      ["record_fixed", { recordId: "R-3", row: 4, cells: { record_id: "R-3" }, valid: true }],
+      ["correct", {}],
+    ]);
+  });
+
+  it("refuses another vendor, a valid record, an unknown column and a file that is not Invalid, changing nothing", async () => {
+    const { db, ids } = await invalidFile();
+    expect(await correct({ quantity: "3" }, ids[1]!, globexVendor)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await correct({ quantity: "3" }, ids[0]!)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await correct({ amount: "3" }, ids[1]!)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect((await visibleRecords(db, acmeDraftFileId))[1]).toMatchObject({ quantity: null, correctedCells: null });
+
+    const ready = "UF-2026-10-1001-0002";
+    const [record] = await visibleRecords(db, ready);
+    expect(await correctUsageRecord(acmeVendor, { usageFileId: ready, recordId: record!.id, cells: {} })).toEqual({
+      ok: false,
+      code: "invalid_transition",
+      message: "This usage file is Ready; only Invalid files can be corrected.",
+    });
+  });
+});
+
+describe("the spreadsheets of a file with corrected records", () => {
+  it("write the corrections into the download, marking only the errors left", async () => {
+    const { ids } = await invalidFile();
+    await correct({ quantity: "3" }, ids[1]!);
+
+    const uploaded = await uploadedSpreadsheet(acmeVendor, acmeDraftFileId);
+    if (!uploaded.ok) throw new Error(uploaded.message);
+    expect(uploaded.value.fileName).toBe("usage-corrected.xlsx");
+    const records = sheet(await writtenWorkbook(uploaded.value.write), "records");
+    const errorsColumn = recordsHeader.length + 1;
+    expect(records.getRow(3).getCell(4).value).toBe("3");
+    expect(records.getRow(3).getCell(errorsColumn).value).toBeNull();
+    expect(String(records.getRow(4).getCell(errorsColumn).value)).toContain("already used on row 2");
+
+    const processed = await processedSpreadsheet(acmeVendor, acmeDraftFileId);
+    expect(processed).toMatchObject({ ok: true, value: { fileName: "usage-processed.xlsx" } });
+  });
+});

@@ -1,0 +1,173 @@
+import "server-only";
+import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { getDb, type Database } from "@/db/client";
+import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { applyCellEdits, validateRecordCells, type RecordCorrectionInput } from "@/lib/domain/record-correction";
+import { replaceRecordErrors } from "@/lib/domain/record-errors";
+import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/record-rules";
+import { withCorrectedRecord, type CountedRecord } from "@/lib/domain/usage-stats";
+import { recordEvent } from "@/lib/server/events";
+import type { UsageFileView } from "@/lib/server/queries/usage-files";
+import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
+import { loadCatalogIndex } from "./catalog-index";
+import { nonNegative } from "./ingest/record-copy-rows";
+import { transitionUsageFile } from "./transition-usage-file";
+
+export interface CorrectionOutcome {
+  /** The record's errors after the correction; null when it is now valid. */
+  errors: ValidatedRecord["errors"];
+  /** The file became Ready: this was its last invalid record. */
+  fileReady: boolean;
+}
+
+/** Thrown inside the transaction to undo it when the file changed under the correction. */
+class FileChanged extends Error {}
+
+/**
+ * The vendor corrects an invalid record of an Invalid file in the browser: the edited cells are
+ * checked by the same rules as an upload, the record, the file's counts and its error summary
+ * change together, and when no invalid record is left the file becomes Ready.
+ */
+export async function correctUsageRecord(actor: Actor, input: RecordCorrectionInput): Promise<Result<CorrectionOutcome>> {
+  const allowed = await authorizeAction(actor, input.usageFileId, "correct");
+  if (!allowed.ok) return allowed;
+  const file = allowed.value;
+  const db = await getDb();
+  const record = await findRecord(db, file, input.recordId);
+  if (!record) return fail("not_found", "Record not found.");
+  if (!record.errors || !record.sheetCells) return fail("conflict", "This record is already valid.");
+  const edited = applyCellEdits(record.sheetCells, input.cells);
+  if (!edited.ok) return edited;
+
+  const validated = await validateCorrection(db, file, record, edited.value.cells);
+  try {
+    const fileReady = await db.transaction(async (tx) => {
+      await saveRecord(tx, file, record, validated, edited.value);
+      return updateFile(tx, actor, file, record, validated, edited.value.changed);
+    });
+    return ok({ errors: validated.errors, fileReady });
+  } catch (error) {
+    if (error instanceof FileChanged) return changedMeanwhile();
+    throw error;
+  }
+}
+
+function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
+  return db.query.usageRecords.findFirst({
+    where: and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation), eq(usageRecords.id, id)),
+  });
+}
+
+async function validateCorrection(db: Database, file: UsageFileView, record: UsageRecord, cells: Record<string, string>) {
+  const listed = await db
+    .select({ categoryId: categories.categoryId })
+    .from(categories)
+    .where(and(eq(categories.usageFileId, file.id), eq(categories.generation, file.generation)));
+  const catalog = await loadCatalogIndex(db, file, new Set(listed.map((c) => c.categoryId)));
+  const validated = validateRecordCells(catalog, record.rowNumber, cells);
+  const takenOnRow = validated.recordId ? await rowUsingRecordId(db, file, record, validated.recordId) : undefined;
+  if (takenOnRow === undefined) return validated;
+  return { ...validated, errors: [...(validated.errors ?? []), duplicateRecordIdError(validated.recordId, takenOnRow)] };
+}
+
+/** As in an upload, a record_id belongs to the valid record that has it, or else to its first row. */
+async function rowUsingRecordId(db: Database, file: UsageFileView, record: UsageRecord, recordId: string) {
+  const [other] = await db
+    .select({ rowNumber: usageRecords.rowNumber })
+    .from(usageRecords)
+    .where(
+      and(
+        eq(usageRecords.usageFileId, file.id),
+        eq(usageRecords.generation, file.generation),
+        eq(usageRecords.recordId, recordId),
+        ne(usageRecords.id, record.id),
+        or(isNull(usageRecords.errors), lt(usageRecords.rowNumber, record.rowNumber)),
+      ),
+    )
+    .limit(1);
+  return other?.rowNumber;
+}
+
+async function saveRecord(
+  tx: Database,
+  file: UsageFileView,
+  record: UsageRecord,
+  validated: ValidatedRecord,
+  edited: { cells: Record<string, string>; changed: Record<string, string> },
+) {
+  const [saved] = await tx
+    .update(usageRecords)
+    .set({
+      recordId: validated.recordId,
+      note: validated.note,
+      itemId: validated.itemId,
+      subscriptionId: validated.subscriptionId,
+      quantity: nonNegative(validated.quantity),
+      startTime: validated.startTime === null ? null : new Date(validated.startTime),
+      endTime: validated.endTime === null ? null : new Date(validated.endTime),
+      amount: nonNegative(validated.amount),
+      tier: validated.tier,
+      categoryId: validated.categoryId,
+      params: validated.params,
+      errors: validated.errors,
+      sheetCells: edited.cells,
+      correctedCells: { ...record.correctedCells, ...edited.changed },
+    })
+    .where(
+      and(
+        eq(usageRecords.usageFileId, file.id),
+        eq(usageRecords.generation, file.generation),
+        eq(usageRecords.id, record.id),
+        isNotNull(usageRecords.errors),
+      ),
+    )
+    .returning({ id: usageRecords.id });
+  if (!saved) throw new FileChanged();
+}
+
+/** The file's counts and error summary follow the record; the last correction makes it Ready. */
+async function updateFile(
+  tx: Database,
+  actor: Actor,
+  file: UsageFileView,
+  record: UsageRecord,
+  validated: ValidatedRecord,
+  changed: Record<string, string>,
+): Promise<boolean> {
+  const stats = validated.errors ? file.stats! : withCorrectedRecord(file.stats!, countedRecord(validated));
+  const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
+  const errorDetail = summary && { kind: "records" as const, summary: replaceRecordErrors(summary, record.rowNumber, record.errors!, validated.errors) };
+  await recordEvent(tx, {
+    objectType: "usage_file",
+    objectId: file.id,
+    action: "record_fixed",
+    actor,
+    details: { recordId: validated.recordId, row: record.rowNumber, cells: changed, valid: !validated.errors },
+  });
+
+  if (stats.invalid === 0) {
+    const ready = await transitionUsageFile(tx, { usageFileId: file.id, action: "correct", actor, set: { stats, errorDetail: null } });
+    if (!ready || ready.generation !== file.generation) throw new FileChanged();
+    return true;
+  }
+  const [updated] = await tx
+    .update(usageFiles)
+    .set({ stats, errorDetail, updatedAt: new Date() })
+    .where(and(eq(usageFiles.id, file.id), eq(usageFiles.status, "invalid"), eq(usageFiles.generation, file.generation)))
+    .returning({ id: usageFiles.id });
+  if (!updated) throw new FileChanged();
+  return false;
+}
+
+/** A valid record has every value the stats count. */
+function countedRecord(record: ValidatedRecord): CountedRecord {
+  return {
+    itemId: record.itemId!,
+    subscriptionId: record.subscriptionId!,
+    startTime: record.startTime!,
+    quantity: record.quantity!,
+    amount: record.amount,
+  };
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb, selectRows, type Database } from "@/db/client";
+import { usageFiles } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import { parseUsageRecordPublicId, usageRecordPublicId } from "@/lib/domain/ids";
+import type { Actor } from "@/lib/domain/permissions";
+import { withoutDuplicates, type ClosingReport, type RecordClosing } from "@/lib/domain/record-closing";
+import type { BillingReference } from "@/lib/domain/usage-file-review";
+import { recordEvent } from "@/lib/server/events";
+import type { UsageFileView } from "@/lib/server/queries/usage-files";
+import { authorizeAction, changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
+import type { FileRecords } from "./open-records";
+
+// Rows per UPDATE: a reconciliation sheet of a million rows goes through in bounded statements.
+const chunkSize = 5000;
+
+/**
+ * Closes records of an Accepted file with their billing ids, in one transaction: each record that
+ * is open closes; one already closed, not of the file, or listed twice is reported and left as it
+ * is. Records may close while their file may (SPEC §3), so the checks are those of closing it.
+ */
+export async function closeUsageRecords(
+  actor: Actor,
+  usageFileId: string,
+  closings: readonly RecordClosing[],
+  source: "selection" | "reconciliation",
+): Promise<Result<ClosingReport>> {
+  const allowed = await closableFile(actor, usageFileId);
+  if (!allowed.ok) return allowed;
+  const file = allowed.value;
+  const { unique, duplicates } = withoutDuplicates(closings.map((c) => ({ ...c, recordId: canonicalRecordId(c.recordId) })));
+
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<Result<ClosingReport>> => {
+    if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
+    const report: ClosingReport = { closed: [], refused: duplicates.map((recordId) => ({ recordId, reason: "duplicate" })) };
+    for (let start = 0; start < unique.length; start += chunkSize) {
+      const chunk = unique.slice(start, start + chunkSize);
+      const closed = await closeOpenRecords(tx, file, actor, chunk);
+      const alreadyClosed = await existingRecords(tx, file, chunk.filter((c) => !closed.has(c.recordId)));
+      for (const { recordId } of chunk) {
+        if (closed.has(recordId)) report.closed.push(recordId);
+        else report.refused.push({ recordId, reason: alreadyClosed.has(recordId) ? "already_closed" : "not_found" });
+      }
+    }
+    if (report.closed.length > 0) {
+      await recordEvent(tx, {
+        objectType: "usage_file",
+        objectId: file.id,
+        action: "close_records",
+        actor,
+        details: { records: report.closed.length, source },
+      });
+    }
+    return ok(report);
+  });
+}
+
+/** One record closed with its own billing id; a refusal comes back as a failure saying why. */
+export async function closeUsageRecord(
+  actor: Actor,
+  usageFileId: string,
+  closing: RecordClosing,
+): Promise<Result<ClosingReport>> {
+  const result = await closeUsageRecords(actor, usageFileId, [closing], "selection");
+  if (!result.ok) return result;
+  const [refused] = result.value.refused;
+  if (refused?.reason === "not_found") return fail("not_found", `Record ${closing.recordId} not found in this usage file.`);
+  if (refused) return fail("conflict", `Record ${closing.recordId} is already closed.`);
+  return result;
+}
+
+/**
+ * "Close all remaining records with one billing reference" (DESIGN: O(1)): the file's own billing
+ * reference applies to every record without one, so a million records close in a one-row update.
+ */
+export async function closeRemainingRecords(
+  actor: Actor,
+  usageFileId: string,
+  reference: BillingReference,
+): Promise<Result<{ billingId: string }>> {
+  const allowed = await closableFile(actor, usageFileId);
+  if (!allowed.ok) return allowed;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(usageFiles)
+      .set({ billingId: reference.billingId, billingNote: reference.billingNote, updatedAt: new Date() })
+      .where(and(eq(usageFiles.id, usageFileId), eq(usageFiles.status, "accepted"), isNull(usageFiles.billingId)))
+      .returning({ billingId: usageFiles.billingId });
+    if (!updated) return changedMeanwhile();
+    await recordEvent(tx, {
+      objectType: "usage_file",
+      objectId: usageFileId,
+      action: "close_records",
+      actor,
+      details: { allRemaining: true, ...reference },
+    });
+    return ok({ billingId: reference.billingId });
+  });
+}
+
+/** The file's reviewer, the file Accepted, and its records not all closed by a file-level reference. */
+export async function closableFile(actor: Actor, usageFileId: string): Promise<Result<UsageFileView>> {
+  const allowed = await authorizeAction(actor, usageFileId, "close");
+  if (!allowed.ok) return allowed;
+  if (allowed.value.billingId) {
+    return fail("conflict", `Every remaining record was closed with billing reference ${allowed.value.billingId}.`);
+  }
+  return allowed;
+}
+
+/** Holds the file Accepted (and without a file-level reference) until the records are written. */
+async function lockAcceptedFile(tx: Database, usageFileId: string): Promise<boolean> {
+  const rows = await selectRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM usage_files WHERE id = ${usageFileId} AND status = 'accepted' AND billing_id IS NULL FOR SHARE`,
+  );
+  return rows.length === 1;
+}
+
+/** "UR-007" and "UR-7" name one record; the report names it as the database does. */
+function canonicalRecordId(recordId: string): string {
+  const id = parseUsageRecordPublicId(recordId.trim());
+  return id === null ? recordId : usageRecordPublicId(id);
+}
+
+/** The records as JSON rows: one parameter on both engines, however many records. */
+function asJsonRows(closings: readonly RecordClosing[]): string {
+  return JSON.stringify(
+    closings.map((c) => ({ id: parseUsageRecordPublicId(c.recordId) ?? -1, billing_id: c.billingId, billing_note: c.billingNote || null })),
+  );
+}
+
+/** Updates by (usage_file_id, generation, id), the partition's key, so only the file's partition is touched. */
+async function closeOpenRecords(tx: Database, file: FileRecords, actor: Actor, closings: readonly RecordClosing[]): Promise<Set<string>> {
+  const rows = await selectRows<{ id: number | string }>(
+    tx,
+    sql`UPDATE usage_records AS r
+        SET external_billing_id = u.billing_id, external_billing_note = u.billing_note, closed_at = now(), closed_by = ${actor.userId}
+        FROM jsonb_to_recordset(${asJsonRows(closings)}::jsonb) AS u(id bigint, billing_id text, billing_note text)
+        WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = u.id
+          AND r.closed_at IS NULL AND r.errors IS NULL
+        RETURNING r.id`,
+  );
+  return new Set(rows.map((row) => usageRecordPublicId(Number(row.id))));
+}
+
+async function existingRecords(tx: Database, file: FileRecords, closings: readonly RecordClosing[]): Promise<Set<string>> {
+  if (closings.length === 0) return new Set();
+  const rows = await selectRows<{ id: number | string }>(
+    tx,
+    sql`SELECT r.id FROM usage_records AS r
+        JOIN jsonb_to_recordset(${asJsonRows(closings)}::jsonb) AS u(id bigint) ON r.id = u.id
+        WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL`,
+  );
+  return new Set(rows.map((row) => usageRecordPublicId(Number(row.id))));
+}

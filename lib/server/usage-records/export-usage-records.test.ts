@@ -1,0 +1,102 @@
+import { PassThrough } from "node:stream";
+import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { seedDemoData } from "@/db/seed";
+import { usageRecords } from "@/db/schema";
+import type { Result } from "@/lib/domain/errors";
+import { neutralizeFormula } from "@/lib/domain/spreadsheet-cell";
+import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
+import { withTestDatabase } from "@/test/db";
+import { visibleRecords } from "@/test/usage-file-state";
+import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
+import { closeUsageRecords } from "./close-usage-records";
+import { exportUsageFile, exportUsageRecords } from "./export-usage-records";
+
+const database = withTestDatabase();
+
+const accepted = "UF-2026-10-1001-0005";
+const pending = "UF-2026-10-1001-0003";
+const contosoPending = "UF-2026-10-1001-0004";
+const ready = "UF-2026-10-1001-0002";
+const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "distributor" as const };
+
+async function bytesOf(download: Result<SpreadsheetDownload>): Promise<Buffer> {
+  if (!download.ok) throw new Error(download.message);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await download.value.write(out);
+  return Buffer.concat(chunks);
+}
+
+async function csvRows(download: Result<SpreadsheetDownload>): Promise<Record<string, string>[]> {
+  return parse(await bytesOf(download), { columns: true });
+}
+
+const formulaNotes = ["=HYPERLINK(\"http://evil\")", "+1", "-2 units", "@SUM(A1)", "\tpadded", "plain", "a=b"];
+
+async function setNotes(ids: number[], notes: string[]) {
+  const db = database.handle.db;
+  for (const [index, id] of ids.entries()) {
+    await db.update(usageRecords).set({ note: notes[index] }).where(and(eq(usageRecords.usageFileId, accepted), eq(usageRecords.id, id)));
+  }
+}
+
+describe("exporting records for billing", () => {
+  it("exports every record of an Accepted file as CSV, with status and billing columns and escaped formulas", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const records = await visibleRecords(db, accepted);
+    await setNotes(records.slice(0, formulaNotes.length).map((r) => r.id), formulaNotes);
+    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: `UR-${records[0]!.id}`, billingId: "=INV-1", billingNote: "paid" }], "selection");
+
+    const rows = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
+    expect(rows).toHaveLength(records.length);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "id", "usage_file_id", "record_id", "item_mpn", "subscription_external_id", "quantity", "start_time_utc", "end_time_utc",
+      "amount", "tier", "category_id", "note", "status", "external_billing_id", "external_billing_note",
+    ]);
+    expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual(formulaNotes.map(neutralizeFormula));
+    expect(rows[0]).toMatchObject({ id: `UR-${records[0]!.id}`, status: "closed", external_billing_id: "'=INV-1", external_billing_note: "paid" });
+    expect(rows[1]).toMatchObject({ status: "accepted", external_billing_id: "", quantity: records[1]!.quantity });
+    expect(rows[1]!.start_time_utc).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00$/);
+  });
+
+  it("writes the same rows as an .xlsx sheet", async () => {
+    await seedDemoData(database.handle.db);
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("records")!;
+    expect(sheet.rowCount).toBe(31);
+    expect(sheet.getRow(1).getCell(1).value).toBe("id");
+    expect(sheet.getRow(2).getCell(13).value).toBe("accepted");
+  });
+
+  it("never exports the vendor's internal note", async () => {
+    await seedDemoData(database.handle.db);
+    const csv = (await bytesOf(await exportUsageFile(northwindDistributor, accepted, "csv"))).toString();
+    const across = (await bytesOf(exportUsageRecords(northwindDistributor, { format: "csv" }))).toString();
+    for (const text of [csv, across]) expect(text).not.toContain("metering warehouse");
+  });
+
+  it("exports only Accepted and Closed files, and only to their distributor", async () => {
+    await seedDemoData(database.handle.db);
+    expect(await exportUsageFile(northwindDistributor, pending, "csv")).toMatchObject({ code: "invalid_transition" });
+    expect(await exportUsageFile(contosoReseller, accepted, "csv")).toMatchObject({ code: "not_found" });
+    expect(await exportUsageFile(northwindDistributor, contosoPending, "csv")).toMatchObject({ code: "not_found" });
+    expect(await exportUsageFile(northwindDistributor, ready, "csv")).toMatchObject({ code: "not_found" });
+    expect(await exportUsageFile(acmeVendor, accepted, "csv")).toMatchObject({ code: "forbidden" });
+    expect(exportUsageRecords(acmeVendor, { format: "csv" })).toMatchObject({ code: "forbidden" });
+  });
+
+  it("exports across files only the accepted records the distributor may see", async () => {
+    await seedDemoData(database.handle.db);
+    const rows = await csvRows(exportUsageRecords(northwindDistributor, { format: "csv" }));
+    expect(new Set(rows.map((row) => row.usage_file_id))).toEqual(new Set([accepted]));
+    expect(await csvRows(exportUsageRecords(contosoReseller, { format: "csv" }))).toEqual([]);
+    expect(await csvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" }))).toEqual([]);
+  });
+});
