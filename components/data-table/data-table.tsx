@@ -18,7 +18,8 @@ export interface DataTableProps<Row> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's columns mix value types
   columns: ColumnDef<Row, any>[];
   rows: Row[];
-  sort: { column: string; desc: boolean };
+  /** The server's sort; without it the table is shown in the server's order and cannot be re-sorted. */
+  sort?: { column: string; desc: boolean };
   rowId: (row: Row) => string;
   emptyMessage: string;
   /** Column ids hidden by the viewer (`hide` in the URL). */
@@ -56,7 +57,7 @@ export function DataTable<Row>({
   selection,
 }: DataTableProps<Row>) {
   const { update, pending } = useUrlState();
-  const sorting: SortingState = [{ id: sort.column, desc: sort.desc }];
+  const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.desc }] : [];
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
 
   const table = useReactTable({
@@ -67,6 +68,7 @@ export function DataTable<Row>({
     manualSorting: true,
     manualPagination: true,
     manualFiltering: true,
+    enableSorting: Boolean(sort),
     enableSortingRemoval: false,
     enableMultiSort: false,
     state: { sorting, columnVisibility, rowSelection: selection?.state ?? {} },

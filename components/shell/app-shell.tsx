@@ -17,7 +17,15 @@ const navigation: Record<UserRole, NavLink[]> = {
     { href: "/distributor", label: "Review queue" },
     { href: "/distributor/files", label: "All files" },
   ],
-  admin: [{ href: "/admin", label: "Overview" }],
+  admin: [
+    { href: "/admin", label: "Overview" },
+    { href: "/admin/accounts", label: "Accounts" },
+    { href: "/admin/users", label: "Users" },
+    { href: "/admin/contracts", label: "Contracts" },
+    { href: "/admin/products", label: "Products" },
+    { href: "/admin/subscriptions", label: "Subscriptions" },
+    { href: "/admin/audit", label: "Audit log" },
+  ],
 };
 
 const areaName: Record<UserRole, string> = {
@@ -53,10 +61,10 @@ export function AppShell({
             </nav>
           </div>
           <div className="flex items-center gap-4 text-sm">
-            <span className="text-right leading-tight">
+            <Link href="/profile" className="text-right leading-tight hover:text-brand-700" title="Profile and password">
               <span className="block font-medium">{user.name}</span>
               <span className="block text-xs text-slate-500">{user.accountName}</span>
-            </span>
+            </Link>
             <form action={signOut}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
                 Sign out

@@ -21,3 +21,30 @@ export function parseUsageRecordPublicId(publicId: string): number | null {
   const match = /^UR-(\d{1,15})$/.exec(publicId);
   return match ? Number(match[1]) : null;
 }
+
+/**
+ * Ids of objects administrators create, in the seed's shapes with more random digits
+ * (`ACC-12345678`, `PRD-123-456-789`, `AS-1234-5678`): too many to clash in a catalog's lifetime.
+ */
+export function newAdminObjectId(
+  kind: "account" | "user" | "contract" | "product" | "subscription",
+  random: () => number = Math.random,
+): string {
+  switch (kind) {
+    case "account":
+      return `ACC-${digits(8, random)}`;
+    case "user":
+      return `USR-${digits(8, random)}`;
+    case "contract":
+      return `CRD-${digits(8, random)}`;
+    case "product":
+      return `PRD-${digits(3, random)}-${digits(3, random)}-${digits(3, random)}`;
+    case "subscription":
+      return `AS-${digits(4, random)}-${digits(4, random)}`;
+  }
+}
+
+/** Items are numbered within their product, as the seed does: `PRD-…-0001`. */
+export function itemIdOf(productId: string, position: number): string {
+  return `${productId}-${String(position).padStart(4, "0")}`;
+}

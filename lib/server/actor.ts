@@ -1,19 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import type { UserRole } from "@/lib/domain/catalog";
 import { fail, ok, type Result } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/permissions";
 import { auth } from "@/lib/server/auth";
+import { loadActiveActor, loadApiKeyActor, type SignedInActor } from "@/lib/server/auth/load-actor";
 
-export interface SignedInActor extends Actor {
-  name: string;
-  email: string;
-  accountName: string;
-}
+export type { SignedInActor };
 
 /**
  * The signed-in user, read from the database on every request: a deactivated user, or a session
@@ -25,33 +19,38 @@ export const getActor = cache(async (): Promise<SignedInActor | null> => {
   return loadActiveActor(session.user.id, session.user.sessionVersion);
 });
 
-export async function loadActiveActor(userId: string, sessionVersion: number): Promise<SignedInActor | null> {
-  const db = await getDb();
-  const user = await db.query.users.findFirst({
-    where: and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion)),
-    with: { account: true },
-  });
-  if (!user) return null;
-  return {
-    userId: user.id,
-    accountId: user.accountId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    accountName: user.account.name,
-  };
+const changePasswordPath = "/change-password";
+
+/** The signed-in user for pages and actions; a user with a temporary password is sent to replace it first. */
+export async function requireActor(): Promise<SignedInActor> {
+  const actor = await requireSignedIn();
+  if (actor.mustChangePassword) redirect(changePasswordPath);
+  return actor;
 }
 
-export async function requireActor(): Promise<SignedInActor> {
+/** The signed-in user, even one who must change the password: for the change-password page only. */
+export async function requireSignedIn(): Promise<SignedInActor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   return actor;
 }
 
-/** The actor of an API request; API keys join the session cookie here. */
+const apiKeyScheme = /^ApiKey\s+(\S+)$/i;
+
+/** The actor of an API request: `Authorization: ApiKey <key>`, or else the session cookie. */
 export async function getRequestActor(): Promise<Result<SignedInActor>> {
+  const authorization = (await headers()).get("authorization");
+  if (authorization) return authorizedActor(authorization);
   const actor = await getActor();
-  return actor ? ok(actor) : fail("unauthenticated", "Sign in, or send an API key.");
+  if (!actor) return fail("unauthenticated", "Sign in, or send an API key.");
+  if (actor.mustChangePassword) return fail("forbidden", "Change your temporary password first.");
+  return ok(actor);
+}
+
+async function authorizedActor(authorization: string): Promise<Result<SignedInActor>> {
+  const key = apiKeyScheme.exec(authorization)?.[1];
+  const actor = key ? await loadApiKeyActor(key) : null;
+  return actor ? ok(actor) : fail("unauthenticated", "The API key is unknown, revoked, or its user is deactivated.");
 }
 
 /** Pages of another role's area answer "not found", like any object the actor may not see. */

@@ -3,6 +3,11 @@ import type { z } from "zod";
 import type { Failure, Result } from "@/lib/domain/errors";
 import { requireActor, type SignedInActor } from "@/lib/server/actor";
 
+interface FormActionOptions {
+  /** Who acts; the change-password form passes `requireSignedIn`, which lets a temporary password through. */
+  loadActor?: () => Promise<SignedInActor>;
+}
+
 /** What a form shows after its server action ran: a message, or an error with field-level details. */
 export interface FormState {
   ok?: boolean;
@@ -22,11 +27,12 @@ export function formAction<Schema extends z.ZodType, T>(
   schema: Schema,
   run: (actor: SignedInActor, input: z.output<Schema>) => Promise<Result<T>>,
   onSuccess: (value: T, input: z.output<Schema>) => FormState | Promise<FormState>,
+  { loadActor = requireActor }: FormActionOptions = {},
 ): FormAction {
   return async (_previous, formData) => {
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalidInput(parsed.error);
-    const actor = await requireActor();
+    const actor = await loadActor();
     const result = await run(actor, parsed.data);
     if (!result.ok) return failureState(result);
     return onSuccess(result.value, parsed.data);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/server/actor";
@@ -15,6 +16,15 @@ const labels: Record<keyof PlatformCounts, string> = {
   usageFiles: "Usage files",
 };
 
+/** Where each figure is managed; usage files belong to their vendors and distributors. */
+const pages: Partial<Record<keyof PlatformCounts, string>> = {
+  accounts: "/admin/accounts",
+  users: "/admin/users",
+  contracts: "/admin/contracts",
+  products: "/admin/products",
+  subscriptions: "/admin/subscriptions",
+};
+
 export default async function AdminHome() {
   const actor = await requireRole("admin");
   const counts = await platformCounts(actor);
@@ -25,7 +35,15 @@ export default async function AdminHome() {
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
         {(Object.keys(labels) as (keyof PlatformCounts)[]).map((key) => (
           <div key={key} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-            <dt className="text-xs font-medium uppercase text-slate-500">{labels[key]}</dt>
+            <dt className="text-xs font-medium uppercase text-slate-500">
+              {pages[key] ? (
+                <Link href={pages[key]} className="hover:text-brand-700">
+                  {labels[key]}
+                </Link>
+              ) : (
+                labels[key]
+              )}
+            </dt>
             <dd className="mt-1 text-2xl font-semibold">{counts[key]}</dd>
           </div>
         ))}

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import { signInThrottles, users, type User } from "@/db/schema";
 import { recordEvent } from "@/lib/server/events";
 import { unknownUserHash, verifyPassword } from "@/lib/auth/password";
@@ -29,6 +29,7 @@ export async function verifyCredentials(rawEmail: string, password: string): Pro
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? unknownUserHash);
   if (!user || !user.active || !passwordMatches) {
     const lockedUntil = await countFailure(email);
+    await recordFailure(db, email, user, lockedUntil);
     return lockedUntil ? { ok: false, reason: "locked", lockedUntil } : { ok: false, reason: "invalid" };
   }
 
@@ -40,6 +41,17 @@ export async function verifyCredentials(rawEmail: string, password: string): Pro
     actor: { userId: user.id, accountId: user.accountId },
   });
   return { ok: true, user };
+}
+
+/** For the audit log: a known user's failures go on that user, unknown emails on the email. */
+async function recordFailure(db: Database, email: string, user: User | undefined, lockedUntil: Date | null): Promise<void> {
+  await recordEvent(db, {
+    objectType: user ? "user" : "sign_in",
+    objectId: user?.id ?? email,
+    action: "sign_in_failed",
+    actor: null,
+    details: { email, ...(user && !user.active ? { reason: "inactive" } : {}), ...(lockedUntil ? { lockedUntil } : {}) },
+  });
 }
 
 /** Adds a failure; returns when the email is locked until, if this failure locked it. */

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { UserPlacementFields } from "@/components/admin/user-fields";
+import { UsersDataTable } from "@/components/admin/users-data-table";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { PagePagination } from "@/components/data-table/page-pagination";
+import { ActionField, ActionForm } from "@/components/ui/action-form";
+import { Card } from "@/components/ui/card";
+import { TextInput } from "@/components/ui/form";
+import { PageHeader } from "@/components/ui/page-header";
+import { userListQuery } from "@/lib/domain/admin-query";
+import { userRoles } from "@/lib/domain/catalog";
+import { firstValues } from "@/lib/domain/table-query";
+import { requireRole } from "@/lib/server/actor";
+import { listAccounts } from "@/lib/server/queries/admin-accounts";
+import { listUsers } from "@/lib/server/queries/admin-users";
+import { createUserAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const actor = await requireRole("admin");
+  const query = userListQuery.parse(firstValues(await searchParams));
+  const [{ rows, total }, accounts] = await Promise.all([listUsers(actor, query), listAccounts(actor)]);
+
+  return (
+    <>
+      <PageHeader title="Users" subtitle="New users sign in with a temporary password and must choose their own." />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <Card>
+          <DataTableToolbar
+            searchLabel="Search name or email"
+            filters={[
+              { kind: "choice", param: "account", label: "Account", options: accounts.map((a) => ({ value: a.id, label: a.name })) },
+              { kind: "choice", param: "role", label: "Role", options: userRoles.map((r) => ({ value: r, label: r })) },
+              {
+                kind: "choice",
+                param: "active",
+                label: "Status",
+                options: [
+                  { value: "yes", label: "Active" },
+                  { value: "no", label: "Inactive" },
+                ],
+              },
+            ]}
+          />
+          <UsersDataTable rows={rows} sort={query.sort} />
+          <PagePagination page={query.page} size={query.size} total={total} />
+        </Card>
+        <Card title="New user">
+          <ActionForm action={createUserAction} submitLabel="Create user">
+            <ActionField name="name" label="Name">
+              <TextInput name="name" required />
+            </ActionField>
+            <ActionField name="email" label="Email">
+              <TextInput name="email" type="email" required />
+            </ActionField>
+            <UserPlacementFields accounts={accounts} />
+          </ActionForm>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable } from "@/components/data-table/data-table";
+import type { AdminSubscriptionRow } from "@/lib/server/queries/admin-catalog";
+import { formatDate } from "@/lib/format";
+
+const column = createColumnHelper<AdminSubscriptionRow>();
+
+const columns = [
+  column.accessor("externalId", {
+    header: "External id",
+    cell: ({ row }) => (
+      <>
+        <div className="font-medium">{row.original.externalId}</div>
+        <div className="font-mono text-xs text-slate-500">
+          {row.original.id} · {row.original.externalUid}
+        </div>
+      </>
+    ),
+  }),
+  column.accessor("productName", { id: "product", header: "Product" }),
+  column.accessor("contractId", { id: "contract", header: "Contract" }),
+  column.accessor("parameters", {
+    header: "Parameters",
+    enableSorting: false,
+    cell: ({ getValue }) => (
+      <span className="text-xs text-slate-600">
+        {Object.entries(getValue())
+          .map(([name, value]) => `${name}=${value}`)
+          .join("; ")}
+      </span>
+    ),
+  }),
+  column.accessor("status", { header: "Status", cell: ({ getValue }) => <span className="capitalize">{getValue()}</span> }),
+  column.accessor("activeFrom", {
+    header: "Active (UTC)",
+    cell: ({ row }) => (
+      <span className="whitespace-nowrap">
+        {row.original.activeFrom ? formatDate(row.original.activeFrom) : "…"} – {row.original.activeTo ? formatDate(row.original.activeTo) : "…"}
+      </span>
+    ),
+  }),
+];
+
+export function SubscriptionsDataTable({ rows, sort }: { rows: AdminSubscriptionRow[]; sort: { column: string; desc: boolean } }) {
+  return <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => row.id} emptyMessage="No subscriptions match." />;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { userRoles } from "./catalog";
+import { optionalChoice, optionalText, pageParam, pageSizeParam, sortParam } from "./table-query";
+
+/** URL state of the admin console's server-paged tables. */
+
+export const userSortColumns = ["name", "email", "account", "role", "created"] as const;
+export type UserSortColumn = (typeof userSortColumns)[number];
+
+export const userListQuery = z.object({
+  page: pageParam,
+  size: pageSizeParam,
+  sort: sortParam(userSortColumns, { column: "name", desc: false }),
+  /** Name or email. */
+  q: optionalText,
+  account: optionalText,
+  role: optionalChoice(userRoles),
+  active: optionalChoice(["yes", "no"]),
+});
+export type UserListQuery = z.output<typeof userListQuery>;
+
+export const subscriptionSortColumns = ["externalId", "product", "contract", "status", "activeFrom"] as const;
+export type SubscriptionSortColumn = (typeof subscriptionSortColumns)[number];
+
+export const subscriptionListQuery = z.object({
+  page: pageParam,
+  size: pageSizeParam,
+  sort: sortParam(subscriptionSortColumns, { column: "externalId", desc: false }),
+  /** Id, external id or external uid. */
+  q: optionalText,
+  product: optionalText,
+  contract: optionalText,
+});
+export type SubscriptionListQuery = z.output<typeof subscriptionListQuery>;
+
+export const eventSortColumns = ["at"] as const;
+
+export const eventListQuery = z.object({
+  page: pageParam,
+  size: pageSizeParam,
+  sort: sortParam(eventSortColumns, { column: "at", desc: true }),
+  /** The acting user's id or email. */
+  actor: optionalText,
+  account: optionalText,
+  objectType: optionalText,
+  objectId: optionalText,
+  action: optionalText,
+});
+export type EventListQuery = z.output<typeof eventListQuery>;

@@ -1,0 +1,36 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiKeys, users } from "@/db/schema";
+
+const keyPrefix = "urp_";
+
+/** Keys are random enough that a fast hash is safe to store; bcrypt would slow every API call. */
+function hashKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** A new API key for a user: the plaintext is returned once, only its hash is kept. */
+export async function createApiKey(userId: string, name: string): Promise<{ id: string; key: string }> {
+  const key = `${keyPrefix}${randomBytes(32).toString("base64url")}`;
+  const id = `KEY-${randomBytes(6).toString("hex")}`;
+  const db = await getDb();
+  await db.insert(apiKeys).values({ id, userId, name, keyHash: hashKey(key) });
+  return { id, key };
+}
+
+/**
+ * The user an API key acts for, when the key is live and its user active; notes when it was last
+ * used. Revoked keys and deactivated users are refused at once.
+ */
+export async function userIdOfApiKey(key: string): Promise<string | null> {
+  const db = await getDb();
+  const [used] = await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .from(users)
+    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt), eq(users.id, apiKeys.userId), eq(users.active, true)))
+    .returning({ userId: apiKeys.userId });
+  return used?.userId ?? null;
+}
