@@ -13,7 +13,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The facts of a usage file everyone who may see it sees; the internal note only when given. */
+/** The facts of a usage file that everyone who may see it sees, with the reviewer's notes. */
 export function UsageFileSummary({ file, actions }: { file: UsageFileView; actions?: ReactNode }) {
   return (
     <div className="space-y-4">
@@ -22,11 +22,6 @@ export function UsageFileSummary({ file, actions }: { file: UsageFileView; actio
         <StatusBadge status={file.status} />
         {actions && <div className="ml-auto flex flex-wrap gap-2">{actions}</div>}
       </div>
-      {file.status === "rejected" && file.rejectionNote && (
-        <div role="status" className="rounded-md border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
-          <strong className="font-semibold">Rejected:</strong> {file.rejectionNote}
-        </div>
-      )}
       <Card>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <Field label="Id">
@@ -42,6 +37,7 @@ export function UsageFileSummary({ file, actions }: { file: UsageFileView; actio
           <Field label="Records">{file.stats?.records.toLocaleString("en-US") ?? "—"}</Field>
           <Field label="Updated">{formatDateTime(file.updatedAt)}</Field>
           {file.acceptanceNote && <Field label="Acceptance note">{file.acceptanceNote}</Field>}
+          {file.status === "rejected" && file.rejectionNote && <Field label="Rejection note">{file.rejectionNote}</Field>}
         </dl>
       </Card>
     </div>

@@ -8,6 +8,7 @@ import { InternalNoteForm } from "@/components/usage-files/internal-note-form";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { ProcessingProgress } from "@/components/usage-files/processing-progress";
 import { RecordCounts } from "@/components/usage-files/record-counts";
+import { ReviewOutcome } from "@/components/usage-files/review-outcome";
 import { UploadDropzone } from "@/components/usage-files/upload-dropzone";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
@@ -53,6 +54,7 @@ export default async function VendorUsageFilePage({
           />
         }
       />
+      <ReviewOutcome file={file} />
       {inProgress && (
         <Card title="Processing">
           <ProcessingProgress usageFileId={file.id} initial={file} />
