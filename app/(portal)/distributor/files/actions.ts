@@ -5,21 +5,24 @@ import { z } from "zod";
 import {
   acceptUsageFileInput,
   billingReferenceInput,
+  closeRecordsForm,
   closeUsageFileInput,
   rejectUsageFileInput,
 } from "@/lib/domain/usage-file-review";
 import { formAction, type FormState } from "@/lib/server/form-action";
-import { closeRemainingRecords } from "@/lib/server/usage-records/close-usage-records";
+import { describeClosingReport } from "@/lib/domain/record-closing";
+import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
 import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
 
 const fileTarget = z.object({ usageFileId: z.string().min(1) });
 
-function done(message: string) {
-  return (_value: unknown, { usageFileId }: { usageFileId: string }): FormState => {
+/** Refreshes the file's page and says what happened. */
+function done<T>(message: string | ((value: T) => string)) {
+  return (value: T, { usageFileId }: { usageFileId: string }): FormState => {
     revalidatePath(`/distributor/files/${usageFileId}`);
-    return { ok: true, message };
+    return { ok: true, message: typeof message === "string" ? message : message(value) };
   };
 }
 
@@ -45,4 +48,11 @@ export const closeUsageFileAction = formAction(
   fileTarget.extend(closeUsageFileInput.shape),
   (actor, { usageFileId, ...input }) => closeUsageFile(actor, usageFileId, input),
   done("The usage file is closed."),
+);
+
+export const closeUsageRecordsAction = formAction(
+  fileTarget.extend(closeRecordsForm.shape),
+  (actor, { usageFileId, recordIds, billingId, billingNote }) =>
+    closeUsageRecords(actor, usageFileId, recordIds.map((recordId) => ({ recordId, billingId, billingNote })), "selection"),
+  done(describeClosingReport),
 );

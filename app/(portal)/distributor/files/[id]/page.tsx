@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { BillingActions } from "@/components/review/billing-actions";
+import { CloseRecordsForm } from "@/components/review/close-records-form";
 import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
 import { ReviewDecision } from "@/components/review/review-decision";
 import { SubscriptionTotals } from "@/components/review/subscription-totals";
@@ -14,7 +15,13 @@ import { listProductItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
-import { acceptUsageFileAction, closeRemainingRecordsAction, closeUsageFileAction, rejectUsageFileAction } from "../actions";
+import {
+  acceptUsageFileAction,
+  closeRemainingRecordsAction,
+  closeUsageFileAction,
+  closeUsageRecordsAction,
+  rejectUsageFileAction,
+} from "../actions";
 
 /** Where the record grid of the file goes: sorting, filters and search over its records. */
 function RecordsSection({ file, children }: { file: UsageFileView; children?: ReactNode }) {
@@ -80,6 +87,12 @@ export default async function DistributorUsageFilePage({ params }: { params: Pro
                   </p>
                   <ReconciliationUpload usageFileId={file.id} />
                 </div>
+                {recordsToClose && (
+                  <div>
+                    <h3 className="mb-2 text-sm font-medium">Close records by id</h3>
+                    <CloseRecordsForm usageFileId={file.id} action={closeUsageRecordsAction} />
+                  </div>
+                )}
                 <div>
                   <h3 className="mb-2 text-sm font-medium">Close</h3>
                   <BillingActions
