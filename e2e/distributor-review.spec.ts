@@ -112,7 +112,7 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   const reconciliation = lines.map((line, index) => (index === 0 ? line : line.replace(/,accepted,,$/, ",accepted,INV-2026-001,October invoice"))).join("\n");
   await page.getByLabel("Reconciliation sheet").setInputFiles({ name: "reconciliation.csv", mimeType: "text/csv", buffer: Buffer.from(reconciliation) });
   await page.getByRole("button", { name: "Upload reconciliation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "records closed" })).toContainText("2 records closed, 1 rows refused");
+  await expect(page.getByRole("status").filter({ hasText: "refused" })).toContainText("2 records closed, 1 row refused, 0 rows without a billing id left open.");
   await expect(page.getByText(`${firstRecord}: This record is already closed.`)).toBeVisible();
   await screenshot(page, "distributor-reconciled");
 
