@@ -60,7 +60,7 @@ export function openPostgres(url: string): DatabaseHandle {
     rows: async <T>(query: string, params?: unknown[]) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     copyInto: (table, columns) => postgresCopyWriter(client, table, columns),
-    copyOut: postgresCopyReader(client),
+    copyOut: postgresCopyReader(url),
     native: { engine: "postgres", url },
     close: () => client.end(),
   };

@@ -4,7 +4,7 @@ import type { Writable } from "node:stream";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type postgres from "postgres";
+import postgres from "postgres";
 
 /** Bulk loading, one thing the two engines do differently: COPY … FROM STDIN versus a blob. */
 export interface CopyWriter {
@@ -90,10 +90,20 @@ function copyOutStatement(query: SQL, target: string): string {
   return `COPY (${inlineQuery(query)}) TO ${target} WITH (FORMAT csv, HEADER)`;
 }
 
-/** PostgreSQL: COPY … TO STDOUT, streamed with backpressure: memory stays flat for a million rows. */
-export function postgresCopyReader(client: postgres.Sql): CopyReader {
+/**
+ * PostgreSQL: COPY … TO STDOUT, streamed with backpressure: memory stays flat for a million rows.
+ * Each export has a connection of its own, closed afterwards: postgres.js 3.4 can leave a pooled
+ * connection's socket paused after a COPY (porsager/postgres#499, #917, PR #1016), and the next
+ * query on it hangs for ever.
+ */
+export function postgresCopyReader(url: string): CopyReader {
   return async function* (query) {
-    yield* await client.unsafe(copyOutStatement(query, "STDOUT")).readable();
+    const client = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      yield* await client.unsafe(copyOutStatement(query, "STDOUT")).readable();
+    } finally {
+      await client.end({ timeout: 0 });
+    }
   };
 }
 

@@ -101,11 +101,19 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   expect(sheet.rowCount).toBe(4);
   expect(sheet.getRow(2).getCell(6).value).toBe("10.5");
 
+  // One record closed by hand first: the reconciliation then reports it as closed already.
+  const firstRecord = lines[1]!.split(",")[0]!;
+  await page.getByLabel("Record ids").fill(firstRecord);
+  await page.getByLabel("External billing id").fill("INV-2026-000");
+  await page.getByRole("button", { name: "Close records", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Closed 1 record." })).toBeVisible();
+
   // The export sent back with a billing id on every row.
   const reconciliation = lines.map((line, index) => (index === 0 ? line : line.replace(/,accepted,,$/, ",accepted,INV-2026-001,October invoice"))).join("\n");
   await page.getByLabel("Reconciliation sheet").setInputFiles({ name: "reconciliation.csv", mimeType: "text/csv", buffer: Buffer.from(reconciliation) });
   await page.getByRole("button", { name: "Upload reconciliation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "records closed" })).toContainText("3 records closed, 0 rows refused");
+  await expect(page.getByRole("status").filter({ hasText: "refused" })).toContainText("2 records closed, 1 row refused, 0 rows without a billing id left open.");
+  await expect(page.getByText(`${firstRecord}: This record is already closed.`)).toBeVisible();
   await screenshot(page, "distributor-reconciled");
 
   await confirmInDialog(page, "Close file", "Close file");

@@ -22,7 +22,7 @@ export function CloseRecordDialog({ action, usageFileId, recordId }: { action: F
   return (
     <ConfirmDialog
       action={action}
-      hidden={{ usageFileId, recordId }}
+      hidden={{ usageFileId, recordIds: recordId }}
       trigger="Close"
       triggerVariant="secondary"
       title={`Close record ${recordId}`}

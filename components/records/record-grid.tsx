@@ -23,8 +23,8 @@ const time = (value: Date | null) => <span className="whitespace-nowrap">{value 
 /** The reviewer's closing of accepted records, one by one or ticked. */
 export interface RecordClosingActions {
   usageFileId: string;
-  closeOne: FormAction;
-  closeSelected: FormAction;
+  /** Closes the records named in `recordIds` (one, or several separated by commas) under one billing reference. */
+  close: FormAction;
 }
 
 const isClosable = (record: UsageRecordView) => record.status === "accepted";
@@ -54,7 +54,7 @@ function closingColumns(closing: RecordClosingActions) {
       enableHiding: false,
       cell: ({ row }) =>
         isClosable(row.original) ? (
-          <CloseRecordDialog action={closing.closeOne} usageFileId={closing.usageFileId} recordId={usageRecordPublicId(row.original.id)} />
+          <CloseRecordDialog action={closing.close} usageFileId={closing.usageFileId} recordId={usageRecordPublicId(row.original.id)} />
         ) : null,
     }),
   ];
@@ -162,7 +162,7 @@ export function RecordGrid({
       {closing && (
         <div className="mb-2">
           <CloseSelectedDialog
-            action={closing.closeSelected}
+            action={closing.close}
             usageFileId={closing.usageFileId}
             recordIds={Object.keys(selected).filter((id) => selected[id]).map((id) => usageRecordPublicId(Number(id)))}
           />

@@ -62,13 +62,16 @@ export function ReconciliationUpload({ usageFileId }: { usageFileId: string }) {
   );
 }
 
+function count(total: number, noun: string): string {
+  return `${total.toLocaleString("en-US")} ${noun}${total === 1 ? "" : "s"}`;
+}
+
 function ReconciliationReport({ report }: { report: Report }) {
   return (
     <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
       <p>
-        <strong>{report.closed.length.toLocaleString("en-US")}</strong> records closed,{" "}
-        <strong>{report.refused.length.toLocaleString("en-US")}</strong> rows refused,{" "}
-        {report.rowsWithoutBillingId.toLocaleString("en-US")} rows without a billing id left open.
+        <strong>{count(report.closed.length, "record")}</strong> closed, <strong>{count(report.refused.length, "row")}</strong> refused,{" "}
+        {count(report.rowsWithoutBillingId, "row")} without a billing id left open.
       </p>
       {report.refused.length > 0 && (
         <ul className="list-inside list-disc text-slate-700">

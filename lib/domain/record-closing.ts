@@ -34,3 +34,18 @@ export function withoutDuplicates(closings: readonly RecordClosing[]): { unique:
     duplicates: [...seen].filter(([, times]) => times > 1).map(([recordId]) => recordId),
   };
 }
+
+const refusalWords: Record<ClosingRefusalReason, string> = {
+  not_found: "not found",
+  already_closed: "already closed",
+  duplicate: "listed twice",
+};
+
+/** The outcome in one sentence for a form, naming the first few refused records. */
+export function describeClosingReport(report: ClosingReport, named = 5): string {
+  const closed = `Closed ${report.closed.length} record${report.closed.length === 1 ? "" : "s"}.`;
+  if (report.refused.length === 0) return closed;
+  const listed = report.refused.slice(0, named).map((r) => `${r.recordId} (${refusalWords[r.reason]})`);
+  const more = report.refused.length > named ? ` and ${report.refused.length - named} more` : "";
+  return `${closed} Not closed: ${listed.join(", ")}${more}.`;
+}

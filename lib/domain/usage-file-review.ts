@@ -29,7 +29,15 @@ export const closeUsageFileInput = z.object({
   billingNote,
 });
 
+const recordIds = z.array(z.string().trim().min(1)).min(1, "Give at least one record id.").max(10_000, "Close at most 10,000 records at once.");
+
 /** Records are named by their public id (`UR-…`) everywhere outside the database. */
-export const closeRecordsInput = billingReferenceInput.extend({
-  recordIds: z.array(z.string().trim().min(1)).min(1, "Select at least one record.").max(10_000, "Close at most 10,000 records at once."),
+export const closeRecordsInput = billingReferenceInput.extend({ recordIds });
+
+/** The same from a form: record ids typed or pasted, separated by spaces, commas or lines. */
+export const closeRecordsForm = billingReferenceInput.extend({
+  recordIds: z
+    .string()
+    .transform((text) => text.split(/[\s,;]+/).filter(Boolean))
+    .pipe(recordIds),
 });

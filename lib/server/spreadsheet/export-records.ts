@@ -1,6 +1,5 @@
 import "server-only";
-import type { Writable } from "node:stream";
-import { Readable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import { parse } from "csv-parse";
 import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";

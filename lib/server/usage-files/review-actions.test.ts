@@ -14,11 +14,12 @@ import { rejectUsageFile } from "./reject-usage-file";
 
 const database = withTestDatabase();
 
-// Seeded files (db/seed.ts): Acme -0003 Pending (Northwind), -0004 Pending (Contoso), -0005 Accepted (Northwind), -0002 Ready.
+// Seeded files (db/seed.ts): Acme -0003 Pending (Northwind), -0004 Pending (Contoso), -0005 Accepted (Northwind), -0002 Ready, -0001 Draft.
 const pending = "UF-2026-10-1001-0003";
 const contosoPending = "UF-2026-10-1001-0004";
 const accepted = "UF-2026-10-1001-0005";
 const ready = "UF-2026-10-1001-0002";
+const draft = "UF-2026-10-1001-0001";
 const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "distributor" as const };
 
 async function eventsOf(id: string, action: string) {
@@ -74,6 +75,9 @@ describe("accepting and rejecting a usage file", () => {
     expect(await acceptUsageFile(contosoReseller, pending, { note: "x" })).toMatchObject({ code: "not_found" });
     expect(await acceptUsageFile(northwindDistributor, contosoPending, { note: "x" })).toMatchObject({ code: "not_found" });
     expect(await acceptUsageFile(northwindDistributor, ready, { note: "x" })).toMatchObject({ code: "not_found" });
+    expect(await rejectUsageFile(northwindDistributor, draft, { note: "x" })).toMatchObject({ code: "not_found" });
+    expect(await getUsageFile(northwindDistributor, draft)).toBeNull();
+    expect(await getUsageFile(northwindDistributor, ready)).toBeNull();
     expect(await acceptUsageFile(acmeVendor, pending, { note: "x" })).toMatchObject({ code: "forbidden" });
     expect((await usageFileRow(db, pending)).status).toBe("pending");
   });

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-sp
 import { withTestDatabase } from "@/test/db";
 import { visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
+import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
 import { closeUsageRecords } from "./close-usage-records";
 import { exportUsageFile, exportUsageRecords } from "./export-usage-records";
 
@@ -73,6 +74,18 @@ describe("exporting records for billing", () => {
     expect(sheet.rowCount).toBe(31);
     expect(sheet.getRow(1).getCell(1).value).toBe("id");
     expect(sheet.getRow(2).getCell(13).value).toBe("accepted");
+  });
+
+  it("leaves the database usable: transactions after exports go through", async () => {
+    await seedDemoData(database.handle.db);
+    // A few thousand rows: enough for the COPY output to arrive in chunks that fill the stream's buffer.
+    await database.handle.db.execute(sql`
+      INSERT INTO usage_records (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
+      SELECT usage_file_id, generation, row_number + 100 * copy, record_id || '-' || copy, item_id, subscription_id, quantity, start_time, end_time
+      FROM usage_records, generate_series(1, 100) AS copy WHERE usage_file_id = ${accepted}`);
+    for (const format of ["csv", "xlsx", "csv"] as const) await bytesOf(await exportUsageFile(northwindDistributor, accepted, format));
+    const closing = closeUsageFile(northwindDistributor, accepted, { billingId: "INV-1", billingNote: "" });
+    expect(await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000, "hung"))])).toMatchObject({ ok: true });
   });
 
   it("never exports the vendor's internal note", async () => {

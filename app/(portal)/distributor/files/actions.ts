@@ -5,22 +5,24 @@ import { z } from "zod";
 import {
   acceptUsageFileInput,
   billingReferenceInput,
-  closeRecordsInput,
+  closeRecordsForm,
   closeUsageFileInput,
   rejectUsageFileInput,
 } from "@/lib/domain/usage-file-review";
 import { formAction, type FormState } from "@/lib/server/form-action";
-import { closeRemainingRecords, closeUsageRecord, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
+import { describeClosingReport } from "@/lib/domain/record-closing";
+import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
 import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
 
 const fileTarget = z.object({ usageFileId: z.string().min(1) });
 
-function done(message: string) {
-  return (_value: unknown, { usageFileId }: { usageFileId: string }): FormState => {
+/** Refreshes the file's page and says what happened. */
+function done<T>(message: string | ((value: T) => string)) {
+  return (value: T, { usageFileId }: { usageFileId: string }): FormState => {
     revalidatePath(`/distributor/files/${usageFileId}`);
-    return { ok: true, message };
+    return { ok: true, message: typeof message === "string" ? message : message(value) };
   };
 }
 
@@ -48,27 +50,9 @@ export const closeUsageFileAction = formAction(
   done("The usage file is closed."),
 );
 
-export const closeRecordAction = formAction(
-  fileTarget.extend(billingReferenceInput.shape).extend({ recordId: z.string().min(1) }),
-  (actor, { usageFileId, ...closing }) => closeUsageRecord(actor, usageFileId, closing),
-  done("The record is closed."),
-);
-
-/** The selected records travel as one comma-separated field: a form keeps only one value per name. */
-export const closeSelectedRecordsAction = formAction(
-  fileTarget.extend(billingReferenceInput.shape).extend({
-    recordIds: z
-      .string()
-      .transform((ids) => ids.split(",").filter(Boolean))
-      .pipe(closeRecordsInput.shape.recordIds),
-  }),
-  (actor, { usageFileId, recordIds, ...reference }) =>
-    closeUsageRecords(actor, usageFileId, recordIds.map((recordId) => ({ recordId, ...reference })), "selection"),
-  (report, { usageFileId }) => {
-    revalidatePath(`/distributor/files/${usageFileId}`);
-    const refused = report.refused.length;
-    return refused === 0
-      ? { ok: true, message: `${report.closed.length} records closed.` }
-      : { ok: false, error: `${report.closed.length} records closed; ${refused} refused: ${report.refused.map((r) => r.recordId).join(", ")}.` };
-  },
+export const closeUsageRecordsAction = formAction(
+  fileTarget.extend(closeRecordsForm.shape),
+  (actor, { usageFileId, recordIds, billingId, billingNote }) =>
+    closeUsageRecords(actor, usageFileId, recordIds.map((recordId) => ({ recordId, billingId, billingNote })), "selection"),
+  done(describeClosingReport),
 );

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { BillingActions } from "@/components/review/billing-actions";
+import { CloseRecordsForm } from "@/components/review/close-records-form";
 import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
 import { ReviewDecision } from "@/components/review/review-decision";
 import { SubscriptionTotals } from "@/components/review/subscription-totals";
@@ -20,10 +21,9 @@ import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import {
   acceptUsageFileAction,
-  closeRecordAction,
   closeRemainingRecordsAction,
-  closeSelectedRecordsAction,
   closeUsageFileAction,
+  closeUsageRecordsAction,
   rejectUsageFileAction,
 } from "../actions";
 
@@ -99,6 +99,12 @@ export default async function DistributorUsageFilePage({
                   </p>
                   <ReconciliationUpload usageFileId={file.id} />
                 </div>
+                {recordsToClose && (
+                  <div>
+                    <h3 className="mb-2 text-sm font-medium">Close records by id</h3>
+                    <CloseRecordsForm usageFileId={file.id} action={closeUsageRecordsAction} />
+                  </div>
+                )}
                 <div>
                   <h3 className="mb-2 text-sm font-medium">Close</h3>
                   <BillingActions
@@ -149,7 +155,7 @@ export default async function DistributorUsageFilePage({
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
             closing={
               file.status === "accepted"
-                ? { usageFileId: file.id, closeOne: closeRecordAction, closeSelected: closeSelectedRecordsAction }
+                ? { usageFileId: file.id, close: closeUsageRecordsAction }
                 : undefined
             }
           />
