@@ -59,7 +59,7 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
 
   await signIn(page, "vendor@acme.test");
   await page.goto(`/vendor/files/${fileId}`);
-  await expect(page.getByRole("region", { name: "Review outcome" })).toContainText(rejectionNote);
+  await expect(page.getByLabel("Review outcome")).toContainText(rejectionNote);
   await screenshot(page, "distributor-vendor-sees-rejection");
   await page.getByLabel("Usage spreadsheet").setInputFiles({
     name: "corrected.xlsx",
@@ -68,7 +68,7 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   });
   await expect(page.getByText("Ready", { exact: true })).toBeVisible({ timeout: 30_000 });
   await confirmInDialog(page, "Submit for review", "Submit");
-  await expect(page.getByRole("region", { name: "Review outcome" })).toContainText("Waiting for the distributor's review");
+  await expect(page.getByLabel("Review outcome")).toContainText("Waiting for the distributor's review");
   await signOut(page);
 
   await signIn(page, "distributor@northwind.test");

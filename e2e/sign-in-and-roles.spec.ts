@@ -51,7 +51,7 @@ test("a vendor gets no data from other roles' pages or another vendor's file", a
 
   await page.goto("/vendor/files/UF-2026-10-1001-0006");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Compute — rejected");
-  await expect(page.getByRole("region", { name: "Review outcome" })).toContainText("look doubled");
+  await expect(page.getByLabel("Review outcome")).toContainText("look doubled");
   await expect(page.getByText("Internal note (vendor only)")).toBeVisible();
   await screenshot(page, "vendor-file");
   await signOut(page);
