@@ -33,3 +33,12 @@ export const closeUsageFileInput = z.object({
 export const closeRecordsInput = billingReferenceInput.extend({
   recordIds: z.array(z.string().trim().min(1)).min(1, "Select at least one record.").max(10_000, "Close at most 10,000 records at once."),
 });
+
+/** Closing records of one file, each with its own billing reference; answered record by record. */
+export const closeUsageRecordsByIdInput = z.object({
+  usageFileId: z.string().trim().min(1, "Name the usage file."),
+  records: z
+    .array(billingReferenceInput.extend({ recordId: z.string().trim().min(1) }))
+    .min(1, "List at least one record.")
+    .max(10_000, "Close at most 10,000 records at once."),
+});
