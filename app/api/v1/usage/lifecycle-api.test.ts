@@ -9,9 +9,11 @@ import * as accept from "./files/[id]/accept/route";
 import * as close from "./files/[id]/close/route";
 import * as exportFile from "./files/[id]/export/route";
 import * as reject from "./files/[id]/reject/route";
+import * as processedFile from "./files/[id]/processed-file/route";
 import * as file from "./files/[id]/route";
 import * as submit from "./files/[id]/submit/route";
 import * as upload from "./files/[id]/upload/route";
+import * as uploadedFile from "./files/[id]/uploaded-file/route";
 import * as files from "./files/route";
 import * as closeRecords from "./records/close-records/route";
 import * as records from "./records/route";
@@ -76,6 +78,10 @@ describe("a usage file's whole life through the API alone", () => {
     });
 
     await uploadAndWaitUntilReady(["api-1", "api-2", "api-3"]);
+    const download = (route: typeof uploadedFile) => callApi(route.GET, { key: vendor, path: `/usage/files/${id}/download`, params: { id } });
+    expect((await download(uploadedFile)).status).toBe(200);
+    // Only an upload with invalid (or corrected) records has a processed spreadsheet.
+    expect((await download(processedFile)).status).toBe(404);
     expectStatus(await act(submit, vendor, "submit"), 200);
     expect(expectStatus(await act(accept, distributor, "accept", { note: "Fine." }), 200)).toMatchObject({ status: "accepted" });
 
