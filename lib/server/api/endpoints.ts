@@ -27,6 +27,7 @@ export const usageFileEndpoints = {
   get: endpoint({ method: "get", path: "/usage/files/{id}", summary: "A usage file, with its status and processing progress", roles: everyone, reply: "object" }),
   update: endpoint({ method: "put", path: "/usage/files/{id}", summary: "Change a file's name, description or internal note", roles: vendor, body: updateUsageFileInput, reply: "object" }),
   upload: endpoint({ method: "post", path: "/usage/files/{id}/upload", summary: "Upload the usage spreadsheet; it is queued for processing", roles: vendor, upload: "usage_file", reply: "accepted" }),
+  reprocess: endpoint({ method: "post", path: "/usage/files/{id}/reprocess", summary: "Process the current upload again; it is queued like an upload", roles: vendor, body: noBody, reply: "accepted" }),
   submit: endpoint({ method: "post", path: "/usage/files/{id}/submit", summary: "Submit a Ready file for review", roles: vendor, body: noBody, reply: "object" }),
   delete: endpoint({ method: "post", path: "/usage/files/{id}/delete", summary: "Delete a file not yet submitted (kept for audit)", roles: vendor, body: noBody, reply: "object" }),
   accept: endpoint({ method: "post", path: "/usage/files/{id}/accept", summary: "Accept a Pending file", roles: reviewer, body: acceptUsageFileInput, reply: "object" }),

@@ -9,6 +9,7 @@ import * as accept from "./files/[id]/accept/route";
 import * as close from "./files/[id]/close/route";
 import * as exportFile from "./files/[id]/export/route";
 import * as reject from "./files/[id]/reject/route";
+import * as reprocess from "./files/[id]/reprocess/route";
 import * as processedFile from "./files/[id]/processed-file/route";
 import * as file from "./files/[id]/route";
 import * as submit from "./files/[id]/submit/route";
@@ -34,7 +35,7 @@ function expectStatus(answer: ApiAnswer, status: number) {
 }
 
 describe("a usage file's whole life through the API alone", () => {
-  it("is created, uploaded, rejected, re-uploaded, accepted, exported, its records closed, and closed", { timeout: 4 * queueTimeoutMs }, async () => {
+  it("is created, uploaded, reprocessed, rejected, re-uploaded, accepted, exported, its records closed, and closed", { timeout: 4 * queueTimeoutMs }, async () => {
     await seedDemoData(database.handle.db);
     await startWorkers();
     const vendor = await apiKeyOf("vendor@acme.test");
@@ -54,13 +55,7 @@ describe("a usage file's whole life through the API alone", () => {
     const act = (route: typeof submit, key: string, action: string, json: unknown = {}) =>
       callApi(route.POST, { key, path: `/usage/files/${id}/${action}`, method: "POST", json, params: { id } });
 
-    async function uploadAndWaitUntilReady(recordIds: string[]) {
-      const workbook = await xlsxOf({ records: [[...recordsHeader], ...recordIds.map((recordId, day) => validRow(recordId, "2.5", day))] });
-      const form = new FormData();
-      form.set("usage_file", new Blob([new Uint8Array(workbook)]), "usage.xlsx");
-      expect(expectStatus(await callApi(upload.POST, { key: vendor, path: `/usage/files/${id}/upload`, method: "POST", form, params: { id } }), 202)).toEqual({
-        status: "uploading",
-      });
+    async function waitUntilReady() {
       await vi.waitFor(
         async () => {
           const polled = expectStatus(await callApi(file.GET, { key: vendor, path: `/usage/files/${id}`, params: { id } }), 200);
@@ -70,7 +65,19 @@ describe("a usage file's whole life through the API alone", () => {
       );
     }
 
+    async function uploadAndWaitUntilReady(recordIds: string[]) {
+      const workbook = await xlsxOf({ records: [[...recordsHeader], ...recordIds.map((recordId, day) => validRow(recordId, "2.5", day))] });
+      const form = new FormData();
+      form.set("usage_file", new Blob([new Uint8Array(workbook)]), "usage.xlsx");
+      expect(expectStatus(await callApi(upload.POST, { key: vendor, path: `/usage/files/${id}/upload`, method: "POST", form, params: { id } }), 202)).toEqual({
+        status: "uploading",
+      });
+      await waitUntilReady();
+    }
+
     await uploadAndWaitUntilReady(["api-1", "api-2"]);
+    expect(expectStatus(await act(reprocess, vendor, "reprocess"), 202)).toEqual({ status: "uploading" });
+    await waitUntilReady();
     expect(expectStatus(await act(submit, vendor, "submit"), 200)).toMatchObject({ status: "pending" });
     expect(expectStatus(await act(reject, distributor, "reject", { note: "Add the third day." }), 200)).toMatchObject({
       status: "rejected",

@@ -13,6 +13,7 @@ import * as processedFile from "./processed-file/route";
 import * as reconciliation from "./reconciliation/route";
 import * as closeRecord from "./records/[recordId]/close/route";
 import * as reject from "./reject/route";
+import * as reprocess from "./reprocess/route";
 import * as submit from "./submit/route";
 import * as template from "./template/route";
 import * as upload from "./upload/route";
@@ -66,7 +67,7 @@ function uploadForm(bytes: number): FormData {
   return form;
 }
 
-const actions = { submit, accept, reject, close };
+const actions = { submit, accept, reject, close, reprocess };
 const downloads = { template, "uploaded-file": uploadedFile, "processed-file": processedFile, export: exportFile };
 
 describe("actions on a usage file", () => {
@@ -84,6 +85,10 @@ describe("actions on a usage file", () => {
     ["reject", "northwind", pending, { note: "Wrong month." }, 200],
     ["reject", "northwind", pending, {}, 400],
     ["reject", "northwind", ready, { note: "x" }, 404],
+    ["reprocess", "acme", draft, {}, 409],
+    ["reprocess", "acme", pending, {}, 409],
+    ["reprocess", "northwind", pending, {}, 403],
+    ["reprocess", "globex", draft, {}, 404],
     ["close", "northwind", accepted, { billingId: "INV-1" }, 200],
     ["close", "northwind", pending, { billingId: "INV-1" }, 409],
     ["close", "acme", accepted, { billingId: "INV-1" }, 403],
