@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { subscriptionSortColumns, userSortColumns } from "./admin-query";
+import { userRoleSchema } from "./catalog";
 import type { Sort } from "./table-query";
 import { usageFileSortColumns } from "./usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "./usage-file-status";
@@ -66,3 +68,16 @@ export const usageRecordApiQuery = listWindow
     },
     sort: query.order_by,
   }));
+
+export const userApiQuery = listWindow.extend({
+  account: id.optional(),
+  role: userRoleSchema.optional(),
+  active: z.enum(["yes", "no"]).optional(),
+  order_by: orderBy(userSortColumns, { column: "name", desc: false }),
+});
+
+export const subscriptionApiQuery = listWindow.extend({
+  product: id.optional(),
+  contract: id.optional(),
+  order_by: orderBy(subscriptionSortColumns, { column: "externalId", desc: false }),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { usageFileApiQuery, usageRecordApiQuery } from "@/lib/domain/api-query";
+import { listWindow, subscriptionApiQuery, usageFileApiQuery, usageRecordApiQuery, userApiQuery } from "@/lib/domain/api-query";
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import {
@@ -14,6 +14,7 @@ import { endpoint, type Endpoint } from "./endpoint";
 
 const vendor = ["vendor"] as const;
 const reviewer = ["distributor"] as const;
+const admin = ["admin"] as const;
 const everyone = ["vendor", "distributor", "admin"] as const;
 const noBody = z.object({});
 
@@ -54,8 +55,18 @@ export const productEndpoints = {
   template: endpoint({ method: "get", path: "/products/{id}/template", summary: "The usage spreadsheet template of a product", roles: vendor, reply: "spreadsheet" }),
 };
 
+export const adminEndpoints = {
+  accounts: endpoint({ method: "get", path: "/accounts", summary: "List the accounts", roles: admin, query: listWindow, reply: "list" }),
+  users: endpoint({ method: "get", path: "/users", summary: "List the users", roles: admin, query: userApiQuery, reply: "list" }),
+  contracts: endpoint({ method: "get", path: "/contracts", summary: "List the contracts", roles: admin, query: listWindow, reply: "list" }),
+  products: endpoint({ method: "get", path: "/products", summary: "List the products", roles: admin, query: listWindow, reply: "list" }),
+  items: endpoint({ method: "get", path: "/products/{id}/items", summary: "List a product's items", roles: admin, query: listWindow, reply: "list" }),
+  subscriptions: endpoint({ method: "get", path: "/subscriptions", summary: "List the subscriptions (assets)", roles: admin, query: subscriptionApiQuery, reply: "list" }),
+};
+
 export const endpoints: readonly Endpoint[] = [
   ...Object.values(usageFileEndpoints),
   ...Object.values(usageRecordEndpoints),
   ...Object.values(productEndpoints),
+  ...Object.values(adminEndpoints),
 ];
