@@ -19,10 +19,10 @@ export interface ApiInput<Query, Body> {
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
-/** One page of a list, and where it starts among all `total` matches. */
+/** One page of a list, and where it starts among all `total` matches (null when they were too many to count). */
 export interface ListPage<Row> {
   rows: Row[];
-  total: number;
+  total: number | null;
   offset: number;
 }
 
@@ -67,8 +67,8 @@ export function apiListRoute<Query extends z.ZodType | undefined, Row>(
   };
 }
 
-/** `Content-Range: items 0-99/1234`; a page past the end names only the total, with `*` for the range. */
+/** `Content-Range: items 0-99/1234`; `*` for the range of a page past the end, and for a total not counted. */
 function listResponse({ rows, total, offset }: ListPage<unknown>): NextResponse {
   const range = rows.length > 0 ? `${offset}-${offset + rows.length - 1}` : "*";
-  return NextResponse.json(rows, { headers: { "content-range": `items ${range}/${total}` } });
+  return NextResponse.json(rows, { headers: { "content-range": `items ${range}/${total ?? "*"}` } });
 }

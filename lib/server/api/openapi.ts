@@ -44,7 +44,7 @@ function successResponse(spec: Endpoint) {
       return {
         200: {
           description: "One page of objects",
-          headers: { "Content-Range": { description: "`items A-B/TOTAL`", schema: { type: "string" } } },
+          headers: { "Content-Range": { description: "`items A-B/TOTAL`; TOTAL is `*` when more than 10,000 records match a filter", schema: { type: "string" } } },
           content: json({ type: "array", items: { type: "object" } }),
         },
       };

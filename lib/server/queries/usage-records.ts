@@ -110,7 +110,7 @@ export async function listUsageRecordWindow(
   filters: UsageRecordFilters,
   sort: Sort<UsageRecordSortColumn>,
   window: { limit: number; offset: number },
-): Promise<{ file: UsageFileView; rows: UsageRecordView[]; total: number } | null> {
+): Promise<{ file: UsageFileView; rows: UsageRecordView[]; total: number; totalIsLowerBound: boolean } | null> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
@@ -120,7 +120,7 @@ export async function listUsageRecordWindow(
     countRecords(db, file, where, filters),
   ]);
   const showCells = canAuthorUsageFile(actor, file);
-  return { file, rows: rows.map((row) => toView(file, row, showCells)), total: counted.total };
+  return { file, rows: rows.map((row) => toView(file, row, showCells)), ...counted };
 }
 
 /** One current record (`UR-…`) of a file the actor may see, else null. */
