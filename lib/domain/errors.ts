@@ -39,3 +39,8 @@ export const httpStatusOf: Record<FailureCode, number> = {
   conflict: 409,
   too_large: 413,
 };
+
+/** A lookup's result: what it found, or "not found" — the answer for objects the actor may not see, too. */
+export function found<T>(value: T | null | undefined, message: string): Result<T> {
+  return value === null || value === undefined ? fail("not_found", message) : ok(value);
+}

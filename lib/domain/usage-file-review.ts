@@ -41,3 +41,12 @@ export const closeRecordsForm = billingReferenceInput.extend({
     .transform((text) => text.split(/[\s,;]+/).filter(Boolean))
     .pipe(recordIds),
 });
+
+/** Closing records of one file, each with its own billing reference; answered record by record. */
+export const closeUsageRecordsByIdInput = z.object({
+  usageFileId: z.string().trim().min(1, "Name the usage file."),
+  records: z
+    .array(billingReferenceInput.extend({ recordId: z.string().trim().min(1) }))
+    .min(1, "List at least one record.")
+    .max(10_000, "Close at most 10,000 records at once."),
+});

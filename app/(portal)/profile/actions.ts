@@ -1,8 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { changePasswordInput } from "@/lib/domain/admin-input";
+import { createApiKeyInput, revokeApiKeyInput } from "@/lib/domain/api-key-input";
 import { requireSignedIn } from "@/lib/server/actor";
 import { signIn } from "@/lib/server/auth";
+import { createOwnApiKey, revokeApiKey } from "@/lib/server/auth/manage-api-keys";
 import { formAction } from "@/lib/server/form-action";
 import { changeOwnPassword } from "@/lib/server/users/change-own-password";
 
@@ -16,3 +19,13 @@ export const changePasswordAction = formAction(
   },
   { loadActor: requireSignedIn },
 );
+
+export const createApiKeyAction = formAction(createApiKeyInput, createOwnApiKey, ({ key }) => {
+  revalidatePath("/profile");
+  return { ok: true, message: `Your new key, shown only this once — copy it now: ${key}` };
+});
+
+export const revokeApiKeyAction = formAction(revokeApiKeyInput, revokeApiKey, () => {
+  revalidatePath("/profile");
+  return { ok: true, message: "Key revoked: requests with it are refused from now on." };
+});

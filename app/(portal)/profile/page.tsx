@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import { ApiKeysCard } from "@/components/profile/api-keys-card";
 import { ChangePasswordFields } from "@/components/profile/change-password-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/server/actor";
-import { changePasswordAction } from "./actions";
+import { listOwnApiKeys } from "@/lib/server/queries/api-keys";
+import { changePasswordAction, createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const actor = await requireActor();
+  const keys = await listOwnApiKeys(actor);
   return (
     <>
       <PageHeader title="Profile" subtitle={`${actor.name} · ${actor.email} · ${actor.accountName}`} />
@@ -18,6 +21,9 @@ export default async function ProfilePage() {
           <ChangePasswordFields />
         </ActionForm>
       </Card>
+      <div className="mt-6">
+        <ApiKeysCard keys={keys} createAction={createApiKeyAction} revokeAction={revokeApiKeyAction} />
+      </div>
     </>
   );
 }

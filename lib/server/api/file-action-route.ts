@@ -1,10 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { fail, type Result } from "@/lib/domain/errors";
+import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getRequestActor } from "@/lib/server/actor";
 import { getUsageFile } from "@/lib/server/queries/usage-files";
+import { parseJsonBody } from "./request-input";
 import { failureResponse } from "./responses";
 
 /**
@@ -20,20 +21,10 @@ export function fileActionRoute<Schema extends z.ZodType, T>(
   return async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const actor = await getRequestActor();
     if (!actor.ok) return failureResponse(actor);
-    const text = await request.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : {};
-    } catch {
-      return failureResponse(fail("invalid_input", "Send a JSON body."));
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
-      return failureResponse(fail("invalid_input", "The request body is not valid.", fields));
-    }
+    const parsed = await parseJsonBody(request, schema);
+    if (!parsed.ok) return failureResponse(parsed);
     const id = (await params).id;
-    const result = await run(actor.value, id, parsed.data);
+    const result = await run(actor.value, id, parsed.value);
     if (!result.ok) return failureResponse(result);
     return NextResponse.json(reply ? reply(result.value) : await getUsageFile(actor.value, id));
   };

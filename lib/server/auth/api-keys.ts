@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/domain/errors";
 
 const keyPrefix = "urp_";
 
@@ -18,6 +19,16 @@ export async function createApiKey(userId: string, name: string): Promise<{ id: 
   const db = await getDb();
   await db.insert(apiKeys).values({ id, userId, name, keyHash: hashKey(key) });
   return { id, key };
+}
+
+/** A new key for the active user with this email, for operators (`npm run admin -- create-api-key`). */
+export async function createApiKeyForEmail(email: string, name: string): Promise<Result<{ id: string; key: string }>> {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
+  return user ? ok(await createApiKey(user.id, name)) : fail("not_found", `No active user has the email ${email}.`);
 }
 
 /**

@@ -44,7 +44,10 @@ const sortable = {
   activeFrom: subscriptions.activeFrom,
 } satisfies Record<SubscriptionSortColumn, unknown>;
 
-function subscriptionFilters(query: SubscriptionListQuery): SQL[] {
+/** What narrows and orders the subscriptions: the console's URL and the API's query both give it. */
+export type SubscriptionFilters = Partial<Pick<SubscriptionListQuery, "q" | "product" | "contract">> & Pick<SubscriptionListQuery, "sort">;
+
+function subscriptionFilters(query: SubscriptionFilters): SQL[] {
   const where: SQL[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -56,7 +59,12 @@ function subscriptionFilters(query: SubscriptionListQuery): SQL[] {
 }
 
 /** One page of subscriptions for an admin, filtered and sorted in SQL. */
-export async function listSubscriptions(actor: Actor, query: SubscriptionListQuery) {
+export function listSubscriptions(actor: Actor, query: SubscriptionListQuery) {
+  return listSubscriptionWindow(actor, query, { limit: query.size, offset: (query.page - 1) * query.size });
+}
+
+/** `window.limit` subscriptions from `window.offset` on, of those matching `query`, and how many match. */
+export async function listSubscriptionWindow(actor: Actor, query: SubscriptionFilters, window: { limit: number; offset: number }) {
   if (!isAdmin(actor)) return { rows: [], total: 0 };
   const db = await getDb();
   const where = and(...subscriptionFilters(query));
@@ -68,8 +76,8 @@ export async function listSubscriptions(actor: Actor, query: SubscriptionListQue
       .innerJoin(products, eq(products.id, subscriptions.productId))
       .where(where)
       .orderBy(query.sort.desc ? desc(column) : asc(column), asc(subscriptions.id))
-      .limit(query.size)
-      .offset((query.page - 1) * query.size),
+      .limit(window.limit)
+      .offset(window.offset),
     db.select({ total: count() }).from(subscriptions).where(where),
   ]);
   return { rows: rows.map(({ subscription, productName }) => ({ ...subscription, productName })), total: counted?.total ?? 0 };

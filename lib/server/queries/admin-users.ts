@@ -26,7 +26,10 @@ const sortable = {
   created: users.createdAt,
 } satisfies Record<UserSortColumn, unknown>;
 
-function filters(query: UserListQuery): SQL[] {
+/** What narrows and orders the users: the console's URL and the API's query both give it. */
+export type UserFilters = Partial<Pick<UserListQuery, "q" | "account" | "role" | "active">> & Pick<UserListQuery, "sort">;
+
+function filters(query: UserFilters): SQL[] {
   const where: SQL[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -39,7 +42,12 @@ function filters(query: UserListQuery): SQL[] {
 }
 
 /** One page of users for an admin, searched, filtered and sorted in SQL; nothing for anyone else. */
-export async function listUsers(actor: Actor, query: UserListQuery) {
+export function listUsers(actor: Actor, query: UserListQuery) {
+  return listUserWindow(actor, query, { limit: query.size, offset: (query.page - 1) * query.size });
+}
+
+/** `window.limit` users from `window.offset` on, of those matching `query`, and how many match. */
+export async function listUserWindow(actor: Actor, query: UserFilters, window: { limit: number; offset: number }) {
   if (!isAdmin(actor)) return { rows: [], total: 0 };
   const db = await getDb();
   const where = and(...filters(query));
@@ -51,8 +59,8 @@ export async function listUsers(actor: Actor, query: UserListQuery) {
       .innerJoin(accounts, eq(accounts.id, users.accountId))
       .where(where)
       .orderBy(query.sort.desc ? desc(column) : asc(column), asc(users.id))
-      .limit(query.size)
-      .offset((query.page - 1) * query.size),
+      .limit(window.limit)
+      .offset(window.offset),
     db.select({ total: count() }).from(users).where(where),
   ]);
   return { rows, total: counted?.total ?? 0 };

@@ -110,7 +110,11 @@ const sortableColumns = {
   updated: usageFiles.updatedAt,
 } satisfies Record<UsageFileSortColumn, unknown>;
 
-function listFilters(query: UsageFileListQuery): SQL[] {
+/** What narrows and orders a list of files; the page's URL and the API's query both give it. */
+export type UsageFileFilters = Pick<Partial<UsageFileListQuery>, "status" | "product" | "contract" | "period" | "q"> &
+  Pick<UsageFileListQuery, "sort">;
+
+function listFilters(query: UsageFileFilters): SQL[] {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(usageFiles.status, query.status));
   if (query.product) filters.push(eq(usageFiles.productId, query.product));
@@ -128,9 +132,15 @@ function listFilters(query: UsageFileListQuery): SQL[] {
 }
 
 /** One page of the files an actor may see, filtered and sorted in SQL, with the total for the pager. */
-export async function listUsageFiles(
+export function listUsageFiles(actor: Actor, query: UsageFileListQuery): Promise<{ rows: UsageFileView[]; total: number }> {
+  return listUsageFileWindow(actor, query, { limit: query.size, offset: (query.page - 1) * query.size });
+}
+
+/** The files the actor may see that match `query`, `window.limit` of them from `window.offset` on, and how many match. */
+export async function listUsageFileWindow(
   actor: Actor,
-  query: UsageFileListQuery,
+  query: UsageFileFilters,
+  window: { limit: number; offset: number },
 ): Promise<{ rows: UsageFileView[]; total: number }> {
   const db = await getDb();
   const where = and(visibleUsageFiles(actor), ...listFilters(query))!;
@@ -138,8 +148,8 @@ export async function listUsageFiles(
   const [rows, [counted]] = await Promise.all([
     selectUsageFiles(db, where)
       .orderBy(query.sort.desc ? desc(column) : asc(column), asc(usageFiles.id))
-      .limit(query.size)
-      .offset((query.page - 1) * query.size),
+      .limit(window.limit)
+      .offset(window.offset),
     db
       .select({ total: count() })
       .from(usageFiles)

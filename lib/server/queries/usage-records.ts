@@ -4,11 +4,14 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
+import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import type { RecordError } from "@/lib/domain/record-errors";
+import type { Sort } from "@/lib/domain/table-query";
 import {
   encodeRecordCursor,
   isFiltered,
   type RecordCursor,
+  type UsageRecordFilters,
   type UsageRecordListQuery,
   type UsageRecordSortColumn,
 } from "@/lib/domain/usage-record-query";
@@ -83,11 +86,7 @@ export async function listUsageRecords(
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
-  const where = and(
-    eq(usageRecords.usageFileId, file.id),
-    eq(usageRecords.generation, file.generation),
-    ...(await filtersOf(db, file, query)),
-  )!;
+  const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, query)))!;
   const [page, counted] = await Promise.all([selectPage(db, where, query), countRecords(db, file, where, query)]);
   const showCells = canAuthorUsageFile(actor, file);
   return {
@@ -98,6 +97,52 @@ export async function listUsageRecords(
       rows: page.rows.map((row) => toView(file, row, showCells)),
     },
   };
+}
+
+/**
+ * The file's current records that match `filters`, in `sort` order, `window.limit` of them from
+ * `window.offset` on, with how many match (up to the counting limit): the API's lists, which page
+ * by offset. Null when the actor may not see the file.
+ */
+export async function listUsageRecordWindow(
+  actor: Actor,
+  usageFileId: string,
+  filters: UsageRecordFilters,
+  sort: Sort<UsageRecordSortColumn>,
+  window: { limit: number; offset: number },
+): Promise<{ file: UsageFileView; rows: UsageRecordView[]; total: number; totalIsLowerBound: boolean } | null> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file) return null;
+  const db = await getDb();
+  const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, filters)))!;
+  const [rows, counted] = await Promise.all([
+    selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
+    countRecords(db, file, where, filters),
+  ]);
+  const showCells = canAuthorUsageFile(actor, file);
+  return { file, rows: rows.map((row) => toView(file, row, showCells)), ...counted };
+}
+
+/** One current record (`UR-…`) of a file the actor may see, else null. */
+export async function getUsageRecord(actor: Actor, publicId: string): Promise<{ file: UsageFileView; record: UsageRecordView } | null> {
+  const file = await fileOfRecord(actor, publicId);
+  if (!file) return null;
+  const db = await getDb();
+  const [row] = await selectRecords(db, and(currentRecordsOf(file), eq(usageRecords.id, parseUsageRecordPublicId(publicId)!))!, [], 1);
+  return row ? { file, record: toView(file, row, canAuthorUsageFile(actor, file)) } : null;
+}
+
+/** The file a record (`UR-…`) belongs to, when the actor may see that file; null for an unknown or malformed id. */
+export async function fileOfRecord(actor: Actor, publicId: string): Promise<UsageFileView | null> {
+  const id = parseUsageRecordPublicId(publicId);
+  if (id === null) return null;
+  const db = await getDb();
+  const [row] = await db.select({ usageFileId: usageRecords.usageFileId }).from(usageRecords).where(eq(usageRecords.id, id)).limit(1);
+  return row ? getUsageFile(actor, row.usageFileId) : null;
+}
+
+function currentRecordsOf(file: UsageFileView): SQL {
+  return and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation))!;
 }
 
 type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
@@ -130,7 +175,7 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
   };
 }
 
-function selectRecords(db: Database, where: SQL, order: SQL[], limit: number): Promise<PageRow[]> {
+function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, offset = 0): Promise<PageRow[]> {
   return db
     .select({ ...getTableColumns(usageRecords), itemMpn: items.mpn, subscriptionExternalId: subscriptions.externalId })
     .from(usageRecords)
@@ -138,7 +183,8 @@ function selectRecords(db: Database, where: SQL, order: SQL[], limit: number): P
     .leftJoin(subscriptions, eq(subscriptions.id, usageRecords.subscriptionId))
     .where(where)
     .orderBy(...order)
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 }
 
 /** Going up is ascending order; an empty value sorts after every value going up. */
@@ -171,11 +217,12 @@ export function recordCursor(record: UsageRecord, column: UsageRecordSortColumn)
 }
 
 
-async function filtersOf(db: Database, file: UsageFileView, query: UsageRecordListQuery): Promise<SQL[]> {
+async function filtersOf(db: Database, file: UsageFileView, query: UsageRecordFilters): Promise<SQL[]> {
   const filters: SQL[] = [];
   if (query.invalid) filters.push(isNotNull(usageRecords.errors));
   if (query.status) filters.push(statusFilter(file, query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
+  if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));
   if (query.subscription) {
     filters.push(inIds(usageRecords.subscriptionId, await subscriptionIdsMatching(db, file, eq, query.subscription)));
   }
@@ -219,6 +266,14 @@ async function subscriptionIdsMatching(
   return matching.map((subscription) => subscription.id);
 }
 
+async function itemIdsWithMpn(db: Database, file: UsageFileView, mpn: string): Promise<string[]> {
+  const matching = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.productId, file.productId), eq(items.mpn, mpn)));
+  return matching.map((item) => item.id);
+}
+
 function inIds(column: AnyPgColumn, ids: string[]): SQL {
   return ids.length > 0 ? inArray(column, ids) : sql`false`;
 }
@@ -244,7 +299,7 @@ function allClosed(file: UsageFileView): boolean {
 }
 
 /** The unfiltered total is the file's stored count; a filtered one is counted, up to a limit. */
-async function countRecords(db: Database, file: UsageFileView, where: SQL, query: UsageRecordListQuery) {
+async function countRecords(db: Database, file: UsageFileView, where: SQL, query: UsageRecordFilters) {
   if (!isFiltered(query) && file.stats) return { total: file.stats.records, totalIsLowerBound: false };
   const limited = db.select({ one: sql`1` }).from(usageRecords).where(where).limit(countLimit + 1).as("limited");
   const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(limited);

@@ -51,21 +51,37 @@ export async function uploadUsageFile(
   });
   if (!stored.ok) return fail("too_large", `The file is larger than the upload limit of ${describeBytes(limits.maxBytes)}.`);
 
-  const enqueueProcessing = await jobSender(processUsageFileJob);
-  const moved = await db.transaction(async (tx) => {
-    const updated = await transitionUsageFile(tx, {
-      usageFileId,
-      action: "upload",
-      actor,
-      set: { uploadedFileId: stored.id, progressRows: 0, progressPercent: 0 },
-      details: { fileName: upload.fileName, bytes: stored.byteSize },
-    });
-    if (updated) await enqueueProcessing(tx, { usageFileId });
-    return Boolean(updated);
+  const moved = await queueProcessing(actor, usageFileId, {
+    set: { uploadedFileId: stored.id },
+    details: { fileName: upload.fileName, bytes: stored.byteSize },
   });
   if (!moved) {
     await deleteStoredFile(db, stored.id);
     return changedMeanwhile();
   }
   return ok({ status: "uploading" });
+}
+
+/**
+ * Moves the file to Uploading (the state machine's upload step) and queues its processing, in one
+ * transaction; false when someone changed the file first.
+ */
+export async function queueProcessing(
+  actor: Actor,
+  usageFileId: string,
+  change: { set?: { uploadedFileId: string }; details: Record<string, unknown> },
+): Promise<boolean> {
+  const enqueueProcessing = await jobSender(processUsageFileJob);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const updated = await transitionUsageFile(tx, {
+      usageFileId,
+      action: "upload",
+      actor,
+      set: { ...change.set, progressRows: 0, progressPercent: 0 },
+      details: change.details,
+    });
+    if (updated) await enqueueProcessing(tx, { usageFileId });
+    return Boolean(updated);
+  });
 }

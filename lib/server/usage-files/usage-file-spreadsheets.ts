@@ -119,7 +119,8 @@ function changedRecords(usageFileId: string, generation: number): SQL {
   )!;
 }
 
-async function hasCorrections(db: Database, file: UsageFileView): Promise<boolean> {
+/** Whether the vendor corrected records of the file's current upload in the browser. */
+export async function hasCorrections(db: Database, file: UsageFileView): Promise<boolean> {
   const [corrected] = await db
     .select({ id: usageRecords.id })
     .from(usageRecords)

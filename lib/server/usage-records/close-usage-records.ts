@@ -9,6 +9,7 @@ import { withoutDuplicates, type ClosingReport, type RecordClosing } from "@/lib
 import type { BillingReference } from "@/lib/domain/usage-file-review";
 import { recordEvent } from "@/lib/server/events";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
+import { fileOfRecord } from "@/lib/server/queries/usage-records";
 import { authorizeAction, changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
 import type { FileRecords } from "./open-records";
 
@@ -69,6 +70,13 @@ export async function closeUsageRecord(
   if (refused?.reason === "not_found") return fail("not_found", `Record ${closing.recordId} not found in this usage file.`);
   if (refused) return fail("conflict", `Record ${closing.recordId} is already closed.`);
   return result;
+}
+
+/** One record closed by its public id alone, as the API names it: its file is the one it belongs to. */
+export async function closeUsageRecordById(actor: Actor, recordId: string, reference: BillingReference): Promise<Result<ClosingReport>> {
+  const file = await fileOfRecord(actor, recordId);
+  if (!file) return fail("not_found", `Record ${recordId} not found.`);
+  return closeUsageRecord(actor, file.id, { recordId, ...reference });
 }
 
 /**

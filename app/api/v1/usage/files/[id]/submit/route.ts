@@ -1,5 +1,5 @@
-import { z } from "zod";
+import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { fileActionRoute } from "@/lib/server/api/file-action-route";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
 
-export const POST = fileActionRoute(z.object({}), (actor, id) => submitUsageFile(actor, id));
+export const POST = fileActionRoute(usageFileEndpoints.submit.body, (actor, id) => submitUsageFile(actor, id));

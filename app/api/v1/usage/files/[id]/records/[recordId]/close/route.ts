@@ -1,4 +1,4 @@
-import { billingReferenceInput } from "@/lib/domain/usage-file-review";
+import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { fileActionRoute } from "@/lib/server/api/file-action-route";
 import { closeUsageRecord } from "@/lib/server/usage-records/close-usage-records";
 
@@ -6,7 +6,7 @@ import { closeUsageRecord } from "@/lib/server/usage-records/close-usage-records
 export async function POST(request: Request, context: { params: Promise<{ id: string; recordId: string }> }) {
   const { recordId } = await context.params;
   const route = fileActionRoute(
-    billingReferenceInput,
+    usageFileEndpoints.closeRecord.body,
     (actor, usageFileId, reference) => closeUsageRecord(actor, usageFileId, { recordId, ...reference }),
     (report) => report,
   );

@@ -1,0 +1,157 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { seedDemoData } from "@/db/seed";
+import { apiKeyOf, callApi } from "@/test/api";
+import { withTestDatabase } from "@/test/db";
+import { visibleRecords } from "@/test/usage-file-state";
+import * as productTemplate from "../../../products/[id]/template/route";
+import * as exportRecords from "../../records/export/route";
+import * as accept from "./accept/route";
+import * as close from "./close/route";
+import * as closeRecords from "./close-records/route";
+import * as exportFile from "./export/route";
+import * as processedFile from "./processed-file/route";
+import * as reconciliation from "./reconciliation/route";
+import * as closeRecord from "./records/[recordId]/close/route";
+import * as reject from "./reject/route";
+import * as reprocess from "./reprocess/route";
+import * as submit from "./submit/route";
+import * as template from "./template/route";
+import * as upload from "./upload/route";
+import * as uploadedFile from "./uploaded-file/route";
+
+vi.mock("next/headers", async () => {
+  const { requestHeaders } = await import("@/test/api");
+  return { headers: async () => requestHeaders() };
+});
+vi.mock("@/lib/server/auth", () => ({ auth: async () => null }));
+// A small upload limit, so that a small request shows the answer to a large one.
+vi.mock("@/lib/server/usage-files/upload-limits", async (original) => ({
+  ...(await original<typeof import("@/lib/server/usage-files/upload-limits")>()),
+  uploadLimits: () => ({ maxBytes: 1000, maxRecords: 10 }),
+}));
+
+const database = withTestDatabase();
+
+// Seeded (db/seed.ts): Acme's -0001 Draft, -0002 Ready, -0003 Pending and -0005 Accepted on Northwind's
+// contract; -0004 Pending on Contoso's.
+const draft = "UF-2026-10-1001-0001";
+const ready = "UF-2026-10-1001-0002";
+const pending = "UF-2026-10-1001-0003";
+const accepted = "UF-2026-10-1001-0005";
+
+type Who = "acme" | "globex" | "northwind" | "contoso" | "nobody";
+const keys: Record<Who, string | undefined> = { acme: "", globex: "", northwind: "", contoso: "", nobody: undefined };
+
+beforeEach(async () => {
+  await seedDemoData(database.handle.db);
+  keys.acme = await apiKeyOf("vendor@acme.test");
+  keys.globex = await apiKeyOf("vendor@globex.test");
+  keys.northwind = await apiKeyOf("distributor@northwind.test");
+  keys.contoso = await apiKeyOf("reseller@contoso.test");
+});
+
+type Route = { POST?: unknown; GET?: unknown };
+type Handler = Parameters<typeof callApi>[0];
+
+function post(route: Route, who: Who, id: string, json: unknown, recordId = "") {
+  return callApi(route.POST as Handler, { key: keys[who], path: `/usage/files/${id}/x`, method: "POST", json, params: { id, recordId } });
+}
+
+function get(route: Route, who: Who, id: string, query = "") {
+  return callApi(route.GET as Handler, { key: keys[who], path: `/usage/files/${id}/x${query}`, params: { id } });
+}
+
+function uploadForm(bytes: number): FormData {
+  const form = new FormData();
+  form.set("usage_file", new Blob([new Uint8Array(bytes)]), "usage.xlsx");
+  return form;
+}
+
+const actions = { submit, accept, reject, close, reprocess };
+const downloads = { template, "uploaded-file": uploadedFile, "processed-file": processedFile, export: exportFile };
+
+describe("actions on a usage file", () => {
+  it.each([
+    ["submit", "acme", ready, {}, 200],
+    ["submit", "nobody", ready, {}, 401],
+    ["submit", "acme", pending, {}, 409],
+    ["submit", "northwind", pending, {}, 403],
+    ["submit", "globex", ready, {}, 404],
+    ["accept", "northwind", pending, { note: "ok" }, 200],
+    ["accept", "northwind", pending, { note: 5 }, 400],
+    ["accept", "acme", pending, {}, 403],
+    ["accept", "contoso", pending, {}, 404],
+    ["accept", "northwind", accepted, {}, 409],
+    ["reject", "northwind", pending, { note: "Wrong month." }, 200],
+    ["reject", "northwind", pending, {}, 400],
+    ["reject", "northwind", ready, { note: "x" }, 404],
+    ["reprocess", "acme", draft, {}, 409],
+    ["reprocess", "acme", pending, {}, 409],
+    ["reprocess", "northwind", pending, {}, 403],
+    ["reprocess", "globex", draft, {}, 404],
+    ["close", "northwind", accepted, { billingId: "INV-1" }, 200],
+    ["close", "northwind", pending, { billingId: "INV-1" }, 409],
+    ["close", "acme", accepted, { billingId: "INV-1" }, 403],
+  ] as const)("%s by %s on %s answers %i", async (action, who, id, json, status) => {
+    expect((await post(actions[action], who, id, json)).status).toBe(status);
+  });
+
+  it("closes records of the file, selected or one by one", async () => {
+    const [first, second] = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
+    expect(await post(closeRecords, "northwind", accepted, { recordIds: [first], billingId: "INV-1" })).toMatchObject({
+      status: 200,
+      body: { closed: [first], refused: [] },
+    });
+    expect((await post(closeRecords, "northwind", accepted, { recordIds: [], billingId: "INV-1" })).status).toBe(400);
+    expect((await post(closeRecord, "northwind", accepted, { billingId: "INV-2" }, second)).status).toBe(200);
+    expect((await post(closeRecord, "northwind", accepted, { billingId: "INV-2" }, second)).status).toBe(409);
+    expect((await post(closeRecord, "northwind", accepted, { billingId: "INV-2" }, "UR-999999")).status).toBe(404);
+  });
+});
+
+describe("uploads", () => {
+  const send = (who: Who, id: string, form?: FormData) =>
+    callApi(upload.POST as Handler, { key: keys[who], path: `/usage/files/${id}/upload`, method: "POST", form, params: { id } });
+
+  it("answers 413 past the upload limit, 400 without the file, 409 once submitted, 403 and 404 to others", async () => {
+    expect(await send("acme", draft, uploadForm(5000))).toMatchObject({ status: 413, body: { error_code: "TOO_LARGE" } });
+    expect((await send("acme", draft)).status).toBe(400);
+    expect((await send("acme", pending, uploadForm(10))).status).toBe(409);
+    expect((await send("northwind", pending, uploadForm(10))).status).toBe(403);
+    expect((await send("globex", draft, uploadForm(10))).status).toBe(404);
+  });
+
+  it("refuses a reconciliation sheet without the file (400), from the vendor (403), or on another's file (404)", async () => {
+    const reconcile = (who: Who, form?: FormData) =>
+      callApi(reconciliation.POST as Handler, { key: keys[who], path: `/usage/files/${accepted}/reconciliation`, method: "POST", form, params: { id: accepted } });
+    const sheet = new FormData();
+    sheet.set("recon_file", new Blob([new Uint8Array(10)]), "recon.xlsx");
+    expect((await reconcile("northwind")).status).toBe(400);
+    expect((await reconcile("acme", sheet)).status).toBe(403);
+    expect((await reconcile("contoso", sheet)).status).toBe(404);
+  });
+});
+
+describe("downloads", () => {
+  it.each([
+    ["template", "acme", draft, "", 200],
+    ["template", "globex", draft, "", 404],
+    ["uploaded-file", "globex", ready, "", 404],
+    ["processed-file", "northwind", ready, "", 404],
+    ["export", "northwind", accepted, "?format=xlsx", 200],
+    ["export", "northwind", accepted, "?format=pdf", 400],
+    ["export", "contoso", accepted, "?format=csv", 404],
+    ["export", "nobody", accepted, "?format=csv", 401],
+  ] as const)("%s by %s of %s%s answers %i", async (download, who, id, query, status) => {
+    expect((await get(downloads[download], who, id, query)).status).toBe(status);
+  });
+
+  it("serves a product's template to its vendor, and the billing export across files to reviewers", async () => {
+    const productGet = (who: Who, id: string) => callApi(productTemplate.GET as Handler, { key: keys[who], path: `/products/${id}/template`, params: { id } });
+    expect((await productGet("acme", "PRD-100-001")).status).toBe(200);
+    expect((await productGet("globex", "PRD-100-001")).status).toBe(404);
+    const billing = (who: Who, query: string) => callApi(exportRecords.GET as Handler, { key: keys[who], path: `/usage/records/export${query}` });
+    expect((await billing("northwind", "?format=csv")).status).toBe(200);
+    expect((await billing("northwind", "?period=May")).status).toBe(400);
+  });
+});

@@ -1,0 +1,13 @@
+import { ok } from "@/lib/domain/errors";
+import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
+import { usageFileEndpoints } from "@/lib/server/api/endpoints";
+import { asSeenBy } from "@/lib/server/api/usage-file-reply";
+import { listUsageFileWindow } from "@/lib/server/queries/usage-files";
+import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
+
+export const GET = apiListRoute(usageFileEndpoints.list, async ({ actor, query: { limit, offset, order_by, ...filters } }) => {
+  const { rows, total } = await listUsageFileWindow(actor, { ...filters, sort: order_by }, { limit, offset });
+  return ok({ rows, total, offset });
+});
+
+export const POST = apiRoute(usageFileEndpoints.create, async ({ actor, body }) => asSeenBy(actor, await createUsageFile(actor, body)));

@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { seedDemoData } from "@/db/seed";
+import { apiKeyOf, callApi } from "@/test/api";
+import { withTestDatabase } from "@/test/db";
+import { visibleRecords } from "@/test/usage-file-state";
+import * as closeRecord from "./[id]/close/route";
+import * as record from "./[id]/route";
+import * as closeRecords from "./close-records/route";
+import * as records from "./route";
+
+vi.mock("next/headers", async () => {
+  const { requestHeaders } = await import("@/test/api");
+  return { headers: async () => requestHeaders() };
+});
+vi.mock("@/lib/server/auth", () => ({ auth: async () => null }));
+
+const database = withTestDatabase();
+
+// Seeded (db/seed.ts): Acme's -0005 is Accepted by Northwind (30 Acme Backup records), -0003 Pending.
+const accepted = "UF-2026-10-1001-0005";
+const pending = "UF-2026-10-1001-0003";
+
+const keys = { acme: "", globex: "", northwind: "", contoso: "" };
+let ids: string[] = [];
+
+beforeEach(async () => {
+  await seedDemoData(database.handle.db);
+  keys.acme = await apiKeyOf("vendor@acme.test");
+  keys.globex = await apiKeyOf("vendor@globex.test");
+  keys.northwind = await apiKeyOf("distributor@northwind.test");
+  keys.contoso = await apiKeyOf("reseller@contoso.test");
+  ids = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
+});
+
+describe("GET /usage/records", () => {
+  it("pages a file's records with a Content-Range, named by their public ids", async () => {
+    const page = await callApi(records.GET, { key: keys.northwind, path: `/usage/records?usagefile.id=${accepted}&limit=10&offset=5` });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-range")).toBe("items 5-14/30");
+    expect((page.body as { id: string }[]).map((r) => r.id)).toEqual(ids.slice(5, 15));
+    expect((page.body as object[])[0]).toMatchObject({ usageFileId: accepted, status: "accepted", quantity: expect.any(String) });
+  });
+
+  it("filters by item MPN and status, and orders with order_by", async () => {
+    const byMpn = await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&item.mpn=ACME-BKP-TB&order_by=-row` });
+    const rows = byMpn.body as { id: string; itemMpn: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.itemMpn === "ACME-BKP-TB")).toBe(true);
+    expect(rows.map((r) => r.id)).toEqual(ids.filter((id) => rows.some((r) => r.id === id)).reverse());
+    const closed = await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&status=closed` });
+    expect([closed.body, closed.headers.get("content-range")]).toEqual([[], "items */0"]);
+  });
+
+  it("answers 400 without a usage file or with a bad filter, 404 for a file the caller may not see", async () => {
+    expect((await callApi(records.GET, { key: keys.acme, path: "/usage/records" })).status).toBe(400);
+    expect((await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&start_from=May` })).status).toBe(400);
+    expect((await callApi(records.GET, { key: keys.globex, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
+    expect((await callApi(records.GET, { key: keys.contoso, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
+  });
+});
+
+describe("GET /usage/records/{id}", () => {
+  it("answers the record to its file's vendor and reviewer, 404 to others and for unknown ids", async () => {
+    const get = (key: string, id: string) => callApi(record.GET, { key, path: `/usage/records/${id}`, params: { id } });
+    expect(await get(keys.northwind, ids[0]!)).toMatchObject({ status: 200, body: { id: ids[0], usageFileId: accepted } });
+    expect((await get(keys.acme, ids[0]!)).status).toBe(200);
+    expect((await get(keys.globex, ids[0]!)).status).toBe(404);
+    expect((await get(keys.acme, "UR-999999")).status).toBe(404);
+    expect((await get(keys.acme, "42")).status).toBe(404);
+  });
+});
+
+describe("POST /usage/records/{id}/close", () => {
+  const close = (key: string, id: string, json: unknown) =>
+    callApi(closeRecord.POST, { key, path: `/usage/records/${id}/close`, method: "POST", json, params: { id } });
+
+  it("closes an accepted record once (409 the second time) for the file's reviewer", async () => {
+    expect(await close(keys.northwind, ids[0]!, { billingId: "INV-1", billingNote: "October" })).toMatchObject({
+      status: 200,
+      body: { closed: [ids[0]], refused: [] },
+    });
+    expect((await close(keys.northwind, ids[0]!, { billingId: "INV-2" })).status).toBe(409);
+  });
+
+  it("answers 400 without a billing id, 403 to the vendor, 404 to another reseller, 409 on a Pending file", async () => {
+    expect((await close(keys.northwind, ids[0]!, {})).status).toBe(400);
+    expect((await close(keys.acme, ids[0]!, { billingId: "INV-1" })).status).toBe(403);
+    expect((await close(keys.contoso, ids[0]!, { billingId: "INV-1" })).status).toBe(404);
+    const pendingId = `UR-${(await visibleRecords(database.handle.db, pending))[0]!.id}`;
+    expect((await close(keys.northwind, pendingId, { billingId: "INV-1" })).status).toBe(409);
+  });
+});
+
+describe("POST /usage/records/close-records", () => {
+  const closeMany = (key: string, json: unknown) =>
+    callApi(closeRecords.POST, { key, path: "/usage/records/close-records", method: "POST", json });
+
+  it("closes each record with its own billing id and says what came of each", async () => {
+    const answer = await closeMany(keys.northwind, {
+      usageFileId: accepted,
+      records: [
+        { recordId: ids[0], billingId: "INV-1" },
+        { recordId: ids[1], billingId: "INV-2", billingNote: "second" },
+        { recordId: "UR-999999", billingId: "INV-3" },
+      ],
+    });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { closed: [ids[0], ids[1]], refused: [{ recordId: "UR-999999", reason: "not_found" }] },
+    });
+    const records = await visibleRecords(database.handle.db, accepted);
+    expect(records.slice(0, 2).map((r) => r.externalBillingId)).toEqual(["INV-1", "INV-2"]);
+  });
+
+  it("answers 400 for an empty list, 404 to another reseller, 403 to the vendor", async () => {
+    const one = { usageFileId: accepted, records: [{ recordId: ids[0], billingId: "INV-1" }] };
+    expect((await closeMany(keys.northwind, { usageFileId: accepted, records: [] })).status).toBe(400);
+    expect((await closeMany(keys.contoso, one)).status).toBe(404);
+    expect((await closeMany(keys.acme, one)).status).toBe(403);
+  });
+});

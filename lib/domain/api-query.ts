@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { subscriptionSortColumns, userSortColumns } from "./admin-query";
+import { userRoleSchema } from "./catalog";
+import type { Sort } from "./table-query";
+import { usageFileSortColumns } from "./usage-file-query";
+import { usageFileStatusSchema, usageRecordStatusSchema } from "./usage-file-status";
+import { usageRecordSortColumns } from "./usage-record-query";
+
+/**
+ * Query parameters of the public API's lists. Unlike a page's URL state, which falls back to its
+ * defaults, a bad parameter here is the caller's error and answers 400.
+ */
+export const listWindow = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListWindow = z.output<typeof listWindow>;
+
+/** `order_by=name` ascending, `order_by=-name` descending, over the given columns. */
+export function orderBy<Column extends string>(columns: readonly [Column, ...Column[]], fallback: Sort<Column>) {
+  const descending = columns.map((column) => `-${column}`) as [`-${Column}`, ...`-${Column}`[]];
+  return z
+    .enum([...columns, ...descending])
+    .optional()
+    .transform((value): Sort<Column> => {
+      if (!value) return fallback;
+      const desc = value.startsWith("-");
+      return { column: (desc ? value.slice(1) : value) as Column, desc };
+    });
+}
+
+const id = z.string().trim().min(1).max(200);
+
+export const usageFileApiQuery = listWindow.extend({
+  status: usageFileStatusSchema.optional(),
+  product: id.optional(),
+  contract: id.optional(),
+  order_by: orderBy(usageFileSortColumns, { column: "updated", desc: true }),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
+
+/** Records are listed per usage file: they are stored, indexed and counted per file. */
+export const usageRecordApiQuery = listWindow
+  .extend({
+    "usagefile.id": id,
+    status: usageRecordStatusSchema.optional(),
+    "asset.id": id.optional(),
+    "asset.external_id": id.optional(),
+    "item.id": id.optional(),
+    "item.mpn": id.optional(),
+    /** Records whose window starts on or after this day (UTC). */
+    start_from: day.optional(),
+    /** Records whose window starts on or before this day (UTC). */
+    start_to: day.optional(),
+    order_by: orderBy(usageRecordSortColumns, { column: "row", desc: false }),
+  })
+  .transform((query) => ({
+    usageFileId: query["usagefile.id"],
+    window: { limit: query.limit, offset: query.offset },
+    filters: {
+      status: query.status,
+      subscription: query["asset.id"] ?? query["asset.external_id"],
+      item: query["item.id"],
+      mpn: query["item.mpn"],
+      from: query.start_from,
+      to: query.start_to,
+    },
+    sort: query.order_by,
+  }));
+
+export const userApiQuery = listWindow.extend({
+  account: id.optional(),
+  role: userRoleSchema.optional(),
+  active: z.enum(["yes", "no"]).optional(),
+  order_by: orderBy(userSortColumns, { column: "name", desc: false }),
+});
+
+export const subscriptionApiQuery = listWindow.extend({
+  product: id.optional(),
+  contract: id.optional(),
+  order_by: orderBy(subscriptionSortColumns, { column: "externalId", desc: false }),
+});

@@ -1,0 +1,46 @@
+import { demoUsers } from "@/db/seed";
+import { createApiKey } from "@/lib/server/auth/api-keys";
+
+// Route handlers read the request's headers through `next/headers`; a test file mocks that module
+// with `requestHeaders`, and `callApi` sets them to those of the request it sends.
+let currentHeaders = new Headers();
+
+export function requestHeaders(): Headers {
+  return currentHeaders;
+}
+
+type RouteHandler = (request: Request, context: { params: Promise<{ id: string; recordId: string }> }) => Promise<Response>;
+
+export interface ApiCall {
+  key?: string;
+  /** The path under /api/v1, with its query string. */
+  path: string;
+  method?: string;
+  json?: unknown;
+  form?: FormData;
+  params?: { id?: string; recordId?: string };
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Calls a route handler as Next.js would, with an `Authorization: ApiKey` header when a key is given. */
+export async function callApi(handler: RouteHandler, call: ApiCall): Promise<ApiAnswer> {
+  const headers = new Headers(call.key ? { authorization: `ApiKey ${call.key}` } : {});
+  if (call.json !== undefined) headers.set("content-type", "application/json");
+  const body = call.form ?? (call.json === undefined ? undefined : JSON.stringify(call.json));
+  const request = new Request(`http://test/api/v1${call.path}`, { method: call.method ?? "GET", headers, body });
+  currentHeaders = request.headers;
+  const response = await handler(request, { params: Promise.resolve({ id: "", recordId: "", ...call.params }) });
+  const isJson = response.headers.get("content-type")?.includes("json");
+  return { status: response.status, headers: response.headers, body: isJson ? await response.json() : Buffer.from(await response.arrayBuffer()) };
+}
+
+/** A live API key for a seeded user. */
+export async function apiKeyOf(email: string): Promise<string> {
+  const user = demoUsers.find((u) => u.email === email)!;
+  return (await createApiKey(user.id, "test")).key;
+}
