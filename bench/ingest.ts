@@ -14,12 +14,11 @@ import { mapRecordHeader } from "@/lib/domain/record-header";
 import { createRecordValidator } from "@/lib/domain/record-rules";
 import { formatSheetTime } from "@/lib/domain/sheet-time";
 import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
-import { writeCsv, writeXlsx } from "@/lib/server/spreadsheet/reader/generate-sheet";
 import { loadCatalogIndex } from "@/lib/server/usage-files/catalog-index";
 import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
 import { openRecordPartition } from "@/db/record-partitions";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
-import { benchRows } from "./usage-rows";
+import { generateInputs } from "./generate-inputs";
 import { reportFigure, timed, withPeakRss } from "./report";
 
 const templateFileId = "UF-2026-10-1001-0001";
@@ -38,8 +37,7 @@ export async function benchIngest({ rows }: { rows: number }): Promise<void> {
 
     const xlsxPath = path.join(dir, "usage.xlsx");
     const csvPath = path.join(dir, "usage.csv");
-    await writeXlsx(xlsxPath, [{ name: "records", rows: benchRows(rows, template.periodFrom, template.periodTo) }]);
-    await writeCsv(csvPath, benchRows(rows, template.periodFrom, template.periodTo));
+    generateInputs({ rows, periodFrom: template.periodFrom, periodTo: template.periodTo, xlsxPath, csvPath });
 
     const measured = await withPeakRss(async () => ({
       xlsx: await timed(() => ingest(db, template, "UF-2026-10-9000-0001", xlsxPath, rows)),

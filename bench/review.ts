@@ -10,7 +10,8 @@ import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
 import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
-import { recordCopyColumns, recordCopyRow, type LoadedRecord } from "@/lib/server/usage-files/ingest/record-copy-rows";
+import type { ValidatedRecord } from "@/lib/domain/record-rules";
+import { recordCopyColumns, recordCopyRow } from "@/lib/server/usage-files/ingest/record-copy-rows";
 import { UsageTotals } from "@/lib/server/usage-files/ingest/usage-totals";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
@@ -76,7 +77,7 @@ async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void
   let csv = "";
   for (let index = 0; index < rows; index++) {
     const start = template!.periodFrom.getTime() + (index % days) * dayMs;
-    const record: LoadedRecord = {
+    const record: ValidatedRecord = {
       rowNumber: index + 2,
       recordId: `r${index + 1}`,
       note: index % 50 === 0 ? "=includes a migration job" : null,
@@ -90,10 +91,9 @@ async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void
       categoryId: null,
       params: null,
       errors: null,
-      sheetCells: null,
     };
     totals.add(record);
-    csv += recordCopyRow(benchFileId, 1, record);
+    csv += recordCopyRow(benchFileId, 1, record, null);
     if (csv.length > 4_000_000) {
       await writer.write(csv);
       csv = "";

@@ -14,7 +14,7 @@ import { copyStoredFileToTemp, deleteSupersededUploads, getStoredFile } from "@/
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { loadCatalogIndex } from "./catalog-index";
 import { readCategories, type CategoryRow } from "./ingest/read-categories";
-import { recordCopyColumns, recordCopyRow, type LoadedRecord } from "./ingest/record-copy-rows";
+import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
 import { attachRecordPartition, createRecordPartition, dropRecordPartitions } from "@/db/record-partitions";
 import { UsageTotals } from "./ingest/usage-totals";
 
@@ -125,19 +125,19 @@ async function loadRecords(
   const partition = await createRecordPartition(handle.db, file.id, generation);
   const writer = await handle.copyInto(partition, recordCopyColumns);
   const progress = progressReporter(handle.db, file.id);
-  let validate: ((row: SheetRow) => LoadedRecord) | null = null;
+  let reader: RecordReader | null = null;
   try {
     for await (const batch of workbook.rows(recordsSheet)) {
       let csv = "";
       for (const row of batch) {
-        if (!validate) {
-          validate = headerValidator(row, catalog);
+        if (!reader) {
+          reader = recordReader(row, catalog);
           continue;
         }
-        const record = validate(row);
+        const record = reader.validate(row);
         totals.add(record);
         if (record.errors) errorSummary.add(record.rowNumber, record.errors);
-        csv += recordCopyRow(file.id, generation, record);
+        csv += recordCopyRow(file.id, generation, record, record.errors ? reader.cellsOf(row) : null);
       }
       await writer.write(csv);
       await progress(totals.count, workbook.progress);
@@ -156,14 +156,20 @@ async function loadRecords(
   return { totals, errorSummary, categories };
 }
 
-/** Reads the header row and returns the validator for the rows below it. */
-function headerValidator(header: SheetRow, catalog: Parameters<typeof createRecordValidator>[0]) {
+interface RecordReader {
+  validate(row: SheetRow): ValidatedRecord;
+  /** The row's cells by column name, kept for an invalid record. */
+  cellsOf(row: SheetRow): Record<string, string>;
+}
+
+/** Reads the header row and returns how to read the rows below it. */
+function recordReader(header: SheetRow, catalog: Parameters<typeof createRecordValidator>[0]): RecordReader {
   const mapped = mapRecordHeader(header.values, catalog.schema);
   if (!mapped.ok) throw new UnusableWorkbook(mapped.errors);
   const validateValues = createRecordValidator(catalog, mapped.columns);
-  return (row: SheetRow): LoadedRecord => {
-    const record = withErrorsOfUnreadableCells(header, row, validateValues(row.rowNumber, row.values));
-    return { ...record, sheetCells: record.errors ? cellsByColumn(row.values, mapped.columns) : null };
+  return {
+    validate: (row) => withErrorsOfUnreadableCells(header, row, validateValues(row.rowNumber, row.values)),
+    cellsOf: (row) => cellsByColumn(row.values, mapped.columns),
   };
 }
 

@@ -23,10 +23,6 @@ export const recordCopyColumns = [
   "sheet_cells",
 ] as const;
 
-/** A record as the ingest writes it: an invalid one keeps its cells, for correcting in the browser. */
-export interface LoadedRecord extends ValidatedRecord {
-  sheetCells: Record<string, string> | null;
-}
 
 /** Record windows repeat (the hours and days of one period): each distinct time is formatted once. */
 const isoTimes = new Map<number, string>();
@@ -46,8 +42,16 @@ const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
 /** A negative number is an error on its record, which keeps the message; the column never holds one. */
 export const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
 
-/** One CSV line for COPY. Values an invalid record could not read are stored as NULL. */
-export function recordCopyRow(usageFileId: string, generation: number, record: LoadedRecord): string {
+/**
+ * One CSV line for COPY. Values an invalid record could not read are stored as NULL; an invalid
+ * record keeps its cells as read (`sheetCells`), for correcting it in the browser.
+ */
+export function recordCopyRow(
+  usageFileId: string,
+  generation: number,
+  record: ValidatedRecord,
+  sheetCells: Record<string, string> | null,
+): string {
   return [
     csvField(usageFileId),
     generation,
@@ -64,6 +68,6 @@ export function recordCopyRow(usageFileId: string, generation: number, record: L
     csvField(record.categoryId),
     csvField(json(record.params)),
     csvField(json(record.errors)),
-    csvField(json(record.sheetCells)),
+    csvField(json(sheetCells)),
   ].join(",") + "\n";
 }
