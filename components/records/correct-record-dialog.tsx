@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextInput } from "@/components/ui/form";
-import { cellFieldName } from "@/lib/domain/record-correction";
+import { cellFieldName } from "@/lib/domain/record-cell-fields";
 import { inSheetOrder } from "@/lib/domain/record-header";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { FormAction } from "@/lib/server/form-action";

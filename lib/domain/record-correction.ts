@@ -1,18 +1,12 @@
 import { z } from "zod";
 import type { Result } from "./errors";
 import { fail, ok } from "./errors";
+import { cellFieldPrefix } from "./record-cell-fields";
 import { mapRecordHeader } from "./record-header";
 import { createRecordValidator, type CatalogIndex, type ValidatedRecord } from "./record-rules";
 
 /** Excel's limit on a cell's text, which the upload enforces too. */
 const maxCellLength = 32_767;
-
-/** Form fields named `cell.<column>` carry the edited cells of one record. */
-const cellFieldPrefix = "cell.";
-
-export function cellFieldName(column: string): string {
-  return `${cellFieldPrefix}${column}`;
-}
 
 /** A vendor's correction of one invalid record, cell by cell, as a form or the API sends it. */
 export const recordCorrectionInput = z
