@@ -42,16 +42,16 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
     reportFigure("transition_submit_ms", await millis(() => submitUsageFile(vendor, benchFileId)), details);
     const [submitted] = await database.handle.db.select().from(usageFiles).where(eq(usageFiles.id, benchFileId));
     reportFigure("grid_page_p95_ms", await gridPageP95(database.handle.db, distributor, submitted!), { ...details, requests: 200 });
-    reportFigure("transition_reject_ms", await millis(() => rejectUsageFile(distributor, benchFileId, { note: "Bench" })), details);
+    reportFigure("transition_reject_ms", await millis(() => rejectUsageFile(distributor, benchFileId, { rejectionNote: "Bench" })), details);
     // Back to Pending without a re-upload, which is the ingest benchmark's business.
     await database.handle.db.update(usageFiles).set({ status: "pending" }).where(eq(usageFiles.id, benchFileId));
-    reportFigure("transition_accept_ms", await millis(() => acceptUsageFile(distributor, benchFileId, { note: "Bench" })), details);
+    reportFigure("transition_accept_ms", await millis(() => acceptUsageFile(distributor, benchFileId, { acceptanceNote: "Bench" })), details);
 
     const exported = await withPeakRss(() => timed(() => exportCsv(rows)));
     reportFigure("export_csv_seconds", exported.result.seconds, details);
     reportFigure("export_peak_rss_mb", exported.peakRssMb, details);
 
-    const close = () => closeUsageFile(distributor, benchFileId, { billingId: "INV-BENCH", billingNote: "all remaining" });
+    const close = () => closeUsageFile(distributor, benchFileId, { externalBillingId: "INV-BENCH", externalBillingNote: "all remaining" });
     reportFigure("transition_close_ms", await millis(close), details);
   } finally {
     await database.handle.close();

@@ -8,10 +8,10 @@ function BillingFields() {
   return (
     <>
       <Field label="External billing id">
-        <TextInput name="billingId" required maxLength={200} />
+        <TextInput name="externalBillingId" required maxLength={200} />
       </Field>
       <Field label="Billing note">
-        <TextInput name="billingNote" maxLength={2000} />
+        <TextInput name="externalBillingNote" maxLength={2000} />
       </Field>
     </>
   );

@@ -8,10 +8,10 @@ function BillingReferenceFields({ required }: { required: boolean }) {
   return (
     <>
       <Field label="Billing reference" hint={required ? undefined : "Optional: closes every record still open."}>
-        <TextInput name="billingId" required={required} maxLength={200} />
+        <TextInput name="externalBillingId" required={required} maxLength={200} />
       </Field>
       <Field label="Billing note">
-        <TextArea name="billingNote" maxLength={2000} />
+        <TextArea name="externalBillingNote" maxLength={2000} />
       </Field>
     </>
   );

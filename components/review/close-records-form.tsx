@@ -15,11 +15,11 @@ export function CloseRecordsForm({ usageFileId, action }: { usageFileId: string;
         <TextArea name="recordIds" required rows={2} invalid={Boolean(state.fields?.recordIds)} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="External billing id" error={state.fields?.billingId}>
-          <TextInput name="billingId" required maxLength={200} invalid={Boolean(state.fields?.billingId)} />
+        <Field label="External billing id" error={state.fields?.externalBillingId}>
+          <TextInput name="externalBillingId" required maxLength={200} invalid={Boolean(state.fields?.externalBillingId)} />
         </Field>
         <Field label="External billing note">
-          <TextInput name="billingNote" maxLength={2000} />
+          <TextInput name="externalBillingNote" maxLength={2000} />
         </Field>
       </div>
       <FormStatus state={state} />

@@ -27,7 +27,7 @@ export function ReviewDecision({
         confirmLabel="Accept file"
       >
         <Field label="Acceptance note">
-          <TextArea name="note" defaultValue={defaultAcceptanceNote} maxLength={2000} />
+          <TextArea name="acceptanceNote" defaultValue={defaultAcceptanceNote} maxLength={2000} />
         </Field>
       </ConfirmDialog>
       <ConfirmDialog
@@ -41,7 +41,7 @@ export function ReviewDecision({
         triggerVariant="secondary"
       >
         <Field label="Rejection note" hint="Say what is wrong, so the vendor can correct it.">
-          <TextArea name="note" required maxLength={2000} />
+          <TextArea name="rejectionNote" required maxLength={2000} />
         </Field>
       </ConfirmDialog>
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeClosingReport, withoutDuplicates } from "./record-closing";
 
-const closing = (recordId: string, billingId = "INV-1") => ({ recordId, billingId, billingNote: "" });
+const closing = (recordId: string, externalBillingId = "INV-1") => ({ recordId, externalBillingId, externalBillingNote: "" });
 
 describe("withoutDuplicates", () => {
   it("keeps records listed once, in order", () => {

@@ -3,8 +3,8 @@
 export interface RecordClosing {
   /** The record's public id, `UR-…`. */
   recordId: string;
-  billingId: string;
-  billingNote: string;
+  externalBillingId: string;
+  externalBillingNote: string;
 }
 
 export const closingRefusalReasons = ["not_found", "already_closed", "duplicate"] as const;

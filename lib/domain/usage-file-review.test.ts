@@ -3,29 +3,29 @@ import { acceptUsageFileInput, closeRecordsForm, closeUsageFileInput, defaultAcc
 
 describe("review notes", () => {
   it("accepts with the default note when none is written", () => {
-    expect(acceptUsageFileInput.parse({})).toEqual({ note: defaultAcceptanceNote });
-    expect(acceptUsageFileInput.parse({ note: "  " })).toEqual({ note: defaultAcceptanceNote });
-    expect(acceptUsageFileInput.parse({ note: " Checked. " })).toEqual({ note: "Checked." });
+    expect(acceptUsageFileInput.parse({})).toEqual({ acceptanceNote: defaultAcceptanceNote });
+    expect(acceptUsageFileInput.parse({ acceptanceNote: "  " })).toEqual({ acceptanceNote: defaultAcceptanceNote });
+    expect(acceptUsageFileInput.parse({ acceptanceNote: " Checked. " })).toEqual({ acceptanceNote: "Checked." });
   });
 
   it("requires a rejection note", () => {
-    expect(rejectUsageFileInput.safeParse({ note: "   " }).success).toBe(false);
-    expect(rejectUsageFileInput.parse({ note: "Doubled" })).toEqual({ note: "Doubled" });
+    expect(rejectUsageFileInput.safeParse({ rejectionNote: "   " }).success).toBe(false);
+    expect(rejectUsageFileInput.parse({ rejectionNote: "Doubled" })).toEqual({ rejectionNote: "Doubled" });
   });
 
   it("closes a file with or without a billing reference", () => {
-    expect(closeUsageFileInput.parse({ billingId: "", billingNote: "" })).toEqual({ billingId: undefined, billingNote: "" });
-    expect(closeUsageFileInput.parse({ billingId: " INV-1 " })).toEqual({ billingId: "INV-1", billingNote: "" });
+    expect(closeUsageFileInput.parse({ externalBillingId: "", externalBillingNote: "" })).toEqual({ externalBillingId: undefined, externalBillingNote: "" });
+    expect(closeUsageFileInput.parse({ externalBillingId: " INV-1 " })).toEqual({ externalBillingId: "INV-1", externalBillingNote: "" });
   });
 });
 
 describe("closing records from a form", () => {
   it("reads record ids separated by spaces, commas or lines", () => {
-    expect(closeRecordsForm.parse({ recordIds: "UR-1, UR-2\nUR-3;UR-4  ", billingId: "INV" })).toEqual({
+    expect(closeRecordsForm.parse({ recordIds: "UR-1, UR-2\nUR-3;UR-4  ", externalBillingId: "INV" })).toEqual({
       recordIds: ["UR-1", "UR-2", "UR-3", "UR-4"],
-      billingId: "INV",
-      billingNote: "",
+      externalBillingId: "INV",
+      externalBillingNote: "",
     });
-    expect(closeRecordsForm.safeParse({ recordIds: " ,\n", billingId: "INV" }).success).toBe(false);
+    expect(closeRecordsForm.safeParse({ recordIds: " ,\n", externalBillingId: "INV" }).success).toBe(false);
   });
 });

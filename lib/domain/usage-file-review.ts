@@ -6,18 +6,18 @@ export const defaultAcceptanceNote = "Usage accepted for billing.";
 const noteText = z.string().trim().max(2000, "Keep the note under 2,000 characters.");
 
 export const acceptUsageFileInput = z.object({
-  note: noteText.optional().transform((note) => note || defaultAcceptanceNote),
+  acceptanceNote: noteText.optional().transform((note) => note || defaultAcceptanceNote),
 });
 
 export const rejectUsageFileInput = z.object({
-  note: noteText.min(1, "Say why the file is rejected: the vendor reads this to correct it."),
+  rejectionNote: noteText.min(1, "Say why the file is rejected: the vendor reads this to correct it."),
 });
 
-const billingId = z.string().trim().min(1, "Enter the external billing id.").max(200, "Keep the billing id under 200 characters.");
-const billingNote = z.string().trim().max(2000, "Keep the note under 2,000 characters.").default("");
+const externalBillingId = z.string().trim().min(1, "Enter the external billing id.").max(200, "Keep the billing id under 200 characters.");
+const externalBillingNote = z.string().trim().max(2000, "Keep the note under 2,000 characters.").default("");
 
 /** One external billing reference: what closes records (SPEC §3). */
-export const billingReferenceInput = z.object({ billingId, billingNote });
+export const billingReferenceInput = z.object({ externalBillingId, externalBillingNote });
 export type BillingReference = z.infer<typeof billingReferenceInput>;
 
 /**
@@ -25,8 +25,8 @@ export type BillingReference = z.infer<typeof billingReferenceInput>;
  * remaining record at once.
  */
 export const closeUsageFileInput = z.object({
-  billingId: z.string().trim().max(200).optional().transform((id) => id || undefined),
-  billingNote,
+  externalBillingId: z.string().trim().max(200).optional().transform((id) => id || undefined),
+  externalBillingNote,
 });
 
 const recordIds = z.array(z.string().trim().min(1)).min(1, "Give at least one record id.").max(10_000, "Close at most 10,000 records at once.");

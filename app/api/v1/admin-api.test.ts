@@ -48,9 +48,10 @@ describe("the catalog and users for admins", () => {
     const vendors = await callApi(users.GET, { key: keys.admin, path: "/users?role=vendor&order_by=-email" });
     const rows = vendors.body as { email: string; role: string }[];
     expect(rows.map((u) => u.email)).toEqual(["vendor@globex.test", "vendor@acme.test", "vendor2@acme.test"]);
-    expect(JSON.stringify(rows)).not.toContain("password");
+    expect(rows[0]).toMatchObject({ must_change_password: expect.any(Boolean) });
+    expect(JSON.stringify(rows)).not.toMatch(/password_hash|\$2[aby]\$/);
     const acme = await callApi(subscriptions.GET, { key: keys.admin, path: "/subscriptions?product=PRD-100-002" });
-    expect((acme.body as { productId: string }[]).every((s) => s.productId === "PRD-100-002")).toBe(true);
+    expect((acme.body as { product_id: string }[]).every((s) => s.product_id === "PRD-100-002")).toBe(true);
   });
 
   it("lists a product's items, 404 for an unknown product", async () => {

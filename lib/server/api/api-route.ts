@@ -1,12 +1,11 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getRequestActor } from "@/lib/server/actor";
 import type { Endpoint, EndpointReply } from "./endpoint";
 import { parseJsonBody, parseQuery } from "./request-input";
-import { failureResponse } from "./responses";
+import { failureResponse, jsonResponse } from "./responses";
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
@@ -51,7 +50,7 @@ export function apiRoute<Query extends z.ZodType | undefined, Body extends z.Zod
   return async (request: Request, context: RouteContext) => {
     const input = await parseInput(spec, request, context);
     const result = input.ok ? await run(input.value) : input;
-    return result.ok ? NextResponse.json(result.value, { status: statusOfReply[spec.reply] }) : failureResponse(result);
+    return result.ok ? jsonResponse(result.value, { status: statusOfReply[spec.reply] }) : failureResponse(result);
   };
 }
 
@@ -68,7 +67,7 @@ export function apiListRoute<Query extends z.ZodType | undefined, Row>(
 }
 
 /** `Content-Range: items 0-99/1234`; `*` for the range of a page past the end, and for a total not counted. */
-function listResponse({ rows, total, offset }: ListPage<unknown>): NextResponse {
+function listResponse({ rows, total, offset }: ListPage<unknown>): Response {
   const range = rows.length > 0 ? `${offset}-${offset + rows.length - 1}` : "*";
-  return NextResponse.json(rows, { headers: { "content-range": `items ${range}/${total ?? "*"}` } });
+  return jsonResponse(rows, { headers: { "content-range": `items ${range}/${total ?? "*"}` } });
 }

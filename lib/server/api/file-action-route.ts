@@ -1,12 +1,11 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getRequestActor } from "@/lib/server/actor";
 import { getUsageFile } from "@/lib/server/queries/usage-files";
 import { parseJsonBody } from "./request-input";
-import { failureResponse } from "./responses";
+import { failureResponse, jsonResponse } from "./responses";
 
 /**
  * The route of an action on a usage file (`POST …/files/{id}/<action>` with a JSON body): parse,
@@ -26,6 +25,6 @@ export function fileActionRoute<Schema extends z.ZodType, T>(
     const id = (await params).id;
     const result = await run(actor.value, id, parsed.value);
     if (!result.ok) return failureResponse(result);
-    return NextResponse.json(reply ? reply(result.value) : await getUsageFile(actor.value, id));
+    return jsonResponse(reply ? reply(result.value) : await getUsageFile(actor.value, id));
   };
 }

@@ -42,7 +42,9 @@ describe("the OpenAPI document", () => {
     expect(paths["/usage/records"]!.get!.parameters).toContainEqual(expect.objectContaining({ name: "usagefile.id", required: true }));
     expect(paths["/usage/files"]!.get!.parameters).toContainEqual(expect.objectContaining({ name: "limit", required: false }));
     expect(paths["/usage/files"]!.post!.requestBody).toMatchObject({
-      content: { "application/json": { schema: { required: expect.arrayContaining(["productId", "contractId", "name"]) } } },
+      content: { "application/json": { schema: { required: expect.arrayContaining(["product_id", "contract_id", "name", "first_day"]) } } },
     });
+    const acceptBody = paths["/usage/files/{id}/accept"]!.post!.requestBody as { content: Record<string, { schema: { properties: object } }> };
+    expect(Object.keys(acceptBody.content["application/json"]!.schema.properties)).toEqual(["acceptance_note"]);
   });
 });

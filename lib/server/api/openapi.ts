@@ -1,23 +1,17 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
+import { wireInputSchema } from "./wire-names";
 
 type JsonSchema = Record<string, unknown>;
-
-/** A request schema as the caller writes it (before defaults and transforms), without the `$schema` key. */
-function inputSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  delete json.$schema;
-  return json;
-}
 
 function pathParameters(path: string) {
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
 }
 
 function queryParameters(query: z.ZodType) {
-  const { properties = {}, required = [] } = inputSchema(query) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const { properties = {}, required = [] } = wireInputSchema(query) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(properties).map(([name, schema]) => ({ name, in: "query", required: required.includes(name), schema }));
 }
 
@@ -26,7 +20,7 @@ function requestBody(spec: Endpoint) {
     const schema = { type: "object", required: [spec.upload], properties: { [spec.upload]: { type: "string", format: "binary" } } };
     return { required: true, content: { "multipart/form-data": { schema } } };
   }
-  return spec.body ? { required: true, content: { "application/json": { schema: inputSchema(spec.body) } } } : undefined;
+  return spec.body ? { required: true, content: { "application/json": { schema: wireInputSchema(spec.body) } } } : undefined;
 }
 
 const spreadsheetTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"];

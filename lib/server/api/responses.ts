@@ -5,6 +5,12 @@ import { httpStatusOf, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getRequestActor } from "@/lib/server/actor";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
+import { toWire } from "./wire-names";
+
+/** An answer of the API: the value as JSON, its field names in snake_case. */
+export function jsonResponse(value: unknown, init?: ResponseInit): NextResponse {
+  return NextResponse.json(toWire(value), init);
+}
 
 /** The API's error shape: a stable code and human messages (SPEC §6). */
 export function failureResponse(failure: Failure): NextResponse {

@@ -13,7 +13,7 @@ export function acceptUsageFile(
   input: z.output<typeof acceptUsageFileInput>,
 ): Promise<Result<UsageFile>> {
   return actOnUsageFile(actor, usageFileId, "accept", {
-    set: { acceptanceNote: input.note, rejectionNote: null },
-    details: { note: input.note },
+    set: { acceptanceNote: input.acceptanceNote, rejectionNote: null },
+    details: { note: input.acceptanceNote },
   });
 }

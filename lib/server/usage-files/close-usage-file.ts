@@ -17,7 +17,7 @@ export function closeUsageFile(
   usageFileId: string,
   input: z.output<typeof closeUsageFileInput>,
 ): Promise<Result<UsageFile>> {
-  const reference = input.billingId ? { billingId: input.billingId, billingNote: input.billingNote } : null;
+  const reference = input.externalBillingId ? { billingId: input.externalBillingId, billingNote: input.externalBillingNote } : null;
   return actOnUsageFile(actor, usageFileId, "close", {
     set: reference ?? undefined,
     details: reference ?? undefined,
@@ -31,7 +31,7 @@ export function closeUsageFile(
       return fail(
         "validation_failed",
         "Some records are still open: close them first, or give a billing reference that closes all remaining records.",
-        { billingId: "Required while records are open." },
+        { externalBillingId: "Required while records are open." },
       );
     },
   });

@@ -13,7 +13,7 @@ export function rejectUsageFile(
   input: z.output<typeof rejectUsageFileInput>,
 ): Promise<Result<UsageFile>> {
   return actOnUsageFile(actor, usageFileId, "reject", {
-    set: { rejectionNote: input.note, acceptanceNote: null },
-    details: { note: input.note },
+    set: { rejectionNote: input.rejectionNote, acceptanceNote: null },
+    details: { note: input.rejectionNote },
   });
 }

@@ -94,7 +94,7 @@ export async function closeRemainingRecords(
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(usageFiles)
-      .set({ billingId: reference.billingId, billingNote: reference.billingNote, updatedAt: new Date() })
+      .set({ billingId: reference.externalBillingId, billingNote: reference.externalBillingNote, updatedAt: new Date() })
       .where(and(eq(usageFiles.id, usageFileId), eq(usageFiles.status, "accepted"), isNull(usageFiles.billingId)))
       .returning({ billingId: usageFiles.billingId });
     if (!updated) return changedMeanwhile();
@@ -103,9 +103,9 @@ export async function closeRemainingRecords(
       objectId: usageFileId,
       action: "close_records",
       actor,
-      details: { allRemaining: true, ...reference },
+      details: { allRemaining: true, billingId: reference.externalBillingId, billingNote: reference.externalBillingNote },
     });
-    return ok({ billingId: reference.billingId });
+    return ok({ billingId: reference.externalBillingId });
   });
 }
 
@@ -137,7 +137,7 @@ function canonicalRecordId(recordId: string): string {
 /** The records as JSON rows: one parameter on both engines, however many records. */
 function asJsonRows(closings: readonly RecordClosing[]): string {
   return JSON.stringify(
-    closings.map((c) => ({ id: parseUsageRecordPublicId(c.recordId) ?? -1, billing_id: c.billingId, billing_note: c.billingNote || null })),
+    closings.map((c) => ({ id: parseUsageRecordPublicId(c.recordId) ?? -1, billing_id: c.externalBillingId, billing_note: c.externalBillingNote || null })),
   );
 }
 

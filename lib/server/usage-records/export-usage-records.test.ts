@@ -51,7 +51,7 @@ describe("exporting records for billing", () => {
     await seedDemoData(db);
     const records = await visibleRecords(db, accepted);
     await setNotes(records.slice(0, formulaNotes.length).map((r) => r.id), formulaNotes);
-    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: `UR-${records[0]!.id}`, billingId: "=INV-1", billingNote: "paid" }], "selection");
+    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: `UR-${records[0]!.id}`, externalBillingId: "=INV-1", externalBillingNote: "paid" }], "selection");
 
     const rows = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     expect(rows).toHaveLength(records.length);
@@ -84,7 +84,7 @@ describe("exporting records for billing", () => {
       SELECT usage_file_id, generation, row_number + 100 * copy, record_id || '-' || copy, item_id, subscription_id, quantity, start_time, end_time
       FROM usage_records, generate_series(1, 100) AS copy WHERE usage_file_id = ${accepted}`);
     for (const format of ["csv", "xlsx", "csv"] as const) await bytesOf(await exportUsageFile(northwindDistributor, accepted, format));
-    const closing = closeUsageFile(northwindDistributor, accepted, { billingId: "INV-1", billingNote: "" });
+    const closing = closeUsageFile(northwindDistributor, accepted, { externalBillingId: "INV-1", externalBillingNote: "" });
     expect(await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000, "hung"))])).toMatchObject({ ok: true });
   });
 

@@ -23,7 +23,7 @@ describe("reconciling a usage file", () => {
     const db = database.handle.db;
     await seedDemoData(db);
     const [a, b, c, d, ...rest] = await recordIds(accepted);
-    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: c!, billingId: "INV-0", billingNote: "" }], "selection");
+    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: c!, externalBillingId: "INV-0", externalBillingNote: "" }], "selection");
     const sheet = await xlsxOf({
       records: [
         header,

@@ -92,7 +92,7 @@ async function closingsOf(workbook: UsageWorkbook, sheet: string): Promise<Resul
         continue;
       }
       const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
-      closings.push({ recordId: row.values[columns.id] ?? "", billingId, billingNote });
+      closings.push({ recordId: row.values[columns.id] ?? "", externalBillingId: billingId, externalBillingNote: billingNote });
     }
   }
   return ok({ closings, rowsWithoutBillingId });

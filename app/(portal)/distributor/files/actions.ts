@@ -52,7 +52,7 @@ export const closeUsageFileAction = formAction(
 
 export const closeUsageRecordsAction = formAction(
   fileTarget.extend(closeRecordsForm.shape),
-  (actor, { usageFileId, recordIds, billingId, billingNote }) =>
-    closeUsageRecords(actor, usageFileId, recordIds.map((recordId) => ({ recordId, billingId, billingNote })), "selection"),
+  (actor, { usageFileId, recordIds, ...reference }) =>
+    closeUsageRecords(actor, usageFileId, recordIds.map((recordId) => ({ recordId, ...reference })), "selection"),
   done(describeClosingReport),
 );

@@ -47,7 +47,7 @@ describe("a usage file's whole life through the API alone", () => {
         key: vendor,
         path: "/usage/files",
         method: "POST",
-        json: { productId: "PRD-100-001", contractId: "CRD-00001", name: "Through the API", currency: "USD", firstDay, lastDay },
+        json: { product_id: "PRD-100-001", contract_id: "CRD-00001", name: "Through the API", currency: "USD", first_day: firstDay, last_day: lastDay },
       }),
       201,
     );
@@ -59,7 +59,7 @@ describe("a usage file's whole life through the API alone", () => {
       await vi.waitFor(
         async () => {
           const polled = expectStatus(await callApi(file.GET, { key: vendor, path: `/usage/files/${id}`, params: { id } }), 200);
-          expect([polled.status, polled.progressPercent]).toEqual(["ready", 100]);
+          expect([polled.status, polled.progress_percent]).toEqual(["ready", 100]);
         },
         { timeout: queueTimeoutMs, interval: 200 },
       );
@@ -79,9 +79,9 @@ describe("a usage file's whole life through the API alone", () => {
     expect(expectStatus(await act(reprocess, vendor, "reprocess"), 202)).toEqual({ status: "uploading" });
     await waitUntilReady();
     expect(expectStatus(await act(submit, vendor, "submit"), 200)).toMatchObject({ status: "pending" });
-    expect(expectStatus(await act(reject, distributor, "reject", { note: "Add the third day." }), 200)).toMatchObject({
+    expect(expectStatus(await act(reject, distributor, "reject", { rejection_note: "Add the third day." }), 200)).toMatchObject({
       status: "rejected",
-      rejectionNote: "Add the third day.",
+      rejection_note: "Add the third day.",
     });
 
     await uploadAndWaitUntilReady(["api-1", "api-2", "api-3"]);
@@ -90,7 +90,7 @@ describe("a usage file's whole life through the API alone", () => {
     // Only an upload with invalid (or corrected) records has a processed spreadsheet.
     expect((await download(processedFile)).status).toBe(404);
     expectStatus(await act(submit, vendor, "submit"), 200);
-    expect(expectStatus(await act(accept, distributor, "accept", { note: "Fine." }), 200)).toMatchObject({ status: "accepted" });
+    expect(expectStatus(await act(accept, distributor, "accept", { acceptance_note: "Fine." }), 200)).toMatchObject({ status: "accepted", acceptance_note: "Fine." });
 
     const exported = await callApi(exportFile.GET, { key: distributor, path: `/usage/files/${id}/export?format=csv`, params: { id } });
     expect(exported.status).toBe(200);
@@ -101,10 +101,10 @@ describe("a usage file's whole life through the API alone", () => {
     const listed = await callApi(records.GET, { key: distributor, path: `/usage/records?usagefile.id=${id}` });
     expect(listed.headers.get("content-range")).toBe("items 0-2/3");
     const recordIds = (listed.body as { id: string }[]).map((r) => r.id);
-    const closing = recordIds.map((recordId, n) => ({ recordId, billingId: `INV-${n}` }));
+    const closing = recordIds.map((recordId, n) => ({ record_id: recordId, external_billing_id: `INV-${n}` }));
     expect(
       expectStatus(
-        await callApi(closeRecords.POST, { key: distributor, path: "/usage/records/close-records", method: "POST", json: { usageFileId: id, records: closing } }),
+        await callApi(closeRecords.POST, { key: distributor, path: "/usage/records/close-records", method: "POST", json: { usage_file_id: id, records: closing } }),
         200,
       ),
     ).toEqual({ closed: recordIds, refused: [] });

@@ -36,12 +36,12 @@ beforeEach(async () => {
 });
 
 const newFile = {
-  productId: "PRD-100-001",
-  contractId: "CRD-00001",
+  product_id: "PRD-100-001",
+  contract_id: "CRD-00001",
   name: "API file",
   currency: "usd",
-  firstDay: "2026-10-01",
-  lastDay: "2026-10-31",
+  first_day: "2026-10-01",
+  last_day: "2026-10-31",
 };
 
 describe("GET /usage/files", () => {
@@ -63,9 +63,9 @@ describe("GET /usage/files", () => {
 
   it("shows a distributor only the files of its contracts from Pending on, without the vendor's note", async () => {
     const listed = await callApi(files.GET, { key: keys.northwind, path: "/usage/files?order_by=id" });
-    const rows = listed.body as { id: string; internalNote: string | null }[];
+    const rows = listed.body as { id: string; internal_note: string | null }[];
     expect(rows.map((f) => f.id)).toEqual([acmePending, "UF-2026-10-1001-0005", "UF-2026-10-1001-0006", globexPending]);
-    expect(rows.every((f) => f.internalNote === null)).toBe(true);
+    expect(rows.every((f) => f.internal_note === null)).toBe(true);
   });
 
   it.each([["limit=0"], ["limit=1001"], ["offset=-1"], ["order_by=colour"], ["status=lost"]])("refuses %s with 400", async (query) => {
@@ -79,13 +79,13 @@ describe("POST /usage/files", () => {
   it("creates a Draft file for the vendor (201)", async () => {
     const created = await callApi(files.POST, { key: keys.acme, path: "/usage/files", method: "POST", json: newFile });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "API file", status: "draft", currency: "USD", productName: expect.any(String) });
+    expect(created.body).toMatchObject({ name: "API file", status: "draft", currency: "USD", product_name: expect.any(String), period_from: "2026-10-01T00:00:00.000Z" });
   });
 
   it("answers 400 for a malformed body, 422 for another vendor's product, 403 for a distributor", async () => {
     const create = (key: string, json: unknown) => callApi(files.POST, { key, path: "/usage/files", method: "POST", json });
-    expect((await create(keys.acme, { ...newFile, firstDay: "October" })).status).toBe(400);
-    const foreign = await create(keys.acme, { ...newFile, productId: "PRD-200-001" });
+    expect((await create(keys.acme, { ...newFile, first_day: "October" })).status).toBe(400);
+    const foreign = await create(keys.acme, { ...newFile, product_id: "PRD-200-001" });
     expect([foreign.status, foreign.body]).toEqual([422, { error_code: "VALIDATION_FAILED", errors: expect.any(Array) }]);
     expect((await create(keys.northwind, newFile)).status).toBe(403);
   });
@@ -94,7 +94,7 @@ describe("POST /usage/files", () => {
 describe("GET and PUT /usage/files/{id}", () => {
   it("answers the caller's file, and 404 for a foreign one", async () => {
     const own = await callApi(file.GET, { key: keys.acme, path: `/usage/files/${acmeDraft}`, params: { id: acmeDraft } });
-    expect(own).toMatchObject({ status: 200, body: { id: acmeDraft, status: "draft", progressPercent: 0 } });
+    expect(own).toMatchObject({ status: 200, body: { id: acmeDraft, status: "draft", progress_percent: 0 } });
     const foreign = await callApi(file.GET, { key: keys.globex, path: `/usage/files/${acmeDraft}`, params: { id: acmeDraft } });
     expect([foreign.status, foreign.body]).toEqual([404, { error_code: "NOT_FOUND", errors: ["Usage file not found."] }]);
   });
@@ -104,7 +104,7 @@ describe("GET and PUT /usage/files/{id}", () => {
     expect(await put(keys.acme, acmeReady, { name: "Renamed" })).toMatchObject({ status: 200, body: { id: acmeReady, name: "Renamed" } });
     expect((await put(keys.acme, acmePending, { name: "Late" })).status).toBe(409);
     expect((await put(keys.globex, acmeReady, { name: "Theirs" })).status).toBe(404);
-    expect((await put(keys.northwind, acmePending, { internalNote: "x" })).status).toBe(403);
+    expect((await put(keys.northwind, acmePending, { internal_note: "x" })).status).toBe(403);
     expect((await put(keys.acme, acmeReady, { name: 7 })).status).toBe(400);
   });
 });

@@ -38,14 +38,14 @@ describe("GET /usage/records", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-range")).toBe("items 5-14/30");
     expect((page.body as { id: string }[]).map((r) => r.id)).toEqual(ids.slice(5, 15));
-    expect((page.body as object[])[0]).toMatchObject({ usageFileId: accepted, status: "accepted", quantity: expect.any(String) });
+    expect((page.body as object[])[0]).toMatchObject({ usage_file_id: accepted, status: "accepted", quantity: expect.any(String) });
   });
 
   it("filters by item MPN and status, and orders with order_by", async () => {
     const byMpn = await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&item.mpn=ACME-BKP-TB&order_by=-row` });
-    const rows = byMpn.body as { id: string; itemMpn: string }[];
+    const rows = byMpn.body as { id: string; item_mpn: string }[];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.itemMpn === "ACME-BKP-TB")).toBe(true);
+    expect(rows.every((r) => r.item_mpn === "ACME-BKP-TB")).toBe(true);
     expect(rows.map((r) => r.id)).toEqual(ids.filter((id) => rows.some((r) => r.id === id)).reverse());
     const closed = await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&status=closed` });
     expect([closed.body, closed.headers.get("content-range")]).toEqual([[], "items */0"]);
@@ -62,7 +62,7 @@ describe("GET /usage/records", () => {
 describe("GET /usage/records/{id}", () => {
   it("answers the record to its file's vendor and reviewer, 404 to others and for unknown ids", async () => {
     const get = (key: string, id: string) => callApi(record.GET, { key, path: `/usage/records/${id}`, params: { id } });
-    expect(await get(keys.northwind, ids[0]!)).toMatchObject({ status: 200, body: { id: ids[0], usageFileId: accepted } });
+    expect(await get(keys.northwind, ids[0]!)).toMatchObject({ status: 200, body: { id: ids[0], usage_file_id: accepted } });
     expect((await get(keys.acme, ids[0]!)).status).toBe(200);
     expect((await get(keys.globex, ids[0]!)).status).toBe(404);
     expect((await get(keys.acme, "UR-999999")).status).toBe(404);
@@ -75,19 +75,19 @@ describe("POST /usage/records/{id}/close", () => {
     callApi(closeRecord.POST, { key, path: `/usage/records/${id}/close`, method: "POST", json, params: { id } });
 
   it("closes an accepted record once (409 the second time) for the file's reviewer", async () => {
-    expect(await close(keys.northwind, ids[0]!, { billingId: "INV-1", billingNote: "October" })).toMatchObject({
+    expect(await close(keys.northwind, ids[0]!, { external_billing_id: "INV-1", external_billing_note: "October" })).toMatchObject({
       status: 200,
       body: { closed: [ids[0]], refused: [] },
     });
-    expect((await close(keys.northwind, ids[0]!, { billingId: "INV-2" })).status).toBe(409);
+    expect((await close(keys.northwind, ids[0]!, { external_billing_id: "INV-2" })).status).toBe(409);
   });
 
   it("answers 400 without a billing id, 403 to the vendor, 404 to another reseller, 409 on a Pending file", async () => {
     expect((await close(keys.northwind, ids[0]!, {})).status).toBe(400);
-    expect((await close(keys.acme, ids[0]!, { billingId: "INV-1" })).status).toBe(403);
-    expect((await close(keys.contoso, ids[0]!, { billingId: "INV-1" })).status).toBe(404);
+    expect((await close(keys.acme, ids[0]!, { external_billing_id: "INV-1" })).status).toBe(403);
+    expect((await close(keys.contoso, ids[0]!, { external_billing_id: "INV-1" })).status).toBe(404);
     const pendingId = `UR-${(await visibleRecords(database.handle.db, pending))[0]!.id}`;
-    expect((await close(keys.northwind, pendingId, { billingId: "INV-1" })).status).toBe(409);
+    expect((await close(keys.northwind, pendingId, { external_billing_id: "INV-1" })).status).toBe(409);
   });
 });
 
@@ -97,24 +97,24 @@ describe("POST /usage/records/close-records", () => {
 
   it("closes each record with its own billing id and says what came of each", async () => {
     const answer = await closeMany(keys.northwind, {
-      usageFileId: accepted,
+      usage_file_id: accepted,
       records: [
-        { recordId: ids[0], billingId: "INV-1" },
-        { recordId: ids[1], billingId: "INV-2", billingNote: "second" },
-        { recordId: "UR-999999", billingId: "INV-3" },
+        { record_id: ids[0], external_billing_id: "INV-1" },
+        { record_id: ids[1], external_billing_id: "INV-2", external_billing_note: "second" },
+        { record_id: "UR-999999", external_billing_id: "INV-3" },
       ],
     });
     expect(answer).toMatchObject({
       status: 200,
-      body: { closed: [ids[0], ids[1]], refused: [{ recordId: "UR-999999", reason: "not_found" }] },
+      body: { closed: [ids[0], ids[1]], refused: [{ record_id: "UR-999999", reason: "not_found" }] },
     });
     const records = await visibleRecords(database.handle.db, accepted);
     expect(records.slice(0, 2).map((r) => r.externalBillingId)).toEqual(["INV-1", "INV-2"]);
   });
 
   it("answers 400 for an empty list, 404 to another reseller, 403 to the vendor", async () => {
-    const one = { usageFileId: accepted, records: [{ recordId: ids[0], billingId: "INV-1" }] };
-    expect((await closeMany(keys.northwind, { usageFileId: accepted, records: [] })).status).toBe(400);
+    const one = { usage_file_id: accepted, records: [{ record_id: ids[0], external_billing_id: "INV-1" }] };
+    expect((await closeMany(keys.northwind, { usage_file_id: accepted, records: [] })).status).toBe(400);
     expect((await closeMany(keys.contoso, one)).status).toBe(404);
     expect((await closeMany(keys.acme, one)).status).toBe(403);
   });

@@ -77,35 +77,36 @@ describe("actions on a usage file", () => {
     ["submit", "acme", pending, {}, 409],
     ["submit", "northwind", pending, {}, 403],
     ["submit", "globex", ready, {}, 404],
-    ["accept", "northwind", pending, { note: "ok" }, 200],
-    ["accept", "northwind", pending, { note: 5 }, 400],
+    ["accept", "northwind", pending, { acceptance_note: "ok" }, 200],
+    ["accept", "northwind", pending, { acceptance_note: 5 }, 400],
+    ["accept", "northwind", pending, { note: "the old name" }, 400],
     ["accept", "acme", pending, {}, 403],
     ["accept", "contoso", pending, {}, 404],
     ["accept", "northwind", accepted, {}, 409],
-    ["reject", "northwind", pending, { note: "Wrong month." }, 200],
+    ["reject", "northwind", pending, { rejection_note: "Wrong month." }, 200],
     ["reject", "northwind", pending, {}, 400],
-    ["reject", "northwind", ready, { note: "x" }, 404],
+    ["reject", "northwind", ready, { rejection_note: "x" }, 404],
     ["reprocess", "acme", draft, {}, 409],
     ["reprocess", "acme", pending, {}, 409],
     ["reprocess", "northwind", pending, {}, 403],
     ["reprocess", "globex", draft, {}, 404],
-    ["close", "northwind", accepted, { billingId: "INV-1" }, 200],
-    ["close", "northwind", pending, { billingId: "INV-1" }, 409],
-    ["close", "acme", accepted, { billingId: "INV-1" }, 403],
+    ["close", "northwind", accepted, { external_billing_id: "INV-1" }, 200],
+    ["close", "northwind", pending, { external_billing_id: "INV-1" }, 409],
+    ["close", "acme", accepted, { external_billing_id: "INV-1" }, 403],
   ] as const)("%s by %s on %s answers %i", async (action, who, id, json, status) => {
     expect((await post(actions[action], who, id, json)).status).toBe(status);
   });
 
   it("closes records of the file, selected or one by one", async () => {
     const [first, second] = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
-    expect(await post(closeRecords, "northwind", accepted, { recordIds: [first], billingId: "INV-1" })).toMatchObject({
+    expect(await post(closeRecords, "northwind", accepted, { record_ids: [first], external_billing_id: "INV-1" })).toMatchObject({
       status: 200,
       body: { closed: [first], refused: [] },
     });
-    expect((await post(closeRecords, "northwind", accepted, { recordIds: [], billingId: "INV-1" })).status).toBe(400);
-    expect((await post(closeRecord, "northwind", accepted, { billingId: "INV-2" }, second)).status).toBe(200);
-    expect((await post(closeRecord, "northwind", accepted, { billingId: "INV-2" }, second)).status).toBe(409);
-    expect((await post(closeRecord, "northwind", accepted, { billingId: "INV-2" }, "UR-999999")).status).toBe(404);
+    expect((await post(closeRecords, "northwind", accepted, { record_ids: [], external_billing_id: "INV-1" })).status).toBe(400);
+    expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, second)).status).toBe(200);
+    expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, second)).status).toBe(409);
+    expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, "UR-999999")).status).toBe(404);
   });
 });
 

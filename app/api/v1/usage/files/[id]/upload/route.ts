@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import { fail } from "@/lib/domain/errors";
 import { getRequestActor } from "@/lib/server/actor";
-import { failureResponse } from "@/lib/server/api/responses";
+import { failureResponse, jsonResponse } from "@/lib/server/api/responses";
 import { multipartFile } from "@/lib/server/api/multipart";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
 
@@ -13,5 +12,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!upload) return failureResponse(fail("invalid_input", "Send the spreadsheet as multipart field usage_file."));
   const result = await uploadUsageFile(actor.value, (await params).id, upload);
   if (!result.ok) return failureResponse(result);
-  return NextResponse.json({ status: result.value.status }, { status: 202 });
+  return jsonResponse({ status: result.value.status }, { status: 202 });
 }

@@ -1,0 +1,72 @@
+/**
+ * The API's JSON names its fields in snake_case (`external_billing_id`), as its query parameters
+ * and errors do; the code names them in camelCase (`externalBillingId`). Bodies are renamed on the
+ * way in, answers on the way out, and the OpenAPI document the same way, so one zod schema serves
+ * the pages and the API.
+ *
+ * Some fields hold maps whose keys are data, not names (a record's `v.*` params, the cells of a
+ * sheet row, a subscription's parameters): their keys pass through as they are.
+ */
+import { z } from "zod";
+
+const dataMaps = new Set(["params", "sheetCells", "correctedCells", "parameters", "byCode"]);
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, next: string) => next.toUpperCase());
+}
+
+const wireDataMaps = new Set([...dataMaps].map(snakeCase));
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function renameKeys(value: unknown, rename: (name: string) => string, keepsKeys: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((entry) => renameKeys(entry, rename, keepsKeys));
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, entry]) => [rename(name), keepsKeys.has(name) ? entry : renameKeys(entry, rename, keepsKeys)]),
+  );
+}
+
+/** An answer as the API sends it: every field name in snake_case. */
+export function toWire(value: unknown): unknown {
+  return renameKeys(value, snakeCase, dataMaps);
+}
+
+/** A request body as the code reads it: every field name in camelCase. */
+export function fromWire(value: unknown): unknown {
+  return renameKeys(value, camelCase, wireDataMaps);
+}
+
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * What a request schema accepts, as JSON Schema with the API's names: the shape a caller writes,
+ * before defaults and transforms, without the `$schema` key.
+ */
+export function wireInputSchema(schema: z.ZodType): JsonSchema {
+  const json = wireJsonSchema(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+function wireJsonSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(wireJsonSchema);
+  if (!isPlainObject(schema)) return schema;
+  const renamed: JsonSchema = {};
+  for (const [key, entry] of Object.entries(schema)) {
+    if (key === "properties" && isPlainObject(entry)) {
+      renamed.properties = Object.fromEntries(Object.entries(entry).map(([name, property]) => [snakeCase(name), wireJsonSchema(property)]));
+    } else if (key === "required" && Array.isArray(entry)) {
+      renamed.required = entry.map((name) => snakeCase(String(name)));
+    } else {
+      renamed[key] = wireJsonSchema(entry);
+    }
+  }
+  return renamed;
+}
