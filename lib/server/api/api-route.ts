@@ -1,11 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { ok, type Result } from "@/lib/domain/errors";
+import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getRequestActor } from "@/lib/server/actor";
+import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import type { Endpoint, EndpointReply } from "./endpoint";
 import { parseJsonBody, parseQuery } from "./request-input";
-import { failureResponse, jsonResponse } from "./responses";
+import { multipartFile, type MultipartFile } from "./multipart";
+import { failureResponse, jsonResponse, spreadsheetResponse } from "./responses";
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
@@ -14,6 +16,7 @@ export interface ApiInput<Query, Body> {
   params: Record<string, string>;
   query: Parsed<Query>;
   body: Parsed<Body>;
+  request: Request;
 }
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -25,45 +28,78 @@ export interface ListPage<Row> {
   offset: number;
 }
 
+/** The caller: holding a valid key, and of a role the endpoint serves (else 403, before reading any input). */
+async function callerOf(spec: Endpoint): Promise<Result<Actor>> {
+  const actor = await getRequestActor();
+  if (!actor.ok || spec.roles.includes(actor.value.role)) return actor;
+  return fail("forbidden", `This endpoint is for ${spec.roles.join(" and ")} users.`);
+}
+
 async function parseInput<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined>(
   spec: Endpoint<Query, Body, EndpointReply>,
   request: Request,
   context: RouteContext,
 ): Promise<Result<ApiInput<Query, Body>>> {
-  const actor = await getRequestActor();
+  const actor = await callerOf(spec);
   if (!actor.ok) return actor;
   const query = spec.query ? parseQuery(request, spec.query) : ok(undefined);
   if (!query.ok) return query;
   const body = spec.body ? await parseJsonBody(request, spec.body) : ok(undefined);
   if (!body.ok) return body;
   const params = (await context.params) ?? {};
-  return ok({ actor: actor.value, params, query: query.value as Parsed<Query>, body: body.value as Parsed<Body> });
+  return ok({ actor: actor.value, params, query: query.value as Parsed<Query>, body: body.value as Parsed<Body>, request });
+}
+
+/** Every endpoint's route: the caller and the input checked in one place, then one use case and its answer. */
+function route<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, T>(
+  spec: Endpoint<Query, Body, EndpointReply>,
+  run: (input: ApiInput<Query, Body>) => Promise<Result<T>>,
+  respond: (value: T) => Response,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const input = await parseInput(spec, request, context);
+    const result = input.ok ? await run(input.value) : input;
+    return result.ok ? respond(result.value) : failureResponse(result);
+  };
 }
 
 const statusOfReply = { object: 200, created: 201, accepted: 202 } as const;
 
-/** The route of a JSON endpoint: the actor, its input as the endpoint's schemas read it, one use case, its answer. */
+/** The route of a JSON endpoint: the use case's value, as JSON. */
 export function apiRoute<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, T>(
   spec: Endpoint<Query, Body, keyof typeof statusOfReply>,
   run: (input: ApiInput<Query, Body>) => Promise<Result<T>>,
 ) {
-  return async (request: Request, context: RouteContext) => {
-    const input = await parseInput(spec, request, context);
-    const result = input.ok ? await run(input.value) : input;
-    return result.ok ? jsonResponse(result.value, { status: statusOfReply[spec.reply] }) : failureResponse(result);
-  };
+  return route(spec, run, (value) => jsonResponse(value, { status: statusOfReply[spec.reply] }));
 }
 
-/** The route of a list endpoint: like `apiRoute`, answering one page with its place in a `Content-Range` header. */
+/** The route of a list endpoint: one page, with its place among all matches in a `Content-Range` header. */
 export function apiListRoute<Query extends z.ZodType | undefined, Row>(
   spec: Endpoint<Query, undefined, "list">,
   run: (input: ApiInput<Query, undefined>) => Promise<Result<ListPage<Row>>>,
 ) {
-  return async (request: Request, context: RouteContext) => {
-    const input = await parseInput(spec, request, context);
-    const result = input.ok ? await run(input.value) : input;
-    return result.ok ? listResponse(result.value) : failureResponse(result);
-  };
+  return route(spec, run, listResponse);
+}
+
+/** The route of a download: the spreadsheet, streamed while it is written. */
+export function apiDownloadRoute<Query extends z.ZodType | undefined>(
+  spec: Endpoint<Query, undefined, "spreadsheet">,
+  find: (input: ApiInput<Query, undefined>) => Promise<Result<SpreadsheetDownload>>,
+) {
+  return route(spec, find, spreadsheetResponse);
+}
+
+/** The route of an upload: the file of the endpoint's multipart field, streamed to the use case. */
+export function apiUploadRoute<T>(
+  spec: Endpoint<undefined, undefined, keyof typeof statusOfReply>,
+  run: (input: ApiInput<undefined, undefined>, upload: MultipartFile) => Promise<Result<T>>,
+) {
+  const field = spec.upload;
+  if (!field) throw new Error(`${spec.path} declares no multipart field.`);
+  return apiRoute(spec, async (input) => {
+    const upload = await multipartFile(input.request, field);
+    return upload ? run(input, upload) : fail("invalid_input", `Send the file as multipart field ${field}.`);
+  });
 }
 
 /** `Content-Range: items 0-99/1234`; `*` for the range of a page past the end, and for a total not counted. */

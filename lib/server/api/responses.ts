@@ -1,9 +1,7 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { NextResponse } from "next/server";
-import { httpStatusOf, type Failure, type Result } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/permissions";
-import { getRequestActor } from "@/lib/server/actor";
+import { httpStatusOf, type Failure } from "@/lib/domain/errors";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import { toWire } from "./wire-names";
 
@@ -29,14 +27,4 @@ export function spreadsheetResponse(download: SpreadsheetDownload): Response {
       "cache-control": "no-store",
     },
   });
-}
-
-/** The route of a spreadsheet download: the actor, one use case, and the stream or the failure. */
-export function spreadsheetRoute(find: (actor: Actor, id: string) => Promise<Result<SpreadsheetDownload>>) {
-  return async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
-    const actor = await getRequestActor();
-    if (!actor.ok) return failureResponse(actor);
-    const download = await find(actor.value, (await params).id);
-    return download.ok ? spreadsheetResponse(download.value) : failureResponse(download);
-  };
 }

@@ -1,4 +1,5 @@
-import { spreadsheetRoute } from "@/lib/server/api/responses";
+import { apiDownloadRoute } from "@/lib/server/api/api-route";
+import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { processedSpreadsheet } from "@/lib/server/usage-files/usage-file-spreadsheets";
 
-export const GET = spreadsheetRoute(processedSpreadsheet);
+export const GET = apiDownloadRoute(usageFileEndpoints.processedFile, ({ actor, params }) => processedSpreadsheet(actor, params.id!));

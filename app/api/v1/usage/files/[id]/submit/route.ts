@@ -1,5 +1,6 @@
+import { apiRoute } from "@/lib/server/api/api-route";
 import { usageFileEndpoints } from "@/lib/server/api/endpoints";
-import { fileActionRoute } from "@/lib/server/api/file-action-route";
+import { asSeenBy } from "@/lib/server/api/usage-file-reply";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
 
-export const POST = fileActionRoute(usageFileEndpoints.submit.body, (actor, id) => submitUsageFile(actor, id));
+export const POST = apiRoute(usageFileEndpoints.submit, async ({ actor, params }) => asSeenBy(actor, await submitUsageFile(actor, params.id!)));

@@ -1,4 +1,5 @@
-import { spreadsheetRoute } from "@/lib/server/api/responses";
+import { apiDownloadRoute } from "@/lib/server/api/api-route";
+import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { usageFileTemplate } from "@/lib/server/usage-files/usage-file-spreadsheets";
 
-export const GET = spreadsheetRoute(usageFileTemplate);
+export const GET = apiDownloadRoute(usageFileEndpoints.template, ({ actor, params }) => usageFileTemplate(actor, params.id!));

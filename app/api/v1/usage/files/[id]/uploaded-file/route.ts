@@ -1,4 +1,5 @@
-import { spreadsheetRoute } from "@/lib/server/api/responses";
+import { apiDownloadRoute } from "@/lib/server/api/api-route";
+import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { uploadedSpreadsheet } from "@/lib/server/usage-files/usage-file-spreadsheets";
 
-export const GET = spreadsheetRoute(uploadedSpreadsheet);
+export const GET = apiDownloadRoute(usageFileEndpoints.uploadedFile, ({ actor, params }) => uploadedSpreadsheet(actor, params.id!));
