@@ -39,7 +39,8 @@ export default async function ApiDocsPage() {
         title="API reference"
         subtitle={
           <>
-            Send <code>Authorization: ApiKey &lt;key&gt;</code> to <code>/api/v1</code>. Errors are JSON{" "}
+            Send <code>Authorization: ApiKey &lt;key&gt;</code> to <code>/api/v1</code>. Fields are named in snake_case, in
+            bodies and answers alike. Errors are JSON{" "}
             <code>{`{"error_code", "errors"}`}</code>. The machine-readable document is{" "}
             <a className="underline" href="/api/v1/openapi.json">
               /api/v1/openapi.json
