@@ -35,7 +35,7 @@ function expectStatus(answer: ApiAnswer, status: number) {
 }
 
 describe("a usage file's whole life through the API alone", () => {
-  it("is created, uploaded, reprocessed, rejected, re-uploaded, accepted, exported, its records closed, and closed", { timeout: 4 * queueTimeoutMs }, async () => {
+  it("is created, uploaded (invalid, then valid), reprocessed, rejected, re-uploaded, accepted, exported, its records closed, and closed", { timeout: 4 * queueTimeoutMs }, async () => {
     await seedDemoData(database.handle.db);
     await startWorkers();
     const vendor = await apiKeyOf("vendor@acme.test");
@@ -55,27 +55,32 @@ describe("a usage file's whole life through the API alone", () => {
     const act = (route: typeof submit, key: string, action: string, json: unknown = {}) =>
       callApi(route.POST, { key, path: `/usage/files/${id}/${action}`, method: "POST", json, params: { id } });
 
-    async function waitUntilReady() {
+    async function waitUntil(status: string) {
       await vi.waitFor(
         async () => {
           const polled = expectStatus(await callApi(file.GET, { key: vendor, path: `/usage/files/${id}`, params: { id } }), 200);
-          expect([polled.status, polled.progress_percent]).toEqual(["ready", 100]);
+          expect([polled.status, polled.progress_percent]).toEqual([status, 100]);
         },
         { timeout: queueTimeoutMs, interval: 200 },
       );
     }
+    const waitUntilReady = () => waitUntil("ready");
 
-    async function uploadAndWaitUntilReady(recordIds: string[]) {
-      const workbook = await xlsxOf({ records: [[...recordsHeader], ...recordIds.map((recordId, day) => validRow(recordId, "2.5", day))] });
+    async function uploadAndWaitUntil(status: string, recordIds: string[], quantity = "2.5") {
+      const workbook = await xlsxOf({ records: [[...recordsHeader], ...recordIds.map((recordId, day) => validRow(recordId, quantity, day))] });
       const form = new FormData();
       form.set("usage_file", new Blob([new Uint8Array(workbook)]), "usage.xlsx");
       expect(expectStatus(await callApi(upload.POST, { key: vendor, path: `/usage/files/${id}/upload`, method: "POST", form, params: { id } }), 202)).toEqual({
         status: "uploading",
       });
-      await waitUntilReady();
+      await waitUntil(status);
     }
+    const download = (route: typeof uploadedFile) => callApi(route.GET, { key: vendor, path: `/usage/files/${id}/download`, params: { id } });
 
-    await uploadAndWaitUntilReady(["api-1", "api-2"]);
+    await uploadAndWaitUntil("invalid", ["api-1"], "-1");
+    const processed = await download(processedFile);
+    expect([processed.status, processed.headers.get("content-disposition")]).toEqual([200, expect.stringContaining(".xlsx")]);
+    await uploadAndWaitUntil("ready", ["api-1", "api-2"]);
     expect(expectStatus(await act(reprocess, vendor, "reprocess"), 202)).toEqual({ status: "uploading" });
     await waitUntilReady();
     expect(expectStatus(await act(submit, vendor, "submit"), 200)).toMatchObject({ status: "pending" });
@@ -84,8 +89,7 @@ describe("a usage file's whole life through the API alone", () => {
       rejection_note: "Add the third day.",
     });
 
-    await uploadAndWaitUntilReady(["api-1", "api-2", "api-3"]);
-    const download = (route: typeof uploadedFile) => callApi(route.GET, { key: vendor, path: `/usage/files/${id}/download`, params: { id } });
+    await uploadAndWaitUntil("ready", ["api-1", "api-2", "api-3"]);
     expect((await download(uploadedFile)).status).toBe(200);
     // Only an upload with invalid (or corrected) records has a processed spreadsheet.
     expect((await download(processedFile)).status).toBe(404);

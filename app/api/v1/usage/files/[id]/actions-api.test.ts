@@ -122,6 +122,23 @@ describe("uploads", () => {
     expect((await send("globex", draft, uploadForm(10))).status).toBe(404);
   });
 
+  it("closes the records a reconciliation sheet names, and says what came of each row", async () => {
+    const [first, second] = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
+    const sheet = new FormData();
+    const csv = `id,external_billing_id,external_billing_note\n${first},INV-7,October\n${second},,\nUR-999999,INV-8,\n`;
+    sheet.set("recon_file", new Blob([csv], { type: "text/csv" }), "billing.csv");
+    const answer = await callApi(reconciliation.POST as Handler, {
+      key: keys.northwind,
+      path: `/usage/files/${accepted}/reconciliation`,
+      method: "POST",
+      form: sheet,
+      params: { id: accepted },
+    });
+    expect(answer).toMatchObject({ status: 200, body: { closed: [first], refused: [{ record_id: "UR-999999", reason: "not_found" }] } });
+    const closed = (await visibleRecords(database.handle.db, accepted)).find((r) => `UR-${r.id}` === first);
+    expect(closed).toMatchObject({ externalBillingId: "INV-7", externalBillingNote: "October" });
+  });
+
   it("refuses a reconciliation sheet without the file (400), from the vendor (403), or on another's file (404)", async () => {
     const reconcile = (who: Who, form?: FormData) =>
       callApi(reconciliation.POST as Handler, { key: keys[who], path: `/usage/files/${accepted}/reconciliation`, method: "POST", form, params: { id: accepted } });
