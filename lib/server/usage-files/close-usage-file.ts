@@ -1,5 +1,7 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
+import { selectRows, type Database } from "@/db/client";
 import type { UsageFile } from "@/db/schema";
 import { fail, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
@@ -22,9 +24,10 @@ export function closeUsageFile(
     set: reference ?? undefined,
     details: reference ?? undefined,
     precondition: async (tx, file) => {
-      if (file.billingId) {
+      const billingId = await lockedBillingId(tx, file.id);
+      if (billingId) {
         return reference
-          ? fail("conflict", `The remaining records were already closed with billing reference ${file.billingId}; close the file without one.`)
+          ? fail("conflict", `The remaining records were already closed with billing reference ${billingId}; close the file without one.`)
           : null;
       }
       if (reference || !(await hasOpenRecords(tx, file))) return null;
@@ -35,4 +38,13 @@ export function closeUsageFile(
       );
     },
   });
+}
+
+/**
+ * The file's billing reference, read again under a lock: another reviewer may have closed the
+ * remaining records since the file was read, and their reference must not be overwritten.
+ */
+async function lockedBillingId(tx: Database, usageFileId: string): Promise<string | null> {
+  const [row] = await selectRows<{ billing_id: string | null }>(tx, sql`SELECT billing_id FROM usage_files WHERE id = ${usageFileId} FOR UPDATE`);
+  return row?.billing_id ?? null;
 }
