@@ -51,11 +51,41 @@ describe("GET /usage/records", () => {
     expect([closed.body, closed.headers.get("content-range")]).toEqual([[], "items */0"]);
   });
 
-  it("answers 400 without a usage file or with a bad filter, 404 for a file the caller may not see", async () => {
-    expect((await callApi(records.GET, { key: keys.acme, path: "/usage/records" })).status).toBe(400);
+  it("answers 400 with a bad filter, 404 for a file the caller may not see", async () => {
     expect((await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&start_from=May` })).status).toBe(400);
     expect((await callApi(records.GET, { key: keys.globex, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
     expect((await callApi(records.GET, { key: keys.contoso, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
+  });
+});
+
+describe("GET /usage/records without a usage file", () => {
+  const list = (key: string, query = "") => callApi(records.GET, { key, path: `/usage/records?${query}` });
+  const filesOf = (body: unknown) => [...new Set((body as { usageFileId: string }[]).map((r) => r.usageFileId))].sort();
+
+  it("lists the records of every file the caller may see, each with its file and its status", async () => {
+    const northwind = await list(keys.northwind, "limit=1000");
+    expect(northwind.status).toBe(200);
+    // Northwind reviews Acme's -0003 (Pending), -0005 (Accepted), -0006 (Rejected) and Globex's -0001; Acme's -0002 is only Ready.
+    expect(filesOf(northwind.body)).toEqual([pending, accepted, "UF-2026-10-1001-0006", "UF-2026-10-2001-0001"]);
+    expect(northwind.headers.get("content-range")).toBe("items 0-144/145");
+    const rows = northwind.body as { usageFileId: string; status: string }[];
+    expect(rows.find((r) => r.usageFileId === pending)?.status).toBe("pending");
+    expect(rows.find((r) => r.usageFileId === accepted)?.status).toBe("accepted");
+    expect(filesOf((await list(keys.contoso, "limit=1000")).body)).toEqual(["UF-2026-10-1001-0004"]);
+    expect(filesOf((await list(keys.globex, "limit=1000")).body)).toEqual(["UF-2026-10-2001-0001"]);
+  });
+
+  it("filters, orders and pages across files", async () => {
+    const page = await list(keys.northwind, "status=accepted&order_by=-row&limit=10&offset=5");
+    expect(page.headers.get("content-range")).toBe("items 5-14/30");
+    expect((page.body as { id: string }[]).map((r) => r.id)).toEqual([...ids].reverse().slice(5, 15));
+    const byMpn = await list(keys.acme, "item.mpn=ACME-BKP-TB");
+    expect((byMpn.body as { itemMpn: string }[]).every((r) => r.itemMpn === "ACME-BKP-TB")).toBe(true);
+    expect([(await list(keys.acme, "status=closed")).body, (await list(keys.acme, "status=closed")).headers.get("content-range")]).toEqual([
+      [],
+      "items */0",
+    ]);
+    expect((await list(keys.acme, "start_to=someday")).status).toBe(400);
   });
 });
 
