@@ -1,4 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { openRecordPartition, recordIdRange } from "@/db/record-partitions";
+import { usageFiles } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { apiKeyOf, callApi } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
@@ -22,6 +25,19 @@ const pending = "UF-2026-10-1001-0003";
 
 const keys = { acme: "", globex: "", northwind: "", contoso: "" };
 let ids: string[] = [];
+
+/** Another Accepted file of the same contract, with copies of `source`'s records under new ids. */
+async function acceptedCopyOf(source: string, id: string): Promise<void> {
+  const db = database.handle.db;
+  const [file] = await db.select().from(usageFiles).where(eq(usageFiles.id, source));
+  await db.insert(usageFiles).values({ ...file!, id, firstRecordId: null, lastRecordId: null });
+  await openRecordPartition(db, id, file!.generation);
+  await db.execute(sql`
+    INSERT INTO usage_records (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
+    SELECT ${id}, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time
+    FROM usage_records WHERE usage_file_id = ${source} AND generation = ${file!.generation} ORDER BY id`);
+  await db.update(usageFiles).set(await recordIdRange(db, id, file!.generation)).where(eq(usageFiles.id, id));
+}
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
@@ -127,7 +143,6 @@ describe("POST /usage/records/close-records", () => {
 
   it("closes each record with its own billing id and says what came of each", async () => {
     const answer = await closeMany(keys.northwind, {
-      usageFileId: accepted,
       records: [
         { recordId: ids[0], billingId: "INV-1" },
         { recordId: ids[1], billingId: "INV-2", billingNote: "second" },
@@ -142,10 +157,36 @@ describe("POST /usage/records/close-records", () => {
     expect(records.slice(0, 2).map((r) => r.externalBillingId)).toEqual(["INV-1", "INV-2"]);
   });
 
-  it("answers 400 for an empty list, 404 to another reseller, 403 to the vendor", async () => {
-    const one = { usageFileId: accepted, records: [{ recordId: ids[0], billingId: "INV-1" }] };
-    expect((await closeMany(keys.northwind, { usageFileId: accepted, records: [] })).status).toBe(400);
-    expect((await closeMany(keys.contoso, one)).status).toBe(404);
+  it("closes records of two files at once, each in its own file", async () => {
+    const otherFile = "UF-2026-10-1001-0007";
+    await acceptedCopyOf(accepted, otherFile);
+    const others = (await visibleRecords(database.handle.db, otherFile)).map((r) => `UR-${r.id}`);
+    const answer = await closeMany(keys.northwind, {
+      records: [
+        { recordId: others[0], billingId: "INV-B" },
+        { recordId: ids[2], billingId: "INV-A" },
+        { recordId: ids[2], billingId: "INV-A2" },
+        { recordId: ids[3], billingId: "INV-A" },
+      ],
+    });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { closed: [others[0], ids[3]], refused: [{ recordId: ids[2], reason: "duplicate" }] },
+    });
+    expect((await visibleRecords(database.handle.db, otherFile))[0]!.externalBillingId).toBe("INV-B");
+    expect((await visibleRecords(database.handle.db, accepted))[3]!.externalBillingId).toBe("INV-A");
+    const again = await closeMany(keys.northwind, { records: [{ recordId: others[0], billingId: "INV-C" }] });
+    expect(again.body).toEqual({ closed: [], refused: [{ recordId: others[0], reason: "already_closed" }] });
+  });
+
+  it("answers 400 for an empty list, refuses another reseller's records as not found, 403 to the vendor, 409 with a Pending file's", async () => {
+    const one = { records: [{ recordId: ids[0], billingId: "INV-1" }] };
+    expect((await closeMany(keys.northwind, { records: [] })).status).toBe(400);
+    expect(await closeMany(keys.contoso, one)).toMatchObject({ status: 200, body: { closed: [], refused: [{ recordId: ids[0], reason: "not_found" }] } });
     expect((await closeMany(keys.acme, one)).status).toBe(403);
+    const pendingId = `UR-${(await visibleRecords(database.handle.db, pending))[0]!.id}`;
+    const mixed = { records: [{ recordId: ids[0], billingId: "INV-1" }, { recordId: pendingId, billingId: "INV-1" }] };
+    expect((await closeMany(keys.northwind, mixed)).status).toBe(409);
+    expect((await visibleRecords(database.handle.db, accepted))[0]!.closedAt).toBeNull();
   });
 });
