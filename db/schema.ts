@@ -253,8 +253,8 @@ export const usageFiles = pgTable(
       "usage_files_record_ids_check",
       sql`(first_record_id IS NULL) = (last_record_id IS NULL) AND (first_record_id IS NULL OR first_record_id <= last_record_id)`,
     ),
-    // Serves "the files whose range holds this id" (lib/server/queries/record-files.ts). Without the
-    // WHERE a file without records, int8range(NULL, NULL), would hold every id.
+    // Serves "the files whose range holds this id" (listUsageFilesHoldingRecordIds, lib/server/queries/usage-files.ts).
+    // Without the WHERE, a file without records, int8range(NULL, NULL), would hold every id.
     index("usage_files_record_ids_idx")
       .using("gist", sql`int8range(first_record_id, last_record_id, '[]')`)
       .where(sql`first_record_id IS NOT NULL`),
