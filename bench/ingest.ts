@@ -16,7 +16,7 @@ import { formatSheetTime } from "@/lib/domain/sheet-time";
 import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { loadCatalogIndex } from "@/lib/server/usage-files/catalog-index";
 import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
-import { openRecordPartition } from "@/db/record-partitions";
+import { openRecordPartition, recordIdRange } from "@/db/record-partitions";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
 import { generateInputs } from "./generate-inputs";
 import { reportFigure, timed, withPeakRss } from "./report";
@@ -60,7 +60,7 @@ export async function benchIngest({ rows }: { rows: number }): Promise<void> {
 }
 
 async function newDraft(db: Database, template: UsageFile, id: string): Promise<void> {
-  await db.insert(usageFiles).values({ ...template, id, name: `Benchmark ${id}`, status: "draft", generation: 0, stats: null });
+  await db.insert(usageFiles).values({ ...template, id, name: `Benchmark ${id}`, status: "draft", generation: 0, stats: null, firstRecordId: null, lastRecordId: null });
 }
 
 /** The real path: upload (stored in the database), then the processing job, to Ready. */
@@ -117,7 +117,10 @@ async function naiveIngest(db: Database, template: UsageFile, id: string, filePa
   if (batch.length > 0) await db.insert(usageRecords).values(batch);
   inserted += batch.length;
   if (inserted !== rows) throw new Error(`naive path inserted ${inserted} of ${rows}`);
-  await db.update(usageFiles).set({ status: "ready", generation: 1 }).where(eq(usageFiles.id, id));
+  await db
+    .update(usageFiles)
+    .set({ status: "ready", generation: 1, ...(await recordIdRange(db, id, 1)) })
+    .where(eq(usageFiles.id, id));
 }
 
 function cellText(value: unknown): string {

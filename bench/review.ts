@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { replaceDatabase, type DatabaseHandle } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
-import { attachRecordPartition, createRecordPartition, indexRecordPartition } from "@/db/record-partitions";
+import { attachRecordPartition, createRecordPartition, indexRecordPartition, recordIdRange } from "@/db/record-partitions";
 import { demoUsers, seedDemoData } from "@/db/seed";
 import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
@@ -69,7 +69,7 @@ async function millis(action: () => Promise<Result<unknown>>): Promise<number> {
 async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void> {
   const db = handle.db;
   const [template] = await db.select().from(usageFiles).where(eq(usageFiles.id, templateFileId));
-  await db.insert(usageFiles).values({ ...template!, id: benchFileId, name: "Benchmark review", status: "ready", generation: 1, stats: null });
+  await db.insert(usageFiles).values({ ...template!, id: benchFileId, name: "Benchmark review", status: "ready", generation: 1, stats: null, firstRecordId: null, lastRecordId: null });
   const partition = await createRecordPartition(db, benchFileId, 1);
   const writer = await handle.copyInto(partition, recordCopyColumns);
   const totals = new UsageTotals();
@@ -102,7 +102,10 @@ async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void
   await writer.write(csv);
   await writer.finish();
   await attachRecordPartition(db, benchFileId, 1);
-  await db.update(usageFiles).set({ stats: totals.stats() }).where(eq(usageFiles.id, benchFileId));
+  await db
+    .update(usageFiles)
+    .set({ stats: totals.stats(), ...(await recordIdRange(db, benchFileId, 1)) })
+    .where(eq(usageFiles.id, benchFileId));
   // What the index job does once a file has its outcome.
   await indexRecordPartition(db, benchFileId, 1);
 }

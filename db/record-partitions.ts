@@ -43,6 +43,23 @@ export async function attachRecordPartition(db: Database, usageFileId: string, g
   );
 }
 
+/**
+ * The least and greatest id of a generation's records, as `usage_files` keeps them for finding a
+ * record by id; both null when it has none. Two ends of the partition's primary key.
+ */
+export async function recordIdRange(
+  db: Database,
+  usageFileId: string,
+  generation: number,
+): Promise<{ firstRecordId: number | null; lastRecordId: number | null }> {
+  const [range] = await selectRows<{ first: number | string | null; last: number | string | null }>(
+    db,
+    sql`SELECT min(id) AS first, max(id) AS last FROM usage_records WHERE usage_file_id = ${usageFileId} AND generation = ${generation}`,
+  );
+  const asNumber = (id: number | string | null | undefined) => (id === null || id === undefined ? null : Number(id));
+  return { firstRecordId: asNumber(range?.first), lastRecordId: asNumber(range?.last) };
+}
+
 /** The columns the record grid sorts on besides the id; each gets an index of its own per partition. */
 const gridSortColumns = [
   "record_id",

@@ -223,6 +223,13 @@ export const usageFiles = pgTable(
     stats: jsonb("stats").$type<UsageFileStats>(),
     /** Records of this upload generation are the file's records; others are being written or removed. */
     generation: integer("generation").notNull().default(0),
+    /**
+     * The least and greatest record id of the current generation, null while it has none: finding a
+     * record by its public id looks in the files whose range holds it instead of in every partition.
+     * Ids of uploads processed at once interleave, so a range may hold another file's ids too.
+     */
+    firstRecordId: bigint("first_record_id", { mode: "number" }),
+    lastRecordId: bigint("last_record_id", { mode: "number" }),
     /** The spreadsheet the current records came from (or are being read from). */
     uploadedFileId: text("uploaded_file_id").references((): AnyPgColumn => storedFiles.id),
     progressRows: integer("progress_rows").notNull().default(0),
@@ -242,6 +249,15 @@ export const usageFiles = pgTable(
     check("usage_files_period_check", sql`period_from < period_to`),
     index("usage_files_vendor_status_idx").on(t.vendorAccountId, t.status),
     index("usage_files_distributor_status_idx").on(t.distributorAccountId, t.status),
+    check(
+      "usage_files_record_ids_check",
+      sql`(first_record_id IS NULL) = (last_record_id IS NULL) AND (first_record_id IS NULL OR first_record_id <= last_record_id)`,
+    ),
+    // Serves "the files whose range holds this id" (listUsageFilesHoldingRecordIds, lib/server/queries/usage-files.ts).
+    // Without the WHERE, a file without records, int8range(NULL, NULL), would hold every id.
+    index("usage_files_record_ids_idx")
+      .using("gist", sql`int8range(first_record_id, last_record_id, '[]')`)
+      .where(sql`first_record_id IS NOT NULL`),
   ],
 );
 

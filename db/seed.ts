@@ -1,10 +1,10 @@
 import "server-only";
-import { count, sql, type SQL } from "drizzle-orm";
+import { count, eq, sql, type SQL } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
 import { lastFullMonth, type UsagePeriod } from "@/lib/domain/usage-file-input";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { hashPassword } from "@/lib/auth/password";
-import { openRecordPartition } from "./record-partitions";
+import { openRecordPartition, recordIdRange } from "./record-partitions";
 import type { Database } from "./client";
 import {
   accounts,
@@ -278,6 +278,7 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
       FROM (SELECT item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
             FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY item_id) totals
     ) WHERE id = ${file.id}`);
+  await db.update(usageFiles).set(await recordIdRange(db, file.id, 1)).where(eq(usageFiles.id, file.id));
 }
 
 function demoQuantity(index: number, precision: ItemPrecision): string {

@@ -40,10 +40,13 @@ export const usageFileApiQuery = listWindow.extend({
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 
-/** Records are listed per usage file: they are stored, indexed and counted per file. */
+/**
+ * Records of one usage file, or without `usagefile.id` of every file the caller may see. One file's
+ * list is the cheaper: records are stored, indexed and counted per file.
+ */
 export const usageRecordApiQuery = listWindow
   .extend({
-    "usagefile.id": id,
+    "usagefile.id": id.optional(),
     status: usageRecordStatusSchema.optional(),
     "asset.id": id.optional(),
     "asset.external_id": id.optional(),

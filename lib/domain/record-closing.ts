@@ -7,13 +7,14 @@ export interface RecordClosing {
   externalBillingNote: string;
 }
 
-export const closingRefusalReasons = ["not_found", "already_closed", "duplicate"] as const;
+export const closingRefusalReasons = ["not_found", "already_closed", "duplicate", "file_not_open"] as const;
 export type ClosingRefusalReason = (typeof closingRefusalReasons)[number];
 
 export const closingRefusalMessages: Record<ClosingRefusalReason, string> = {
   not_found: "No such record in this usage file.",
   already_closed: "This record is already closed.",
   duplicate: "This record is listed more than once; none of its rows was used.",
+  file_not_open: "This record's usage file is not open for billing: it is not Accepted, or its remaining records were closed with it.",
 };
 
 /** What came of closing each record asked for. */
@@ -39,6 +40,7 @@ const refusalWords: Record<ClosingRefusalReason, string> = {
   not_found: "not found",
   already_closed: "already closed",
   duplicate: "listed twice",
+  file_not_open: "its file is not open for billing",
 };
 
 /** The outcome in one sentence for a form, naming the first few refused records. */

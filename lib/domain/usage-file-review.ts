@@ -42,9 +42,8 @@ export const closeRecordsForm = billingReferenceInput.extend({
     .pipe(recordIds),
 });
 
-/** Closing records of one file, each with its own billing reference; answered record by record. */
+/** Closing records, of one file or several, each with its own billing reference; answered record by record. */
 export const closeUsageRecordsByIdInput = z.object({
-  usageFileId: z.string().trim().min(1, "Name the usage file."),
   records: z
     .array(billingReferenceInput.extend({ recordId: z.string().trim().min(1) }))
     .min(1, "List at least one record.")

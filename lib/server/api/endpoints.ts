@@ -44,10 +44,10 @@ export const usageFileEndpoints = {
 };
 
 export const usageRecordEndpoints = {
-  list: endpoint({ method: "get", path: "/usage/records", summary: "List the current records of a usage file", roles: everyone, query: usageRecordApiQuery, reply: "list" }),
+  list: endpoint({ method: "get", path: "/usage/records", summary: "List the current records of a usage file, or of every file you may see", roles: everyone, query: usageRecordApiQuery, reply: "list" }),
   get: endpoint({ method: "get", path: "/usage/records/{id}", summary: "A usage record", roles: everyone, reply: "object" }),
   close: endpoint({ method: "post", path: "/usage/records/{id}/close", summary: "Close a record with its external billing id", roles: reviewer, body: billingReferenceInput, reply: "object" }),
-  closeRecords: endpoint({ method: "post", path: "/usage/records/close-records", summary: "Close records of a file, each with its own billing id; answers per record", roles: reviewer, body: closeUsageRecordsByIdInput, reply: "object" }),
+  closeRecords: endpoint({ method: "post", path: "/usage/records/close-records", summary: "Close records, each with its own billing id; answers per record", roles: reviewer, body: closeUsageRecordsByIdInput, reply: "object" }),
   export: endpoint({ method: "get", path: "/usage/records/export", summary: "Accepted records across files, for billing", roles: reviewer, query: recordExportQuery, reply: "spreadsheet" }),
 };
 

@@ -39,7 +39,7 @@ describe("the OpenAPI document", () => {
 
   it("describes query parameters and bodies from the handlers' zod schemas", () => {
     const { paths } = openApiDocument() as unknown as { paths: Record<string, Record<string, { parameters?: { name: string; required: boolean }[]; requestBody?: unknown }>> };
-    expect(paths["/usage/records"]!.get!.parameters).toContainEqual(expect.objectContaining({ name: "usagefile.id", required: true }));
+    expect(paths["/usage/records"]!.get!.parameters).toContainEqual(expect.objectContaining({ name: "usagefile.id", required: false }));
     expect(paths["/usage/files"]!.get!.parameters).toContainEqual(expect.objectContaining({ name: "limit", required: false }));
     expect(paths["/usage/files"]!.post!.requestBody).toMatchObject({
       content: { "application/json": { schema: { required: expect.arrayContaining(["product_id", "contract_id", "name", "first_day"]) } } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { accounts, products, usageFiles, type UsageFile } from "@/db/schema";
@@ -25,8 +25,11 @@ export function visibleUsageFiles(actor: Actor): SQL {
   }
 }
 
-/** A usage file as the actor may see it: the internal note is blanked for others than its vendor. */
-export type UsageFileView = Omit<UsageFile, "internalNote"> & {
+/**
+ * A usage file as the actor may see it: the internal note is blanked for others than its vendor;
+ * its record id range, bookkeeping for finding records, is left out.
+ */
+export type UsageFileView = Omit<UsageFile, "internalNote" | "firstRecordId" | "lastRecordId"> & {
   internalNote: string | null;
   productName: string;
   vendorName: string;
@@ -36,10 +39,15 @@ export type UsageFileView = Omit<UsageFile, "internalNote"> & {
 const vendorAccount = alias(accounts, "vendor_account");
 const distributorAccount = alias(accounts, "distributor_account");
 
+/** Every column of a file but its record id range, bookkeeping for finding records by id. */
+const shownColumns = Object.fromEntries(
+  Object.entries(getTableColumns(usageFiles)).filter(([key]) => key !== "firstRecordId" && key !== "lastRecordId"),
+) as Omit<(typeof usageFiles)["_"]["columns"], "firstRecordId" | "lastRecordId">;
+
 function selectUsageFiles(db: Database, where: SQL) {
   return db
     .select({
-      file: usageFiles,
+      file: shownColumns,
       productName: products.name,
       vendorName: vendorAccount.name,
       distributorName: distributorAccount.name,
@@ -75,6 +83,22 @@ export async function listUsageFilesWhere(actor: Actor, filter: SQL | undefined,
   const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), filter)!)
     .orderBy(...order)
     .limit(limit);
+  return rows.map((row) => toView(actor, row));
+}
+
+/**
+ * The files the actor may see whose current records' id range holds one of `recordIds`: the only
+ * files that may have those records. A bound, not an answer: ids of uploads processed at the same
+ * time interleave, so a range may hold another file's ids too.
+ */
+export async function listUsageFilesHoldingRecordIds(actor: Actor, recordIds: readonly number[]): Promise<UsageFileView[]> {
+  if (recordIds.length === 0) return [];
+  const db = await getDb();
+  // The expression and the IS NOT NULL are those of usage_files_record_ids_idx (db/schema.ts), so the index serves it.
+  const holds = sql`int8range(${usageFiles.firstRecordId}, ${usageFiles.lastRecordId}, '[]') @> ANY(${`{${recordIds.join(",")}}`}::bigint[])`;
+  const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), isNotNull(usageFiles.firstRecordId), holds)!).orderBy(
+    asc(usageFiles.id),
+  );
   return rows.map((row) => toView(actor, row));
 }
 

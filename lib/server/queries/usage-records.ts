@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
-import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
+import { items, subscriptions, usageFiles, usageRecords, type UsageFile, type UsageRecord } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import type { RecordError } from "@/lib/domain/record-errors";
@@ -15,9 +15,16 @@ import {
   type UsageRecordListQuery,
   type UsageRecordSortColumn,
 } from "@/lib/domain/usage-record-query";
-import { recordStatusOf, recordsWithStatus, type UsageRecordStatus } from "@/lib/domain/usage-file-status";
+import {
+  recordStatusOf,
+  recordsWithStatus,
+  usageFileStatuses,
+  type RecordStatusMatch,
+  type UsageRecordStatus,
+} from "@/lib/domain/usage-file-status";
 import { escapeLike } from "./like";
-import { getUsageFile, type UsageFileView } from "./usage-files";
+import { currentRecordsOf } from "./record-status";
+import { getUsageFile, listUsageFilesHoldingRecordIds, visibleUsageFiles, type UsageFileView } from "./usage-files";
 
 /** A record as the grid shows it; `sheetCells` only to the file's vendor, for correcting it. */
 export interface UsageRecordView {
@@ -86,17 +93,23 @@ export async function listUsageRecords(
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
-  const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, query)))!;
+  const where = and(recordsOfFile(file), ...(await filtersOf(db, file, query)))!;
   const [page, counted] = await Promise.all([selectPage(db, where, query), countRecords(db, file, where, query)]);
-  const showCells = canAuthorUsageFile(actor, file);
   return {
     file,
     page: {
       ...page,
       ...counted,
-      rows: page.rows.map((row) => toView(file, row, showCells)),
+      rows: page.rows.map((row) => toView(actor, row)),
     },
   };
+}
+
+/** A window of records, each named with its file, and how many match (up to the counting limit). */
+export interface UsageRecordWindow {
+  rows: { usageFileId: string; record: UsageRecordView }[];
+  total: number;
+  totalIsLowerBound: boolean;
 }
 
 /**
@@ -110,42 +123,86 @@ export async function listUsageRecordWindow(
   filters: UsageRecordFilters,
   sort: Sort<UsageRecordSortColumn>,
   window: { limit: number; offset: number },
-): Promise<{ file: UsageFileView; rows: UsageRecordView[]; total: number; totalIsLowerBound: boolean } | null> {
+): Promise<UsageRecordWindow | null> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
-  const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, filters)))!;
+  const where = and(recordsOfFile(file), ...(await filtersOf(db, file, filters)))!;
   const [rows, counted] = await Promise.all([
     selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
     countRecords(db, file, where, filters),
   ]);
-  const showCells = canAuthorUsageFile(actor, file);
-  return { file, rows: rows.map((row) => toView(file, row, showCells)), ...counted };
+  return { rows: rows.map((row) => withFile(actor, row)), ...counted };
+}
+
+/**
+ * The same across every usage file the actor may see, each file's current records: the API's list
+ * without a file. Each record comes with its file, and has its status from that file.
+ */
+export async function listVisibleUsageRecordWindow(
+  actor: Actor,
+  filters: UsageRecordFilters,
+  sort: Sort<UsageRecordSortColumn>,
+  window: { limit: number; offset: number },
+): Promise<UsageRecordWindow> {
+  const db = await getDb();
+  const where = and(visibleUsageFiles(actor), ...(await filtersOf(db, null, filters)))!;
+  const [rows, counted] = await Promise.all([
+    selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
+    countRecords(db, null, where, filters),
+  ]);
+  return { rows: rows.map((row) => withFile(actor, row)), ...counted };
+}
+
+function withFile(actor: Actor, row: PageRow) {
+  return { usageFileId: row.file.id, record: toView(actor, row) };
 }
 
 /** One current record (`UR-…`) of a file the actor may see, else null. */
 export async function getUsageRecord(actor: Actor, publicId: string): Promise<{ file: UsageFileView; record: UsageRecordView } | null> {
-  const file = await fileOfRecord(actor, publicId);
-  if (!file) return null;
+  const id = parseUsageRecordPublicId(publicId);
+  if (id === null) return null;
   const db = await getDb();
-  const [row] = await selectRecords(db, and(currentRecordsOf(file), eq(usageRecords.id, parseUsageRecordPublicId(publicId)!))!, [], 1);
-  return row ? { file, record: toView(file, row, canAuthorUsageFile(actor, file)) } : null;
+  for (const file of await listUsageFilesHoldingRecordIds(actor, [id])) {
+    const [row] = await selectRecords(db, and(recordsOfFile(file), eq(usageRecords.id, id))!, [], 1);
+    if (row) return { file, record: toView(actor, row) };
+  }
+  return null;
 }
 
 /** The file a record (`UR-…`) belongs to, when the actor may see that file; null for an unknown or malformed id. */
 export async function fileOfRecord(actor: Actor, publicId: string): Promise<UsageFileView | null> {
   const id = parseUsageRecordPublicId(publicId);
   if (id === null) return null;
-  const db = await getDb();
-  const [row] = await db.select({ usageFileId: usageRecords.usageFileId }).from(usageRecords).where(eq(usageRecords.id, id)).limit(1);
-  return row ? getUsageFile(actor, row.usageFileId) : null;
+  return (await filesOfRecords(actor, [id])).get(id) ?? null;
 }
 
-function currentRecordsOf(file: UsageFileView): SQL {
+/**
+ * The file each record (by id) belongs to, among the files the actor may see; an id of no such
+ * file's current records is left out. Only the partitions of the files whose id range holds one of
+ * the ids are read, each through its primary key, never the whole table.
+ */
+export async function filesOfRecords(actor: Actor, ids: readonly number[]): Promise<Map<number, UsageFileView>> {
+  const db = await getDb();
+  const files = new Map<number, UsageFileView>();
+  for (const file of await listUsageFilesHoldingRecordIds(actor, ids)) {
+    const found = await db
+      .select({ id: usageRecords.id })
+      .from(usageRecords)
+      .where(and(recordsOfFile(file), sql`${usageRecords.id} = ANY(${`{${ids.join(",")}}`}::bigint[])`));
+    for (const { id } of found) files.set(id, file);
+  }
+  return files;
+}
+
+function recordsOfFile(file: UsageFileView): SQL {
   return and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation))!;
 }
 
-type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
+/** What a record's status and shown cells depend on besides the record: its file. */
+type RecordFile = Pick<UsageFile, "id" | "status" | "billingId" | "vendorAccountId">;
+
+type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null; file: RecordFile };
 
 /**
  * One page in keyset order. The order is PostgreSQL's own for `ORDER BY column, id` ascending or
@@ -175,10 +232,17 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
   };
 }
 
+/** Records with their file; `where` may name the file's columns, and for one file names its partition. */
 function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, offset = 0): Promise<PageRow[]> {
   return db
-    .select({ ...getTableColumns(usageRecords), itemMpn: items.mpn, subscriptionExternalId: subscriptions.externalId })
+    .select({
+      ...getTableColumns(usageRecords),
+      itemMpn: items.mpn,
+      subscriptionExternalId: subscriptions.externalId,
+      file: { id: usageFiles.id, status: usageFiles.status, billingId: usageFiles.billingId, vendorAccountId: usageFiles.vendorAccountId },
+    })
     .from(usageRecords)
+    .innerJoin(usageFiles, currentRecordsOf())
     .leftJoin(items, eq(items.id, usageRecords.itemId))
     .leftJoin(subscriptions, eq(subscriptions.id, usageRecords.subscriptionId))
     .where(where)
@@ -216,11 +280,14 @@ export function recordCursor(record: UsageRecord, column: UsageRecordSortColumn)
   });
 }
 
-
-async function filtersOf(db: Database, file: UsageFileView, query: UsageRecordFilters): Promise<SQL[]> {
+/**
+ * The filters as SQL over records joined to their file. With a file, its lookups keep to the file's
+ * product and contract, and the status filter to the file's status; without, they span every file.
+ */
+async function filtersOf(db: Database, file: UsageFileView | null, query: UsageRecordFilters): Promise<SQL[]> {
   const filters: SQL[] = [];
   if (query.invalid) filters.push(isNotNull(usageRecords.errors));
-  if (query.status) filters.push(statusFilter(file, query.status));
+  if (query.status) filters.push(file ? statusFilter(file, query.status) : statusFilterAcrossFiles(query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
   if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));
   if (query.subscription) {
@@ -244,12 +311,13 @@ async function filtersOf(db: Database, file: UsageFileView, query: UsageRecordFi
 }
 
 /**
- * The ids of the file's subscriptions whose id, external id or external uid matches. Read first,
- * as a list: as a subquery the planner guesses it matches half the records and scans them all.
+ * The ids of the subscriptions (the file's, when there is one) whose id, external id or external
+ * uid matches. Read first, as a list: as a subquery the planner guesses it matches half the
+ * records and scans them all.
  */
 async function subscriptionIdsMatching(
   db: Database,
-  file: UsageFileView,
+  file: UsageFileView | null,
   compare: (column: AnyPgColumn, value: string) => SQL,
   value: string,
 ): Promise<string[]> {
@@ -258,19 +326,20 @@ async function subscriptionIdsMatching(
     .from(subscriptions)
     .where(
       and(
-        eq(subscriptions.productId, file.productId),
-        eq(subscriptions.contractId, file.contractId),
+        file ? eq(subscriptions.productId, file.productId) : undefined,
+        file ? eq(subscriptions.contractId, file.contractId) : undefined,
         or(compare(subscriptions.id, value), compare(subscriptions.externalId, value), compare(subscriptions.externalUid, value)),
       ),
     );
   return matching.map((subscription) => subscription.id);
 }
 
-async function itemIdsWithMpn(db: Database, file: UsageFileView, mpn: string): Promise<string[]> {
+/** The ids of the items (of the file's product, when there is a file) with this MPN. */
+async function itemIdsWithMpn(db: Database, file: UsageFileView | null, mpn: string): Promise<string[]> {
   const matching = await db
     .select({ id: items.id })
     .from(items)
-    .where(and(eq(items.productId, file.productId), eq(items.mpn, mpn)));
+    .where(and(file ? eq(items.productId, file.productId) : undefined, eq(items.mpn, mpn)));
   return matching.map((item) => item.id);
 }
 
@@ -279,8 +348,29 @@ function inIds(column: AnyPgColumn, ids: string[]): SQL {
 }
 
 function statusFilter(file: UsageFileView, wanted: UsageRecordStatus): SQL {
-  const closedAlone = isNotNull(usageRecords.closedAt);
-  switch (recordsWithStatus({ status: file.status, allClosed: allClosed(file) }, wanted)) {
+  return recordsMatching(recordsWithStatus({ status: file.status, allClosed: allClosed(file) }, wanted));
+}
+
+/**
+ * The same over records of many files: for each kind of file (its status, and whether all its
+ * records are closed), the records `recordsWithStatus` picks in such a file.
+ */
+function statusFilterAcrossFiles(wanted: UsageRecordStatus): SQL {
+  const filesByMatch = new Map<RecordStatusMatch, SQL[]>();
+  for (const status of usageFileStatuses) {
+    for (const closedAll of status === "closed" ? [true] : [false, true]) {
+      const match = recordsWithStatus({ status, allClosed: closedAll }, wanted);
+      const billing = status === "closed" ? undefined : closedAll ? isNotNull(usageFiles.billingId) : isNull(usageFiles.billingId);
+      filesByMatch.set(match, [...(filesByMatch.get(match) ?? []), and(eq(usageFiles.status, status), billing)!]);
+    }
+  }
+  filesByMatch.delete("none");
+  const cases = [...filesByMatch].map(([match, files]) => and(or(...files), recordsMatching(match))!);
+  return cases.length > 0 ? or(...cases)! : sql`false`;
+}
+
+function recordsMatching(match: RecordStatusMatch): SQL {
+  switch (match) {
     case "none":
       return sql`false`;
     case "with_errors":
@@ -288,26 +378,34 @@ function statusFilter(file: UsageFileView, wanted: UsageRecordStatus): SQL {
     case "valid":
       return isNull(usageRecords.errors);
     case "closed_alone":
-      return and(isNull(usageRecords.errors), closedAlone)!;
+      return and(isNull(usageRecords.errors), isNotNull(usageRecords.closedAt))!;
     case "open":
       return and(isNull(usageRecords.errors), isNull(usageRecords.closedAt))!;
   }
 }
 
-function allClosed(file: UsageFileView): boolean {
+/** A closed file's records are all closed, and so are those of a file closed with one billing id. */
+function allClosed(file: RecordFile): boolean {
   return file.status === "closed" || file.billingId !== null;
 }
 
-/** The unfiltered total is the file's stored count; a filtered one is counted, up to a limit. */
-async function countRecords(db: Database, file: UsageFileView, where: SQL, query: UsageRecordFilters) {
-  if (!isFiltered(query) && file.stats) return { total: file.stats.records, totalIsLowerBound: false };
-  const limited = db.select({ one: sql`1` }).from(usageRecords).where(where).limit(countLimit + 1).as("limited");
+/** A file's unfiltered total is its stored count; any other is counted, up to a limit. */
+async function countRecords(db: Database, file: UsageFileView | null, where: SQL, query: UsageRecordFilters) {
+  if (file && !isFiltered(query) && file.stats) return { total: file.stats.records, totalIsLowerBound: false };
+  const limited = db
+    .select({ one: sql`1` })
+    .from(usageRecords)
+    .innerJoin(usageFiles, currentRecordsOf())
+    .where(where)
+    .limit(countLimit + 1)
+    .as("limited");
   const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(limited);
   const total = row?.total ?? 0;
   return { total: Math.min(total, countLimit), totalIsLowerBound: total > countLimit };
 }
 
-function toView(file: UsageFileView, row: PageRow, showCells: boolean): UsageRecordView {
+function toView(actor: Actor, row: PageRow): UsageRecordView {
+  const { file } = row;
   return {
     id: row.id,
     rowNumber: row.rowNumber,
@@ -325,7 +423,7 @@ function toView(file: UsageFileView, row: PageRow, showCells: boolean): UsageRec
     tier: row.tier,
     categoryId: row.categoryId,
     errors: row.errors,
-    sheetCells: showCells ? row.sheetCells : null,
+    sheetCells: canAuthorUsageFile(actor, file) ? row.sheetCells : null,
     externalBillingId: row.externalBillingId ?? (row.closedAt ? null : file.billingId),
   };
 }

@@ -15,7 +15,7 @@ import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { loadCatalogIndex } from "./catalog-index";
 import { readCategories, type CategoryRow } from "./ingest/read-categories";
 import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
-import { attachRecordPartition, createRecordPartition, dropRecordPartitions } from "@/db/record-partitions";
+import { attachRecordPartition, createRecordPartition, dropRecordPartitions, recordIdRange } from "@/db/record-partitions";
 import { UsageTotals } from "./ingest/usage-totals";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
@@ -217,6 +217,8 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
       .set({
         status: valid ? "ready" : "invalid",
         generation,
+        // The ids finding a record by id looks for among the files (lib/server/queries/usage-records.ts).
+        ...(await recordIdRange(tx, file.id, generation)),
         stats,
         errorDetail,
         progressRows: stats.records,

@@ -9,7 +9,7 @@ import { withoutDuplicates, type ClosingReport, type RecordClosing } from "@/lib
 import type { BillingReference } from "@/lib/domain/usage-file-review";
 import { recordEvent } from "@/lib/server/events";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
-import { fileOfRecord } from "@/lib/server/queries/usage-records";
+import { fileOfRecord, filesOfRecords } from "@/lib/server/queries/usage-records";
 import { authorizeAction, changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
 import type { FileRecords } from "./open-records";
 
@@ -29,33 +29,94 @@ export async function closeUsageRecords(
 ): Promise<Result<ClosingReport>> {
   const allowed = await closableFile(actor, usageFileId);
   if (!allowed.ok) return allowed;
-  const file = allowed.value;
-  const { unique, duplicates } = withoutDuplicates(closings.map((c) => ({ ...c, recordId: canonicalRecordId(c.recordId) })));
+  const { unique, duplicates } = withoutDuplicates(closings.map(canonicalClosing));
+  return closeInFiles(actor, [{ file: allowed.value, closings: unique }], duplicates, source);
+}
 
+/**
+ * Closes records named by their public ids alone, wherever they are: each record's file is the one
+ * it belongs to among those the actor may see, and a record of no such file is "not found". The
+ * files' checks are those of closing records of each, but answered record by record: the records
+ * of a file not open for billing are refused as such, and the others close, every file's in one
+ * transaction. Only an actor who may not close records at all is refused whole.
+ */
+export async function closeUsageRecordsById(actor: Actor, closings: readonly RecordClosing[]): Promise<Result<ClosingReport>> {
+  const { unique, duplicates } = withoutDuplicates(closings.map(canonicalClosing));
+  const ids = unique.map((c) => parseUsageRecordPublicId(c.recordId)).filter((id) => id !== null);
+  const fileOf = await filesOfRecords(actor, ids);
+  const byFile = new Map<string, RecordClosing[]>();
+  for (const closing of unique) {
+    const file = fileOf.get(parseUsageRecordPublicId(closing.recordId) ?? -1);
+    if (file) byFile.set(file.id, [...(byFile.get(file.id) ?? []), closing]);
+  }
+  const groups: FileClosings[] = [];
+  const refused: ClosingReport["refused"] = [];
+  // In the order of their ids, so that two such requests lock the files in one order.
+  for (const usageFileId of [...byFile.keys()].sort()) {
+    const closingsOfFile = byFile.get(usageFileId)!;
+    const allowed = await closableFile(actor, usageFileId);
+    if (allowed.ok) groups.push({ file: allowed.value, closings: closingsOfFile });
+    else if (allowed.code === "forbidden") return allowed;
+    else refused.push(...closingsOfFile.map((c) => ({ recordId: c.recordId, reason: "file_not_open" as const })));
+  }
+  const report = await closeInFiles(actor, groups, duplicates, "selection");
+  if (!report.ok) return report;
+  // Records of no file the actor may see are reported where they were asked for.
+  for (const closing of unique) {
+    if (!fileOf.has(parseUsageRecordPublicId(closing.recordId) ?? -1)) refused.push({ recordId: closing.recordId, reason: "not_found" });
+  }
+  return ok(inRequestOrder(closings.map(canonicalClosing), { ...report.value, refused: [...report.value.refused, ...refused] }));
+}
+
+interface FileClosings {
+  file: UsageFileView;
+  closings: RecordClosing[];
+}
+
+/** Closes each file's records under its lock, in one transaction; `duplicates` are refused as such. */
+async function closeInFiles(
+  actor: Actor,
+  groups: readonly FileClosings[],
+  duplicates: readonly string[],
+  source: "selection" | "reconciliation",
+): Promise<Result<ClosingReport>> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<Result<ClosingReport>> => {
-    if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
     const report: ClosingReport = { closed: [], refused: duplicates.map((recordId) => ({ recordId, reason: "duplicate" })) };
-    for (let start = 0; start < unique.length; start += chunkSize) {
-      const chunk = unique.slice(start, start + chunkSize);
-      const closed = await closeOpenRecords(tx, file, actor, chunk);
-      const alreadyClosed = await existingRecords(tx, file, chunk.filter((c) => !closed.has(c.recordId)));
-      for (const { recordId } of chunk) {
-        if (closed.has(recordId)) report.closed.push(recordId);
-        else report.refused.push({ recordId, reason: alreadyClosed.has(recordId) ? "already_closed" : "not_found" });
+    for (const { file, closings } of groups) {
+      if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
+      let closedInFile = 0;
+      for (let start = 0; start < closings.length; start += chunkSize) {
+        const chunk = closings.slice(start, start + chunkSize);
+        const closed = await closeOpenRecords(tx, file, actor, chunk);
+        const alreadyClosed = await existingRecords(tx, file, chunk.filter((c) => !closed.has(c.recordId)));
+        for (const { recordId } of chunk) {
+          if (closed.has(recordId)) report.closed.push(recordId);
+          else report.refused.push({ recordId, reason: alreadyClosed.has(recordId) ? "already_closed" : "not_found" });
+        }
+        closedInFile += closed.size;
       }
-    }
-    if (report.closed.length > 0) {
-      await recordEvent(tx, {
-        objectType: "usage_file",
-        objectId: file.id,
-        action: "close_records",
-        actor,
-        details: { records: report.closed.length, source },
-      });
+      if (closedInFile > 0) {
+        await recordEvent(tx, {
+          objectType: "usage_file",
+          objectId: file.id,
+          action: "close_records",
+          actor,
+          details: { records: closedInFile, source },
+        });
+      }
     }
     return ok(report);
   });
+}
+
+/** The report's closed and refused records in the order they were asked for, duplicates first. */
+function inRequestOrder(closings: readonly RecordClosing[], report: ClosingReport): ClosingReport {
+  const position = new Map(closings.map((c, index) => [c.recordId, index] as const));
+  const byPosition = (a: string, b: string) => position.get(a)! - position.get(b)!;
+  const duplicates = report.refused.filter((r) => r.reason === "duplicate");
+  const others = report.refused.filter((r) => r.reason !== "duplicate").sort((a, b) => byPosition(a.recordId, b.recordId));
+  return { closed: [...report.closed].sort(byPosition), refused: [...duplicates, ...others] };
 }
 
 /** One record closed with its own billing id; a refusal comes back as a failure saying why. */
@@ -129,9 +190,9 @@ async function lockAcceptedFile(tx: Database, usageFileId: string): Promise<bool
 }
 
 /** "UR-007" and "UR-7" name one record; the report names it as the database does. */
-function canonicalRecordId(recordId: string): string {
-  const id = parseUsageRecordPublicId(recordId.trim());
-  return id === null ? recordId : usageRecordPublicId(id);
+function canonicalClosing(closing: RecordClosing): RecordClosing {
+  const id = parseUsageRecordPublicId(closing.recordId.trim());
+  return id === null ? closing : { ...closing, recordId: usageRecordPublicId(id) };
 }
 
 /** The records as JSON rows: one parameter on both engines, however many records. */

@@ -108,7 +108,7 @@ describe("a usage file's whole life through the API alone", () => {
     const closing = recordIds.map((recordId, n) => ({ record_id: recordId, external_billing_id: `INV-${n}` }));
     expect(
       expectStatus(
-        await callApi(closeRecords.POST, { key: distributor, path: "/usage/records/close-records", method: "POST", json: { usage_file_id: id, records: closing } }),
+        await callApi(closeRecords.POST, { key: distributor, path: "/usage/records/close-records", method: "POST", json: { records: closing } }),
         200,
       ),
     ).toEqual({ closed: recordIds, refused: [] });

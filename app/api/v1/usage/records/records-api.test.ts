@@ -1,4 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { openRecordPartition, recordIdRange } from "@/db/record-partitions";
+import { usageFiles } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { apiKeyOf, callApi } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
@@ -22,6 +25,19 @@ const pending = "UF-2026-10-1001-0003";
 
 const keys = { acme: "", globex: "", northwind: "", contoso: "" };
 let ids: string[] = [];
+
+/** Another Accepted file of the same contract, with copies of `source`'s records under new ids. */
+async function acceptedCopyOf(source: string, id: string): Promise<void> {
+  const db = database.handle.db;
+  const [file] = await db.select().from(usageFiles).where(eq(usageFiles.id, source));
+  await db.insert(usageFiles).values({ ...file!, id, firstRecordId: null, lastRecordId: null });
+  await openRecordPartition(db, id, file!.generation);
+  await db.execute(sql`
+    INSERT INTO usage_records (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
+    SELECT ${id}, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time
+    FROM usage_records WHERE usage_file_id = ${source} AND generation = ${file!.generation} ORDER BY id`);
+  await db.update(usageFiles).set(await recordIdRange(db, id, file!.generation)).where(eq(usageFiles.id, id));
+}
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
@@ -51,11 +67,41 @@ describe("GET /usage/records", () => {
     expect([closed.body, closed.headers.get("content-range")]).toEqual([[], "items */0"]);
   });
 
-  it("answers 400 without a usage file or with a bad filter, 404 for a file the caller may not see", async () => {
-    expect((await callApi(records.GET, { key: keys.acme, path: "/usage/records" })).status).toBe(400);
+  it("answers 400 with a bad filter, 404 for a file the caller may not see", async () => {
     expect((await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&start_from=May` })).status).toBe(400);
     expect((await callApi(records.GET, { key: keys.globex, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
     expect((await callApi(records.GET, { key: keys.contoso, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
+  });
+});
+
+describe("GET /usage/records without a usage file", () => {
+  const list = (key: string, query = "") => callApi(records.GET, { key, path: `/usage/records?${query}` });
+  const filesOf = (body: unknown) => [...new Set((body as { usage_file_id: string }[]).map((r) => r.usage_file_id))].sort();
+
+  it("lists the records of every file the caller may see, each with its file and its status", async () => {
+    const northwind = await list(keys.northwind, "limit=1000");
+    expect(northwind.status).toBe(200);
+    // Northwind reviews Acme's -0003 (Pending), -0005 (Accepted), -0006 (Rejected) and Globex's -0001; Acme's -0002 is only Ready.
+    expect(filesOf(northwind.body)).toEqual([pending, accepted, "UF-2026-10-1001-0006", "UF-2026-10-2001-0001"]);
+    expect(northwind.headers.get("content-range")).toBe("items 0-144/145");
+    const rows = northwind.body as { usage_file_id: string; status: string }[];
+    expect(rows.find((r) => r.usage_file_id === pending)?.status).toBe("pending");
+    expect(rows.find((r) => r.usage_file_id === accepted)?.status).toBe("accepted");
+    expect(filesOf((await list(keys.contoso, "limit=1000")).body)).toEqual(["UF-2026-10-1001-0004"]);
+    expect(filesOf((await list(keys.globex, "limit=1000")).body)).toEqual(["UF-2026-10-2001-0001"]);
+  });
+
+  it("filters, orders and pages across files", async () => {
+    const page = await list(keys.northwind, "status=accepted&order_by=-row&limit=10&offset=5");
+    expect(page.headers.get("content-range")).toBe("items 5-14/30");
+    expect((page.body as { id: string }[]).map((r) => r.id)).toEqual([...ids].reverse().slice(5, 15));
+    const byMpn = await list(keys.acme, "item.mpn=ACME-BKP-TB");
+    expect((byMpn.body as { item_mpn: string }[]).every((r) => r.item_mpn === "ACME-BKP-TB")).toBe(true);
+    expect([(await list(keys.acme, "status=closed")).body, (await list(keys.acme, "status=closed")).headers.get("content-range")]).toEqual([
+      [],
+      "items */0",
+    ]);
+    expect((await list(keys.acme, "start_to=someday")).status).toBe(400);
   });
 });
 
@@ -97,7 +143,6 @@ describe("POST /usage/records/close-records", () => {
 
   it("closes each record with its own billing id and says what came of each", async () => {
     const answer = await closeMany(keys.northwind, {
-      usage_file_id: accepted,
       records: [
         { record_id: ids[0], external_billing_id: "INV-1" },
         { record_id: ids[1], external_billing_id: "INV-2", external_billing_note: "second" },
@@ -112,10 +157,39 @@ describe("POST /usage/records/close-records", () => {
     expect(records.slice(0, 2).map((r) => r.externalBillingId)).toEqual(["INV-1", "INV-2"]);
   });
 
-  it("answers 400 for an empty list, 404 to another reseller, 403 to the vendor", async () => {
-    const one = { usage_file_id: accepted, records: [{ record_id: ids[0], external_billing_id: "INV-1" }] };
-    expect((await closeMany(keys.northwind, { usage_file_id: accepted, records: [] })).status).toBe(400);
-    expect((await closeMany(keys.contoso, one)).status).toBe(404);
+  it("closes records of two files at once, each in its own file", async () => {
+    const otherFile = "UF-2026-10-1001-0007";
+    await acceptedCopyOf(accepted, otherFile);
+    const others = (await visibleRecords(database.handle.db, otherFile)).map((r) => `UR-${r.id}`);
+    const answer = await closeMany(keys.northwind, {
+      records: [
+        { record_id: others[0], external_billing_id: "INV-B" },
+        { record_id: ids[2], external_billing_id: "INV-A" },
+        { record_id: ids[2], external_billing_id: "INV-A2" },
+        { record_id: ids[3], external_billing_id: "INV-A" },
+      ],
+    });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { closed: [others[0], ids[3]], refused: [{ record_id: ids[2], reason: "duplicate" }] },
+    });
+    expect((await visibleRecords(database.handle.db, otherFile))[0]!.externalBillingId).toBe("INV-B");
+    expect((await visibleRecords(database.handle.db, accepted))[3]!.externalBillingId).toBe("INV-A");
+    const again = await closeMany(keys.northwind, { records: [{ record_id: others[0], external_billing_id: "INV-C" }] });
+    expect(again.body).toEqual({ closed: [], refused: [{ record_id: others[0], reason: "already_closed" }] });
+  });
+
+  it("answers 400 for an empty list, 403 to the vendor; refuses another reseller's records as not found and a Pending file's as not open", async () => {
+    const one = { records: [{ record_id: ids[0], external_billing_id: "INV-1" }] };
+    expect((await closeMany(keys.northwind, { records: [] })).status).toBe(400);
+    expect(await closeMany(keys.contoso, one)).toMatchObject({ status: 200, body: { closed: [], refused: [{ record_id: ids[0], reason: "not_found" }] } });
     expect((await closeMany(keys.acme, one)).status).toBe(403);
+    const pendingId = `UR-${(await visibleRecords(database.handle.db, pending))[0]!.id}`;
+    const mixed = { records: [{ record_id: ids[0], external_billing_id: "INV-1" }, { record_id: pendingId, external_billing_id: "INV-1" }] };
+    expect(await closeMany(keys.northwind, mixed)).toMatchObject({
+      status: 200,
+      body: { closed: [ids[0]], refused: [{ record_id: pendingId, reason: "file_not_open" }] },
+    });
+    expect((await visibleRecords(database.handle.db, pending))[0]!.closedAt).toBeNull();
   });
 });

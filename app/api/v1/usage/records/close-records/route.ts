@@ -1,8 +1,6 @@
 import { apiRoute } from "@/lib/server/api/api-route";
 import { usageRecordEndpoints } from "@/lib/server/api/endpoints";
-import { closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
+import { closeUsageRecordsById } from "@/lib/server/usage-records/close-usage-records";
 
-/** Answers what came of each record: `closed` ids, and `refused` ones with the reason. */
-export const POST = apiRoute(usageRecordEndpoints.closeRecords, ({ actor, body }) =>
-  closeUsageRecords(actor, body.usageFileId, body.records, "selection"),
-);
+/** Answers what came of each record: `closed` ids, and `refused` ones with the reason; each record is closed in its own file. */
+export const POST = apiRoute(usageRecordEndpoints.closeRecords, ({ actor, body }) => closeUsageRecordsById(actor, body.records));
