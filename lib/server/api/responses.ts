@@ -12,9 +12,9 @@ export function jsonResponse(value: unknown, init?: ResponseInit): NextResponse 
   return NextResponse.json(toWire(value), init);
 }
 
-/** The API's error shape: a stable code and human messages (SPEC §6). */
-export function failureResponse(failure: Failure): NextResponse {
-  const errors = [failure.message, ...Object.values(failure.fields ?? {})];
+/** The API's error shape: a stable code and human messages (SPEC §6), `details` after the failure's own. */
+export function failureResponse(failure: Failure, details: readonly string[] = []): NextResponse {
+  const errors = [failure.message, ...Object.values(failure.fields ?? {}), ...details];
   return NextResponse.json({ error_code: failure.code.toUpperCase(), errors }, { status: httpStatusOf[failure.code] });
 }
 
