@@ -5,6 +5,7 @@ import type { Sort } from "./table-query";
 import { usageFileSortColumns } from "./usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "./usage-file-status";
 import { usageRecordSortColumns } from "./usage-record-query";
+import { snakeCase } from "./wire-names";
 
 /**
  * Query parameters of the public API's lists. Unlike a page's URL state, which falls back to its
@@ -16,16 +17,21 @@ export const listWindow = z.object({
 });
 export type ListWindow = z.output<typeof listWindow>;
 
-/** `order_by=name` ascending, `order_by=-name` descending, over the given columns. */
+/**
+ * `order_by=name` ascending, `order_by=-name` descending, over the given columns, named in
+ * snake_case like every field of the API (`-external_id`).
+ */
 export function orderBy<Column extends string>(columns: readonly [Column, ...Column[]], fallback: Sort<Column>) {
-  const descending = columns.map((column) => `-${column}`) as [`-${Column}`, ...`-${Column}`[]];
+  const columnOf = new Map(columns.map((column) => [snakeCase(column), column]));
+  const names = [...columnOf.keys()];
+  const choices = [...names, ...names.map((name) => `-${name}`)] as [string, ...string[]];
   return z
-    .enum([...columns, ...descending])
+    .enum(choices)
     .optional()
     .transform((value): Sort<Column> => {
       if (!value) return fallback;
       const desc = value.startsWith("-");
-      return { column: (desc ? value.slice(1) : value) as Column, desc };
+      return { column: columnOf.get(desc ? value.slice(1) : value)!, desc };
     });
 }
 

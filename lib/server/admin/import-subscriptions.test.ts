@@ -5,7 +5,7 @@ import { seedDemoData } from "@/db/seed";
 import { events, subscriptions } from "@/db/schema";
 import { admin } from "@/test/admin-fixtures";
 import { withTestDatabase } from "@/test/db";
-import { importSubscriptions } from "./import-subscriptions";
+import { importSubscriptions, maxImportBytes } from "./import-subscriptions";
 
 const database = withTestDatabase();
 
@@ -106,5 +106,12 @@ describe("importing subscriptions", () => {
     });
     const notASheet = new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])], "s.xlsx");
     expect(await importSubscriptions(admin, notASheet)).toMatchObject({ ok: false, code: "validation_failed" });
+  });
+
+  it("refuses a sheet past the size limit before reading it", async () => {
+    const before = await subscriptionCount();
+    const large = new File([new Uint8Array(maxImportBytes + 1)], "s.csv");
+    expect(await importSubscriptions(admin, large)).toMatchObject({ ok: false, code: "too_large" });
+    expect(await subscriptionCount()).toBe(before);
   });
 });

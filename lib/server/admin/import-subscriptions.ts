@@ -10,12 +10,15 @@ import {
 import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
 import { isAdmin, type Actor } from "@/lib/domain/permissions";
 import { readSmallSheet } from "@/lib/server/spreadsheet/read-small-sheet";
+import { describeBytes } from "@/lib/server/usage-files/upload-limits";
 import { adminTransaction } from "./admin-transaction";
 import { insertSubscriptions } from "./create-subscription";
 import { SubscriptionReferences, type FieldProblems } from "./subscription-references";
 
 /** An administrator's sheet, not a usage file: a few thousand subscriptions is plenty. */
 const maxImportRows = 5000;
+/** Room for `maxImportRows` rows of long parameters; an API upload is read into memory up to this. */
+export const maxImportBytes = 5 * 1024 * 1024;
 
 /** The sheet was read but some rows are wrong: nothing was imported, and each problem names its row. */
 export interface RowsRefused extends Failure {
@@ -35,6 +38,7 @@ interface ParsedRow {
 export async function importSubscriptions(actor: Actor, file: File): Promise<Result<{ imported: number }> | RowsRefused> {
   // Refused before the upload is even read; adminTransaction checks again for the writing.
   if (!isAdmin(actor)) return fail("forbidden", "Only administrators can do this.");
+  if (file.size > maxImportBytes) return fail("too_large", `The sheet is larger than the limit of ${describeBytes(maxImportBytes)}.`);
   const sheet = await readSmallSheet(file, maxImportRows);
   if (!sheet.ok) return sheet;
   const header = readSubscriptionHeader(sheet.value.header);

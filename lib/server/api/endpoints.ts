@@ -1,4 +1,14 @@
 import { z } from "zod";
+import {
+  createAccountInput,
+  createContractInput,
+  createItemInput,
+  createProductInput,
+  createSubscriptionInput,
+  createUserInput,
+  renameAccountInput,
+  updateUserInput,
+} from "@/lib/domain/admin-input";
 import { listWindow, subscriptionApiQuery, usageFileApiQuery, usageRecordApiQuery, userApiQuery } from "@/lib/domain/api-query";
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
@@ -57,11 +67,43 @@ export const productEndpoints = {
 
 export const adminEndpoints = {
   accounts: endpoint({ method: "get", path: "/accounts", summary: "List the accounts", roles: admin, query: listWindow, reply: "list" }),
+  createAccount: endpoint({ method: "post", path: "/accounts", summary: "Create a vendor, distributor or reseller account", roles: admin, body: createAccountInput, reply: "created" }),
+  account: endpoint({ method: "get", path: "/accounts/{id}", summary: "An account, with its number of users", roles: admin, reply: "object" }),
+  renameAccount: endpoint({ method: "put", path: "/accounts/{id}", summary: "Rename an account", roles: admin, body: renameAccountInput.omit({ accountId: true }), reply: "object" }),
   users: endpoint({ method: "get", path: "/users", summary: "List the users", roles: admin, query: userApiQuery, reply: "list" }),
+  createUser: endpoint({ method: "post", path: "/users", summary: "Create a user; the answer's temporary_password is shown this once", roles: admin, body: createUserInput, reply: "created" }),
+  user: endpoint({ method: "get", path: "/users/{id}", summary: "A user", roles: admin, reply: "object" }),
+  updateUser: endpoint({ method: "put", path: "/users/{id}", summary: "Move a user to another account or role; the role must fit the account", roles: admin, body: updateUserInput.omit({ userId: true }), reply: "object" }),
+  deactivateUser: endpoint({ method: "post", path: "/users/{id}/deactivate", summary: "Deactivate a user: their sessions and API keys stop (never the last active admin)", roles: admin, body: noBody, reply: "object" }),
+  reactivateUser: endpoint({ method: "post", path: "/users/{id}/reactivate", summary: "Reactivate a user", roles: admin, body: noBody, reply: "object" }),
+  resetUserPassword: endpoint({ method: "post", path: "/users/{id}/reset-password", summary: "Give a user a new temporary password, answered this once; their sessions end", roles: admin, body: noBody, reply: "object" }),
   contracts: endpoint({ method: "get", path: "/contracts", summary: "List the contracts", roles: admin, query: listWindow, reply: "list" }),
+  createContract: endpoint({ method: "post", path: "/contracts", summary: "Create a contract between a vendor and a distributor or reseller", roles: admin, body: createContractInput, reply: "created" }),
+  contract: endpoint({ method: "get", path: "/contracts/{id}", summary: "A contract, with its parties' names", roles: admin, reply: "object" }),
+  deactivateContract: endpoint({ method: "post", path: "/contracts/{id}/deactivate", summary: "Deactivate a contract: no new usage files under it", roles: admin, body: noBody, reply: "object" }),
   products: endpoint({ method: "get", path: "/products", summary: "List the products", roles: admin, query: listWindow, reply: "list" }),
+  createProduct: endpoint({ method: "post", path: "/products", summary: "Create a product of a vendor", roles: admin, body: createProductInput, reply: "created" }),
+  product: endpoint({ method: "get", path: "/products/{id}", summary: "A product, with its items", roles: admin, reply: "object" }),
   items: endpoint({ method: "get", path: "/products/{id}/items", summary: "List a product's items", roles: admin, query: listWindow, reply: "list" }),
+  createItem: endpoint({ method: "post", path: "/products/{id}/items", summary: "Add an item to a product", roles: admin, body: createItemInput.omit({ productId: true }), reply: "created" }),
   subscriptions: endpoint({ method: "get", path: "/subscriptions", summary: "List the subscriptions (assets)", roles: admin, query: subscriptionApiQuery, reply: "list" }),
+  createSubscription: endpoint({
+    method: "post",
+    path: "/subscriptions",
+    summary: "Create a subscription (asset); parameters are text, `name=value; name=value`, dates YYYY-MM-DD (UTC) or ISO 8601",
+    roles: admin,
+    body: createSubscriptionInput,
+    reply: "created",
+  }),
+  subscription: endpoint({ method: "get", path: "/subscriptions/{id}", summary: "A subscription (asset)", roles: admin, reply: "object" }),
+  importSubscriptions: endpoint({
+    method: "post",
+    path: "/subscriptions/import",
+    summary: "Import subscriptions from a .csv or .xlsx sheet, all or nothing; a refused import lists each bad row's problems in errors (422)",
+    roles: admin,
+    upload: "subscriptions_file",
+    reply: "object",
+  }),
 };
 
 export const endpoints: readonly Endpoint[] = [

@@ -2,6 +2,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import { describeBytes } from "@/lib/server/usage-files/upload-limits";
 
 export interface MultipartFile {
   fileName: string;
@@ -32,4 +34,19 @@ export function multipartFile(request: Request, field: string): Promise<Multipar
     });
     Readable.fromWeb(request.body as WebReadableStream<Uint8Array>).pipe(parser);
   });
+}
+
+/**
+ * An upload read whole into memory, for a use case that takes a small `File` (an admin's sheet);
+ * past `maxBytes` it stops reading and is too large (413).
+ */
+export async function bufferedFile(upload: MultipartFile, maxBytes: number): Promise<Result<File>> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for await (const chunk of upload.content) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return fail("too_large", `The file is larger than the limit of ${describeBytes(maxBytes)}.`);
+    chunks.push(new Uint8Array(chunk));
+  }
+  return ok(new File(chunks, upload.fileName));
 }

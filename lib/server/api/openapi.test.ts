@@ -46,5 +46,10 @@ describe("the OpenAPI document", () => {
     });
     const acceptBody = paths["/usage/files/{id}/accept"]!.post!.requestBody as { content: Record<string, { schema: { properties: object } }> };
     expect(Object.keys(acceptBody.content["application/json"]!.schema.properties)).toEqual(["acceptance_note"]);
+    const updateUserBody = paths["/users/{id}"]!.put!.requestBody as { content: Record<string, { schema: { properties: object } }> };
+    expect(Object.keys(updateUserBody.content["application/json"]!.schema.properties)).toEqual(["account_id", "role"]);
+    expect(paths["/subscriptions/import"]!.post!.requestBody).toMatchObject({
+      content: { "multipart/form-data": { schema: { required: ["subscriptions_file"] } } },
+    });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
-import { wireInputSchema } from "./wire-names";
+import { wireInputSchema } from "@/lib/domain/wire-names";
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { accounts, items, products, subscriptions, type Item, type Product } from "@/db/schema";
+import { getDb, type Database } from "@/db/client";
+import { accounts, items, products, subscriptions, type Item, type Product, type Subscription } from "@/db/schema";
 import type { SubscriptionListQuery, SubscriptionSortColumn } from "@/lib/domain/admin-query";
 import { isAdmin, type Actor } from "@/lib/domain/permissions";
 import { escapeLike } from "./like";
@@ -70,17 +70,33 @@ export async function listSubscriptionWindow(actor: Actor, query: SubscriptionFi
   const where = and(...subscriptionFilters(query));
   const column = sortable[query.sort.column];
   const [rows, [counted]] = await Promise.all([
-    db
-      .select({ subscription: subscriptions, productName: products.name })
-      .from(subscriptions)
-      .innerJoin(products, eq(products.id, subscriptions.productId))
+    subscriptionsWithProductName(db)
       .where(where)
       .orderBy(query.sort.desc ? desc(column) : asc(column), asc(subscriptions.id))
       .limit(window.limit)
       .offset(window.offset),
     db.select({ total: count() }).from(subscriptions).where(where),
   ]);
-  return { rows: rows.map(({ subscription, productName }) => ({ ...subscription, productName })), total: counted?.total ?? 0 };
+  return { rows: rows.map(withProductName), total: counted?.total ?? 0 };
+}
+
+/** One subscription with its product's name, for an admin. */
+export async function getSubscription(actor: Actor, subscriptionId: string): Promise<AdminSubscriptionRow | null> {
+  if (!isAdmin(actor)) return null;
+  const db = await getDb();
+  const [row] = await subscriptionsWithProductName(db).where(eq(subscriptions.id, subscriptionId));
+  return row ? withProductName(row) : null;
+}
+
+function subscriptionsWithProductName(db: Database) {
+  return db
+    .select({ subscription: subscriptions, productName: products.name })
+    .from(subscriptions)
+    .innerJoin(products, eq(products.id, subscriptions.productId));
+}
+
+function withProductName({ subscription, productName }: { subscription: Subscription; productName: string }) {
+  return { ...subscription, productName };
 }
 
 export type AdminSubscriptionRow = Awaited<ReturnType<typeof listSubscriptions>>["rows"][number];

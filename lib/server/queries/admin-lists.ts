@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, ok, type Result } from "@/lib/domain/errors";
+import { fail, found, ok, type Result } from "@/lib/domain/errors";
 import { isAdmin, type Actor } from "@/lib/domain/permissions";
 
 interface Window {
@@ -29,4 +29,13 @@ export async function adminList<Row>(
 /** A page of a list small enough to read whole (accounts, contracts, products, a product's items). */
 export function pageOf<Row>(rows: Row[], window: Window): Result<Page<Row>> {
   return ok({ rows: rows.slice(window.offset, window.offset + window.limit), total: rows.length });
+}
+
+/**
+ * One object of the admin console, for an admin; anyone else is refused, like `adminList`, and an
+ * unknown id is not found.
+ */
+export async function adminObject<T>(actor: Actor, read: () => Promise<T | null>, notFound: string): Promise<Result<T>> {
+  if (!isAdmin(actor)) return fail("forbidden", "Only administrators can see this.");
+  return found(await read(), notFound);
 }

@@ -6,8 +6,8 @@ import { deactivateUser } from "@/lib/server/admin/set-user-active";
 import { acmeVendor, admin, northwindDistributor } from "@/test/admin-fixtures";
 import { withTestDatabase } from "@/test/db";
 import { listEvents } from "./admin-audit";
-import { listProducts, listSubscriptions } from "./admin-catalog";
-import { listAccounts, listContracts } from "./admin-accounts";
+import { getSubscription, listProducts, listSubscriptions } from "./admin-catalog";
+import { getAccount, getContract, listAccounts, listContracts } from "./admin-accounts";
 import { listUsers } from "./admin-users";
 
 const database = withTestDatabase();
@@ -37,6 +37,7 @@ describe("admin lists", () => {
 
   it("show nothing to anyone but an admin", async () => {
     await seedDemoData(database.handle.db);
+    const page = await listSubscriptions(admin, subscriptionListQuery.parse({}));
     for (const actor of [acmeVendor, northwindDistributor]) {
       expect(await listUsers(actor, userListQuery.parse({}))).toEqual({ rows: [], total: 0 });
       expect(await listEvents(actor, eventListQuery.parse({}))).toEqual({ rows: [], total: 0 });
@@ -44,7 +45,23 @@ describe("admin lists", () => {
       expect(await listAccounts(actor)).toEqual([]);
       expect(await listContracts(actor)).toEqual([]);
       expect(await listProducts(actor)).toEqual([]);
+      expect(await getAccount(actor, "ACC-0002")).toBeNull();
+      expect(await getContract(actor, "CRD-00001")).toBeNull();
+      expect(await getSubscription(actor, page.rows[0]!.id)).toBeNull();
     }
+  });
+
+  it("find one account, contract or subscription as its list shows it", async () => {
+    await seedDemoData(database.handle.db);
+    const [account] = (await listAccounts(admin)).filter((row) => row.id === "ACC-0002");
+    expect(await getAccount(admin, "ACC-0002")).toEqual(account);
+    const [contract] = (await listContracts(admin)).filter((row) => row.id === "CRD-00001");
+    expect(await getContract(admin, "CRD-00001")).toEqual(contract);
+    const [subscription] = (await listSubscriptions(admin, subscriptionListQuery.parse({ size: "1" }))).rows;
+    expect(await getSubscription(admin, subscription!.id)).toEqual(subscription);
+    expect(await getAccount(admin, "ACC-9999")).toBeNull();
+    expect(await getContract(admin, "CRD-99999")).toBeNull();
+    expect(await getSubscription(admin, "AS-0000-0000")).toBeNull();
   });
 
   it("page subscriptions by product", async () => {

@@ -1,6 +1,7 @@
 import { fail } from "@/lib/domain/errors";
-import { apiListRoute } from "@/lib/server/api/api-route";
+import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
+import { createItem } from "@/lib/server/admin/create-item";
 import { getProductWithItems } from "@/lib/server/queries/admin-catalog";
 import { adminList, pageOf } from "@/lib/server/queries/admin-lists";
 
@@ -10,3 +11,5 @@ export const GET = apiListRoute(adminEndpoints.items, ({ actor, params, query })
     return product ? pageOf(product.items, window) : fail("not_found", "Product not found.");
   }),
 );
+
+export const POST = apiRoute(adminEndpoints.createItem, ({ actor, params, body }) => createItem(actor, { ...body, productId: params.id! }));

@@ -11,7 +11,7 @@ import { z } from "zod";
 
 const dataMaps = new Set(["params", "sheetCells", "correctedCells", "parameters", "byCode"]);
 
-function snakeCase(name: string): string {
+export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/server/api/api-route";
+import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { adminEndpoints } from "@/lib/server/api/endpoints";
+import { deactivateUser } from "@/lib/server/admin/set-user-active";
+
+export const POST = apiRoute(adminEndpoints.deactivateUser, async ({ actor, params }) =>
+  viewOf(actor, await deactivateUser(actor, params.id!), adminViews.user),
+);

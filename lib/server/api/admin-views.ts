@@ -1,0 +1,34 @@
+import "server-only";
+import type { Result } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { getAccount, getContract } from "@/lib/server/queries/admin-accounts";
+import { getProductWithItems, getSubscription } from "@/lib/server/queries/admin-catalog";
+import { adminObject } from "@/lib/server/queries/admin-lists";
+import { getUser } from "@/lib/server/queries/admin-users";
+
+type View<T> = (actor: Actor, id: string) => Promise<Result<T>>;
+
+/**
+ * Each admin object as the API shows it: its GET answer, and the answer of every change to it, so a
+ * caller sees one shape per object (a user's is without its password hash, by its query's columns).
+ */
+export const adminViews = {
+  account: (actor, id) => adminObject(actor, () => getAccount(actor, id), "Account not found."),
+  user: (actor, id) => adminObject(actor, () => getUser(actor, id), "User not found."),
+  contract: (actor, id) => adminObject(actor, () => getContract(actor, id), "Contract not found."),
+  product: (actor, id) =>
+    adminObject(
+      actor,
+      async () => {
+        const found = await getProductWithItems(actor, id);
+        return found && { ...found.product, items: found.items };
+      },
+      "Product not found.",
+    ),
+  subscription: (actor, id) => adminObject(actor, () => getSubscription(actor, id), "Subscription not found."),
+} satisfies Record<string, View<unknown>>;
+
+/** A use case's changed object, as its GET shows it. */
+export async function viewOf<T>(actor: Actor, result: Result<{ id: string }>, view: View<T>): Promise<Result<T>> {
+  return result.ok ? view(actor, result.value.id) : result;
+}
