@@ -6,9 +6,10 @@ import { subscriptions, usageRecords, type UsageFile } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
 import { usageRecordListQuery, usageRecordSortColumns, type UsageRecordSortColumn } from "@/lib/domain/usage-record-query";
 import { listUsageRecords, recordCursor } from "@/lib/server/queries/usage-records";
+import { p95 } from "./report";
 
 /** A small deterministic generator, so that two runs ask the same requests. */
-function randomFrom(seed: number) {
+export function randomFrom(seed: number) {
   let state = seed;
   const next = () => {
     state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -16,7 +17,6 @@ function randomFrom(seed: number) {
   };
   return { next, pick: <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]! };
 }
-
 
 /** The 95th percentile, in ms, of `requests` grid pages of `file` as `actor` sees them. */
 export async function gridPageP95(db: Database, actor: Actor, file: UsageFile, requests = 200): Promise<number> {
@@ -55,8 +55,7 @@ export async function gridPageP95(db: Database, actor: Actor, file: UsageFile, r
     timings.push(performance.now() - started);
     if (!listed) throw new Error(`${file.id} is not visible to the benchmark's actor`);
   }
-  timings.sort((a, b) => a - b);
-  return timings[Math.ceil(timings.length * 0.95) - 1]!;
+  return p95(timings);
 }
 
 /** A deep position: just past the record with `id`, in the grid's order by `column`. */

@@ -34,3 +34,9 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; sec
   const result = await work();
   return { result, seconds: (performance.now() - started) / 1000 };
 }
+
+/** The 95th percentile of `timings`. */
+export function p95(timings: readonly number[]): number {
+  const sorted = [...timings].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length * 0.95) - 1]!;
+}

@@ -19,6 +19,7 @@ import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
 import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records";
 import { gridPageP95 } from "./grid-pages";
+import { recordByIdP95, recordsAcrossFilesP95 } from "./record-api";
 import { reportFigure, timed, withPeakRss } from "./report";
 
 const templateFileId = "UF-2026-10-1001-0002";
@@ -46,6 +47,10 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
     // Back to Pending without a re-upload, which is the ingest benchmark's business.
     await database.handle.db.update(usageFiles).set({ status: "pending" }).where(eq(usageFiles.id, benchFileId));
     reportFigure("transition_accept_ms", await millis(() => acceptUsageFile(distributor, benchFileId, { acceptanceNote: "Bench" })), details);
+
+    const [accepted] = await database.handle.db.select().from(usageFiles).where(eq(usageFiles.id, benchFileId));
+    reportFigure("record_by_id_p95_ms", await recordByIdP95(distributor, accepted!), { ...details, requests: 200 });
+    reportFigure("records_across_files_p95_ms", await recordsAcrossFilesP95(distributor, accepted!), { ...details, requests: 100 });
 
     const exported = await withPeakRss(() => timed(() => exportCsv(rows)));
     reportFigure("export_csv_seconds", exported.result.seconds, details);

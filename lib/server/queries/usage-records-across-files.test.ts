@@ -43,7 +43,8 @@ async function allRecords() {
   for (const id of Object.keys(files) as FileId[]) {
     rows.push(...(await visibleRecords(database.handle.db, id)).map((r) => ({ ...r, usageFileId: id })));
   }
-  return rows.sort((a, b) => a.id - b.id);
+  // The row order across files: file after file, each in its rows' order.
+  return rows.sort((a, b) => a.usageFileId.localeCompare(b.usageFileId) || a.id - b.id);
 }
 
 describe("records across every usage file the actor may see", () => {

@@ -148,7 +148,7 @@ export async function listVisibleUsageRecordWindow(
   const db = await getDb();
   const where = and(visibleUsageFiles(actor), ...(await filtersOf(db, null, filters)))!;
   const [rows, counted] = await Promise.all([
-    selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
+    selectRecords(db, where, orderAcrossFiles(sort), window.limit, window.offset),
     countRecords(db, null, where, filters),
   ]);
   return { rows: rows.map((row) => withFile(actor, row)), ...counted };
@@ -249,6 +249,17 @@ function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, of
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
+}
+
+/**
+ * Across files, the row order is each file's rows, file after file: the order of every partition's
+ * primary key, which PostgreSQL merges without sorting the records. Other columns merge the
+ * partitions' (column, id) indexes.
+ */
+function orderAcrossFiles(sort: Sort<UsageRecordSortColumn>): SQL[] {
+  if (sort.column !== "row") return orderOf(sortColumnOf(sort.column), !sort.desc);
+  const direction = sort.desc ? desc : asc;
+  return [direction(usageRecords.usageFileId), direction(usageRecords.generation), direction(usageRecords.id)];
 }
 
 /** Going up is ascending order; an empty value sorts after every value going up. */
