@@ -55,6 +55,20 @@ export function wireInputSchema(schema: z.ZodType): JsonSchema {
   return json;
 }
 
+/** What an answer schema writes, as JSON Schema with the API's names; times are ISO 8601 text in JSON. */
+export function wireOutputSchema(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, {
+    io: "output",
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type === "date") Object.assign(jsonSchema, { type: "string", format: "date-time" });
+    },
+  });
+  const wire = wireJsonSchema(json) as JsonSchema;
+  delete wire.$schema;
+  return wire;
+}
+
 function wireJsonSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(wireJsonSchema);
   if (!isPlainObject(schema)) return schema;

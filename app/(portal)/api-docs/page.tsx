@@ -11,7 +11,22 @@ interface Operation {
   description: string;
   parameters?: { name: string; in: string; required: boolean }[];
   requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+}
+
+interface Schema {
+  $ref?: string;
+  items?: Schema;
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+
+/** `200 UsageFile`, `200 [UsageRecord]`, or the bare status for errors and files. */
+function answerOf(status: string, response: Operation["responses"][string]): string {
+  const schema = response.content?.["application/json"]?.schema;
+  const name = (ref?: string) => ref?.split("/").pop();
+  if (status === "default" || !schema || name(schema.$ref) === "Error") return status;
+  return `${status} ${schema.items ? `[${name(schema.items.$ref)}]` : name(schema.$ref)}`;
 }
 
 function bodyFields(operation: Operation): string[] {
@@ -32,7 +47,10 @@ function Fields({ label, names }: { label: string; names: string[] }) {
 /** The public API's reference, written from the same document as /api/v1/openapi.json. */
 export default async function ApiDocsPage() {
   await requireActor();
-  const { paths } = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>> };
+  const { paths, components } = openApiDocument() as unknown as {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, Schema> };
+  };
   return (
     <>
       <PageHeader
@@ -61,10 +79,19 @@ export default async function ApiDocsPage() {
               </p>
               <Fields label="Query" names={(operation.parameters ?? []).filter((p) => p.in === "query").map((p) => `${p.name}${p.required ? "" : "?"}`)} />
               <Fields label="Body" names={bodyFields(operation)} />
-              <Fields label="Answers" names={Object.keys(operation.responses)} />
+              <Fields label="Answers" names={Object.entries(operation.responses).map(([status, response]) => answerOf(status, response))} />
             </Card>
           )),
         )}
+      </div>
+      <h2 className="mt-8 mb-3 text-lg font-semibold">Objects</h2>
+      <div className="space-y-3">
+        {Object.entries(components.schemas).map(([name, schema]) => (
+          <Card key={name}>
+            <h3 className="font-mono text-sm font-semibold">{name}</h3>
+            <Fields label="Fields" names={Object.keys(schema.properties ?? {}).map((field) => `${field}${schema.required?.includes(field) ? "" : "?"}`)} />
+          </Card>
+        ))}
       </div>
     </>
   );

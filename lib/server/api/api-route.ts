@@ -65,20 +65,20 @@ function route<Query extends z.ZodType | undefined, Body extends z.ZodType | und
 
 const statusOfReply = { object: 200, created: 201, accepted: 202 } as const;
 
-/** The route of a JSON endpoint: the use case's value, as JSON. */
-export function apiRoute<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, T>(
-  spec: Endpoint<Query, Body, keyof typeof statusOfReply>,
-  run: (input: ApiInput<Query, Body>) => Promise<Result<T>>,
+/** The route of a JSON endpoint: the use case's value, written through the endpoint's answer schema. */
+export function apiRoute<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, Answer extends z.ZodType>(
+  spec: Endpoint<Query, Body, keyof typeof statusOfReply, Answer>,
+  run: (input: ApiInput<Query, Body>) => Promise<Result<z.input<Answer>>>,
 ) {
-  return route(spec, run, (value) => jsonResponse(value, { status: statusOfReply[spec.reply] }));
+  return route(spec, run, (value) => jsonResponse(spec.answer.parse(value), { status: statusOfReply[spec.reply] }));
 }
 
-/** The route of a list endpoint: one page, with its place among all matches in a `Content-Range` header. */
-export function apiListRoute<Query extends z.ZodType | undefined, Row>(
-  spec: Endpoint<Query, undefined, "list">,
-  run: (input: ApiInput<Query, undefined>) => Promise<Result<ListPage<Row>>>,
+/** The route of a list endpoint: one page, each row written through the answer schema, with its place among all matches. */
+export function apiListRoute<Query extends z.ZodType | undefined, Answer extends z.ZodType>(
+  spec: Endpoint<Query, undefined, "list", Answer>,
+  run: (input: ApiInput<Query, undefined>) => Promise<Result<ListPage<z.input<Answer>>>>,
 ) {
-  return route(spec, run, listResponse);
+  return route(spec, run, (page) => listResponse({ ...page, rows: page.rows.map((row) => spec.answer.parse(row)) }));
 }
 
 /** The route of a download: the spreadsheet, streamed while it is written. */
@@ -90,9 +90,9 @@ export function apiDownloadRoute<Query extends z.ZodType | undefined>(
 }
 
 /** The route of an upload: the file of the endpoint's multipart field, streamed to the use case. */
-export function apiUploadRoute<T>(
-  spec: Endpoint<undefined, undefined, keyof typeof statusOfReply>,
-  run: (input: ApiInput<undefined, undefined>, upload: MultipartFile) => Promise<Result<T>>,
+export function apiUploadRoute<Answer extends z.ZodType>(
+  spec: Endpoint<undefined, undefined, keyof typeof statusOfReply, Answer>,
+  run: (input: ApiInput<undefined, undefined>, upload: MultipartFile) => Promise<Result<z.input<Answer>>>,
 ) {
   const field = spec.upload;
   if (!field) throw new Error(`${spec.path} declares no multipart field.`);

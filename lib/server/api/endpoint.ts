@@ -18,20 +18,24 @@ interface EndpointBase<Reply extends EndpointReply> {
 
 /**
  * One endpoint of the public API, as its route handler parses it and as the OpenAPI document and
- * the reference page describe it: its query and body schemas, when it takes them.
+ * the reference page describe it: its query and body schemas, when it takes them, and the schema
+ * of what it answers (of each row, for a list), unless it answers with a spreadsheet.
  */
 export type Endpoint<
   Query extends z.ZodType | undefined = z.ZodType | undefined,
   Body extends z.ZodType | undefined = z.ZodType | undefined,
   Reply extends EndpointReply = EndpointReply,
+  Answer extends z.ZodType | undefined = z.ZodType | undefined,
 > = EndpointBase<Reply> &
   (Query extends z.ZodType ? { query: Query } : { query?: undefined }) &
-  (Body extends z.ZodType ? { body: Body } : { body?: undefined });
+  (Body extends z.ZodType ? { body: Body } : { body?: undefined }) &
+  (Reply extends "spreadsheet" ? { answer?: undefined } : { answer: Answer });
 
 export function endpoint<
   Reply extends EndpointReply,
   Query extends z.ZodType | undefined = undefined,
   Body extends z.ZodType | undefined = undefined,
->(spec: Endpoint<Query, Body, Reply>): Endpoint<Query, Body, Reply> {
+  Answer extends z.ZodType | undefined = undefined,
+>(spec: Endpoint<Query, Body, Reply, Answer>): Endpoint<Query, Body, Reply, Answer> {
   return spec;
 }

@@ -24,6 +24,26 @@ async function servedOperations(): Promise<string[]> {
 }
 
 describe("the OpenAPI document", () => {
+  it("describes what each endpoint answers, under the names the API sends and without internal columns", () => {
+    type Document = {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+    };
+    const { paths, components } = openApiDocument() as unknown as Document;
+    expect(paths["/usage/files/{id}"]!.get!.responses["200"]!.content!["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/UsageFile" });
+    expect(paths["/usage/records"]!.get!.responses["200"]!.content!["application/json"]!.schema).toEqual({
+      type: "array",
+      items: { $ref: "#/components/schemas/UsageRecord" },
+    });
+    const file = Object.keys(components.schemas.UsageFile!.properties);
+    expect(file).toEqual(expect.arrayContaining(["id", "status", "progress_percent", "period_from", "internal_note", "stats"]));
+    expect(file).not.toEqual(expect.arrayContaining(["generation"]));
+    expect(components.schemas.UsageFile!.properties.period_from).toEqual({ type: "string", format: "date-time" });
+    expect(Object.keys(components.schemas.User!.properties)).not.toContain("password_hash");
+    expect(components.schemas.UsageRecord!.required).toEqual(expect.arrayContaining(["id", "usage_file_id", "status", "external_billing_id"]));
+  });
+
+
   it("is a valid OpenAPI 3.1 document", async () => {
     const document = openApiDocument();
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();

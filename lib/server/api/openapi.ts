@@ -1,8 +1,9 @@
 import "server-only";
 import type { z } from "zod";
+import { answers } from "./answers";
 import type { Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
-import { wireInputSchema } from "@/lib/domain/wire-names";
+import { wireInputSchema, wireOutputSchema } from "@/lib/domain/wire-names";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -25,21 +26,34 @@ function requestBody(spec: Endpoint) {
 
 const spreadsheetTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"];
 
+/** Each answer schema once, under its name in `answers` (`usageFile` → `UsageFile`). */
+const answerNames = new Map<z.ZodType, string>(Object.entries(answers).map(([name, schema]) => [schema, name[0]!.toUpperCase() + name.slice(1)]));
+
+function answerSchemas(): Record<string, JsonSchema> {
+  return Object.fromEntries([...answerNames].map(([schema, name]) => [name, wireOutputSchema(schema)]));
+}
+
+function answerRef(spec: Endpoint): JsonSchema {
+  const name = spec.answer && answerNames.get(spec.answer);
+  if (!name) throw new Error(`${spec.method} ${spec.path} answers with a schema that is not in answers.ts.`);
+  return { $ref: `#/components/schemas/${name}` };
+}
+
 function successResponse(spec: Endpoint) {
   const json = (schema: JsonSchema) => ({ "application/json": { schema } });
   switch (spec.reply) {
     case "object":
-      return { 200: { description: "The object", content: json({ type: "object" }) } };
+      return { 200: { description: "The object", content: json(answerRef(spec)) } };
     case "created":
-      return { 201: { description: "The new object", content: json({ type: "object" }) } };
+      return { 201: { description: "The new object", content: json(answerRef(spec)) } };
     case "accepted":
-      return { 202: { description: "Queued for processing; poll the object for its status and progress", content: json({ type: "object" }) } };
+      return { 202: { description: "Queued for processing; poll the object for its status and progress", content: json(answerRef(spec)) } };
     case "list":
       return {
         200: {
           description: "One page of objects",
           headers: { "Content-Range": { description: "`items A-B/TOTAL`; TOTAL is `*` when more than 10,000 records match a filter", schema: { type: "string" } } },
-          content: json({ type: "array", items: { type: "object" } }),
+          content: json({ type: "array", items: answerRef(spec) }),
         },
       };
     case "spreadsheet":
@@ -96,6 +110,7 @@ export function openApiDocument() {
         apiKey: { type: "apiKey", in: "header", name: "Authorization", description: "`Authorization: ApiKey <key>`" },
       },
       schemas: {
+        ...answerSchemas(),
         Error: {
           type: "object",
           required: ["error_code", "errors"],

@@ -1,0 +1,83 @@
+import "server-only";
+import { createSelectSchema } from "drizzle-zod";
+import { z } from "zod";
+import { accounts, contracts, items, products, subscriptions, usageFiles, users } from "@/db/schema";
+import { errorDetailSchema } from "@/lib/domain/error-detail";
+import { closingRefusalReasons } from "@/lib/domain/record-closing";
+import { recordErrorSchema } from "@/lib/domain/record-errors";
+import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
+import { usageFileStatsSchema } from "@/lib/domain/usage-stats";
+
+/**
+ * What the API answers, object by object. A route's value is written through its endpoint's
+ * answer schema, so the answer holds exactly the fields the OpenAPI document lists (an internal
+ * column added to a table stays internal), and TypeScript checks each use case's value against it.
+ * Table-shaped objects start from their tables' columns (drizzle-zod).
+ */
+
+const textMap = z.record(z.string(), z.string());
+
+const usageFile = createSelectSchema(usageFiles, {
+  errorDetail: errorDetailSchema.nullable(),
+  stats: usageFileStatsSchema.nullable(),
+})
+  .omit({ generation: true, uploadedFileId: true, firstRecordId: true, lastRecordId: true, internalNote: true })
+  .extend({
+    internalNote: z.string().nullable().describe("The vendor's own note; null for everyone else"),
+    productName: z.string(),
+    vendorName: z.string(),
+    distributorName: z.string(),
+  });
+
+const usageRecord = z.object({
+  id: z.string().describe("The record's public id, UR-…"),
+  usageFileId: z.string(),
+  rowNumber: z.number().int(),
+  recordId: z.string().describe("The vendor's record_id"),
+  note: z.string().nullable(),
+  status: usageRecordStatusSchema,
+  itemId: z.string().nullable(),
+  itemMpn: z.string().nullable(),
+  subscriptionId: z.string().nullable(),
+  subscriptionExternalId: z.string().nullable(),
+  quantity: z.string().nullable().describe("An exact decimal, as text"),
+  startTime: z.date().nullable(),
+  endTime: z.date().nullable(),
+  amount: z.string().nullable().describe("An exact decimal, as text"),
+  tier: z.number().int().nullable(),
+  categoryId: z.string().nullable(),
+  errors: z.array(recordErrorSchema).nullable(),
+  sheetCells: textMap.nullable().describe("An invalid record's cells as read, by header: for its vendor only"),
+  externalBillingId: z.string().nullable(),
+});
+
+const closingReport = z.object({
+  closed: z.array(z.string()).describe("The ids (UR-…) of the records closed"),
+  refused: z.array(z.object({ recordId: z.string(), reason: z.enum(closingRefusalReasons) })),
+});
+
+const user = createSelectSchema(users)
+  .pick({ id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, accountId: true, createdAt: true })
+  .extend({ accountName: z.string() });
+
+const item = createSelectSchema(items);
+const product = createSelectSchema(products).extend({ vendorName: z.string() });
+
+export const answers = {
+  usageFile,
+  usageFileStatus: z.object({ status: usageFileStatusSchema }),
+  deletedUsageFile: z.object({ id: z.string(), status: usageFileStatusSchema }),
+  usageRecord,
+  closingReport,
+  reconciliationReport: closingReport.extend({ rowsWithoutBillingId: z.number().int() }),
+  account: createSelectSchema(accounts).extend({ users: z.number().int() }),
+  user,
+  createdUser: user.extend({ temporaryPassword: z.string().describe("Shown this once") }),
+  temporaryPassword: z.object({ temporaryPassword: z.string().describe("Shown this once") }),
+  contract: createSelectSchema(contracts).extend({ vendorName: z.string(), distributorName: z.string() }),
+  productListed: product.extend({ items: z.number().int().describe("How many items it has") }),
+  product: product.extend({ items: z.array(item) }),
+  item,
+  subscription: createSelectSchema(subscriptions, { parameters: textMap }).extend({ productName: z.string() }),
+  imported: z.object({ imported: z.number().int() }),
+};
