@@ -5,10 +5,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { closingRefusalMessages, type ClosingRefusalReason } from "@/lib/domain/record-closing";
 
+/** The API's answer, named as the API names its fields. */
 interface Report {
   closed: string[];
-  refused: { recordId: string; reason: ClosingRefusalReason }[];
-  rowsWithoutBillingId: number;
+  refused: { record_id: string; reason: ClosingRefusalReason }[];
+  rows_without_billing_id: number;
 }
 
 type State = { kind: "idle" } | { kind: "sending" } | { kind: "done"; report: Report } | { kind: "error"; message: string };
@@ -71,13 +72,13 @@ function ReconciliationReport({ report }: { report: Report }) {
     <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
       <p>
         <strong>{count(report.closed.length, "record")}</strong> closed, <strong>{count(report.refused.length, "row")}</strong> refused,{" "}
-        {count(report.rowsWithoutBillingId, "row")} without a billing id left open.
+        {count(report.rows_without_billing_id, "row")} without a billing id left open.
       </p>
       {report.refused.length > 0 && (
         <ul className="list-inside list-disc text-slate-700">
           {report.refused.slice(0, shownRefusals).map((refusal) => (
-            <li key={`${refusal.recordId}-${refusal.reason}`}>
-              <span className="font-mono">{refusal.recordId || "(no id)"}</span>: {closingRefusalMessages[refusal.reason]}
+            <li key={`${refusal.record_id}-${refusal.reason}`}>
+              <span className="font-mono">{refusal.record_id || "(no id)"}</span>: {closingRefusalMessages[refusal.reason]}
             </li>
           ))}
           {report.refused.length > shownRefusals && <li>… and {report.refused.length - shownRefusals} more.</li>}

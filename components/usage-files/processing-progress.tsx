@@ -19,7 +19,9 @@ export function ProcessingProgress({ usageFileId, initial }: { usageFileId: stri
     const timer = setInterval(async () => {
       const response = await fetch(`/api/v1/usage/files/${encodeURIComponent(usageFileId)}`, { cache: "no-store" });
       if (!response.ok) return;
-      const next = (await response.json()) as Progress;
+      // The API names its fields in snake_case.
+      const answer = (await response.json()) as { status: string; progress_rows: number; progress_percent: number };
+      const next = { status: answer.status, progressRows: answer.progress_rows, progressPercent: answer.progress_percent };
       setProgress(next);
       if (next.status !== "uploading" && next.status !== "processing") {
         clearInterval(timer);
