@@ -75,7 +75,7 @@ export const answers = {
   createdUser: user.extend({ temporaryPassword: z.string().describe("Shown this once") }),
   temporaryPassword: z.object({ temporaryPassword: z.string().describe("Shown this once") }),
   contract: createSelectSchema(contracts).extend({ vendorName: z.string(), distributorName: z.string() }),
-  productListed: product.extend({ items: z.number().int().describe("How many items it has") }),
+  productSummary: product.extend({ items: z.number().int().describe("How many items it has") }),
   product: product.extend({ items: z.array(item) }),
   item,
   subscription: createSelectSchema(subscriptions, { parameters: textMap }).extend({ productName: z.string() }),

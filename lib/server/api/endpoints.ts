@@ -82,7 +82,7 @@ export const adminEndpoints = {
   createContract: endpoint({ method: "post", path: "/contracts", summary: "Create a contract between a vendor and a distributor or reseller", roles: admin, body: createContractInput, reply: "created", answer: answers.contract }),
   contract: endpoint({ method: "get", path: "/contracts/{id}", summary: "A contract, with its parties' names", roles: admin, reply: "object", answer: answers.contract }),
   deactivateContract: endpoint({ method: "post", path: "/contracts/{id}/deactivate", summary: "Deactivate a contract: no new usage files under it", roles: admin, body: noBody, reply: "object", answer: answers.contract }),
-  products: endpoint({ method: "get", path: "/products", summary: "List the products", roles: admin, query: listWindow, reply: "list", answer: answers.productListed }),
+  products: endpoint({ method: "get", path: "/products", summary: "List the products", roles: admin, query: listWindow, reply: "list", answer: answers.productSummary }),
   createProduct: endpoint({ method: "post", path: "/products", summary: "Create a product of a vendor", roles: admin, body: createProductInput, reply: "created", answer: answers.product }),
   product: endpoint({ method: "get", path: "/products/{id}", summary: "A product, with its items", roles: admin, reply: "object", answer: answers.product }),
   items: endpoint({ method: "get", path: "/products/{id}/items", summary: "List a product's items", roles: admin, query: listWindow, reply: "list", answer: answers.item }),

@@ -86,6 +86,25 @@ export async function listUsageFilesWhere(actor: Actor, filter: SQL | undefined,
   return rows.map((row) => toView(actor, row));
 }
 
+/** What the status and the shown cells of a file's records depend on, for reading many files' records at once. */
+export type RecordsFile = Pick<UsageFile, "id" | "generation" | "status" | "billingId" | "vendorAccountId">;
+
+/** The files the actor may see that have current records. */
+export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]> {
+  const db = await getDb();
+  return db
+    .select({
+      id: usageFiles.id,
+      generation: usageFiles.generation,
+      status: usageFiles.status,
+      billingId: usageFiles.billingId,
+      vendorAccountId: usageFiles.vendorAccountId,
+    })
+    .from(usageFiles)
+    .where(and(visibleUsageFiles(actor), isNotNull(usageFiles.firstRecordId)))
+    .orderBy(asc(usageFiles.id));
+}
+
 /**
  * The files the actor may see whose current records' id range holds one of `recordIds`: the only
  * files that may have those records. A bound, not an answer: ids of uploads processed at the same

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
-import { items, subscriptions, usageFiles, usageRecords, type UsageFile, type UsageRecord } from "@/db/schema";
+import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import type { RecordError } from "@/lib/domain/record-errors";
@@ -18,13 +18,11 @@ import {
 import {
   recordStatusOf,
   recordsWithStatus,
-  usageFileStatuses,
   type RecordStatusMatch,
   type UsageRecordStatus,
 } from "@/lib/domain/usage-file-status";
 import { escapeLike } from "./like";
-import { currentRecordsOf } from "./record-status";
-import { getUsageFile, listUsageFilesHoldingRecordIds, visibleUsageFiles, type UsageFileView } from "./usage-files";
+import { getUsageFile, listFilesWithRecords, listUsageFilesHoldingRecordIds, type RecordsFile, type UsageFileView } from "./usage-files";
 
 /** A record as the grid shows it; `sheetCells` only to the file's vendor, for correcting it. */
 export interface UsageRecordView {
@@ -100,7 +98,7 @@ export async function listUsageRecords(
     page: {
       ...page,
       ...counted,
-      rows: page.rows.map((row) => toView(actor, row)),
+      rows: page.rows.map((row) => toView(actor, file, row)),
     },
   };
 }
@@ -132,12 +130,16 @@ export async function listUsageRecordWindow(
     selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
     countRecords(db, file, where, filters),
   ]);
-  return { rows: rows.map((row) => withFile(actor, row)), ...counted };
+  return { rows: rows.map((row) => withFile(actor, file, row)), ...counted };
 }
 
 /**
  * The same across every usage file the actor may see, each file's current records: the API's list
  * without a file. Each record comes with its file, and has its status from that file.
+ *
+ * The files are read first, as a list: naming their partitions as constants lets PostgreSQL read
+ * just those, in the order of their primary keys, where a join to usage_files would scan and sort
+ * every record.
  */
 export async function listVisibleUsageRecordWindow(
   actor: Actor,
@@ -145,17 +147,18 @@ export async function listVisibleUsageRecordWindow(
   sort: Sort<UsageRecordSortColumn>,
   window: { limit: number; offset: number },
 ): Promise<UsageRecordWindow> {
+  const files = new Map((await listFilesWithRecords(actor)).map((file) => [file.id, file]));
   const db = await getDb();
-  const where = and(visibleUsageFiles(actor), ...(await filtersOf(db, null, filters)))!;
+  const where = and(recordsOfFilesWithStatus([...files.values()], filters.status), ...(await filtersOf(db, null, { ...filters, status: undefined })))!;
   const [rows, counted] = await Promise.all([
     selectRecords(db, where, orderAcrossFiles(sort), window.limit, window.offset),
     countRecords(db, null, where, filters),
   ]);
-  return { rows: rows.map((row) => withFile(actor, row)), ...counted };
+  return { rows: rows.map((row) => withFile(actor, files.get(row.usageFileId)!, row)), ...counted };
 }
 
-function withFile(actor: Actor, row: PageRow) {
-  return { usageFileId: row.file.id, record: toView(actor, row) };
+function withFile(actor: Actor, file: RecordsFile, row: PageRow) {
+  return { usageFileId: file.id, record: toView(actor, file, row) };
 }
 
 /** One current record (`UR-…`) of a file the actor may see, else null. */
@@ -165,7 +168,7 @@ export async function getUsageRecord(actor: Actor, publicId: string): Promise<{ 
   const db = await getDb();
   for (const file of await listUsageFilesHoldingRecordIds(actor, [id])) {
     const [row] = await selectRecords(db, and(recordsOfFile(file), eq(usageRecords.id, id))!, [], 1);
-    if (row) return { file, record: toView(actor, row) };
+    if (row) return { file, record: toView(actor, file, row) };
   }
   return null;
 }
@@ -195,14 +198,11 @@ export async function filesOfRecords(actor: Actor, ids: readonly number[]): Prom
   return files;
 }
 
-function recordsOfFile(file: UsageFileView): SQL {
+function recordsOfFile(file: RecordsFile): SQL {
   return and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation))!;
 }
 
-/** What a record's status and shown cells depend on besides the record: its file. */
-type RecordFile = Pick<UsageFile, "id" | "status" | "billingId" | "vendorAccountId">;
-
-type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null; file: RecordFile };
+type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
 
 /**
  * One page in keyset order. The order is PostgreSQL's own for `ORDER BY column, id` ascending or
@@ -232,17 +232,14 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
   };
 }
 
-/** Records with their file; `where` may name the file's columns, and for one file names its partition. */
 function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, offset = 0): Promise<PageRow[]> {
   return db
     .select({
       ...getTableColumns(usageRecords),
       itemMpn: items.mpn,
       subscriptionExternalId: subscriptions.externalId,
-      file: { id: usageFiles.id, status: usageFiles.status, billingId: usageFiles.billingId, vendorAccountId: usageFiles.vendorAccountId },
     })
     .from(usageRecords)
-    .innerJoin(usageFiles, currentRecordsOf())
     .leftJoin(items, eq(items.id, usageRecords.itemId))
     .leftJoin(subscriptions, eq(subscriptions.id, usageRecords.subscriptionId))
     .where(where)
@@ -292,13 +289,14 @@ export function recordCursor(record: UsageRecord, column: UsageRecordSortColumn)
 }
 
 /**
- * The filters as SQL over records joined to their file. With a file, its lookups keep to the file's
- * product and contract, and the status filter to the file's status; without, they span every file.
+ * The filters as SQL over records. With a file, its lookups keep to the file's product and contract,
+ * and the status filter follows the file's status; without, the lookups span every file, and the
+ * status is the caller's to filter by, file by file (`recordsOfFilesWithStatus`).
  */
 async function filtersOf(db: Database, file: UsageFileView | null, query: UsageRecordFilters): Promise<SQL[]> {
   const filters: SQL[] = [];
   if (query.invalid) filters.push(isNotNull(usageRecords.errors));
-  if (query.status) filters.push(file ? statusFilter(file, query.status) : statusFilterAcrossFiles(query.status));
+  if (query.status && file) filters.push(statusFilter(file, query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
   if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));
   if (query.subscription) {
@@ -358,26 +356,32 @@ function inIds(column: AnyPgColumn, ids: string[]): SQL {
   return ids.length > 0 ? inArray(column, ids) : sql`false`;
 }
 
-function statusFilter(file: UsageFileView, wanted: UsageRecordStatus): SQL {
-  return recordsMatching(recordsWithStatus({ status: file.status, allClosed: allClosed(file) }, wanted));
+function statusFilter(file: RecordsFile, wanted: UsageRecordStatus): SQL {
+  return recordsMatching(matchOf(file, wanted));
+}
+
+function matchOf(file: RecordsFile, wanted: UsageRecordStatus): RecordStatusMatch {
+  return recordsWithStatus({ status: file.status, allClosed: allClosed(file) }, wanted);
 }
 
 /**
- * The same over records of many files: for each kind of file (its status, and whether all its
- * records are closed), the records `recordsWithStatus` picks in such a file.
+ * The current records of `files`, and of those only the ones with the `wanted` status: each file
+ * by the same rule as one file's status filter, files that pick the same records together.
  */
-function statusFilterAcrossFiles(wanted: UsageRecordStatus): SQL {
-  const filesByMatch = new Map<RecordStatusMatch, SQL[]>();
-  for (const status of usageFileStatuses) {
-    for (const closedAll of status === "closed" ? [true] : [false, true]) {
-      const match = recordsWithStatus({ status, allClosed: closedAll }, wanted);
-      const billing = status === "closed" ? undefined : closedAll ? isNotNull(usageFiles.billingId) : isNull(usageFiles.billingId);
-      filesByMatch.set(match, [...(filesByMatch.get(match) ?? []), and(eq(usageFiles.status, status), billing)!]);
-    }
-  }
-  filesByMatch.delete("none");
-  const cases = [...filesByMatch].map(([match, files]) => and(or(...files), recordsMatching(match))!);
-  return cases.length > 0 ? or(...cases)! : sql`false`;
+function recordsOfFilesWithStatus(files: readonly RecordsFile[], wanted: UsageRecordStatus | undefined): SQL {
+  if (!wanted) return recordsOfFiles(files);
+  const byMatch = new Map<RecordStatusMatch, RecordsFile[]>();
+  for (const file of files) byMatch.set(matchOf(file, wanted), [...(byMatch.get(matchOf(file, wanted)) ?? []), file]);
+  byMatch.delete("none");
+  return orNone([...byMatch].map(([match, group]) => and(recordsOfFiles(group), recordsMatching(match))!));
+}
+
+function recordsOfFiles(files: readonly RecordsFile[]): SQL {
+  return orNone(files.map(recordsOfFile));
+}
+
+function orNone(conditions: SQL[]): SQL {
+  return conditions.length > 0 ? or(...conditions)! : sql`false`;
 }
 
 function recordsMatching(match: RecordStatusMatch): SQL {
@@ -396,7 +400,7 @@ function recordsMatching(match: RecordStatusMatch): SQL {
 }
 
 /** A closed file's records are all closed, and so are those of a file closed with one billing id. */
-function allClosed(file: RecordFile): boolean {
+function allClosed(file: RecordsFile): boolean {
   return file.status === "closed" || file.billingId !== null;
 }
 
@@ -406,7 +410,6 @@ async function countRecords(db: Database, file: UsageFileView | null, where: SQL
   const limited = db
     .select({ one: sql`1` })
     .from(usageRecords)
-    .innerJoin(usageFiles, currentRecordsOf())
     .where(where)
     .limit(countLimit + 1)
     .as("limited");
@@ -415,8 +418,7 @@ async function countRecords(db: Database, file: UsageFileView | null, where: SQL
   return { total: Math.min(total, countLimit), totalIsLowerBound: total > countLimit };
 }
 
-function toView(actor: Actor, row: PageRow): UsageRecordView {
-  const { file } = row;
+function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView {
   return {
     id: row.id,
     rowNumber: row.rowNumber,
