@@ -15,6 +15,8 @@ test("a vendor creates an API key on the profile page, uses it, reads the refere
   const files = await request.get("/api/v1/usage/files?limit=2", { headers: { authorization: `ApiKey ${key}` } });
   expect(files.status()).toBe(200);
   expect(files.headers()["content-range"]).toMatch(/^items 0-1\/\d+$/);
+  // Answers name their fields in snake_case, as the reference page says.
+  expect((await files.json())[0]).toEqual(expect.objectContaining({ progress_percent: expect.any(Number), product_name: expect.any(String) }));
 
   await page.reload();
   await expect(page.getByRole("row", { name: /billing sync/ })).not.toContainText("Never");

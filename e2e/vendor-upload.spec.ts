@@ -44,6 +44,9 @@ test("a vendor downloads the template, uploads it with an error, sees why, and u
 test("a vendor is told at once when a file is not a spreadsheet", async ({ page }) => {
   await signIn(page, "vendor@acme.test");
   await page.goto(`/vendor/files/${draftFile}`);
-  await page.getByLabel("Usage spreadsheet").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
-  await expect(page.locator("section").getByRole("alert")).toHaveText("Upload an .xlsx workbook or a .csv file.");
+  // A file chosen before the page has hydrated goes unseen, as it would for a person; choose again until the page answers.
+  await expect(async () => {
+    await page.getByLabel("Usage spreadsheet").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await expect(page.locator("section").getByRole("alert")).toHaveText("Upload an .xlsx workbook or a .csv file.", { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
 });
