@@ -8,7 +8,7 @@ import { closingRefusalMessages, type ClosingRefusalReason } from "@/lib/domain/
 /** The API's answer, named as the API names its fields. */
 interface Report {
   closed: string[];
-  refused: { record_id: string; reason: ClosingRefusalReason }[];
+  refused: { id: string; reason: ClosingRefusalReason }[];
   rows_without_billing_id: number;
 }
 
@@ -77,8 +77,8 @@ function ReconciliationReport({ report }: { report: Report }) {
       {report.refused.length > 0 && (
         <ul className="list-inside list-disc text-slate-700">
           {report.refused.slice(0, shownRefusals).map((refusal) => (
-            <li key={`${refusal.record_id}-${refusal.reason}`}>
-              <span className="font-mono">{refusal.record_id || "(no id)"}</span>: {closingRefusalMessages[refusal.reason]}
+            <li key={`${refusal.id}-${refusal.reason}`}>
+              <span className="font-mono">{refusal.id || "(no id)"}</span>: {closingRefusalMessages[refusal.reason]}
             </li>
           ))}
           {report.refused.length > shownRefusals && <li>… and {report.refused.length - shownRefusals} more.</li>}

@@ -31,8 +31,8 @@ export const closeUsageFileInput = z.object({
 
 const recordIds = z.array(z.string().trim().min(1)).min(1, "Give at least one record id.").max(10_000, "Close at most 10,000 records at once.");
 
-/** Records are named by their public id (`UR-…`) everywhere outside the database. */
-export const closeRecordsInput = billingReferenceInput.extend({ recordIds });
+/** Records are named by their public id (`UR-…`) everywhere outside the database: `ids` in the API. */
+export const closeRecordsInput = billingReferenceInput.extend({ ids: recordIds });
 
 /** The same from a form: record ids typed or pasted, separated by spaces, commas or lines. */
 export const closeRecordsForm = billingReferenceInput.extend({
@@ -45,7 +45,7 @@ export const closeRecordsForm = billingReferenceInput.extend({
 /** Closing records, of one file or several, each with its own billing reference; answered record by record. */
 export const closeUsageRecordsByIdInput = z.object({
   records: z
-    .array(billingReferenceInput.extend({ recordId: z.string().trim().min(1) }))
+    .array(billingReferenceInput.extend({ id: z.string().trim().min(1).describe("The record's public id, UR-…") }))
     .min(1, "List at least one record.")
     .max(10_000, "Close at most 10,000 records at once."),
 });

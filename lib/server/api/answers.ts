@@ -53,7 +53,7 @@ const usageRecord = z.object({
 
 const closingReport = z.object({
   closed: z.array(z.string()).describe("The ids (UR-…) of the records closed"),
-  refused: z.array(z.object({ recordId: z.string(), reason: z.enum(closingRefusalReasons) })),
+  refused: z.array(z.object({ id: z.string().describe("The record's public id, UR-…, as asked for"), reason: z.enum(closingRefusalReasons) })),
 });
 
 const user = createSelectSchema(users)

@@ -105,7 +105,7 @@ describe("a usage file's whole life through the API alone", () => {
     const listed = await callApi(records.GET, { key: distributor, path: `/usage/records?usagefile.id=${id}` });
     expect(listed.headers.get("content-range")).toBe("items 0-2/3");
     const recordIds = (listed.body as { id: string }[]).map((r) => r.id);
-    const closing = recordIds.map((recordId, n) => ({ record_id: recordId, external_billing_id: `INV-${n}` }));
+    const closing = recordIds.map((recordId, n) => ({ id: recordId, external_billing_id: `INV-${n}` }));
     expect(
       expectStatus(
         await callApi(closeRecords.POST, { key: distributor, path: "/usage/records/close-records", method: "POST", json: { records: closing } }),

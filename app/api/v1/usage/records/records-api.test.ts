@@ -144,14 +144,14 @@ describe("POST /usage/records/close-records", () => {
   it("closes each record with its own billing id and says what came of each", async () => {
     const answer = await closeMany(keys.northwind, {
       records: [
-        { record_id: ids[0], external_billing_id: "INV-1" },
-        { record_id: ids[1], external_billing_id: "INV-2", external_billing_note: "second" },
-        { record_id: "UR-999999", external_billing_id: "INV-3" },
+        { id: ids[0], external_billing_id: "INV-1" },
+        { id: ids[1], external_billing_id: "INV-2", external_billing_note: "second" },
+        { id: "UR-999999", external_billing_id: "INV-3" },
       ],
     });
     expect(answer).toMatchObject({
       status: 200,
-      body: { closed: [ids[0], ids[1]], refused: [{ record_id: "UR-999999", reason: "not_found" }] },
+      body: { closed: [ids[0], ids[1]], refused: [{ id: "UR-999999", reason: "not_found" }] },
     });
     const records = await visibleRecords(database.handle.db, accepted);
     expect(records.slice(0, 2).map((r) => r.externalBillingId)).toEqual(["INV-1", "INV-2"]);
@@ -163,32 +163,32 @@ describe("POST /usage/records/close-records", () => {
     const others = (await visibleRecords(database.handle.db, otherFile)).map((r) => `UR-${r.id}`);
     const answer = await closeMany(keys.northwind, {
       records: [
-        { record_id: others[0], external_billing_id: "INV-B" },
-        { record_id: ids[2], external_billing_id: "INV-A" },
-        { record_id: ids[2], external_billing_id: "INV-A2" },
-        { record_id: ids[3], external_billing_id: "INV-A" },
+        { id: others[0], external_billing_id: "INV-B" },
+        { id: ids[2], external_billing_id: "INV-A" },
+        { id: ids[2], external_billing_id: "INV-A2" },
+        { id: ids[3], external_billing_id: "INV-A" },
       ],
     });
     expect(answer).toMatchObject({
       status: 200,
-      body: { closed: [others[0], ids[3]], refused: [{ record_id: ids[2], reason: "duplicate" }] },
+      body: { closed: [others[0], ids[3]], refused: [{ id: ids[2], reason: "duplicate" }] },
     });
     expect((await visibleRecords(database.handle.db, otherFile))[0]!.externalBillingId).toBe("INV-B");
     expect((await visibleRecords(database.handle.db, accepted))[3]!.externalBillingId).toBe("INV-A");
-    const again = await closeMany(keys.northwind, { records: [{ record_id: others[0], external_billing_id: "INV-C" }] });
-    expect(again.body).toEqual({ closed: [], refused: [{ record_id: others[0], reason: "already_closed" }] });
+    const again = await closeMany(keys.northwind, { records: [{ id: others[0], external_billing_id: "INV-C" }] });
+    expect(again.body).toEqual({ closed: [], refused: [{ id: others[0], reason: "already_closed" }] });
   });
 
   it("answers 400 for an empty list, 403 to the vendor; refuses another reseller's records as not found and a Pending file's as not open", async () => {
-    const one = { records: [{ record_id: ids[0], external_billing_id: "INV-1" }] };
+    const one = { records: [{ id: ids[0], external_billing_id: "INV-1" }] };
     expect((await closeMany(keys.northwind, { records: [] })).status).toBe(400);
-    expect(await closeMany(keys.contoso, one)).toMatchObject({ status: 200, body: { closed: [], refused: [{ record_id: ids[0], reason: "not_found" }] } });
+    expect(await closeMany(keys.contoso, one)).toMatchObject({ status: 200, body: { closed: [], refused: [{ id: ids[0], reason: "not_found" }] } });
     expect((await closeMany(keys.acme, one)).status).toBe(403);
     const pendingId = `UR-${(await visibleRecords(database.handle.db, pending))[0]!.id}`;
-    const mixed = { records: [{ record_id: ids[0], external_billing_id: "INV-1" }, { record_id: pendingId, external_billing_id: "INV-1" }] };
+    const mixed = { records: [{ id: ids[0], external_billing_id: "INV-1" }, { id: pendingId, external_billing_id: "INV-1" }] };
     expect(await closeMany(keys.northwind, mixed)).toMatchObject({
       status: 200,
-      body: { closed: [ids[0]], refused: [{ record_id: pendingId, reason: "file_not_open" }] },
+      body: { closed: [ids[0]], refused: [{ id: pendingId, reason: "file_not_open" }] },
     });
     expect((await visibleRecords(database.handle.db, pending))[0]!.closedAt).toBeNull();
   });

@@ -99,11 +99,11 @@ describe("actions on a usage file", () => {
 
   it("closes records of the file, selected or one by one", async () => {
     const [first, second] = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
-    expect(await post(closeRecords, "northwind", accepted, { record_ids: [first], external_billing_id: "INV-1" })).toMatchObject({
+    expect(await post(closeRecords, "northwind", accepted, { ids: [first], external_billing_id: "INV-1" })).toMatchObject({
       status: 200,
       body: { closed: [first], refused: [] },
     });
-    expect((await post(closeRecords, "northwind", accepted, { record_ids: [], external_billing_id: "INV-1" })).status).toBe(400);
+    expect((await post(closeRecords, "northwind", accepted, { ids: [], external_billing_id: "INV-1" })).status).toBe(400);
     expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, second)).status).toBe(200);
     expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, second)).status).toBe(409);
     expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, "UR-999999")).status).toBe(404);
@@ -134,7 +134,7 @@ describe("uploads", () => {
       form: sheet,
       params: { id: accepted },
     });
-    expect(answer).toMatchObject({ status: 200, body: { closed: [first], refused: [{ record_id: "UR-999999", reason: "not_found" }] } });
+    expect(answer).toMatchObject({ status: 200, body: { closed: [first], refused: [{ id: "UR-999999", reason: "not_found" }] } });
     const closed = (await visibleRecords(database.handle.db, accepted)).find((r) => `UR-${r.id}` === first);
     expect(closed).toMatchObject({ externalBillingId: "INV-7", externalBillingNote: "October" });
   });
