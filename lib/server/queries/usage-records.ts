@@ -5,6 +5,7 @@ import { getDb, type Database } from "@/db/client";
 import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
+import { groupBy } from "@/lib/domain/group-by";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { Sort } from "@/lib/domain/table-query";
 import {
@@ -149,7 +150,7 @@ export async function listVisibleUsageRecordWindow(
 ): Promise<UsageRecordWindow> {
   const files = new Map((await listFilesWithRecords(actor)).map((file) => [file.id, file]));
   const db = await getDb();
-  const where = and(recordsOfFilesWithStatus([...files.values()], filters.status), ...(await filtersOf(db, null, { ...filters, status: undefined })))!;
+  const where = and(recordsOfFilesWithStatus([...files.values()], filters.status), ...(await filtersOf(db, null, filters)))!;
   const [rows, counted] = await Promise.all([
     selectRecords(db, where, orderAcrossFiles(sort), window.limit, window.offset),
     countRecords(db, null, where, filters),
@@ -370,8 +371,7 @@ function matchOf(file: RecordsFile, wanted: UsageRecordStatus): RecordStatusMatc
  */
 function recordsOfFilesWithStatus(files: readonly RecordsFile[], wanted: UsageRecordStatus | undefined): SQL {
   if (!wanted) return recordsOfFiles(files);
-  const byMatch = new Map<RecordStatusMatch, RecordsFile[]>();
-  for (const file of files) byMatch.set(matchOf(file, wanted), [...(byMatch.get(matchOf(file, wanted)) ?? []), file]);
+  const byMatch = groupBy(files, (file) => matchOf(file, wanted));
   byMatch.delete("none");
   return orNone([...byMatch].map(([match, group]) => and(recordsOfFiles(group), recordsMatching(match))!));
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, selectRows, type Database } from "@/db/client";
 import { usageFiles } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
+import { groupBy } from "@/lib/domain/group-by";
 import { parseUsageRecordPublicId, usageRecordPublicId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import { withoutDuplicates, type ClosingReport, type RecordClosing } from "@/lib/domain/record-closing";
@@ -41,18 +42,16 @@ export async function closeUsageRecords(
  * transaction. Only an actor who may not close records at all is refused whole.
  */
 export async function closeUsageRecordsById(actor: Actor, closings: readonly RecordClosing[]): Promise<Result<ClosingReport>> {
-  const { unique, duplicates } = withoutDuplicates(closings.map(canonicalClosing));
+  const canonical = closings.map(canonicalClosing);
+  const { unique, duplicates } = withoutDuplicates(canonical);
   const ids = unique.map((c) => parseUsageRecordPublicId(c.recordId)).filter((id) => id !== null);
   const fileOf = await filesOfRecords(actor, ids);
-  const byFile = new Map<string, RecordClosing[]>();
-  for (const closing of unique) {
-    const file = fileOf.get(parseUsageRecordPublicId(closing.recordId) ?? -1);
-    if (file) byFile.set(file.id, [...(byFile.get(file.id) ?? []), closing]);
-  }
+  const fileIdOf = (closing: RecordClosing) => fileOf.get(parseUsageRecordPublicId(closing.recordId) ?? -1)?.id;
+  const byFile = groupBy(unique, fileIdOf);
   const groups: FileClosings[] = [];
   const refused: ClosingReport["refused"] = [];
   // In the order of their ids, so that two such requests lock the files in one order.
-  for (const usageFileId of [...byFile.keys()].sort()) {
+  for (const usageFileId of [...byFile.keys()].filter((id): id is string => id !== undefined).sort()) {
     const closingsOfFile = byFile.get(usageFileId)!;
     const allowed = await closableFile(actor, usageFileId);
     if (allowed.ok) groups.push({ file: allowed.value, closings: closingsOfFile });
@@ -62,10 +61,8 @@ export async function closeUsageRecordsById(actor: Actor, closings: readonly Rec
   const report = await closeInFiles(actor, groups, duplicates, "selection");
   if (!report.ok) return report;
   // Records of no file the actor may see are reported where they were asked for.
-  for (const closing of unique) {
-    if (!fileOf.has(parseUsageRecordPublicId(closing.recordId) ?? -1)) refused.push({ recordId: closing.recordId, reason: "not_found" });
-  }
-  return ok(inRequestOrder(closings.map(canonicalClosing), { ...report.value, refused: [...report.value.refused, ...refused] }));
+  refused.push(...(byFile.get(undefined) ?? []).map((c) => ({ recordId: c.recordId, reason: "not_found" as const })));
+  return ok(inRequestOrder(canonical, { ...report.value, refused: [...report.value.refused, ...refused] }));
 }
 
 interface FileClosings {
