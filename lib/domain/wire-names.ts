@@ -50,9 +50,7 @@ type JsonSchema = { [key: string]: unknown };
  * before defaults and transforms, without the `$schema` key.
  */
 export function wireInputSchema(schema: z.ZodType): JsonSchema {
-  const json = wireJsonSchema(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })) as JsonSchema;
-  delete json.$schema;
-  return json;
+  return withWireNames(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
 }
 
 /** What an answer schema writes, as JSON Schema with the API's names; times are ISO 8601 text in JSON. */
@@ -64,9 +62,14 @@ export function wireOutputSchema(schema: z.ZodType): JsonSchema {
       if (zodSchema._zod.def.type === "date") Object.assign(jsonSchema, { type: "string", format: "date-time" });
     },
   });
-  const wire = wireJsonSchema(json) as JsonSchema;
-  delete wire.$schema;
-  return wire;
+  return withWireNames(json);
+}
+
+/** A document's JSON Schema as a part of the OpenAPI document: the API's names, no `$schema` key. */
+function withWireNames(json: JsonSchema): JsonSchema {
+  const schema = wireJsonSchema(json) as JsonSchema;
+  delete schema.$schema;
+  return schema;
 }
 
 function wireJsonSchema(schema: unknown): unknown {

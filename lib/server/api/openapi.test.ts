@@ -43,7 +43,6 @@ describe("the OpenAPI document", () => {
     expect(components.schemas.UsageRecord!.required).toEqual(expect.arrayContaining(["id", "usage_file_id", "status", "external_billing_id"]));
   });
 
-
   it("is a valid OpenAPI 3.1 document", async () => {
     const document = openApiDocument();
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();
