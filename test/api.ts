@@ -39,6 +39,20 @@ export async function callApi(handler: RouteHandler, call: ApiCall): Promise<Api
   return { status: response.status, headers: response.headers, body: isJson ? await response.json() : Buffer.from(await response.arrayBuffer()) };
 }
 
+/** The seeded users the usage API's tests act as: two vendors and the reviewers of two contracts. */
+export const seededKeyHolders = {
+  acme: "vendor@acme.test",
+  globex: "vendor@globex.test",
+  northwind: "distributor@northwind.test",
+  contoso: "reseller@contoso.test",
+};
+
+/** Live API keys for seeded users, by the names a test calls them (`{ acme: "vendor@acme.test" }`). */
+export async function apiKeysOf<Name extends string>(emails: Record<Name, string>): Promise<Record<Name, string>> {
+  const keys = await Promise.all(Object.entries<string>(emails).map(async ([name, email]) => [name, await apiKeyOf(email)] as const));
+  return Object.fromEntries(keys) as Record<Name, string>;
+}
+
 /** A live API key for a seeded user. */
 export async function apiKeyOf(email: string): Promise<string> {
   const user = demoUsers.find((u) => u.email === email)!;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
-import { apiKeyOf, callApi } from "@/test/api";
+import { apiKeyOf, apiKeysOf, callApi } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 import * as account from "./accounts/[id]/route";
 import * as accounts from "./accounts/route";
@@ -47,9 +47,7 @@ async function expectRefusedToOthers(call: (key: string) => Promise<{ status: nu
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
-  keys.admin = await apiKeyOf("admin@portal.test");
-  keys.vendor = await apiKeyOf("vendor@acme.test");
-  keys.distributor = await apiKeyOf("distributor@northwind.test");
+  Object.assign(keys, await apiKeysOf({ admin: "admin@portal.test", vendor: "vendor@acme.test", distributor: "distributor@northwind.test" }));
 });
 
 const lists = { accounts, contracts, products, subscriptions, users };

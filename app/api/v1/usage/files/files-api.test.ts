@@ -3,7 +3,7 @@ import { seedDemoData } from "@/db/seed";
 import { apiKeys } from "@/db/schema";
 import { deactivateUser } from "@/lib/server/admin/set-user-active";
 import { acmeVendor, admin } from "@/test/admin-fixtures";
-import { apiKeyOf, callApi } from "@/test/api";
+import { apiKeyOf, apiKeysOf, callApi, seededKeyHolders } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 import { usageFileRow } from "@/test/usage-file-state";
 import * as file from "./[id]/route";
@@ -29,10 +29,7 @@ const keys = { acme: "", globex: "", northwind: "", admin: "" };
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
-  keys.acme = await apiKeyOf("vendor@acme.test");
-  keys.globex = await apiKeyOf("vendor@globex.test");
-  keys.northwind = await apiKeyOf("distributor@northwind.test");
-  keys.admin = await apiKeyOf("admin@portal.test");
+  Object.assign(keys, await apiKeysOf({ acme: seededKeyHolders.acme, globex: seededKeyHolders.globex, northwind: seededKeyHolders.northwind, admin: "admin@portal.test" }));
 });
 
 const newFile = {

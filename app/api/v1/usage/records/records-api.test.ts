@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { openRecordPartition, recordIdRange } from "@/db/record-partitions";
 import { usageFiles } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { apiKeyOf, callApi } from "@/test/api";
+import { apiKeysOf, callApi, seededKeyHolders } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 import { visibleRecords } from "@/test/usage-file-state";
 import * as closeRecord from "./[id]/close/route";
@@ -41,10 +41,7 @@ async function acceptedCopyOf(source: string, id: string): Promise<void> {
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
-  keys.acme = await apiKeyOf("vendor@acme.test");
-  keys.globex = await apiKeyOf("vendor@globex.test");
-  keys.northwind = await apiKeyOf("distributor@northwind.test");
-  keys.contoso = await apiKeyOf("reseller@contoso.test");
+  Object.assign(keys, await apiKeysOf(seededKeyHolders));
   ids = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
 });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
-import { apiKeyOf, callApi } from "@/test/api";
+import { apiKeysOf, callApi, seededKeyHolders } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 import { visibleRecords } from "@/test/usage-file-state";
 import * as productTemplate from "../../../products/[id]/template/route";
@@ -44,10 +44,7 @@ const keys: Record<Who, string | undefined> = { acme: "", globex: "", northwind:
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
-  keys.acme = await apiKeyOf("vendor@acme.test");
-  keys.globex = await apiKeyOf("vendor@globex.test");
-  keys.northwind = await apiKeyOf("distributor@northwind.test");
-  keys.contoso = await apiKeyOf("reseller@contoso.test");
+  Object.assign(keys, await apiKeysOf(seededKeyHolders));
 });
 
 type Route = { POST?: unknown; GET?: unknown };
