@@ -1,5 +1,5 @@
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
-import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { views, viewOf } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { createAccount } from "@/lib/server/admin/create-account";
 import { listAccounts } from "@/lib/server/queries/admin-accounts";
@@ -10,5 +10,5 @@ export const GET = apiListRoute(adminEndpoints.accounts, ({ actor, query }) =>
 );
 
 export const POST = apiRoute(adminEndpoints.createAccount, async ({ actor, body }) =>
-  viewOf(actor, await createAccount(actor, body), adminViews.account),
+  viewOf(actor, await createAccount(actor, body), views.account),
 );

@@ -1,5 +1,5 @@
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
-import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { views, viewOf } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { createContract } from "@/lib/server/admin/create-contract";
 import { listContracts } from "@/lib/server/queries/admin-accounts";
@@ -10,5 +10,5 @@ export const GET = apiListRoute(adminEndpoints.contracts, ({ actor, query }) =>
 );
 
 export const POST = apiRoute(adminEndpoints.createContract, async ({ actor, body }) =>
-  viewOf(actor, await createContract(actor, body), adminViews.contract),
+  viewOf(actor, await createContract(actor, body), views.contract),
 );

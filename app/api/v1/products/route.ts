@@ -1,5 +1,5 @@
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
-import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { views, viewOf } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { createProduct } from "@/lib/server/admin/create-product";
 import { listProducts } from "@/lib/server/queries/admin-catalog";
@@ -10,5 +10,5 @@ export const GET = apiListRoute(adminEndpoints.products, ({ actor, query }) =>
 );
 
 export const POST = apiRoute(adminEndpoints.createProduct, async ({ actor, body }) =>
-  viewOf(actor, await createProduct(actor, body), adminViews.product),
+  viewOf(actor, await createProduct(actor, body), views.product),
 );

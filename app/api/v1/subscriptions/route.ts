@@ -1,6 +1,6 @@
 import { ok } from "@/lib/domain/errors";
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
-import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { views, viewOf } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { createSubscription } from "@/lib/server/admin/create-subscription";
 import { listSubscriptionWindow } from "@/lib/server/queries/admin-catalog";
@@ -11,5 +11,5 @@ export const GET = apiListRoute(adminEndpoints.subscriptions, ({ actor, query: {
 );
 
 export const POST = apiRoute(adminEndpoints.createSubscription, async ({ actor, body }) =>
-  viewOf(actor, await createSubscription(actor, body), adminViews.subscription),
+  viewOf(actor, await createSubscription(actor, body), views.subscription),
 );

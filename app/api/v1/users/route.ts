@@ -1,6 +1,6 @@
 import { ok } from "@/lib/domain/errors";
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
-import { adminViews } from "@/lib/server/api/admin-views";
+import { views } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { createUser } from "@/lib/server/admin/create-user";
 import { adminList } from "@/lib/server/queries/admin-lists";
@@ -14,6 +14,6 @@ export const GET = apiListRoute(adminEndpoints.users, ({ actor, query: { limit, 
 export const POST = apiRoute(adminEndpoints.createUser, async ({ actor, body }) => {
   const created = await createUser(actor, body);
   if (!created.ok) return created;
-  const user = await adminViews.user(actor, created.value.user.id);
+  const user = await views.user(actor, created.value.user.id);
   return user.ok ? ok({ ...user.value, temporaryPassword: created.value.temporaryPassword }) : user;
 });

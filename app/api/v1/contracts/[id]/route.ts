@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/server/api/api-route";
-import { adminViews } from "@/lib/server/api/admin-views";
+import { views } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 
-export const GET = apiRoute(adminEndpoints.contract, ({ actor, params }) => adminViews.contract(actor, params.id!));
+export const GET = apiRoute(adminEndpoints.contract, ({ actor, params }) => views.contract(actor, params.id!));

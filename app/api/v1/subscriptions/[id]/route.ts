@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/server/api/api-route";
-import { adminViews } from "@/lib/server/api/admin-views";
+import { views } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 
-export const GET = apiRoute(adminEndpoints.subscription, ({ actor, params }) => adminViews.subscription(actor, params.id!));
+export const GET = apiRoute(adminEndpoints.subscription, ({ actor, params }) => views.subscription(actor, params.id!));

@@ -1,7 +1,7 @@
 import { ok } from "@/lib/domain/errors";
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
 import { usageFileEndpoints } from "@/lib/server/api/endpoints";
-import { asSeenBy } from "@/lib/server/api/usage-file-reply";
+import { viewOf, views } from "@/lib/server/api/views";
 import { listUsageFileWindow } from "@/lib/server/queries/usage-files";
 import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 
@@ -10,4 +10,4 @@ export const GET = apiListRoute(usageFileEndpoints.list, async ({ actor, query: 
   return ok({ rows, total, offset });
 });
 
-export const POST = apiRoute(usageFileEndpoints.create, async ({ actor, body }) => asSeenBy(actor, await createUsageFile(actor, body)));
+export const POST = apiRoute(usageFileEndpoints.create, async ({ actor, body }) => viewOf(actor, await createUsageFile(actor, body), views.usageFile));

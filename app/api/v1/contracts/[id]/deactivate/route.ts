@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/server/api/api-route";
-import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { views, viewOf } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { deactivateContract } from "@/lib/server/admin/deactivate-contract";
 
 export const POST = apiRoute(adminEndpoints.deactivateContract, async ({ actor, params }) =>
-  viewOf(actor, await deactivateContract(actor, params.id!), adminViews.contract),
+  viewOf(actor, await deactivateContract(actor, params.id!), views.contract),
 );

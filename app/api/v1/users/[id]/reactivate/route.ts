@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/server/api/api-route";
-import { adminViews, viewOf } from "@/lib/server/api/admin-views";
+import { views, viewOf } from "@/lib/server/api/views";
 import { adminEndpoints } from "@/lib/server/api/endpoints";
 import { reactivateUser } from "@/lib/server/admin/set-user-active";
 
 export const POST = apiRoute(adminEndpoints.reactivateUser, async ({ actor, params }) =>
-  viewOf(actor, await reactivateUser(actor, params.id!), adminViews.user),
+  viewOf(actor, await reactivateUser(actor, params.id!), views.user),
 );
