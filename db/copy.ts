@@ -1,12 +1,11 @@
 import "server-only";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 
-/** Bulk loading, one thing the two engines do differently: COPY … FROM STDIN versus a blob. */
+/** Bulk loading through COPY … FROM STDIN. */
 export interface CopyWriter {
   /** Appends CSV text (whole lines); resolves when the engine can take more. */
   write(csv: string): Promise<void>;
@@ -16,17 +15,17 @@ export interface CopyWriter {
   abort(): Promise<void>;
 }
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
-  return `COPY ${table} (${columns.join(", ")}) FROM ${source} WITH (FORMAT csv)`;
+function copyStatement(table: string, columns: readonly string[]): string {
+  return `COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`;
 }
 
-/** PostgreSQL: one COPY stream with backpressure, so memory stays flat however many rows come. */
+/** One COPY stream with backpressure, so memory stays flat however many rows come. */
 export async function postgresCopyWriter(
   client: postgres.Sql,
   table: string,
   columns: readonly string[],
 ): Promise<CopyWriter> {
-  const stream: Writable = await client.unsafe(copyStatement(table, columns, "STDIN")).writable();
+  const stream: Writable = await client.unsafe(copyStatement(table, columns)).writable();
   const finished = new Promise<void>((resolve, reject) => {
     stream.once("finish", resolve);
     stream.once("error", reject);
@@ -46,35 +45,6 @@ export async function postgresCopyWriter(
   };
 }
 
-/** PGlite reads COPY input from a blob; rows go in chunks so a million never sit in memory at once. */
-export function pgliteCopyWriter(
-  client: PGlite,
-  table: string,
-  columns: readonly string[],
-  chunkBytes = 16 * 1024 * 1024,
-): CopyWriter {
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const blob = new Blob(pending);
-    pending = [];
-    pendingBytes = 0;
-    await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
-  };
-  return {
-    async write(csv) {
-      pending.push(csv);
-      pendingBytes += csv.length;
-      if (pendingBytes >= chunkBytes) await flush();
-    },
-    finish: flush,
-    async abort() {
-      pending = [];
-    },
-  };
-}
-
 /** One CSV field: quoted only when it must be; null is an empty unquoted field (SQL NULL). */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
@@ -83,15 +53,15 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Exporting, the other thing the engines do differently: the CSV of a query, header first, as chunks. */
+/** Exporting: the CSV of a query, header first, as chunks. */
 export type CopyReader = (query: SQL) => AsyncIterable<Uint8Array>;
 
-function copyOutStatement(query: SQL, target: string): string {
-  return `COPY (${inlineQuery(query)}) TO ${target} WITH (FORMAT csv, HEADER)`;
+function copyOutStatement(query: SQL): string {
+  return `COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
 
 /**
- * PostgreSQL: COPY … TO STDOUT, streamed with backpressure: memory stays flat for a million rows.
+ * COPY … TO STDOUT, streamed with backpressure: memory stays flat for a million rows.
  * Each export has a connection of its own, closed afterwards: postgres.js 3.4 can leave a pooled
  * connection's socket paused after a COPY (porsager/postgres#499, #917, PR #1016), and the next
  * query on it hangs for ever.
@@ -100,20 +70,10 @@ export function postgresCopyReader(url: string): CopyReader {
   return async function* (query) {
     const client = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      yield* await client.unsafe(copyOutStatement(query, "STDOUT")).readable();
+      yield* await client.unsafe(copyOutStatement(query)).readable();
     } finally {
       await client.end({ timeout: 0 });
     }
-  };
-}
-
-/** PGlite writes COPY output to a blob: the whole export is in memory once (PGlite is for small data). */
-export function pgliteCopyReader(client: PGlite): CopyReader {
-  return async function* (query) {
-    const result = await client.query(copyOutStatement(query, "'/dev/blob'"));
-    if (!result.blob) return;
-    const reader = result.blob.stream().getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) yield chunk.value;
   };
 }
 

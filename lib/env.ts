@@ -14,7 +14,11 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   UPLOAD_MAX_RECORDS: z.coerce.number().int().positive().default(1_000_000),
+  /** Demo users with a well-known password: only on the embedded default, unless asked for. */
+  SEED_DEMO_DATA: z.stringbool().default(false),
 });
+
+export type Settings = z.output<typeof envSchema>;
 
 const parsed = envSchema.safeParse(process.env);
 if (!parsed.success) {
@@ -24,6 +28,11 @@ if (!parsed.success) {
 export const env = parsed.data;
 
 export const dataDir = path.resolve(env.DATA_DIR);
+
+/** A database named by DATABASE_URL is somebody's real one: it never gets the demo logins unasked. */
+export function wantsDemoData(settings: Pick<Settings, "DATABASE_URL" | "SEED_DEMO_DATA">): boolean {
+  return !settings.DATABASE_URL || settings.SEED_DEMO_DATA;
+}
 
 /**
  * The signing secret for sessions. Without AUTH_SECRET, one is generated on first use and kept

@@ -1,4 +1,5 @@
-// `npm run db:seed`: migrates the configured database and loads the demo data if it is empty.
+// `npm run db:seed`: migrates the configured database and loads the demo data if it is empty,
+// on DATABASE_URL too: running it is the ask.
 import { getDatabase } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 

@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { replaceDatabase, type DatabaseHandle } from "@/db/client";
 import { createEphemeralDatabase, type EphemeralDatabase } from "@/db/ephemeral";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 
 /**
- * Integration tests run on a real engine: PGlite by default, PostgreSQL when DATABASE_URL is set.
- * Each test file gets a database of its own (a copy of a freshly migrated one), emptied before each
+ * Integration tests run on a real PostgreSQL: the embedded server by default, DATABASE_URL's when set.
+ * Each test file gets a database of its own (freshly migrated), emptied before each
  * test, so neither files nor tests see each other's rows, and two runs never share a database.
  */
 export function withTestDatabase(): { readonly handle: DatabaseHandle } {
   let database: EphemeralDatabase | undefined;
 
   beforeAll(async () => {
-    database = await createEphemeralDatabase(process.env.DATABASE_URL, "usage_portal_test");
+    database = await createEphemeralDatabase(inject("databaseServerUrl"), "usage_portal_test");
     replaceDatabase(database.handle);
   });
 

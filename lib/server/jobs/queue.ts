@@ -1,13 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { fromDrizzle, fromPglite, PgBoss, type JobWithMetadata } from "pg-boss";
+import { fromDrizzle, PgBoss, type JobWithMetadata } from "pg-boss";
 import { z } from "zod";
 import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
 
 /**
  * The job queue: pg-boss on the same database as the app (its own schema), so jobs survive
  * restarts, commit with the change that asks for them, and are shared safely by several app
- * instances. PGlite runs it in-process through pg-boss's PGlite adapter.
+ * instances.
  */
 export const processUsageFileJob = {
   name: "process-usage-file",
@@ -38,10 +38,7 @@ const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob];
 const holder = globalThis as unknown as { __usagePortalQueue?: Promise<PgBoss> };
 
 function createBoss(handle: DatabaseHandle): PgBoss {
-  const options = { schema: "pgboss", pollingIntervalSeconds: 0.5, supervise: true, schedule: false } as const;
-  return handle.native.engine === "pglite"
-    ? new PgBoss({ ...options, db: fromPglite(handle.native.client), backend: "pglite" })
-    : new PgBoss({ ...options, connectionString: handle.native.url, max: 3 });
+  return new PgBoss({ connectionString: handle.url, max: 3, schema: "pgboss", supervise: true, schedule: false });
 }
 
 export function getJobQueue(): Promise<PgBoss> {
@@ -59,8 +56,8 @@ export type Enqueue<Payload> = (tx: Database, payload: Payload) => Promise<void>
 
 /**
  * Returns the function that queues a job inside the caller's transaction, so that the change and
- * its job commit together. Call it before opening the
- * transaction: starting the queue inside one would wait forever on PGlite's single connection.
+ * its job commit together. Call it before opening the transaction, so that starting the queue never
+ * holds the transaction open.
  */
 export async function jobSender<Payload extends object>(job: JobDefinition<Payload>): Promise<Enqueue<Payload>> {
   const boss = await getJobQueue();
@@ -78,7 +75,7 @@ export async function workOn<Payload>(
   handle: (payload: Payload, attempt: { retryCount: number; retryLimit: number }) => Promise<void>,
 ): Promise<void> {
   const boss = await getJobQueue();
-  await boss.work(job.name, { localConcurrency: 1, batchSize: 1, includeMetadata: true }, async (jobs: JobWithMetadata<unknown>[]) => {
+  await boss.work(job.name, { localConcurrency: 1, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 }, async (jobs: JobWithMetadata<unknown>[]) => {
     for (const queued of jobs) await handle(job.payload.parse(queued.data), queued);
   });
 }
