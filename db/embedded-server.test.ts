@@ -59,9 +59,17 @@ describe("the embedded PostgreSQL server", () => {
     const pid = postmasterPid(dataDir);
     expect(await ensureEmbeddedServer(dataDir)).toBe(url);
     expect(postmasterPid(dataDir)).toBe(pid);
-    const [{ server_version: version }] = await query<{ server_version: string }>(url, "SHOW server_version");
-    expect(version).toMatch(/^17\./);
+    const [setting] = await query<{ server_version: string }>(url, "SHOW server_version");
+    expect(setting?.server_version).toMatch(/^17\./);
     await query(url, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
+  });
+
+  it("is started once when two callers ask at the same moment, the first time", async () => {
+    const fresh = newDataDir();
+    const [first, second] = await Promise.all([ensureEmbeddedServer(fresh), ensureEmbeddedServer(fresh)]);
+    expect(second).toBe(first);
+    expect(await query(first, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    process.kill(postmasterPid(fresh), "SIGINT");
   });
 
   it("restarts a server whose owner was killed, with the data kept", async () => {

@@ -28,6 +28,7 @@ interface Layout {
   clusterDir: string;
   settingsFile: string;
   ownerFile: string;
+  startLockFile: string;
 }
 
 function layoutOf(dataDir: string): Layout {
@@ -35,6 +36,7 @@ function layoutOf(dataDir: string): Layout {
     clusterDir: path.join(dataDir, "postgres"),
     settingsFile: path.join(dataDir, "postgres.json"),
     ownerFile: path.join(dataDir, "postgres.owner"),
+    startLockFile: path.join(dataDir, "postgres.starting"),
   };
 }
 
@@ -47,22 +49,51 @@ export class EmbeddedServerError extends Error {
 export async function ensureEmbeddedServer(dataDir: string): Promise<string> {
   const layout = layoutOf(dataDir);
   prepareDataDir(dataDir);
-  const settings = await readOrCreateSettings(layout.settingsFile);
-  const url = `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`;
+  return withStartLock(layout, async () => {
+    const settings = await readOrCreateSettings(layout.settingsFile);
+    const url = `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`;
+    if (await answers(url)) {
+      if (ownerIsAlive(layout.ownerFile)) return url;
+      // A server whose owner died (kill -9, a crash) keeps running unowned: restart it under this process.
+      await stopOrphan(layout);
+    } else if (!(await portIsFree(settings.port))) {
+      throw new EmbeddedServerError(
+        `Port ${settings.port}, kept for the embedded PostgreSQL in ${layout.settingsFile}, is taken by another program: stop it, or write a free port into that file.`,
+      );
+    }
+    await startServer(layout, settings);
+    return url;
+  });
+}
 
-  if (await answers(url)) {
-    if (ownerIsAlive(layout.ownerFile)) return url;
-    // A server whose owner died (kill -9, a crash) keeps running unowned: restart it under this process.
-    await stopOrphan(layout);
-  } else if (!(await portIsFree(settings.port))) {
-    // Another process of ours may be starting it this very moment.
-    if (postmasterPid(layout) !== undefined && (await answersWithin(url, 15_000))) return url;
-    throw new EmbeddedServerError(
-      `Port ${settings.port}, kept for the embedded PostgreSQL in ${layout.settingsFile}, is taken by another program: stop it, or write a free port into that file.`,
-    );
+/**
+ * The web server and the job worker start together: one at a time looks and starts, so two never
+ * run initdb or start the server on the same cluster. A lock left by a killed process is taken over.
+ */
+async function withStartLock<T>(layout: Layout, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + startTimeoutMs;
+  while (!tryLock(layout.startLockFile)) {
+    if (Date.now() > deadline) {
+      throw new EmbeddedServerError(`Another process has been starting the embedded PostgreSQL for a minute: if none is, delete ${layout.startLockFile}.`);
+    }
+    await sleep(100);
   }
-  await startServer(layout, settings);
-  return url;
+  try {
+    return await work();
+  } finally {
+    rmSync(layout.startLockFile, { force: true });
+  }
+}
+
+function tryLock(lockFile: string): boolean {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    if (!processIsAlive(Number(readFileSync(lockFile, "utf8")))) rmSync(lockFile, { force: true });
+    return false;
+  }
 }
 
 /** The URL of one database on the data directory's server, created on first use. */
@@ -161,13 +192,6 @@ async function answers(url: string): Promise<boolean> {
   } finally {
     await client.end({ timeout: 0 });
   }
-}
-
-async function answersWithin(url: string, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(250)) {
-    if (await answers(url)) return true;
-  }
-  return false;
 }
 
 function sleep(ms: number): Promise<void> {
