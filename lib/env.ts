@@ -14,6 +14,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   UPLOAD_MAX_RECORDS: z.coerce.number().int().positive().default(1_000_000),
+  /** Files processed at once by a worker process (one per account at a time, whatever this says). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** `npm start` runs the jobs in a worker process of their own; elsewhere (dev, tests) the server runs them. */
+  JOBS_IN_PROCESS: z.stringbool().default(true),
   /** Demo users with a well-known password: only on the embedded default, unless asked for. */
   SEED_DEMO_DATA: z.stringbool().default(false),
 });

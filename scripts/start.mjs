@@ -1,5 +1,6 @@
 // `npm start`: builds the production bundle when it is missing or older than the sources, then
-// serves it. Migrations and demo data are applied by the server itself when it starts.
+// serves it and runs the job worker in a process of its own, so a heavy upload never stalls pages.
+// Migrations and demo data are applied by the server itself when it starts.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +30,16 @@ if (buildIsStale()) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [next, "start", "--port", port], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
+const children = [
+  spawn(process.execPath, [next, "start", "--port", port], { stdio: "inherit", env: { ...process.env, JOBS_IN_PROCESS: "false" } }),
+  spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit" }),
+];
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+// The app is both processes or neither: when one stops, the other is stopped, and npm start ends.
+for (const child of children) {
+  child.on("exit", (code) => {
+    process.exitCode ||= code ?? 0;
+    for (const other of children) if (other.exitCode === null && other.signalCode === null) other.kill("SIGTERM");
+  });
+}

@@ -11,11 +11,14 @@ import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
  */
 export const processUsageFileJob = {
   name: "process-usage-file",
-  payload: z.object({ usageFileId: z.string() }),
+  payload: z.object({ usageFileId: z.string(), accountId: z.string() }),
   /** One processing of a file waits at a time: a second upload's job joins the queued one. */
   singletonKey: ({ usageFileId }: { usageFileId: string }) => usageFileId,
-  // A worker that dies mid-job misses its heartbeat and the job is retried; past retryLimit the file is failed.
-  options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60, heartbeatSeconds: 30 },
+  /** Fair shares: one file of an account at a time, so one account's 400 uploads never hold every worker. */
+  group: ({ accountId }: { accountId: string }) => accountId,
+  // A worker that dies mid-job misses its heartbeat (the shortest pg-boss allows) and the job is
+  // retried; past retryLimit the file is failed.
+  options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60, heartbeatSeconds: 10 },
 } as const;
 
 /** Indexes a file's new records for the record grid's sorts, once they are what everyone sees. */
@@ -30,6 +33,8 @@ interface JobDefinition<Payload> {
   name: string;
   payload: z.ZodType<Payload>;
   singletonKey: (payload: Payload) => string;
+  /** Jobs of one group run one at a time in a worker process. */
+  group?: (payload: Payload) => string;
   options: Parameters<PgBoss["createQueue"]>[1];
 }
 
@@ -38,7 +43,17 @@ const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob];
 const holder = globalThis as unknown as { __usagePortalQueue?: Promise<PgBoss> };
 
 function createBoss(handle: DatabaseHandle): PgBoss {
-  return new PgBoss({ connectionString: handle.url, max: 3, schema: "pgboss", supervise: true, schedule: false });
+  return new PgBoss({
+    connectionString: handle.url,
+    max: 3,
+    schema: "pgboss",
+    supervise: true,
+    // Missed heartbeats are looked for every 2 s (pg-boss waits 60 s by default), so a file whose worker
+    // died is taken up again within about 12 s.
+    superviseIntervalSeconds: 2,
+    monitorIntervalSeconds: 2,
+    schedule: false,
+  });
 }
 
 export function getJobQueue(): Promise<PgBoss> {
@@ -65,17 +80,28 @@ export async function jobSender<Payload extends object>(job: JobDefinition<Paylo
     await boss.send(job.name, payload, {
       db: fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql),
       singletonKey: job.singletonKey(payload),
+      group: job.group && { id: job.group(payload) },
     });
   };
 }
 
-/** Runs a job's worker in this process, one job at a time (each keeps a core busy). */
+/** Runs a job's workers in this process: `concurrency` jobs at once, one of each group at a time. */
 export async function workOn<Payload>(
   job: JobDefinition<Payload>,
+  concurrency: number,
   handle: (payload: Payload, attempt: { retryCount: number; retryLimit: number }) => Promise<void>,
 ): Promise<void> {
   const boss = await getJobQueue();
-  await boss.work(job.name, { localConcurrency: 1, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 }, async (jobs: JobWithMetadata<unknown>[]) => {
+  const options = {
+    localConcurrency: concurrency,
+    // Counted in this process: pg-boss's count in the database lets two workers fetching at the same
+    // moment both take a job of one group. Each instance's worker then runs one file per account.
+    localGroupConcurrency: job.group ? 1 : undefined,
+    batchSize: 1,
+    includeMetadata: true,
+    pollingIntervalSeconds: 0.5,
+  } as const;
+  await boss.work(job.name, options, async (jobs: JobWithMetadata<unknown>[]) => {
     for (const queued of jobs) await handle(job.payload.parse(queued.data), queued);
   });
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { indexRecordPartition } from "@/db/record-partitions";
 import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { failProcessing, processUsageFile } from "@/lib/server/usage-files/process-usage-file";
 import { indexUsageRecordsJob, processUsageFileJob, workOn } from "./queue";
 
 /** Starts this process's job workers: usage files are processed and indexed here, off the request. */
 export async function startWorkers(): Promise<void> {
-  await workOn(processUsageFileJob, async ({ usageFileId }, attempt) => {
+  await workOn(processUsageFileJob, env.WORKER_CONCURRENCY, async ({ usageFileId }, attempt) => {
     try {
       await processUsageFile(usageFileId);
     } catch (error) {
@@ -17,7 +18,7 @@ export async function startWorkers(): Promise<void> {
       throw error;
     }
   });
-  await workOn(indexUsageRecordsJob, async ({ usageFileId, generation }) => {
+  await workOn(indexUsageRecordsJob, 1, async ({ usageFileId, generation }) => {
     await indexRecordPartition(await getDb(), usageFileId, generation);
   });
 }

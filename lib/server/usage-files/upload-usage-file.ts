@@ -81,7 +81,7 @@ export async function queueProcessing(
       set: { ...change.set, progressRows: 0, progressPercent: 0 },
       details: change.details,
     });
-    if (updated) await enqueueProcessing(tx, { usageFileId });
+    if (updated) await enqueueProcessing(tx, { usageFileId, accountId: updated.vendorAccountId });
     return Boolean(updated);
   });
 }
