@@ -4,11 +4,13 @@ import { EmbeddedServerError } from "@/db/embedded-server";
 import { seedIfEmpty } from "@/db/seed";
 import { env, wantsDemoData, type Settings } from "@/lib/env";
 import { startWorkers } from "@/lib/server/jobs/worker";
+import { sweepSpool } from "@/lib/server/storage/stored-files";
 
 /** The web server's start: opens (and so migrates) the database and loads the demo data where wanted. */
 export async function prepareServer(): Promise<void> {
   const { db } = await getDatabase();
   const seeded = await loadDemoDataIfWanted(db, env);
+  await sweepSpool(db);
   if (env.JOBS_IN_PROCESS) await startWorkers();
   const jobs = env.JOBS_IN_PROCESS ? "job worker started" : "jobs run in the worker process";
   console.log(`Database ready (${databaseName()})${seeded ? ", demo data loaded" : ""}; ${jobs}.`);

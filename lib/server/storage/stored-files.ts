@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { storedFileChunks, storedFiles } from "@/db/schema";
 
@@ -91,6 +91,28 @@ async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint
     spool.destroy();
     await rm(`${spoolPathOf(id)}.part`, { force: true });
   }
+}
+
+/** An upload still being written after this long was cut off by a crash. */
+const abandonedAfterMs = 60 * 60 * 1000;
+
+/**
+ * Removes what a crash leaves in this machine's spool: half-written uploads (`.part`, untouched for
+ * an hour, so another process's upload in progress is left alone) and copies of files that are no
+ * longer stored. Run at start.
+ */
+export async function sweepSpool(db: Database, now = Date.now()): Promise<void> {
+  const names = await readdir(spoolDir).catch(() => []);
+  const partial = names.filter((name) => name.endsWith(".part"));
+  const complete = names.filter((name) => !name.endsWith(".part"));
+  for (const name of partial) {
+    const { mtimeMs } = await stat(path.join(spoolDir, name));
+    if (now - mtimeMs > abandonedAfterMs) await rm(path.join(spoolDir, name), { force: true });
+  }
+  if (complete.length === 0) return;
+  const kept = await db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, complete));
+  const keptIds = new Set(kept.map((file) => file.id));
+  for (const name of complete) if (!keptIds.has(name)) await rm(spoolPathOf(name), { force: true });
 }
 
 export async function deleteStoredFile(db: Database, id: string): Promise<void> {
