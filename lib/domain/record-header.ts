@@ -1,5 +1,6 @@
 import type { UsageSchema } from "./catalog";
 import { quoteValue, type SheetError } from "./record-errors";
+import { storableText } from "./storable-text";
 import {
   customParamPrefixes,
   processedErrorsColumn,
@@ -62,7 +63,8 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
 
 /**
  * A row's cells by column name (records columns by their canonical name, custom ones as written),
- * in header order: what an invalid record keeps so that it can be corrected and checked again.
+ * in header order: what an invalid record keeps so that it can be corrected and checked again. A
+ * character the database cannot store is kept as U+FFFD; the record's invalid_character error names it.
  */
 export function cellsByColumn(values: readonly string[], columns: RecordColumnMap): Record<string, string> {
   const named: [number, string][] = [
@@ -70,7 +72,7 @@ export function cellsByColumn(values: readonly string[], columns: RecordColumnMa
     ...columns.params.map((param): [number, string] => [param.index, param.name]),
   ];
   named.sort(([a], [b]) => a - b);
-  return Object.fromEntries(named.map(([index, name]) => [name, values[index] ?? ""]));
+  return Object.fromEntries(named.map(([index, name]) => [name, storableText(values[index] ?? "")]));
 }
 
 /** Stored cells in the template's column order, custom columns last (a JSON store may reorder keys). */
