@@ -60,6 +60,7 @@ export const sheetErrorCodes = [
   "missing_column",
   "duplicate_column",
   "unknown_column",
+  "invalid_character",
 ] as const;
 export const sheetErrorCodeSchema = z.enum(sheetErrorCodes);
 export type SheetErrorCode = z.infer<typeof sheetErrorCodeSchema>;
@@ -71,6 +72,7 @@ export const defaultSheetErrorMessages: Record<SheetErrorCode, string> = {
   missing_column: "A required column is missing from the records sheet.",
   duplicate_column: "A column appears more than once in the header.",
   unknown_column: "A column is not a records column and does not start with v. or p.",
+  invalid_character: "A header or a category holds a character that cannot be stored, such as NUL.",
 };
 
 export const sheetErrorSchema = z.object({

@@ -1,6 +1,6 @@
 import type { UsageSchema } from "./catalog";
 import { quoteValue, type SheetError } from "./record-errors";
-import { storableText } from "./storable-text";
+import { isStorableText, storableText } from "./storable-text";
 import {
   customParamPrefixes,
   processedErrorsColumn,
@@ -43,6 +43,10 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
   for (const [position, value] of headerValues.entries()) {
     const name = value.trim();
     if (name === "" || name.toLowerCase() === processedErrorsColumn) continue;
+    if (!isStorableText(name)) {
+      errors.push(unstorableColumn(name, position));
+      continue;
+    }
     const key = name.toLowerCase();
     const firstIndex = firstIndexByName.get(key);
     if (firstIndex !== undefined) {
@@ -118,6 +122,18 @@ function unknownColumn(name: string, index: number): SheetError {
       `custom columns must start with "v." or "p." followed by a name.`,
     row: headerRowNumber,
     column: name,
+  };
+}
+
+/** A header the database could not store: a custom column's name is a key of the records' params. */
+function unstorableColumn(name: string, index: number): SheetError {
+  return {
+    code: "invalid_character",
+    message:
+      `Column ${columnLetter(index)}, ${quoteValue(name)}, has a character in its header that cannot be stored ` +
+      `(NUL or half of a surrogate pair); remove it.`,
+    row: headerRowNumber,
+    column: storableText(name),
   };
 }
 

@@ -109,12 +109,17 @@ describe("a NUL past the first 4 KiB of a CSV (issue 13)", () => {
   });
 });
 
+/** The XML of a sheet's rows, each cell an inline string written as given. */
+function rowsXml(rows: string[][]): string {
+  const cell = (value: string, column: number, row: number) =>
+    `<c r="${String.fromCharCode(65 + column)}${row}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  return rows.map((values, index) => `<row r="${index + 1}">${values.map((value, column) => cell(value, column, index + 1)).join("")}</row>`).join("");
+}
+
 describe("a NUL or half a surrogate pair in an xlsx cell", () => {
   it("makes its record invalid, however the workbook writes it", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
-    const cells = (values: string[], row: number) =>
-      `<row r="${row}">${values.map((value, column) => `<c r="${String.fromCharCode(65 + column)}${row}" t="inlineStr"><is><t>${value}</t></is></c>`).join("")}</row>`;
     const rows = [
       [...header],
       [...validRow("excel-escape"), "a_x0000_b"],
@@ -122,7 +127,7 @@ describe("a NUL or half a surrogate pair in an xlsx cell", () => {
       [...validRow("surrogate", "1", 2), "a_xD83D_b"],
       [...validRow("char-ref", "1", 3), "a&#0;b"],
     ];
-    const path = await writeXlsxParts({ sheets: { records: rows.map((values, index) => cells(values, index + 1)).join("") } });
+    const path = await writeXlsxParts({ sheets: { records: rowsXml(rows) } });
 
     const file = await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", await readFile(path));
 
@@ -136,5 +141,25 @@ describe("a NUL or half a surrogate pair in an xlsx cell", () => {
       ["char-ref", "a\uFFFDb", null],
     ]);
     expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: { 1: 4 }, categories: {} });
+  });
+});
+
+describe("a NUL where no record keeps it", () => {
+  it.each([
+    ["a custom column's header", [[...header, "v.re_x0000_gion"], validRow("r-1")], [], "Column J,"],
+    ["the categories sheet", [[...header, "category_id"], [...validRow("r-1"), "", "batch"]], [["category_id", "category_name"], ["batch", "Batch_x0000_"]], "categories sheet's category_name on row 2"],
+  ])("in %s makes the workbook unusable, naming where", async (_, records, categories, where) => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const sheets: Record<string, string> = { records: rowsXml(records) };
+    if (categories.length > 0) sheets.categories = rowsXml(categories);
+    const path = await writeXlsxParts({ sheets });
+
+    const file = await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", await readFile(path));
+
+    expect(file).toMatchObject({ status: "invalid", errorDetail: { kind: "workbook", errors: [{ code: "invalid_character" }] } });
+    const [error] = file.errorDetail?.kind === "workbook" ? file.errorDetail.errors : [];
+    expect(error?.message).toContain(where);
+    expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: {}, categories: {} });
   });
 });
