@@ -40,7 +40,7 @@ export function openPostgres(url: string): DatabaseHandle {
     url,
     rows: async <T>(query: string, params?: unknown[]) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
-    copyInto: (table, columns) => postgresCopyWriter(client, table, columns),
+    copyInto: (table, columns) => postgresCopyWriter(url, table, columns),
     copyOut: postgresCopyReader(url),
     close: () => client.end(),
   };

@@ -19,30 +19,68 @@ function copyStatement(table: string, columns: readonly string[]): string {
   return `COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`;
 }
 
-/** One COPY stream with backpressure, so memory stays flat however many rows come. */
-export async function postgresCopyWriter(
-  client: postgres.Sql,
-  table: string,
-  columns: readonly string[],
-): Promise<CopyWriter> {
-  const stream: Writable = await client.unsafe(copyStatement(table, columns)).writable();
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.once("finish", resolve);
-    stream.once("error", reject);
-  });
-  finished.catch(() => {}); // observed by finish(); an abort must not leave it unhandled
+/**
+ * One COPY stream with backpressure, so memory stays flat however many rows come. The
+ * COPY has a connection of its own, closed afterwards: the pool would pipeline other queries into
+ * it (postgres.js fails them while a COPY runs), and a refused COPY leaves its connection with a
+ * pending stream callback (see `refusalOf`).
+ */
+export async function postgresCopyWriter(url: string, table: string, columns: readonly string[]): Promise<CopyWriter> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const close = () => client.end({ timeout: 0 });
+  const query = client.unsafe(copyStatement(table, columns));
+  const refused = refusalOf(query, table);
+  let stream: Writable;
+  try {
+    stream = await Promise.race([query.writable(), refused]);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  // `once` rejects on 'error': a refusal that comes while rows are still being written.
+  const loaded = Promise.race([once(stream, "finish"), refused]);
+  loaded.catch(() => {}); // observed by write() and finish(); an abort must not leave it unhandled
   return {
     async write(csv) {
-      if (!stream.write(csv)) await once(stream, "drain");
+      if (!stream.write(csv)) await Promise.race([once(stream, "drain"), loaded]);
     },
     async finish() {
       stream.end();
-      await finished;
+      try {
+        await loaded;
+      } finally {
+        await close();
+      }
     },
     async abort() {
       stream.destroy(new Error("COPY aborted"));
+      await close();
     },
   };
+}
+
+/**
+ * Rejects when the server refuses the COPY. postgres.js 3.4 settles the query with the writable
+ * as soon as the copy starts, and when the server refuses the rows after the stream has ended
+ * (a bad row near the end), the writable never hears of it: its 'finish' waits for a
+ * CommandComplete that comes only with the next query on that connection, so the refused load
+ * looked done (porsager/postgres#1173, fix proposed in PR #1183). The error still reaches the
+ * query's reject handler, which is where it is caught.
+ */
+function refusalOf(query: Promise<unknown>, table: string): Promise<never> {
+  const settled = query as unknown as { reject(error: unknown): void };
+  const rejectQuery = settled.reject;
+  return new Promise((_, reject) => {
+    settled.reject = (error) => {
+      rejectQuery(error);
+      reject(copyRefused(table, error));
+    };
+  });
+}
+
+function copyRefused(table: string, error: unknown): Error {
+  const { message, where } = error as { message?: string; where?: string };
+  return new Error(`PostgreSQL refused the COPY into ${table}: ${message}${where ? ` (${where})` : ""}`, { cause: error });
 }
 
 /** One CSV field: quoted only when it must be; null is an empty unquoted field (SQL NULL). */

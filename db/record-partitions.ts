@@ -60,6 +60,15 @@ export async function recordIdRange(
   return { firstRecordId: asNumber(range?.first), lastRecordId: asNumber(range?.last) };
 }
 
+/** How many records a generation holds, as stored. */
+export async function storedRecordCount(db: Database, usageFileId: string, generation: number): Promise<number> {
+  const [counted] = await selectRows<{ records: number | string }>(
+    db,
+    sql`SELECT count(*) AS records FROM usage_records WHERE usage_file_id = ${usageFileId} AND generation = ${generation}`,
+  );
+  return Number(counted?.records);
+}
+
 /** The columns the record grid sorts on besides the id; each gets an index of its own per partition. */
 const gridSortColumns = [
   "record_id",

@@ -40,6 +40,14 @@ describe("a correction's form fields", () => {
   it("refuses a cell longer than Excel allows", () => {
     expect(recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_note": "x".repeat(32_768) }).success).toBe(false);
   });
+
+  it("refuses a cell the database could not store, as an upload's record would be invalid_character", () => {
+    const parsed = recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_id": "R150\u0000X" });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      "A cell cannot hold a NUL character (U+0000) or half of a surrogate pair.",
+    ]);
+    expect(recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_id": "R150\uFFFDX" }).success).toBe(true);
+  });
 });
 
 describe("applying edits to a record's cells", () => {

@@ -4,6 +4,7 @@ import { fail, ok } from "./errors";
 import { cellFieldPrefix } from "./record-cell-fields";
 import { mapRecordHeader } from "./record-header";
 import { createRecordValidator, type CatalogIndex, type ValidatedRecord } from "./record-rules";
+import { isStorableText } from "./storable-text";
 
 /** Excel's limit on a cell's text, which the upload enforces too. */
 const maxCellLength = 32_767;
@@ -14,7 +15,12 @@ export const recordCorrectionInput = z
     usageFileId: z.string().min(1),
     recordId: z.coerce.number().int().positive(),
   })
-  .catchall(z.string().max(maxCellLength, "A cell holds at most 32,767 characters."))
+  .catchall(
+    z
+      .string()
+      .max(maxCellLength, "A cell holds at most 32,767 characters.")
+      .refine(isStorableText, "A cell cannot hold a NUL character (U+0000) or half of a surrogate pair."),
+  )
   .transform(({ usageFileId, recordId, ...fields }) => ({
     usageFileId,
     recordId,

@@ -3,6 +3,7 @@ import { z } from "zod";
 /** Why a usage record is invalid (SPEC §4). Stored on the record; the column says which cell. */
 export const recordErrorCodes = [
   "unreadable_cell",
+  "invalid_character",
   "missing_value",
   "duplicate_record_id",
   "invalid_search_criteria",
@@ -25,6 +26,7 @@ export type RecordErrorCode = z.infer<typeof recordErrorCodeSchema>;
 /** The wording of a code on its own, for filters and summaries; each error's message names its value. */
 export const defaultRecordErrorMessages: Record<RecordErrorCode, string> = {
   unreadable_cell: "The cell could not be read from the spreadsheet.",
+  invalid_character: "The cell holds a character that cannot be stored, such as NUL.",
   missing_value: "A required value is empty.",
   duplicate_record_id: "The record_id is already used by an earlier row.",
   invalid_search_criteria: "The search criteria is not one of the accepted ones.",
@@ -58,6 +60,7 @@ export const sheetErrorCodes = [
   "missing_column",
   "duplicate_column",
   "unknown_column",
+  "invalid_character",
 ] as const;
 export const sheetErrorCodeSchema = z.enum(sheetErrorCodes);
 export type SheetErrorCode = z.infer<typeof sheetErrorCodeSchema>;
@@ -69,6 +72,7 @@ export const defaultSheetErrorMessages: Record<SheetErrorCode, string> = {
   missing_column: "A required column is missing from the records sheet.",
   duplicate_column: "A column appears more than once in the header.",
   unknown_column: "A column is not a records column and does not start with v. or p.",
+  invalid_character: "A header or a category holds a character that cannot be stored, such as NUL.",
 };
 
 export const sheetErrorSchema = z.object({

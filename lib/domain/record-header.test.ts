@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SheetError } from "./record-errors";
-import { inSheetOrder, mapRecordHeader, type RecordColumnMap } from "./record-header";
+import { cellsByColumn, inSheetOrder, mapRecordHeader, type RecordColumnMap } from "./record-header";
 
 const qtHeader = [
   "record_id",
@@ -104,6 +104,18 @@ describe("mapRecordHeader", () => {
     ]);
   });
 
+  it("refuses a header the database could not store, keeping U+FFFD in its place", () => {
+    expect(errorsOf([...qtHeader, "v.re\u0000gion"])).toEqual([
+      {
+        code: "invalid_character",
+        message:
+          'Column I, "v.re\\u0000gion", has a character in its header that cannot be stored (NUL or half of a surrogate pair); remove it.',
+        row: 1,
+        column: "v.re\uFFFDgion",
+      },
+    ]);
+  });
+
   it("uses Excel column letters past Z", () => {
     const header = [...qtHeader, ...Array.from({ length: 30 }, (_, i) => `v.extra${i}`), "record_id"];
     const [error] = errorsOf(header);
@@ -115,6 +127,12 @@ describe("a processed spreadsheet uploaded again", () => {
   it("skips the errors column the processed copy added", () => {
     const mapped = mapRecordHeader([...qtHeader, "errors"], "QT");
     expect(mapped.ok).toBe(true);
+  });
+});
+
+describe("cellsByColumn", () => {
+  it("keeps a cell the database could not store with U+FFFD in place of the character", () => {
+    expect(cellsByColumn(["R\u00001", ...qtHeader.slice(1)], columnsOf(qtHeader))).toMatchObject({ record_id: "R\uFFFD1" });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { UsageSchema } from "./catalog";
 import { quoteValue, type SheetError } from "./record-errors";
+import { isStorableText, storableText } from "./storable-text";
 import {
   customParamPrefixes,
   processedErrorsColumn,
@@ -42,6 +43,10 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
   for (const [position, value] of headerValues.entries()) {
     const name = value.trim();
     if (name === "" || name.toLowerCase() === processedErrorsColumn) continue;
+    if (!isStorableText(name)) {
+      errors.push(unstorableColumn(name, position));
+      continue;
+    }
     const key = name.toLowerCase();
     const firstIndex = firstIndexByName.get(key);
     if (firstIndex !== undefined) {
@@ -62,7 +67,8 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
 
 /**
  * A row's cells by column name (records columns by their canonical name, custom ones as written),
- * in header order: what an invalid record keeps so that it can be corrected and checked again.
+ * in header order: what an invalid record keeps so that it can be corrected and checked again. A
+ * character the database cannot store is kept as U+FFFD; the record's invalid_character error names it.
  */
 export function cellsByColumn(values: readonly string[], columns: RecordColumnMap): Record<string, string> {
   const named: [number, string][] = [
@@ -70,7 +76,7 @@ export function cellsByColumn(values: readonly string[], columns: RecordColumnMa
     ...columns.params.map((param): [number, string] => [param.index, param.name]),
   ];
   named.sort(([a], [b]) => a - b);
-  return Object.fromEntries(named.map(([index, name]) => [name, values[index] ?? ""]));
+  return Object.fromEntries(named.map(([index, name]) => [name, storableText(values[index] ?? "")]));
 }
 
 /** Stored cells in the template's column order, custom columns last (a JSON store may reorder keys). */
@@ -116,6 +122,18 @@ function unknownColumn(name: string, index: number): SheetError {
       `custom columns must start with "v." or "p." followed by a name.`,
     row: headerRowNumber,
     column: name,
+  };
+}
+
+/** A header the database could not store: a custom column's name is a key of the records' params. */
+function unstorableColumn(name: string, index: number): SheetError {
+  return {
+    code: "invalid_character",
+    message:
+      `Column ${columnLetter(index)}, ${quoteValue(name)}, has a character in its header that cannot be stored ` +
+      `(NUL or half of a surrogate pair); remove it.`,
+    row: headerRowNumber,
+    column: storableText(name),
   };
 }
 

@@ -593,3 +593,40 @@ describe("custom params", () => {
     expect(record.params).toEqual({ "V.Region": "eu" });
   });
 });
+
+describe("characters the database cannot store", () => {
+  it("make the cell invalid, naming the column, the value and the character", () => {
+    const record = validateOne({ record_note: "rack 4\u0000 west" });
+    expect(onlyError(record)).toEqual({
+      column: "record_note",
+      code: "invalid_character",
+      message: 'record_note "rack 4\\u0000 west" contains a NUL character (U+0000), which cannot be stored; remove it.',
+    });
+    expect(record.note).toBe("rack 4\uFFFD west");
+  });
+
+  it("are found in every column read, custom ones included, and replaced in what the record keeps", () => {
+    const record = validateOne({ record_id: "R150\u0000X", "v.region": "eu\u0000", tier: "1\u0000" });
+    expect(codesOf(record)).toEqual([
+      ["record_id", "invalid_character"],
+      ["tier", "invalid_character"],
+      ["v.region", "invalid_character"],
+      ["tier", "invalid_tier"],
+    ]);
+    expect([record.recordId, record.params]).toEqual(["R150\uFFFDX", { "v.region": "eu\uFFFD" }]);
+  });
+
+  it("include half of a surrogate pair, which Excel can write as _xD83D_", () => {
+    const error = onlyError(validateOne({ record_note: "smile \uD83D" }));
+    expect(error).toMatchObject({ column: "record_note", code: "invalid_character" });
+    expect(error.message).toContain("contains U+D83D, half of a UTF-16 surrogate pair, which cannot be stored");
+    expect(validateOne({ record_note: "smile 😀" }).errors).toBeNull();
+  });
+
+  it("are no error in a column that is not read", () => {
+    const header = [...fullHeader, ""];
+    const validate = createRecordValidator(catalogFor("TR"), mapHeader(header, "TR"));
+    const record = validate(2, header.map((name) => (name === "" ? "\u0000" : (validCells[name] ?? ""))));
+    expect(record.errors).toBeNull();
+  });
+});

@@ -3,10 +3,12 @@ import { countDecimals, isNegative, parseDecimal, type DecimalText } from "./dec
 import { quoteValue, type RecordError, type RecordErrorCode } from "./record-errors";
 import type { CustomParamColumn, RecordColumnMap } from "./record-header";
 import { formatSheetTime, parseSheetTime } from "./sheet-time";
+import { firstUnstorableCharacter, isStorableText, storableText } from "./storable-text";
 import {
   assetParameterPrefix,
   assetSearchCriteria,
   itemSearchCriteria,
+  recordColumns,
   requiredRecordColumns,
   type ItemSearchCriterion,
   type RecordColumn,
@@ -85,12 +87,15 @@ const amountDecimalPlaces = 8;
  */
 export function createRecordValidator(catalog: CatalogIndex, columns: RecordColumnMap): RecordValidator {
   const layout: RowLayout = { index: columns.index, required: new Set(requiredRecordColumns(catalog.schema)) };
+  const checkCharacters = characterChecker(columns);
   const checkRecordId = recordIdChecker();
   const findItem = itemFinder(catalog.items);
   const findSubscription = subscriptionFinder(catalog.subscriptions);
 
-  return (rowNumber, values) => {
+  return (rowNumber, cells) => {
+    const values = cells.every(isStorableText) ? cells : cells.map(storableText);
     const row = new RecordRow(rowNumber, values, layout);
+    if (values !== cells) checkCharacters(row, cells);
     const recordId = checkRecordId(row);
     const note = row.cell("record_note");
     const item = findItem(row);
@@ -142,13 +147,37 @@ class RecordRow {
     return null;
   }
 
-  fail(column: RecordColumn, code: RecordErrorCode, message: string): void {
+  /** `column` is a records column, or a custom one as its header names it. */
+  fail(column: string, code: RecordErrorCode, message: string): void {
     (this.errors ??= []).push({ column, code, message });
   }
 }
 
 function cellText(values: readonly string[], index: number): string {
   return index < 0 ? "" : (values[index] ?? "").trim();
+}
+
+/**
+ * A cell holding a character the database cannot store is invalid; the record is read, and kept,
+ * with that character replaced (storable-text.ts), so that nothing of the row is lost.
+ */
+function characterChecker(columns: RecordColumnMap): (row: RecordRow, cells: readonly string[]) => void {
+  const read = [
+    ...recordColumns.filter((column) => columns.index[column] >= 0).map((name) => ({ name, index: columns.index[name] })),
+    ...columns.params,
+  ];
+  return (row, cells) => {
+    for (const { name, index } of read) {
+      const text = cellText(cells, index);
+      if (!isStorableText(text)) row.fail(name, "invalid_character", invalidCharacterMessage(name, text));
+    }
+  };
+}
+
+function invalidCharacterMessage(column: string, text: string): string {
+  const character = firstUnstorableCharacter(text);
+  const what = character === "U+0000" ? "a NUL character (U+0000)," : `${character}, half of a UTF-16 surrogate pair,`;
+  return `${column} ${quoteValue(text)} contains ${what} which cannot be stored; remove it.`;
 }
 
 /** A record_id that an earlier row of the file already uses (SPEC §4: unique within the file). */

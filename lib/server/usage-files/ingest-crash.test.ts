@@ -87,12 +87,18 @@ async function failTheGenerationSwap(): Promise<void> {
     WHEN (NEW.generation IS DISTINCT FROM OLD.generation) EXECUTE FUNCTION refuse_generation_swap()`);
 }
 
+/** Makes the database refuse one record of the big workbook in its COPY, as it refused a NUL (issue 13). */
+async function refuseOneRecord(): Promise<void> {
+  await database.handle.rows(`ALTER TABLE usage_records ADD CONSTRAINT refuse_one_record CHECK (record_id <> 'big-2000')`);
+}
+
 /** Drizzle reports the failed statement; the database's own message is its cause. */
 const simulatedCrash = expect.stringContaining("simulated crash");
 
 afterEach(async () => {
   vi.mocked(openWorkbook).mockReset();
   await database.handle.rows("DROP TRIGGER IF EXISTS refuse_generation_swap ON usage_files");
+  await database.handle.rows("ALTER TABLE usage_records DROP CONSTRAINT IF EXISTS refuse_one_record");
 });
 
 describe("processing that dies part-way", () => {
@@ -110,6 +116,24 @@ describe("processing that dies part-way", () => {
     expect(await visibleRecords(db, acmeDraftFileId)).toEqual(earlier);
     expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: { 1: 2, 2: 0 }, categories: {} });
 
+    await processUsageFile(acmeDraftFileId);
+
+    await expectBigWorkbookLoadedOnce();
+  });
+
+  it("fails with the database's reason when the COPY of the records is refused, and is never Ready", async () => {
+    const db = database.handle.db;
+    const earlier = await fileWithEarlierRecords();
+    await uploadBigWorkbook();
+    await refuseOneRecord();
+
+    await expect(processUsageFile(acmeDraftFileId)).rejects.toThrow(/violates check constraint "refuse_one_record"/);
+
+    expect(await usageFileRow(db, acmeDraftFileId)).toMatchObject({ status: "processing", generation: 1 });
+    expect(await visibleRecords(db, acmeDraftFileId)).toEqual(earlier);
+    expect((await rowsByGeneration(db, acmeDraftFileId)).records[2]).toBe(0);
+
+    await database.handle.rows("ALTER TABLE usage_records DROP CONSTRAINT refuse_one_record");
     await processUsageFile(acmeDraftFileId);
 
     await expectBigWorkbookLoadedOnce();

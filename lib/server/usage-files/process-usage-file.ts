@@ -15,7 +15,13 @@ import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { loadCatalogIndex } from "./catalog-index";
 import { readCategories, type CategoryRow } from "./ingest/read-categories";
 import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
-import { attachRecordPartition, createRecordPartition, dropRecordPartitions, recordIdRange } from "@/db/record-partitions";
+import {
+  attachRecordPartition,
+  createRecordPartition,
+  dropRecordPartitions,
+  recordIdRange,
+  storedRecordCount,
+} from "@/db/record-partitions";
 import { UsageTotals } from "./ingest/usage-totals";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
@@ -209,6 +215,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   const errorDetail: ErrorDetail | null = valid ? null : { kind: "records", summary: loaded.errorSummary.summary() };
   const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   await db.transaction(async (tx) => {
+    await expectEveryRecordStored(tx, file.id, generation, stats.records);
     if (loaded.categories.length > 0) {
       await tx.insert(categoriesTable).values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
     }
@@ -239,6 +246,18 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   });
   await discardGenerations(db, file.id, "before", generation);
   await deleteSupersededUploads(db, file.id, file.uploadedFileId!);
+}
+
+/**
+ * The records read must all be stored before the file gets its outcome: a load that lost some
+ * would otherwise be Ready with stats counting records it does not hold (issue 13). The failed job
+ * is logged and retried by the worker, which gives the file up as Invalid after the last retry.
+ */
+async function expectEveryRecordStored(tx: Database, usageFileId: string, generation: number, read: number) {
+  const stored = await storedRecordCount(tx, usageFileId, generation);
+  if (stored !== read) {
+    throw new Error(`Usage file ${usageFileId}: ${read} records were read but ${stored} stored; it stays in Processing.`);
+  }
 }
 
 /** Gives up on a file whose processing kept failing, so that no file stays in Processing. */

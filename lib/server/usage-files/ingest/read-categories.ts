@@ -1,7 +1,8 @@
 import "server-only";
 import type { SheetError } from "@/lib/domain/record-errors";
+import { isStorableText } from "@/lib/domain/storable-text";
 import { categoryColumns } from "@/lib/domain/usage-sheet";
-import type { UsageWorkbook } from "@/lib/server/spreadsheet/reader";
+import type { SheetRow, UsageWorkbook } from "@/lib/server/spreadsheet/reader";
 
 export interface CategoryRow {
   categoryId: string;
@@ -36,6 +37,8 @@ export async function readCategories(workbook: UsageWorkbook, sheetName: string 
         }
         continue;
       }
+      const unstorable = unstorableCell(row, columns);
+      if (unstorable) return { ok: false, errors: [unstorable] };
       const [idColumn, nameColumn, descriptionColumn] = columns as [number, number, number];
       const categoryId = row.values[idColumn] ?? "";
       if (categoryId === "") continue;
@@ -47,4 +50,19 @@ export async function readCategories(workbook: UsageWorkbook, sheetName: string 
     }
   }
   return { ok: true, categories };
+}
+
+/** A category is stored as read, so a cell the database cannot store makes the sheet unusable. */
+function unstorableCell(row: SheetRow, columns: readonly number[]): SheetError | null {
+  const at = columns.findIndex((index) => !isStorableText(row.values[index] ?? ""));
+  if (at === -1) return null;
+  const column = categoryColumns[at]!;
+  return {
+    code: "invalid_character",
+    message:
+      `The categories sheet's ${column} on row ${row.rowNumber} has a character that cannot be stored ` +
+      `(NUL or half of a surrogate pair); remove it.`,
+    row: row.rowNumber,
+    column,
+  };
 }
