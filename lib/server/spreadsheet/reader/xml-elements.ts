@@ -94,6 +94,21 @@ export class ElementSplitter {
   }
 }
 
+/**
+ * Where `search` first occurs in text[from, to), or -1. Unlike indexOf it never looks past `to`: a
+ * search inside a row that runs on to the end of the chunk makes a sheet of empty rows quadratic.
+ * Rows and cells are short and what is searched for is usually right at `from`, so stepping over
+ * characters costs no more than the native search.
+ */
+export function indexWithin(text: string, search: string, from: number, to: number): number {
+  const first = search.charCodeAt(0);
+  const last = to - search.length;
+  for (let at = from; at <= last; at++) {
+    if (text.charCodeAt(at) === first && text.startsWith(search, at)) return at;
+  }
+  return -1;
+}
+
 /** Whether the character after `<row` ends the name, so that `<rowBreaks>` is not taken for a row. */
 export function endsName(code: number): boolean {
   return code === 62 /* > */ || code === slash || code === 32 || code === 9 || code === 10 || code === 13;
