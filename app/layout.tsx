@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: "Report, review and bill pay-as-you-go usage.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Each page gets a fresh CSP nonce from proxy.ts, which only a page rendered per request can carry.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { attemptSignIn, screenshot, signIn, signOut } from "./helpers";
+import type { Locator, Page } from "@playwright/test";
+import { attemptSignIn, expect, screenshot, signIn, signOut, test } from "./helpers";
 
 async function openFromMenu(page: Page, name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();

@@ -1,15 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { createApiKey, expect, screenshot, signIn, test } from "./helpers";
 
 test("a vendor creates an API key on the profile page, uses it, reads the reference, and revokes it", async ({ page, request }) => {
   await signIn(page, "vendor@acme.test");
-  await page.goto("/profile");
-  await page.getByLabel("New key's name").fill("billing sync");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const shown = page.getByRole("status").filter({ hasText: "shown only this once" });
-  await expect(shown).toBeVisible();
-  const key = /(urp_\S+)/.exec((await shown.textContent()) ?? "")?.[1];
-  expect(key).toBeTruthy();
+  const key = await createApiKey(page, "billing sync");
   await expect(page.getByRole("row", { name: /billing sync/ })).toContainText("Never");
 
   const files = await request.get("/api/v1/usage/files?limit=2", { headers: { authorization: `ApiKey ${key}` } });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, signIn, test } from "./helpers";
 
 // Seeded (db/seed.ts): Globex Office's October file, Pending on the Northwind contract, 35 records.
 const globexPending = "/distributor/files/UF-2026-10-2001-0001";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn, signOut } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, signIn, signOut, test } from "./helpers";
 
 // Seeded (db/seed.ts): Acme Compute, Pending on the Northwind contract.
 const fileId = "UF-2026-10-1001-0003";

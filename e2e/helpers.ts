@@ -1,4 +1,29 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Every spec's `test`: fails a test in which the browser refused anything under the
+ * Content-Security-Policy (an inline script without the nonce, an eval, an inline style), on any
+ * page of the test's browser context, so that no screen can lose its scripts unnoticed.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding("reportCspViolation", ({ page }, violation: string) => violations.push(`${page.url()}: ${violation}`));
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+          report(`${event.effectiveDirective} refused ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+        });
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const demoPassword = "demo-pass-2026";
 
@@ -24,4 +49,16 @@ export async function signOut(page: Page): Promise<void> {
 /** Saves a full-page screenshot under e2e/screenshots/ for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Creates an API key on the signed-in user's profile page; returns the key, shown only this once. */
+export async function createApiKey(page: Page, name: string): Promise<string> {
+  await page.goto("/profile");
+  await page.getByLabel("New key's name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByRole("status").filter({ hasText: "shown only this once" });
+  await expect(shown).toBeVisible();
+  const key = /(urp_\S+)/.exec((await shown.textContent()) ?? "")?.[1];
+  expect(key).toBeTruthy();
+  return key!;
 }

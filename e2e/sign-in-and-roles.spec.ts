@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { attemptSignIn, screenshot, signIn, signOut } from "./helpers";
+import { attemptSignIn, expect, screenshot, signIn, signOut, test } from "./helpers";
 
 test("a wrong password gives no session and does not say whether the email exists", async ({ page }) => {
   await attemptSignIn(page, "vendor@acme.test", "not-the-password");

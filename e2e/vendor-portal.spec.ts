@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, signIn, test } from "./helpers";
 import { fillTemplate, quantityRows, xlsxType, type TemplateRow } from "./workbooks";
 
 async function downloadTemplate(page: Page): Promise<string> {

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { expect, screenshot, signIn, test } from "./helpers";
 import { fillTemplate, quantityRows, xlsxType } from "./workbooks";
 
 const draftFile = "UF-2026-10-1001-0001";

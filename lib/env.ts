@@ -11,6 +11,8 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** The portal's public address; Auth.js reads it too. https:// here turns on HSTS and Secure cookies. */
+  AUTH_URL: z.url("AUTH_URL must be the portal's address, e.g. https://usage.example.com").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   UPLOAD_MAX_RECORDS: z.coerce.number().int().positive().default(1_000_000),

@@ -5,7 +5,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sourceEntries = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "tailwind.config.ts", "postcss.config.mjs"];
+const sourceEntries = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.ts", "package.json", "tailwind.config.ts", "postcss.config.mjs"];
 const buildStamp = ".next/BUILD_ID";
 
 function newestMtime(entry) {

@@ -11,7 +11,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized: ({ auth }) => Boolean(auth?.user),
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -1,7 +1,9 @@
 import "server-only";
 import { decodeExcelEscapes, decodeXmlText } from "./xml-text";
 
-const runTag = /<(\/?)(?:[\w.-]+:)?(t|rPh)(?=[\s/>])[^>]*>/g;
+// `[^<>]`: a tag ends before the next `<`, so a `<t` left unclosed is not searched to the end of
+// the item from every `<t` after it, which made a crafted item quadratic.
+const runTag = /<(\/?)(?:[\w.-]+:)?(t|rPh)(?=[\s/>])[^<>]*>/g;
 const slash = 47;
 const runOpen = "<t>";
 const runClose = "</t>";

@@ -7,7 +7,7 @@ import { RowBuilder } from "./row-builder";
 import type { SharedStrings } from "./shared-strings";
 import { parseColumn, parseDigits, TagAttributes } from "./tag-attributes";
 import type { SheetRow } from "./types";
-import { ElementSplitter, endsName, maxElementChars } from "./xml-elements";
+import { ElementSplitter, endsName, indexWithin, maxElementChars } from "./xml-elements";
 import { decodeExcelEscapes, decodeXmlText } from "./xml-text";
 
 /** What cells need from the rest of the workbook to be read as Excel shows them. */
@@ -93,8 +93,8 @@ export class SheetScanner {
   private readCells(text: string, from: number, to: number): void {
     const { cellOpen, attributes } = this;
     let column = -1;
-    let at = text.indexOf(cellOpen, from);
-    while (at >= 0 && at < to) {
+    let at = indexWithin(text, cellOpen, from, to);
+    while (at >= 0) {
       const nameEnd = at + cellOpen.length;
       if (endsName(text.charCodeAt(nameEnd))) {
         const tagEnd = attributes.read(text, nameEnd, to);
@@ -106,7 +106,7 @@ export class SheetScanner {
       } else {
         at = nameEnd;
       }
-      at = text.indexOf(cellOpen, at);
+      at = indexWithin(text, cellOpen, at, to);
     }
   }
 
@@ -117,15 +117,15 @@ export class SheetScanner {
     // Nearly every cell is <v>…</v></c>: read it so, without searching its end first.
     if (type !== CellType.inlineString && text.startsWith(valueTag, from)) {
       const valueStart = from + valueTag.length;
-      const valueEnd = text.indexOf("<", valueStart);
+      const valueEnd = indexWithin(text, "<", valueStart, to);
       const valueCloseEnd = valueEnd + valueClose.length;
-      if (text.startsWith(valueClose, valueEnd) && text.startsWith(cellClose, valueCloseEnd)) {
+      if (valueEnd >= 0 && text.startsWith(valueClose, valueEnd) && text.startsWith(cellClose, valueCloseEnd)) {
         this.readValue(type, text, valueStart, valueEnd, column);
         return valueCloseEnd + cellClose.length;
       }
     }
-    const end = text.indexOf(cellClose, from);
-    if (end < 0 || end > to) throw this.malformedCell();
+    const end = indexWithin(text, cellClose, from, to);
+    if (end < 0) throw this.malformedCell();
     this.readCellContent(type, text, from, end, column);
     return end + cellClose.length;
   }
@@ -133,12 +133,12 @@ export class SheetScanner {
   /** Reads a cell of any shape from its content, text[from, to): <f>, <v> and <is> in any order. */
   private readCellContent(type: CellType, text: string, from: number, to: number, column: number): void {
     if (type === CellType.inlineString) return this.row.set(column, richText(text, from, to));
-    const valueOpen = text.indexOf(this.valueOpen, from);
-    if (valueOpen < 0 || valueOpen >= to) return this.readCellWithoutValue(text, from, to, column);
+    const valueOpen = indexWithin(text, this.valueOpen, from, to);
+    if (valueOpen < 0) return this.readCellWithoutValue(text, from, to, column);
     const tagEnd = text.indexOf(">", valueOpen);
     if (text.charCodeAt(tagEnd - 1) === slash) return this.readValue(type, text, tagEnd, tagEnd, column);
-    const valueEnd = text.indexOf(this.valueClose, tagEnd);
-    this.readValue(type, text, tagEnd + 1, valueEnd < 0 || valueEnd > to ? to : valueEnd, column);
+    const valueEnd = indexWithin(text, this.valueClose, tagEnd, to);
+    this.readValue(type, text, tagEnd + 1, valueEnd < 0 ? to : valueEnd, column);
   }
 
   /** Reads the cell's stored value, text[start, end), as its type and style say; empty is an empty cell. */
@@ -162,8 +162,7 @@ export class SheetScanner {
   }
 
   private readCellWithoutValue(text: string, from: number, to: number, column: number): void {
-    const formula = text.indexOf(this.formulaOpen, from);
-    if (formula < 0 || formula >= to) return;
+    if (indexWithin(text, this.formulaOpen, from, to) < 0) return;
     this.row.addProblem(
       column,
       "formula_without_value",

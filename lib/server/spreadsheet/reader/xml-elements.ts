@@ -23,6 +23,13 @@ const rootTag = /<([A-Za-z_][\w.:-]*)[\s/>]/;
  */
 export class ElementSplitter {
   private pending = "";
+  // Chunks that cannot finish the unfinished element in `pending` are held apart and glued to it
+  // once one can: searching the whole element again with each chunk makes a big one quadratic.
+  private held: string[] = [];
+  private heldChars = 0;
+  /** The last characters held, where an end tag cut by a chunk boundary begins. */
+  private heldTail = "";
+  private startTagEnded = false;
   private open = "";
   private close = "";
 
@@ -33,26 +40,52 @@ export class ElementSplitter {
   ) {}
 
   feed(chunk: string): void {
-    if (this.open && this.pending.startsWith(this.open)) this.completeUnfinished(chunk);
+    if (this.open && this.pending.startsWith(this.open)) this.continueElement(chunk);
     else this.readText(this.pending + chunk, 0);
   }
 
-  /**
-   * Finishes the element left unfinished by the last chunk with the start of this one, then reads
-   * the rest of this one where it lies: gluing whole chunks together would copy the whole part.
-   */
-  private completeUnfinished(chunk: string): void {
-    const closeAt = chunk.indexOf(this.close);
-    if (closeAt < 0) return this.readText(this.pending + chunk, 0);
-    const headEnd = closeAt + this.close.length;
-    this.splitElements(this.pending + chunk.slice(0, headEnd), 0);
+  private continueElement(chunk: string): void {
+    if (!this.startTagEnded) {
+      if (chunk.indexOf(">") < 0) return this.hold(chunk);
+      return this.readText(this.takeHeld() + chunk, 0);
+    }
+    const headEnd = this.closeEnd(chunk);
+    if (headEnd < 0) return this.hold(chunk);
+    // Only the head is glued to the element, and the rest is read where it lies: gluing whole
+    // chunks together would copy the whole part.
+    this.splitElements(this.takeHeld() + chunk.slice(0, headEnd), 0);
     this.readText(chunk, headEnd);
+  }
+
+  /** Where the first end tag ends in the chunk, one begun at the end of the text before it included; -1 if none. */
+  private closeEnd(chunk: string): number {
+    const { close } = this;
+    const across = (this.heldTail + chunk.slice(0, close.length - 1)).indexOf(close);
+    if (across >= 0) return across - this.heldTail.length + close.length;
+    const within = chunk.indexOf(close);
+    return within < 0 ? -1 : within + close.length;
+  }
+
+  private hold(chunk: string): void {
+    this.held.push(chunk);
+    this.heldChars += chunk.length;
+    this.heldTail = (this.heldTail + chunk.slice(1 - this.close.length)).slice(1 - this.close.length);
+    if (this.pending.length + this.heldChars > maxElementChars) throw this.errors.tooLarge();
+  }
+
+  private takeHeld(): string {
+    const text = this.pending + this.held.join("");
+    this.held = [];
+    this.heldChars = 0;
+    return text;
   }
 
   private readText(text: string, from: number): void {
     const rest = this.open || this.findRoot(text) ? this.splitElements(text, from) : from;
     this.pending = text.slice(rest);
     if (this.pending.length > maxElementChars) throw this.errors.tooLarge();
+    this.heldTail = this.pending.slice(1 - this.close.length);
+    this.startTagEnded = this.pending.startsWith(this.open) && this.pending.indexOf(">") >= 0;
   }
 
   /** For the end of the part: it must have had a root element and must not stop inside an element. */
@@ -92,6 +125,21 @@ export class ElementSplitter {
       }
     }
   }
+}
+
+/**
+ * Where `search` first occurs in text[from, to), or -1. Unlike indexOf it never looks past `to`: a
+ * search inside a row that runs on to the end of the chunk makes a sheet of empty rows quadratic.
+ * Rows and cells are short and what is searched for is usually right at `from`, so stepping over
+ * characters costs no more than the native search.
+ */
+export function indexWithin(text: string, search: string, from: number, to: number): number {
+  const first = search.charCodeAt(0);
+  const last = to - search.length;
+  for (let at = from; at <= last; at++) {
+    if (text.charCodeAt(at) === first && text.startsWith(search, at)) return at;
+  }
+  return -1;
 }
 
 /** Whether the character after `<row` ends the name, so that `<rowBreaks>` is not taken for a row. */
