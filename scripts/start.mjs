@@ -30,10 +30,10 @@ if (buildIsStale()) {
 }
 
 const port = process.env.PORT ?? "3000";
-const tsx = path.join("node_modules", "tsx", "dist", "cli.mjs");
 const children = [
   spawn(process.execPath, [next, "start", "--port", port], { stdio: "inherit", env: { ...process.env, JOBS_IN_PROCESS: "false" } }),
-  spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit" }),
+  // tsx as a loader, not its CLI: the CLI would run the worker in a child of its own, out of reach of a signal.
+  spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit" }),
 ];
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => children.forEach((child) => child.kill(signal)));
 // The app is both processes or neither: when one stops, the other is stopped, and npm start ends.

@@ -18,7 +18,7 @@ export const processUsageFileJob = {
   group: ({ accountId }: { accountId: string }) => accountId,
   // A worker that dies mid-job misses its heartbeat (the shortest pg-boss allows) and the job is
   // retried; past retryLimit the file is failed.
-  options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60, heartbeatSeconds: 10 },
+  options: { retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 30 * 60, heartbeatSeconds: 10 },
 } as const;
 
 /** Indexes a file's new records for the record grid's sorts, once they are what everyone sees. */
