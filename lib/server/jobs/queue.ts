@@ -49,7 +49,7 @@ function createBoss(handle: DatabaseHandle): PgBoss {
     schema: "pgboss",
     supervise: true,
     // Missed heartbeats are looked for every 2 s (pg-boss waits 60 s by default), so a file whose worker
-    // died is taken up again within about 12 s.
+    // died is taken up again within 15 s.
     superviseIntervalSeconds: 2,
     monitorIntervalSeconds: 2,
     schedule: false,
