@@ -65,6 +65,13 @@ describe("every endpoint of the API", () => {
     for (const role of userRoles) expect(await answersOf(() => keys[role])).toEqual(expected(401, "UNAUTHENTICATED"));
   });
 
+  it("answers 403 to the key of a user who must change a temporary password, saying so", async () => {
+    await database.handle.db.update(users).set({ mustChangePassword: true });
+    for (const role of userRoles) expect(await answersOf(() => keys[role])).toEqual(expected(403, "FORBIDDEN"));
+    const refused = await call(endpoints[0]!, keys.vendor);
+    expect((refused.body as { errors: string[] }).errors[0]).toMatch(/change your temporary password/);
+  });
+
   it.each(userRoles)("answers 403 to a %s where the endpoint is for other roles, before reading any input", async (role) => {
     const forOthers = (spec: Endpoint) => !spec.roles.includes(role);
     expect(await answersOf(() => keys[role], forOthers)).toEqual(expected(403, "FORBIDDEN", forOthers));
