@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { apiKeys, users } from "@/db/schema";
@@ -6,7 +5,7 @@ import { userRoles, type UserRole } from "@/lib/domain/catalog";
 import type { Endpoint } from "@/lib/server/api/endpoint";
 import { endpoints } from "@/lib/server/api/endpoints";
 import { openApiDocument } from "@/lib/server/api/openapi";
-import { apiKeyOf, callApi, type ApiAnswer } from "@/test/api";
+import { apiKeyOf, callApi, handlerOf, type ApiAnswer } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 
 vi.mock("next/headers", async () => {
@@ -31,8 +30,7 @@ beforeEach(async () => {
 
 /** Calls an endpoint as registered, through the route module that serves it, with a query string if given. */
 async function call(spec: Endpoint, key: string | undefined, query = ""): Promise<ApiAnswer> {
-  const file = join(process.cwd(), "app/api/v1", spec.path.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
-  const handler = ((await import(file)) as Record<string, Parameters<typeof callApi>[0]>)[spec.method.toUpperCase()]!;
+  const handler = await handlerOf(spec);
   const params = { id: "UF-2026-10-1001-0003", recordId: "UR-1" };
   const path = `${spec.path}${query}`;
   return callApi(handler, { key, path, method: spec.method.toUpperCase(), json: spec.method === "get" ? undefined : {}, params });
