@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { demoUsers } from "@/db/seed";
+import type { Endpoint } from "@/lib/server/api/endpoint";
 import { createApiKey } from "@/lib/server/auth/api-keys";
 
 // Route handlers read the request's headers through `next/headers`; a test file mocks that module
@@ -9,7 +11,7 @@ export function requestHeaders(): Headers {
   return currentHeaders;
 }
 
-type RouteHandler = (request: Request, context: { params: Promise<{ id: string; recordId: string }> }) => Promise<Response>;
+export type RouteHandler = (request: Request, context: { params: Promise<{ id: string; recordId: string }> }) => Promise<Response>;
 
 export interface ApiCall {
   key?: string;
@@ -37,6 +39,12 @@ export async function callApi(handler: RouteHandler, call: ApiCall): Promise<Api
   const response = await handler(request, { params: Promise.resolve({ id: "", recordId: "", ...call.params }) });
   const isJson = response.headers.get("content-type")?.includes("json");
   return { status: response.status, headers: response.headers, body: isJson ? await response.json() : Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The handler that serves an endpoint of the registry, from its route module. */
+export async function handlerOf(spec: Endpoint): Promise<RouteHandler> {
+  const file = join(process.cwd(), "app/api/v1", spec.path.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+  return ((await import(file)) as Record<string, RouteHandler>)[spec.method.toUpperCase()]!;
 }
 
 /** The seeded users the usage API's tests act as: two vendors and the reviewers of two contracts. */

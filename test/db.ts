@@ -9,15 +9,23 @@ import { stopJobQueue } from "@/lib/server/jobs/queue";
  * test, so neither files nor tests see each other's rows, and two runs never share a database.
  */
 export function withTestDatabase(): { readonly handle: DatabaseHandle } {
+  const database = withSharedTestDatabase();
+  beforeEach(async () => {
+    await emptyAllTables(database.handle);
+  });
+  return database;
+}
+
+/**
+ * A database of the test file's own, kept from test to test: for a file that seeds once and whose
+ * tests leave what the next ones need.
+ */
+export function withSharedTestDatabase(): { readonly handle: DatabaseHandle } {
   let database: EphemeralDatabase | undefined;
 
   beforeAll(async () => {
     database = await createEphemeralDatabase(inject("databaseServerUrl"), "usage_portal_test");
     replaceDatabase(database.handle);
-  });
-
-  beforeEach(async () => {
-    await emptyAllTables(database!.handle);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { removesLastAdmin, roleFitsAccount } from "./user-admin";
+import { clearedToAct, removesLastAdmin, roleFitsAccount } from "./user-admin";
 
 describe("roleFitsAccount", () => {
   it("gives each kind of account its one role, resellers acting as distributors", () => {
@@ -28,5 +28,20 @@ describe("removesLastAdmin", () => {
     expect(removesLastAdmin(admin, admin, 1)).toBe(false);
     expect(removesLastAdmin({ role: "vendor", active: true }, { role: "vendor", active: false }, 1)).toBe(false);
     expect(removesLastAdmin({ role: "admin", active: false }, { role: "vendor", active: false }, 1)).toBe(false);
+  });
+});
+
+describe("clearedToAct", () => {
+  it("refuses a user holding a temporary password, saying to change it first", () => {
+    expect(clearedToAct({ mustChangePassword: true })).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: expect.stringContaining("change your temporary password"),
+    });
+  });
+
+  it("lets a user who chose their own password act", () => {
+    const user = { id: "USR-1", mustChangePassword: false };
+    expect(clearedToAct(user)).toEqual({ ok: true, value: user });
   });
 });

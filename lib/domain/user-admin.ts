@@ -1,4 +1,5 @@
 import type { AccountKind, UserRole } from "./catalog";
+import { fail, ok, type Result } from "./errors";
 
 /** The role a user of each kind of account has: a reseller's users act as distributors (SPEC §1). */
 const roleOfAccountKind: Record<AccountKind, UserRole> = {
@@ -29,4 +30,14 @@ export function removesLastAdmin(before: AdminStanding, after: AdminStanding, ac
   const wasAdmin = before.role === "admin" && before.active;
   const staysAdmin = after.role === "admin" && after.active;
   return wasAdmin && !staysAdmin && activeAdmins <= 1;
+}
+
+/**
+ * An admin's create or reset gives a user a password the admin knows too: until the user replaces
+ * it, nothing else is allowed, whether the user signs in or calls with an API key made before.
+ */
+export function clearedToAct<User extends { mustChangePassword: boolean }>(user: User): Result<User> {
+  return user.mustChangePassword
+    ? fail("forbidden", "You must first change your temporary password: sign in to the portal and replace it.")
+    : ok(user);
 }

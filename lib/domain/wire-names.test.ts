@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { fromWire, toWire, wireInputSchema } from "./wire-names";
+import { fromWire, toWire, wireFieldNames, wireInputSchema } from "./wire-names";
 
 describe("the API's field names", () => {
   it("answers in snake_case, through arrays and nested objects, dates as they are", () => {
@@ -32,5 +32,19 @@ describe("the API's field names", () => {
       required: ["first_day", "lines"],
       properties: { first_day: { type: "string" }, lines: { items: { properties: { billing_note: { type: "string" } } } } },
     });
+  });
+
+  it("names a schema's top-level fields as a caller sends them, with the names the schema reads", () => {
+    const query = z
+      .object({ limit: z.coerce.number().default(100), "usagefile.id": z.string().optional(), order_by: z.string().optional(), fileStatus: z.string().optional() })
+      .transform((input) => input);
+    expect(wireFieldNames(query)).toEqual(
+      new Map([
+        ["limit", "limit"],
+        ["usagefile.id", "usagefile.id"],
+        ["order_by", "order_by"],
+        ["file_status", "fileStatus"],
+      ]),
+    );
   });
 });

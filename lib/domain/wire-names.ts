@@ -53,6 +53,15 @@ export function wireInputSchema(schema: z.ZodType): JsonSchema {
   return withWireNames(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
 }
 
+/**
+ * The top-level fields a request schema reads, each under the name a caller sends (the key) and
+ * the name the schema gives it (the value): `order_by` → `order_by`, `file_status` → `fileStatus`.
+ */
+export function wireFieldNames(schema: z.ZodType): Map<string, string> {
+  const { properties = {} } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: object };
+  return new Map(Object.keys(properties).map((name) => [snakeCase(name), name]));
+}
+
 /** What an answer schema writes, as JSON Schema with the API's names; times are ISO 8601 text in JSON. */
 export function wireOutputSchema(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, {

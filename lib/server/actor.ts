@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { UserRole } from "@/lib/domain/catalog";
 import { fail, ok, type Result } from "@/lib/domain/errors";
+import { clearedToAct } from "@/lib/domain/user-admin";
 import { auth } from "@/lib/server/auth";
 import { loadActiveActor, loadApiKeyActor, type SignedInActor } from "@/lib/server/auth/load-actor";
 
@@ -24,7 +25,7 @@ const changePasswordPath = "/change-password";
 /** The signed-in user for pages and actions; a user with a temporary password is sent to replace it first. */
 export async function requireActor(): Promise<SignedInActor> {
   const actor = await requireSignedIn();
-  if (actor.mustChangePassword) redirect(changePasswordPath);
+  if (!clearedToAct(actor).ok) redirect(changePasswordPath);
   return actor;
 }
 
@@ -37,14 +38,20 @@ export async function requireSignedIn(): Promise<SignedInActor> {
 
 const apiKeyScheme = /^ApiKey\s+(\S+)$/i;
 
-/** The actor of an API request: `Authorization: ApiKey <key>`, or else the session cookie. */
+/**
+ * The actor of an API request: `Authorization: ApiKey <key>`, or else the session cookie; either
+ * way refused (403) while the user must change a temporary password.
+ */
 export async function getRequestActor(): Promise<Result<SignedInActor>> {
+  const actor = await requestCaller();
+  return actor.ok ? clearedToAct(actor.value) : actor;
+}
+
+async function requestCaller(): Promise<Result<SignedInActor>> {
   const authorization = (await headers()).get("authorization");
   if (authorization) return authorizedActor(authorization);
   const actor = await getActor();
-  if (!actor) return fail("unauthenticated", "Sign in, or send an API key.");
-  if (actor.mustChangePassword) return fail("forbidden", "Change your temporary password first.");
-  return ok(actor);
+  return actor ? ok(actor) : fail("unauthenticated", "Sign in, or send an API key.");
 }
 
 async function authorizedActor(authorization: string): Promise<Result<SignedInActor>> {

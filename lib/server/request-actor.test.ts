@@ -2,8 +2,10 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { apiKeys } from "@/db/schema";
+import { resetUserPassword } from "@/lib/server/admin/reset-user-password";
 import { deactivateUser } from "@/lib/server/admin/set-user-active";
 import { createApiKey } from "@/lib/server/auth/api-keys";
+import { changeOwnPassword } from "@/lib/server/users/change-own-password";
 import { acmeVendor, admin } from "@/test/admin-fixtures";
 import { withTestDatabase } from "@/test/db";
 import { getRequestActor } from "./actor";
@@ -61,5 +63,26 @@ describe("an API request's actor", () => {
     expect(await getRequestActor()).toMatchObject({ ok: false, code: "unauthenticated" });
     request.headers = new Headers();
     expect(await getRequestActor()).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+
+  it("is refused with 403 while the key's user must change a temporary password, and works once it is changed", async () => {
+    await seedDemoData(database.handle.db);
+    const { key } = await createApiKey(acmeVendor.userId, "ci");
+    const reset = await resetUserPassword(admin, acmeVendor.userId);
+    if (!reset.ok) throw new Error(reset.message);
+    sendKey(key);
+    expect(await getRequestActor()).toEqual({ ok: false, code: "forbidden", message: expect.stringContaining("change your temporary password") });
+
+    const newPassword = "a-password-of-my-own";
+    const changed = await changeOwnPassword(acmeVendor, { currentPassword: reset.value.temporaryPassword, newPassword, confirmPassword: newPassword });
+    expect(changed.ok).toBe(true);
+    expect(await getRequestActor()).toMatchObject({ ok: true, value: { userId: acmeVendor.userId } });
+  });
+
+  it("is refused with 403 for a session of a user who must change a temporary password", async () => {
+    await seedDemoData(database.handle.db);
+    await resetUserPassword(admin, acmeVendor.userId);
+    request.session = { user: { id: acmeVendor.userId, sessionVersion: 1 } };
+    expect(await getRequestActor()).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

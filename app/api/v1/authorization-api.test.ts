@@ -1,11 +1,11 @@
-import { join } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { apiKeys, users } from "@/db/schema";
 import { userRoles, type UserRole } from "@/lib/domain/catalog";
 import type { Endpoint } from "@/lib/server/api/endpoint";
 import { endpoints } from "@/lib/server/api/endpoints";
-import { apiKeyOf, callApi, type ApiAnswer } from "@/test/api";
+import { openApiDocument } from "@/lib/server/api/openapi";
+import { apiKeyOf, callApi, handlerOf, type ApiAnswer } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 
 vi.mock("next/headers", async () => {
@@ -28,12 +28,12 @@ beforeEach(async () => {
   for (const role of userRoles) keys[role] = await apiKeyOf(emailOf[role]);
 });
 
-/** Calls an endpoint as registered, through the route module that serves it. */
-async function call(spec: Endpoint, key: string | undefined): Promise<ApiAnswer> {
-  const file = join(process.cwd(), "app/api/v1", spec.path.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
-  const handler = ((await import(file)) as Record<string, Parameters<typeof callApi>[0]>)[spec.method.toUpperCase()]!;
+/** Calls an endpoint as registered, through the route module that serves it, with a query string if given. */
+async function call(spec: Endpoint, key: string | undefined, query = ""): Promise<ApiAnswer> {
+  const handler = await handlerOf(spec);
   const params = { id: "UF-2026-10-1001-0003", recordId: "UR-1" };
-  return callApi(handler, { key, path: spec.path, method: spec.method.toUpperCase(), json: spec.method === "get" ? undefined : {}, params });
+  const path = `${spec.path}${query}`;
+  return callApi(handler, { key, path, method: spec.method.toUpperCase(), json: spec.method === "get" ? undefined : {}, params });
 }
 
 /** What each endpoint answered, as `METHOD /path → status`, to compare all of them at once. */
@@ -65,8 +65,45 @@ describe("every endpoint of the API", () => {
     for (const role of userRoles) expect(await answersOf(() => keys[role])).toEqual(expected(401, "UNAUTHENTICATED"));
   });
 
+  it("answers 403 to the key of a user who must change a temporary password, saying so", async () => {
+    await database.handle.db.update(users).set({ mustChangePassword: true });
+    for (const role of userRoles) expect(await answersOf(() => keys[role])).toEqual(expected(403, "FORBIDDEN"));
+    const refused = await call(endpoints[0]!, keys.vendor);
+    expect((refused.body as { errors: string[] }).errors[0]).toMatch(/change your temporary password/);
+  });
+
   it.each(userRoles)("answers 403 to a %s where the endpoint is for other roles, before reading any input", async (role) => {
     const forOthers = (spec: Endpoint) => !spec.roles.includes(role);
     expect(await answersOf(() => keys[role], forOthers)).toEqual(expected(403, "FORBIDDEN", forOthers));
+  });
+});
+
+/** The query parameters the OpenAPI document lists for an endpoint. */
+function documentedQuery(spec: Endpoint): string[] {
+  const operation = (openApiDocument().paths[spec.path] as Record<string, { parameters?: { name: string; in: string }[] }>)[spec.method]!;
+  return (operation.parameters ?? []).filter((parameter) => parameter.in === "query").map((parameter) => parameter.name);
+}
+
+describe("every endpoint's query parameters", () => {
+  /** The answer of each endpoint to a caller of its first role, with the query string `queryOf` writes for it. */
+  async function answersWithQuery(queryOf: (spec: Endpoint) => string) {
+    const answered: string[] = [];
+    for (const spec of endpoints) {
+      const answer = await call(spec, keys[spec.roles[0]!], queryOf(spec));
+      answered.push(`${spec.method.toUpperCase()} ${spec.path} → ${answer.status} ${(answer.body as { errors?: string[] }).errors?.[0]}`);
+    }
+    return answered;
+  }
+
+  it("answers 400 naming a parameter the endpoint does not take, as it does for an unknown body field", async () => {
+    const expected = endpoints.map((spec) => `${spec.method.toUpperCase()} ${spec.path} → 400 Unknown query parameter: colour.`);
+    expect(await answersWithQuery(() => "?colour=blue")).toEqual(expected);
+  });
+
+  it("takes every parameter the OpenAPI document lists, by the name it lists", async () => {
+    const refusedAsUnknown = (await answersWithQuery((spec) => `?${documentedQuery(spec).map((name) => `${name}=1`).join("&")}`)).filter(
+      (answer) => answer.includes("Unknown query parameter"),
+    );
+    expect(refusedAsUnknown).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ async function parseInput<Query extends z.ZodType | undefined, Body extends z.Zo
 ): Promise<Result<ApiInput<Query, Body>>> {
   const actor = await callerOf(spec);
   if (!actor.ok) return actor;
-  const query = spec.query ? parseQuery(request, spec.query) : ok(undefined);
+  const query = parseQuery(request, spec.query);
   if (!query.ok) return query;
   const body = spec.body ? await parseJsonBody(request, spec.body) : ok(undefined);
   if (!body.ok) return body;

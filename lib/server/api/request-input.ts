@@ -1,30 +1,32 @@
 import "server-only";
 import type { z } from "zod";
 import { fail, ok, type Result } from "@/lib/domain/errors";
-import { fromWire, wireInputSchema } from "@/lib/domain/wire-names";
+import { fromWire, wireFieldNames } from "@/lib/domain/wire-names";
 
 function invalid(message: string, error: z.ZodError) {
   const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));
   return fail("invalid_input", message, fields);
 }
 
-const knownFields = new WeakMap<z.ZodType, Set<string>>();
+const fieldNames = new WeakMap<z.ZodType, Map<string, string>>();
+const noFields = new Map<string, string>();
 
-/** The body fields `schema` reads, by their API names. */
-function fieldsOf(schema: z.ZodType): Set<string> {
-  let fields = knownFields.get(schema);
+/** The fields `schema` reads, by their API names, with the schema's names for them; none without a schema. */
+function fieldsOf(schema: z.ZodType | undefined): Map<string, string> {
+  if (!schema) return noFields;
+  let fields = fieldNames.get(schema);
   if (!fields) {
-    fields = new Set(Object.keys((wireInputSchema(schema).properties as object | undefined) ?? {}));
-    knownFields.set(schema, fields);
+    fields = wireFieldNames(schema);
+    fieldNames.set(schema, fields);
   }
   return fields;
 }
 
-/** Fields the endpoint does not take: a misspelt name would otherwise be dropped without a word. */
-function unknownFields(schema: z.ZodType, body: unknown): string[] {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return [];
-  const fields = fieldsOf(schema);
-  return Object.keys(body).filter((name) => !fields.has(name));
+/** Names the endpoint does not take are refused: a misspelt one would otherwise be dropped without a word. */
+function refuseUnknown(fields: Map<string, string>, names: Iterable<string>, what: string): Result<void> {
+  const unknown = [...new Set(names)].filter((name) => !fields.has(name));
+  if (unknown.length === 0) return ok(undefined);
+  return fail("invalid_input", `Unknown ${what}${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
 }
 
 /**
@@ -39,14 +41,24 @@ export async function parseJsonBody<Schema extends z.ZodType>(request: Request, 
   } catch {
     return fail("invalid_input", "Send a JSON body.");
   }
-  const unknown = unknownFields(schema, body);
-  if (unknown.length > 0) return fail("invalid_input", `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
+  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+  const known = refuseUnknown(fieldsOf(schema), isObject ? Object.keys(body as object) : [], "field");
+  if (!known.ok) return known;
   const parsed = schema.safeParse(fromWire(body));
   return parsed.success ? ok(parsed.data) : invalid("The request body is not valid.", parsed.error);
 }
 
-/** The request's query parameters as `schema` reads them (the first value of a repeated one). */
-export function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): Result<z.output<Schema>> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+/**
+ * The request's query parameters as `schema` reads them (the first value of a repeated one); a
+ * parameter the endpoint does not take, or any at all when it takes none, is invalid input (400).
+ */
+export function parseQuery(request: Request, schema: z.ZodType | undefined): Result<unknown> {
+  const params = new URL(request.url).searchParams;
+  const fields = fieldsOf(schema);
+  const known = refuseUnknown(fields, params.keys(), "query parameter");
+  if (!known.ok || !schema) return known;
+  const query: Record<string, string> = {};
+  for (const [name, value] of params) query[fields.get(name)!] ??= value;
+  const parsed = schema.safeParse(query);
   return parsed.success ? ok(parsed.data) : invalid("The query parameters are not valid.", parsed.error);
 }

@@ -100,6 +100,14 @@ describe("GET /usage/records without a usage file", () => {
     ]);
     expect((await list(keys.acme, "start_to=someday")).status).toBe(400);
   });
+
+  it("answers 400 naming a parameter it does not take, rather than every record", async () => {
+    expect(await list(keys.acme, "product=PRD-100-001&limit=5")).toMatchObject({
+      status: 400,
+      body: { error_code: "INVALID_INPUT", errors: ["Unknown query parameter: product."] },
+    });
+    expect((await list(keys.acme, "Status=closed&usagefile_id=x")).body).toMatchObject({ errors: ["Unknown query parameters: Status, usagefile_id."] });
+  });
 });
 
 describe("GET /usage/records/{id}", () => {

@@ -168,5 +168,8 @@ describe("downloads", () => {
     const billing = (who: Who, query: string) => callApi(exportRecords.GET as Handler, { key: keys[who], path: `/usage/records/export${query}` });
     expect((await billing("northwind", "?format=csv")).status).toBe(200);
     expect((await billing("northwind", "?period=May")).status).toBe(400);
+    const csvLines = async (query: string) => String((await billing("northwind", query)).body).trim().split("\n").length;
+    expect(await csvLines("?file_status=accepted")).toBeGreaterThan(1);
+    expect(await csvLines("?file_status=closed")).toBe(1);
   });
 });
