@@ -46,8 +46,22 @@ export function openPostgres(url: string): DatabaseHandle {
   };
 }
 
+/** Any number; the same in every process, so that their advisory locks meet. */
+const migrationLock = 7_406_120_260;
+
+/**
+ * Applies the committed migrations. The web server and the worker start together on one database:
+ * an advisory lock, held by a session of its own (ending it releases the lock), lets one migrate
+ * while the other waits and then finds nothing left to do.
+ */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  await migrate(handle.db as Parameters<typeof migrate>[0], { migrationsFolder });
+  const lock = postgres(handle.url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`SELECT pg_advisory_lock(${migrationLock})`;
+    await migrate(handle.db as Parameters<typeof migrate>[0], { migrationsFolder });
+  } finally {
+    await lock.end();
+  }
 }
 
 /** The configured PostgreSQL, or else the embedded server's database under the data directory. */
