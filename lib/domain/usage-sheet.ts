@@ -24,6 +24,14 @@ export type CategoryColumn = (typeof categoryColumns)[number];
 export const recordSheetNames = ["records", "usage_records"] as const;
 export const categorySheetName = "categories";
 
+/**
+ * The workbook's sheet with one of `names`, whatever its case or surrounding spaces, first in the
+ * workbook's order: ingest and every spreadsheet made from an upload find the same sheet.
+ */
+export function findSheet(sheetNames: readonly string[], names: readonly string[]): string | undefined {
+  return sheetNames.find((sheet) => names.includes(sheet.trim().toLowerCase()));
+}
+
 export const itemSearchCriteria = ["item.mpn", "item.local_id", "item.id"] as const;
 export type ItemSearchCriterion = (typeof itemSearchCriteria)[number];
 

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { open, rm } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
-import { categoryColumns, categorySheetName, processedErrorsColumn, recordSheetNames } from "@/lib/domain/usage-sheet";
+import { categoryColumns, categorySheetName, findSheet, processedErrorsColumn, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
 import { writeStreamableXlsx } from "./streamable-xlsx";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
@@ -82,7 +82,7 @@ async function copyStreamableXlsx(sourcePath: string, workbook: ExcelJS.Workbook
   }) as unknown as StreamedWorkbook;
   let recordsSheetName: string | undefined;
   for await (const source of reader) {
-    recordsSheetName ??= pickRecordsSheet(reader.model?.sheets?.map((sheet) => sheet.name) ?? []);
+    recordsSheetName ??= findSheet(reader.model?.sheets?.map((sheet) => sheet.name) ?? [], recordSheetNames);
     if (source.name === recordsSheetName) {
       await new ProcessedRecordsSheet(workbook, source.name, errors).copy(rowsOf(source));
     } else {
@@ -90,10 +90,6 @@ async function copyStreamableXlsx(sourcePath: string, workbook: ExcelJS.Workbook
     }
   }
   if (!recordsSheetName) throw new Error(`${sourcePath} has no ${recordSheetNames.join(" or ")} sheet`);
-}
-
-function pickRecordsSheet(sheetNames: string[]): string | undefined {
-  return recordSheetNames.find((name) => sheetNames.includes(name));
 }
 
 async function* rowsOf(sheet: StreamedSheet): AsyncIterable<SourceRow> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
 import { uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
-import { acmeDraftFileId, acmeVendor, globexVendor, recordsHeader, validRow } from "@/test/usage-workbooks";
+import { acmeDraftFileId, acmeVendor, globexVendor, recordsHeader, validRow, xlsxOf } from "@/test/usage-workbooks";
 import { sheet, writtenWorkbook } from "@/test/written-workbooks";
 import { correctUsageRecord } from "./correct-usage-record";
 import { processedSpreadsheet, uploadedSpreadsheet } from "./usage-file-spreadsheets";
@@ -96,5 +96,27 @@ describe("the spreadsheets of a file with corrected records", () => {
 
     const processed = await processedSpreadsheet(acmeVendor, acmeDraftFileId);
     expect(processed).toMatchObject({ ok: true, value: { fileName: "usage-processed.xlsx" } });
+  });
+});
+
+describe("a workbook whose records sheet is named 'Records'", () => {
+  it("is read, and its processed and corrected spreadsheets open with the marks on that sheet", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const workbook = await xlsxOf({ Records: [[...recordsHeader], validRow("R-1", "2"), validRow("R-2", "three")] });
+    expect(await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", workbook)).toMatchObject({ status: "invalid", stats: { invalid: 1 } });
+    const errorsColumn = recordsHeader.length + 1;
+
+    const processed = await processedSpreadsheet(acmeVendor, acmeDraftFileId);
+    if (!processed.ok) throw new Error(processed.message);
+    const processedRecords = sheet(await writtenWorkbook(processed.value.write), "Records");
+    expect(String(processedRecords.getRow(3).getCell(errorsColumn).value)).toContain("quantity");
+
+    const [, invalid] = await visibleRecords(db, acmeDraftFileId);
+    await correct({ quantity: "3" }, invalid!.id);
+    const corrected = await uploadedSpreadsheet(acmeVendor, acmeDraftFileId);
+    if (!corrected.ok) throw new Error(corrected.message);
+    expect(corrected.value.fileName).toBe("usage-corrected.xlsx");
+    expect(sheet(await writtenWorkbook(corrected.value.write), "Records").getRow(3).getCell(4).value).toBe("3");
   });
 });

@@ -6,7 +6,7 @@ import type { ErrorDetail } from "@/lib/domain/error-detail";
 import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
 import { cellsByColumn, mapRecordHeader } from "@/lib/domain/record-header";
 import { createRecordValidator, type ValidatedRecord } from "@/lib/domain/record-rules";
-import { categorySheetName, recordSheetNames } from "@/lib/domain/usage-sheet";
+import { categorySheetName, findSheet, recordSheetNames } from "@/lib/domain/usage-sheet";
 import { recordEvent } from "@/lib/server/events";
 import { indexUsageRecordsJob, jobSender } from "@/lib/server/jobs/queue";
 import { openWorkbook, WorkbookError, type SheetRow, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
@@ -109,8 +109,7 @@ async function loadRecords(
   generation: number,
   workbook: UsageWorkbook,
 ): Promise<LoadedRecords> {
-  const sheetNamed = (names: readonly string[]) => workbook.sheetNames.find((n) => names.includes(n.trim().toLowerCase()));
-  const recordsSheet = sheetNamed(recordSheetNames);
+  const recordsSheet = findSheet(workbook.sheetNames, recordSheetNames);
   if (!recordsSheet) {
     throw new UnusableWorkbook([
       {
@@ -121,7 +120,7 @@ async function loadRecords(
       },
     ]);
   }
-  const categoriesRead = await readCategories(workbook, sheetNamed([categorySheetName]));
+  const categoriesRead = await readCategories(workbook, findSheet(workbook.sheetNames, [categorySheetName]));
   if (!categoriesRead.ok) throw new UnusableWorkbook(categoriesRead.errors);
   const categories = [...new Map(categoriesRead.categories.map((c) => [c.categoryId, c])).values()];
   const catalog = await loadCatalogIndex(handle.db, file, new Set(categories.map((c) => c.categoryId)));
