@@ -2,7 +2,13 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { authSecret } from "@/lib/env";
-import { contentSecurityPolicy, isDevelopment, newNonce, servedOverHttps, strictTransportSecurity } from "@/lib/security/headers";
+import {
+  contentSecurityPolicy,
+  isDevelopment,
+  newNonce,
+  servedOverHttps,
+  strictTransportSecurity,
+} from "@/lib/security/headers";
 
 const { auth } = NextAuth({ ...authConfig, secret: authSecret() });
 
@@ -12,19 +18,26 @@ const noParams = { params: Promise.resolve({}) };
 // Sends anonymous visitors to sign-in (every page and action still checks its actor on the
 // server), and gives each page a fresh CSP nonce.
 const pages = auth((request) => {
-  if (!request.auth?.user && request.nextUrl.pathname !== signInPath) return NextResponse.redirect(new URL(signInPath, request.nextUrl));
+  if (!request.auth?.user && request.nextUrl.pathname !== signInPath)
+    return NextResponse.redirect(new URL(signInPath, request.nextUrl));
   return withNonce(request);
 });
 
 export default async function proxy(request: NextRequest): Promise<Response> {
-  const response = request.nextUrl.pathname.startsWith("/api/") ? NextResponse.next() : ((await pages(request, noParams)) ?? NextResponse.next());
+  const response = request.nextUrl.pathname.startsWith("/api/")
+    ? NextResponse.next()
+    : ((await pages(request, noParams)) ?? NextResponse.next());
   if (servedOverHttps(request.nextUrl)) response.headers.set("Strict-Transport-Security", strictTransportSecurity);
   return response;
 }
 
 /** Next.js takes the nonce from the request's copy of the policy and puts it on the scripts it renders. */
 function withNonce(request: NextRequest): NextResponse {
-  const policy = contentSecurityPolicy({ nonce: newNonce(), development: isDevelopment(), https: servedOverHttps(request.nextUrl) });
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    development: isDevelopment(),
+    https: servedOverHttps(request.nextUrl),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

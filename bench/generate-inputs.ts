@@ -15,7 +15,13 @@ interface Inputs {
 
 export function generateInputs(inputs: Inputs): void {
   const script = fileURLToPath(import.meta.url);
-  const args = [String(inputs.rows), inputs.periodFrom.toISOString(), inputs.periodTo.toISOString(), inputs.xlsxPath, inputs.csvPath];
+  const args = [
+    String(inputs.rows),
+    inputs.periodFrom.toISOString(),
+    inputs.periodTo.toISOString(),
+    inputs.xlsxPath,
+    inputs.csvPath,
+  ];
   execFileSync(process.execPath, [...process.execArgv, script, ...args], { stdio: "inherit" });
 }
 

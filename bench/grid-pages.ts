@@ -4,7 +4,11 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { subscriptions, usageRecords, type UsageFile } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
-import { usageRecordListQuery, usageRecordSortColumns, type UsageRecordSortColumn } from "@/lib/domain/usage-record-query";
+import {
+  usageRecordListQuery,
+  usageRecordSortColumns,
+  type UsageRecordSortColumn,
+} from "@/lib/domain/usage-record-query";
 import { listUsageRecords, recordCursor } from "@/lib/server/queries/usage-records";
 import { p95 } from "./report";
 
@@ -25,7 +29,12 @@ export async function gridPageP95(db: Database, actor: Actor, file: UsageFile, r
     .select({ min: sql<number>`min(id)::float8`, max: sql<number>`max(id)::float8` })
     .from(usageRecords)
     .where(and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation)));
-  const externalIds = (await db.select({ id: subscriptions.externalId }).from(subscriptions).where(eq(subscriptions.productId, file.productId))).map((s) => s.id);
+  const externalIds = (
+    await db
+      .select({ id: subscriptions.externalId })
+      .from(subscriptions)
+      .where(eq(subscriptions.productId, file.productId))
+  ).map((s) => s.id);
   const itemIds = file.stats?.byItem.map((item) => item.itemId) ?? [];
 
   const filters: (() => Record<string, string>)[] = [
@@ -35,7 +44,10 @@ export async function gridPageP95(db: Database, actor: Actor, file: UsageFile, r
     () => ({ item: random.pick(itemIds) }),
     () => ({ subscription: random.pick(externalIds) }),
     () => ({ from: dayOf(file.periodFrom, random.next()), to: dayOf(file.periodFrom, random.next() + 0.2) }),
-    () => ({ minQuantity: String(Math.floor(random.next() * 500)), maxQuantity: String(500 + Math.floor(random.next() * 500)) }),
+    () => ({
+      minQuantity: String(Math.floor(random.next() * 500)),
+      maxQuantity: String(500 + Math.floor(random.next() * 500)),
+    }),
     () => ({ q: `r${1 + Math.floor(random.next() * (bounds!.max - bounds!.min))}` }),
     () => ({ q: "migration" }),
   ];
@@ -43,7 +55,11 @@ export async function gridPageP95(db: Database, actor: Actor, file: UsageFile, r
   const timings: number[] = [];
   for (let request = 0; request < requests; request++) {
     const column = random.pick(usageRecordSortColumns);
-    const params: Record<string, string> = { sort: `${random.next() < 0.5 ? "-" : ""}${column}`, size: random.pick(["25", "50", "100"]), ...random.pick(filters)() };
+    const params: Record<string, string> = {
+      sort: `${random.next() < 0.5 ? "-" : ""}${column}`,
+      size: random.pick(["25", "50", "100"]),
+      ...random.pick(filters)(),
+    };
     if (random.next() < 0.6) {
       const id = Math.floor(bounds!.min + random.next() * (bounds!.max - bounds!.min));
       const cursor = await cursorAt(db, file, id, column);
@@ -59,11 +75,18 @@ export async function gridPageP95(db: Database, actor: Actor, file: UsageFile, r
 }
 
 /** A deep position: just past the record with `id`, in the grid's order by `column`. */
-async function cursorAt(db: Database, file: UsageFile, id: number, column: UsageRecordSortColumn): Promise<string | null> {
+async function cursorAt(
+  db: Database,
+  file: UsageFile,
+  id: number,
+  column: UsageRecordSortColumn,
+): Promise<string | null> {
   const [record] = await db
     .select()
     .from(usageRecords)
-    .where(and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation), eq(usageRecords.id, id)));
+    .where(
+      and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation), eq(usageRecords.id, id)),
+    );
   return record ? recordCursor(record, column) : null;
 }
 

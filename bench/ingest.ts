@@ -60,30 +60,54 @@ export async function benchIngest({ rows }: { rows: number }): Promise<void> {
 }
 
 async function newDraft(db: Database, template: UsageFile, id: string): Promise<void> {
-  await db.insert(usageFiles).values({ ...template, id, name: `Benchmark ${id}`, status: "draft", generation: 0, stats: null, firstRecordId: null, lastRecordId: null });
+  await db.insert(usageFiles).values({
+    ...template,
+    id,
+    name: `Benchmark ${id}`,
+    status: "draft",
+    generation: 0,
+    stats: null,
+    firstRecordId: null,
+    lastRecordId: null,
+  });
 }
 
 /** The real path: upload (stored in the database), then the processing job, to Ready. */
 async function ingest(db: Database, template: UsageFile, id: string, filePath: string, rows: number): Promise<void> {
   await newDraft(db, template, id);
-  const uploaded = await uploadUsageFile(actor, id, { fileName: path.basename(filePath), content: createReadStream(filePath) });
+  const uploaded = await uploadUsageFile(actor, id, {
+    fileName: path.basename(filePath),
+    content: createReadStream(filePath),
+  });
   if (!uploaded.ok) throw new Error(uploaded.message);
   await processUsageFile(id);
   const [file] = await db.select().from(usageFiles).where(eq(usageFiles.id, id));
   if (file?.status !== "ready" || file.stats?.records !== rows) {
-    throw new Error(`${id} ended ${file?.status} with ${file?.stats?.records} records: ${JSON.stringify(file?.errorDetail)}`);
+    throw new Error(
+      `${id} ended ${file?.status} with ${file?.stats?.records} records: ${JSON.stringify(file?.errorDetail)}`,
+    );
   }
 }
 
 /** The baseline: exceljs's streaming reader, the same validation, and INSERTs of 1,000 rows. */
-async function naiveIngest(db: Database, template: UsageFile, id: string, filePath: string, rows: number): Promise<void> {
+async function naiveIngest(
+  db: Database,
+  template: UsageFile,
+  id: string,
+  filePath: string,
+  rows: number,
+): Promise<void> {
   await newDraft(db, template, id);
   await openRecordPartition(db, id, 1);
   const catalog = await loadCatalogIndex(db, template, new Set());
   let validate: ReturnType<typeof createRecordValidator> | null = null;
   let batch: (typeof usageRecords.$inferInsert)[] = [];
   let inserted = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { sharedStrings: "cache", styles: "cache", worksheets: "emit" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    sharedStrings: "cache",
+    styles: "cache",
+    worksheets: "emit",
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = (row.values as unknown[]).slice(1).map(cellText);

@@ -4,7 +4,12 @@ import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { type DatabaseHandle, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
-import { attachRecordPartition, createRecordPartition, indexRecordPartition, recordIdRange } from "@/db/record-partitions";
+import {
+  attachRecordPartition,
+  createRecordPartition,
+  indexRecordPartition,
+  recordIdRange,
+} from "@/db/record-partitions";
 import { demoUsers, seedDemoData } from "@/db/seed";
 import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
@@ -42,21 +47,39 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
 
     reportFigure("transition_submit_ms", await millis(() => submitUsageFile(vendor, benchFileId)), details);
     const [submitted] = await database.handle.db.select().from(usageFiles).where(eq(usageFiles.id, benchFileId));
-    reportFigure("grid_page_p95_ms", await gridPageP95(database.handle.db, distributor, submitted!), { ...details, requests: 200 });
-    reportFigure("transition_reject_ms", await millis(() => rejectUsageFile(distributor, benchFileId, { rejectionNote: "Bench" })), details);
+    reportFigure("grid_page_p95_ms", await gridPageP95(database.handle.db, distributor, submitted!), {
+      ...details,
+      requests: 200,
+    });
+    reportFigure(
+      "transition_reject_ms",
+      await millis(() => rejectUsageFile(distributor, benchFileId, { rejectionNote: "Bench" })),
+      details,
+    );
     // Back to Pending without a re-upload, which is the ingest benchmark's business.
     await database.handle.db.update(usageFiles).set({ status: "pending" }).where(eq(usageFiles.id, benchFileId));
-    reportFigure("transition_accept_ms", await millis(() => acceptUsageFile(distributor, benchFileId, { acceptanceNote: "Bench" })), details);
+    reportFigure(
+      "transition_accept_ms",
+      await millis(() => acceptUsageFile(distributor, benchFileId, { acceptanceNote: "Bench" })),
+      details,
+    );
 
     const [accepted] = await database.handle.db.select().from(usageFiles).where(eq(usageFiles.id, benchFileId));
     reportFigure("record_by_id_p95_ms", await recordByIdP95(distributor, accepted!), { ...details, requests: 200 });
-    reportFigure("records_across_files_p95_ms", await recordsAcrossFilesP95(distributor, accepted!), { ...details, requests: 100 });
+    reportFigure("records_across_files_p95_ms", await recordsAcrossFilesP95(distributor, accepted!), {
+      ...details,
+      requests: 100,
+    });
 
     const exported = await withPeakRss(() => timed(() => exportCsv(rows)));
     reportFigure("export_csv_seconds", exported.result.seconds, details);
     reportFigure("export_peak_rss_mb", exported.peakRssMb, details);
 
-    const close = () => closeUsageFile(distributor, benchFileId, { externalBillingId: "INV-BENCH", externalBillingNote: "all remaining" });
+    const close = () =>
+      closeUsageFile(distributor, benchFileId, {
+        externalBillingId: "INV-BENCH",
+        externalBillingNote: "all remaining",
+      });
     reportFigure("transition_close_ms", await millis(close), details);
   } finally {
     await database.handle.close();
@@ -74,7 +97,16 @@ async function millis(action: () => Promise<Result<unknown>>): Promise<number> {
 async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void> {
   const db = handle.db;
   const [template] = await db.select().from(usageFiles).where(eq(usageFiles.id, templateFileId));
-  await db.insert(usageFiles).values({ ...template!, id: benchFileId, name: "Benchmark review", status: "ready", generation: 1, stats: null, firstRecordId: null, lastRecordId: null });
+  await db.insert(usageFiles).values({
+    ...template!,
+    id: benchFileId,
+    name: "Benchmark review",
+    status: "ready",
+    generation: 1,
+    stats: null,
+    firstRecordId: null,
+    lastRecordId: null,
+  });
   const partition = await createRecordPartition(db, benchFileId, 1);
   const writer = await handle.copyInto(partition, recordCopyColumns);
   const totals = new UsageTotals();

@@ -43,7 +43,9 @@ describe("bulk loading with COPY", () => {
   it("fails when the server refuses a row while more are still being written", async () => {
     const chunk = Array.from({ length: 10_000 }, (_, index) => line(index, "x".repeat(100))).join("");
 
-    await expect(copyLines(["not a number,\n", ...Array<string>(5).fill(chunk)])).rejects.toThrow(/invalid input syntax for type integer/);
+    await expect(copyLines(["not a number,\n", ...Array<string>(5).fill(chunk)])).rejects.toThrow(
+      /invalid input syntax for type integer/,
+    );
     expect(await loadedRows()).toBe(0);
   });
 });

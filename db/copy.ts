@@ -80,7 +80,9 @@ function refusalOf(query: Promise<unknown>, table: string): Promise<never> {
 
 function copyRefused(table: string, error: unknown): Error {
   const { message, where } = error as { message?: string; where?: string };
-  return new Error(`PostgreSQL refused the COPY into ${table}: ${message}${where ? ` (${where})` : ""}`, { cause: error });
+  return new Error(`PostgreSQL refused the COPY into ${table}: ${message}${where ? ` (${where})` : ""}`, {
+    cause: error,
+  });
 }
 
 /** One CSV field: quoted only when it must be; null is an empty unquoted field (SQL NULL). */

@@ -98,7 +98,9 @@ describe("the embedded server refuses to start with one line saying what to do",
     const dataDir = newDataDir();
     writeFileSync(path.join(dataDir, "postgres.json"), JSON.stringify({ port, password: "secret" }));
     try {
-      await expect(ensureEmbeddedServer(dataDir)).rejects.toThrow(`Port ${port}, kept for the embedded PostgreSQL in ${dataDir}/postgres.json, is taken by another program`);
+      await expect(ensureEmbeddedServer(dataDir)).rejects.toThrow(
+        `Port ${port}, kept for the embedded PostgreSQL in ${dataDir}/postgres.json, is taken by another program`,
+      );
     } finally {
       other.close();
     }
@@ -108,7 +110,9 @@ describe("the embedded server refuses to start with one line saying what to do",
     const dataDir = newDataDir();
     mkdirSync(path.join(dataDir, "postgres"));
     writeFileSync(path.join(dataDir, "postgres", "PG_VERSION"), "16\n");
-    await expect(ensureEmbeddedServer(dataDir)).rejects.toThrow(/was made by PostgreSQL 16; this app runs PostgreSQL 17\. Move that folder aside/);
+    await expect(ensureEmbeddedServer(dataDir)).rejects.toThrow(
+      /was made by PostgreSQL 16; this app runs PostgreSQL 17\. Move that folder aside/,
+    );
   });
 
   it("when its data directory is read-only", async () => {

@@ -1,6 +1,16 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -74,7 +84,9 @@ async function withStartLock<T>(layout: Layout, work: () => Promise<T>): Promise
   const deadline = Date.now() + startTimeoutMs;
   while (!tryLock(layout.startLockFile)) {
     if (Date.now() > deadline) {
-      throw new EmbeddedServerError(`Another process has been starting the embedded PostgreSQL for a minute: if none is, delete ${layout.startLockFile}.`);
+      throw new EmbeddedServerError(
+        `Another process has been starting the embedded PostgreSQL for a minute: if none is, delete ${layout.startLockFile}.`,
+      );
     }
     await sleep(100);
   }
@@ -229,7 +241,9 @@ async function stopOrphan(layout: Layout): Promise<void> {
   const deadline = Date.now() + startTimeoutMs;
   while (processIsAlive(pid)) {
     if (Date.now() > deadline) {
-      throw new EmbeddedServerError(`The embedded PostgreSQL (pid ${pid}) left by an earlier run does not stop: stop it with \`kill ${pid}\`.`);
+      throw new EmbeddedServerError(
+        `The embedded PostgreSQL (pid ${pid}) left by an earlier run does not stop: stop it with \`kill ${pid}\`.`,
+      );
     }
     await sleep(100);
   }
@@ -308,7 +322,12 @@ function recentLines(limit: number) {
   const lines: string[] = [];
   return {
     push: (chunk: string) => {
-      lines.push(...chunk.split("\n").map((line) => line.trim()).filter(Boolean));
+      lines.push(
+        ...chunk
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
       lines.splice(0, Math.max(0, lines.length - limit));
     },
     /** PostgreSQL says why it stopped in a FATAL (or initdb "error") line; that line is the useful one. */

@@ -32,7 +32,9 @@ export async function attachRecordPartition(db: Database, usageFileId: string, g
   const primaryKey = sql.identifier(`${name}_pkey`);
   await Promise.all([
     db.execute(sql`CREATE UNIQUE INDEX ${primaryKey} ON ${table} (usage_file_id, generation, id)`),
-    db.execute(sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL`),
+    db.execute(
+      sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL`,
+    ),
   ]);
   await db.execute(sql`ALTER TABLE ${table} ADD PRIMARY KEY USING INDEX ${primaryKey}`);
   await db.execute(
@@ -96,14 +98,20 @@ export async function indexRecordPartition(db: Database, usageFileId: string, ge
   const name = recordPartitionName(usageFileId, generation);
   const table = sql.identifier(name);
   const indexes = [
-    ...gridSortColumns.map((column) => ({ name: `${name}_${column}`, definition: sql`(${sql.identifier(column)}, id)` })),
+    ...gridSortColumns.map((column) => ({
+      name: `${name}_${column}`,
+      definition: sql`(${sql.identifier(column)}, id)`,
+    })),
     ...gridSearchColumns.map((column) => ({
       name: `${name}_${column}_trgm`,
       definition: sql`USING gin (${sql.identifier(column)} gin_trgm_ops)`,
     })),
   ];
   for (const index of indexes) {
-    const [partition] = await selectRows<{ exists: boolean }>(db, sql`SELECT to_regclass(${name}) IS NOT NULL AS exists`);
+    const [partition] = await selectRows<{ exists: boolean }>(
+      db,
+      sql`SELECT to_regclass(${name}) IS NOT NULL AS exists`,
+    );
     if (!partition?.exists) return;
     await db.execute(sql`CREATE INDEX IF NOT EXISTS ${sql.identifier(index.name)} ON ${table} ${index.definition}`);
   }

@@ -6,17 +6,7 @@ import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { hashPassword } from "@/lib/auth/password";
 import { openRecordPartition, recordIdRange } from "./record-partitions";
 import type { Database } from "./client";
-import {
-  accounts,
-  contracts,
-  events,
-  items,
-  products,
-  subscriptions,
-  usageFiles,
-  usageRecords,
-  users,
-} from "./schema";
+import { accounts, contracts, events, items, products, subscriptions, usageFiles, usageRecords, users } from "./schema";
 
 export const demoPassword = "demo-pass-2026";
 
@@ -26,7 +16,13 @@ export const demoUsers = [
   { id: "USR-0002", email: "vendor@acme.test", name: "Victor Acme", accountId: "ACC-0002", role: "vendor" },
   { id: "USR-0003", email: "vendor2@acme.test", name: "Vera Acme", accountId: "ACC-0002", role: "vendor" },
   { id: "USR-0004", email: "vendor@globex.test", name: "Gina Globex", accountId: "ACC-0003", role: "vendor" },
-  { id: "USR-0005", email: "distributor@northwind.test", name: "Nora Northwind", accountId: "ACC-0004", role: "distributor" },
+  {
+    id: "USR-0005",
+    email: "distributor@northwind.test",
+    name: "Nora Northwind",
+    accountId: "ACC-0004",
+    role: "distributor",
+  },
   { id: "USR-0006", email: "reseller@contoso.test", name: "Ray Contoso", accountId: "ACC-0005", role: "distributor" },
 ] as const;
 
@@ -129,11 +125,13 @@ async function insertProduct(db: Database, product: DemoProduct): Promise<void> 
       type: "ppu" as const,
     })),
   );
-  await db.insert(subscriptions).values(
-    contractIds.flatMap((contractId, contractIndex) =>
-      Array.from({ length: 12 }, (_, index) => demoSubscription(product, contractId, contractIndex, index)),
-    ),
-  );
+  await db
+    .insert(subscriptions)
+    .values(
+      contractIds.flatMap((contractId, contractIndex) =>
+        Array.from({ length: 12 }, (_, index) => demoSubscription(product, contractId, contractIndex, index)),
+      ),
+    );
 }
 
 function demoSubscription(product: DemoProduct, contractId: string, contractIndex: number, index: number) {
@@ -164,13 +162,64 @@ interface DemoFile {
 }
 
 const demoFiles: readonly DemoFile[] = [
-  { id: "UF-2026-10-1001-0001", name: "Acme Compute — draft", productId: "PRD-100-001", contractId: "CRD-00001", status: "draft", records: 0 },
-  { id: "UF-2026-10-1001-0002", name: "Acme Compute — ready to submit", productId: "PRD-100-001", contractId: "CRD-00001", status: "ready", records: 40 },
-  { id: "UF-2026-10-1001-0003", name: "Acme Compute — in review", productId: "PRD-100-001", contractId: "CRD-00001", status: "pending", records: 60 },
-  { id: "UF-2026-10-1001-0004", name: "Acme Compute — Contoso", productId: "PRD-100-001", contractId: "CRD-00002", status: "pending", records: 25 },
-  { id: "UF-2026-10-1001-0005", name: "Acme Backup — accepted", productId: "PRD-100-002", contractId: "CRD-00001", status: "accepted", records: 30, acceptanceNote: "Matches our subscription counts." },
-  { id: "UF-2026-10-1001-0006", name: "Acme Compute — rejected", productId: "PRD-100-001", contractId: "CRD-00001", status: "rejected", records: 20, rejectionNote: "Quantities for tenant-1000101 look doubled; please check and re-upload." },
-  { id: "UF-2026-10-2001-0001", name: "Globex Office — in review", productId: "PRD-200-001", contractId: "CRD-00003", status: "pending", records: 35 },
+  {
+    id: "UF-2026-10-1001-0001",
+    name: "Acme Compute — draft",
+    productId: "PRD-100-001",
+    contractId: "CRD-00001",
+    status: "draft",
+    records: 0,
+  },
+  {
+    id: "UF-2026-10-1001-0002",
+    name: "Acme Compute — ready to submit",
+    productId: "PRD-100-001",
+    contractId: "CRD-00001",
+    status: "ready",
+    records: 40,
+  },
+  {
+    id: "UF-2026-10-1001-0003",
+    name: "Acme Compute — in review",
+    productId: "PRD-100-001",
+    contractId: "CRD-00001",
+    status: "pending",
+    records: 60,
+  },
+  {
+    id: "UF-2026-10-1001-0004",
+    name: "Acme Compute — Contoso",
+    productId: "PRD-100-001",
+    contractId: "CRD-00002",
+    status: "pending",
+    records: 25,
+  },
+  {
+    id: "UF-2026-10-1001-0005",
+    name: "Acme Backup — accepted",
+    productId: "PRD-100-002",
+    contractId: "CRD-00001",
+    status: "accepted",
+    records: 30,
+    acceptanceNote: "Matches our subscription counts.",
+  },
+  {
+    id: "UF-2026-10-1001-0006",
+    name: "Acme Compute — rejected",
+    productId: "PRD-100-001",
+    contractId: "CRD-00001",
+    status: "rejected",
+    records: 20,
+    rejectionNote: "Quantities for tenant-1000101 look doubled; please check and re-upload.",
+  },
+  {
+    id: "UF-2026-10-2001-0001",
+    name: "Globex Office — in review",
+    productId: "PRD-200-001",
+    contractId: "CRD-00003",
+    status: "pending",
+    records: 35,
+  },
 ];
 
 async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void> {
@@ -208,7 +257,8 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
         actorUserId: action === "processed" ? null : actorOf(action, author.id, contract.distributorAccountId),
         actorAccountId: action === "processed" ? null : accountOf(action, contract),
         at: new Date(period.to.getTime() + index * 3_600_000),
-        details: action === "reject" ? { note: file.rejectionNote } : action === "accept" ? { note: file.acceptanceNote } : {},
+        details:
+          action === "reject" ? { note: file.rejectionNote } : action === "accept" ? { note: file.acceptanceNote } : {},
       })),
     );
   }
@@ -278,12 +328,16 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
       FROM (SELECT item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
             FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY item_id) totals
     ) WHERE id = ${file.id}`);
-  await db.update(usageFiles).set(await recordIdRange(db, file.id, 1)).where(eq(usageFiles.id, file.id));
+  await db
+    .update(usageFiles)
+    .set(await recordIdRange(db, file.id, 1))
+    .where(eq(usageFiles.id, file.id));
 }
 
 function demoQuantity(index: number, precision: ItemPrecision): string {
   const whole = String(10 + ((index * 37) % 990));
-  const decimals = { integer: "", decimal_1: ".5", decimal_2: ".25", decimal_4: ".1250", decimal_8: ".00012500" }[precision];
+  const decimals = { integer: "", decimal_1: ".5", decimal_2: ".25", decimal_4: ".1250", decimal_8: ".00012500" }[
+    precision
+  ];
   return whole + decimals;
 }
-

@@ -62,7 +62,9 @@ test("an admin sets up a vendor and a distributor, and the new vendor user start
   await openFromMenu(page, "Contracts");
   const contractForm = formOf(page, "Create contract");
   await contractForm.getByLabel("Vendor").selectOption({ label: "Initech Cloud (vendor)" });
-  await contractForm.getByLabel("Distributor or reseller").selectOption({ label: "Umbrella Distribution (distributor)" });
+  await contractForm
+    .getByLabel("Distributor or reseller")
+    .selectOption({ label: "Umbrella Distribution (distributor)" });
   await contractForm.getByLabel("Marketplace").fill("Umbrella EU");
   await contractForm.getByRole("button", { name: "Create contract" }).click();
   await expect(contractForm.getByRole("status")).toContainText("Created contract CRD-");
@@ -89,7 +91,9 @@ test("an admin sets up a vendor and a distributor, and the new vendor user start
     `${productId},${contractId},INI-0002,uid-ini-2,region=us-east,active,2025-01-01,`,
   ].join("\n");
   const importForm = formOf(page, "Import subscriptions");
-  await importForm.getByLabel("Sheet").setInputFiles({ name: "subscriptions.csv", mimeType: "text/csv", buffer: Buffer.from(sheet) });
+  await importForm
+    .getByLabel("Sheet")
+    .setInputFiles({ name: "subscriptions.csv", mimeType: "text/csv", buffer: Buffer.from(sheet) });
   await importForm.getByRole("button", { name: "Import subscriptions" }).click();
   await expect(importForm.getByRole("status")).toHaveText("Imported 2 subscriptions.");
   await page.getByLabel("Search id, external id or uid").fill("INI-");
@@ -118,12 +122,16 @@ test("an admin sets up a vendor and a distributor, and the new vendor user start
   await expect(product.locator("option", { hasText: "Initech Metering" })).toHaveCount(1);
   await product.selectOption({ label: "Initech Metering (QT, EUR)" });
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.locator('select[name="contractId"]').locator("option", { hasText: "Umbrella Distribution" })).toHaveCount(1);
+  await expect(
+    page.locator('select[name="contractId"]').locator("option", { hasText: "Umbrella Distribution" }),
+  ).toHaveCount(1);
   await screenshot(page, "admin-new-vendor-wizard");
   await signOut(page);
 });
 
-test("an admin deactivates a user after confirming, resets a password, cannot demote the last admin, and gets field errors inline", async ({ page }) => {
+test("an admin deactivates a user after confirming, resets a password, cannot demote the last admin, and gets field errors inline", async ({
+  page,
+}) => {
   await signIn(page, "admin@portal.test");
   // A user of its own: other specs sign in as the demo users on the same database.
   await openFromMenu(page, "Users");
@@ -150,7 +158,9 @@ test("an admin deactivates a user after confirming, resets a password, cannot de
   await placement.getByLabel("Account").selectOption({ label: "Acme Cloud (vendor)" });
   await placement.getByLabel("Role").selectOption("vendor");
   await placement.getByRole("button", { name: "Save" }).click();
-  await expect(placement.getByRole("alert")).toHaveText("This is the last active admin: make another user admin first.");
+  await expect(placement.getByRole("alert")).toHaveText(
+    "This is the last active admin: make another user admin first.",
+  );
 
   await openFromMenu(page, "Products");
   const productForm = formOf(page, "Create product");

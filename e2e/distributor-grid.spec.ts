@@ -5,14 +5,19 @@ import { expect, screenshot, signIn, test } from "./helpers";
 const globexPending = "/distributor/files/UF-2026-10-2001-0001";
 
 const grid = (page: Page) => page.getByRole("region", { name: /^Records/ });
-const rows = (page: Page) => grid(page).getByRole("row").filter({ has: page.getByRole("cell") });
+const rows = (page: Page) =>
+  grid(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
 const quantities = async (page: Page) => {
   const header = await grid(page).getByRole("columnheader").allInnerTexts();
   const column = header.findIndex((text) => text.toUpperCase().startsWith("QUANTITY"));
   return (await rows(page).all()).map(async (row) => Number(await row.getByRole("cell").nth(column).innerText()));
 };
 
-test("a distributor sorts, filters, searches and pages a file's records, and the view survives a reload", async ({ page }) => {
+test("a distributor sorts, filters, searches and pages a file's records, and the view survives a reload", async ({
+  page,
+}) => {
   await signIn(page, "distributor@northwind.test");
   await page.goto(globexPending);
   await expect(rows(page)).toHaveCount(25);
@@ -40,7 +45,9 @@ test("a distributor sorts, filters, searches and pages a file's records, and the
   await expect(page).toHaveURL(/q=rec-00007/);
   await expect(rows(page)).toHaveCount(1);
   await page.reload();
-  await expect(page.getByRole("searchbox", { name: "Search record id, subscription or note" })).toHaveValue("rec-00007");
+  await expect(page.getByRole("searchbox", { name: "Search record id, subscription or note" })).toHaveValue(
+    "rec-00007",
+  );
   await expect(rows(page)).toHaveCount(1);
   await expect(page).toHaveURL(/sort=-quantity/);
   await screenshot(page, "distributor-record-grid");

@@ -14,11 +14,31 @@ async function correctedWorkbook(quantities: string[]): Promise<Buffer> {
   const text = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("records");
-  sheet.addRow(["record_id", "item_search_criteria", "item_search_value", "quantity", "start_time_utc", "end_time_utc", "asset_search_criteria", "asset_search_value", "record_note"]);
+  sheet.addRow([
+    "record_id",
+    "item_search_criteria",
+    "item_search_value",
+    "quantity",
+    "start_time_utc",
+    "end_time_utc",
+    "asset_search_criteria",
+    "asset_search_value",
+    "record_note",
+  ]);
   quantities.forEach((quantity, index) => {
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 2 + index));
     const end = new Date(start.getTime() + 86_400_000);
-    sheet.addRow([`fix-${index + 1}`, "item.mpn", "ACME-VCPU-HR", quantity, text(start), text(end), "asset.external_id", "EXT-100001001", index === 0 ? "=cmd()" : ""]);
+    sheet.addRow([
+      `fix-${index + 1}`,
+      "item.mpn",
+      "ACME-VCPU-HR",
+      quantity,
+      text(start),
+      text(end),
+      "asset.external_id",
+      "EXT-100001001",
+      index === 0 ? "=cmd()" : "",
+    ]);
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -39,7 +59,9 @@ async function download(page: Page, link: string): Promise<{ name: string; bytes
   return { name: done.suggestedFilename(), bytes: await readFile((await done.path())!) };
 }
 
-test("a distributor rejects a file, the vendor corrects and resubmits it, the distributor accepts, exports, reconciles and closes it", async ({ page }) => {
+test("a distributor rejects a file, the vendor corrects and resubmits it, the distributor accepts, exports, reconciles and closes it", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
 
   await signIn(page, "distributor@northwind.test");
@@ -108,10 +130,16 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   await expect(page.getByRole("status").filter({ hasText: "Closed 1 record." })).toBeVisible();
 
   // The export sent back with a billing id on every row.
-  const reconciliation = lines.map((line, index) => (index === 0 ? line : line.replace(/,accepted,,$/, ",accepted,INV-2026-001,October invoice"))).join("\n");
-  await page.getByLabel("Reconciliation sheet").setInputFiles({ name: "reconciliation.csv", mimeType: "text/csv", buffer: Buffer.from(reconciliation) });
+  const reconciliation = lines
+    .map((line, index) => (index === 0 ? line : line.replace(/,accepted,,$/, ",accepted,INV-2026-001,October invoice")))
+    .join("\n");
+  await page
+    .getByLabel("Reconciliation sheet")
+    .setInputFiles({ name: "reconciliation.csv", mimeType: "text/csv", buffer: Buffer.from(reconciliation) });
   await page.getByRole("button", { name: "Upload reconciliation" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "refused" })).toContainText("2 records closed, 1 row refused, 0 rows without a billing id left open.");
+  await expect(page.getByRole("status").filter({ hasText: "refused" })).toContainText(
+    "2 records closed, 1 row refused, 0 rows without a billing id left open.",
+  );
   await expect(page.getByText(`${firstRecord}: This record is already closed.`)).toBeVisible();
   await screenshot(page, "distributor-reconciled");
 

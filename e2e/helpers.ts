@@ -11,11 +11,15 @@ export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];
-      await context.exposeBinding("reportCspViolation", ({ page }, violation: string) => violations.push(`${page.url()}: ${violation}`));
+      await context.exposeBinding("reportCspViolation", ({ page }, violation: string) =>
+        violations.push(`${page.url()}: ${violation}`),
+      );
       await context.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (event) => {
           const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
-          report(`${event.effectiveDirective} refused ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+          report(
+            `${event.effectiveDirective} refused ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+          );
         });
       });
       await use(violations);

@@ -19,7 +19,9 @@ function nonceOf(policy = ""): string | undefined {
   return /'nonce-([^']+)'/.exec(policy)?.[1];
 }
 
-test("a review page cannot be framed, runs only scripts with its own fresh nonce, and still draws its charts", async ({ page }) => {
+test("a review page cannot be framed, runs only scripts with its own fresh nonce, and still draws its charts", async ({
+  page,
+}) => {
   await signIn(page, "distributor@northwind.test");
   const response = await page.goto(reviewPage);
   const headers = response!.headers();

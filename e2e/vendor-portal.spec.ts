@@ -9,7 +9,9 @@ async function downloadTemplate(page: Page): Promise<string> {
 }
 
 async function upload(page: Page, templatePath: string, name: string, rows: TemplateRow[]): Promise<void> {
-  await page.getByLabel("Usage spreadsheet").setInputFiles({ name, mimeType: xlsxType, buffer: await fillTemplate(templatePath, rows) });
+  await page
+    .getByLabel("Usage spreadsheet")
+    .setInputFiles({ name, mimeType: xlsxType, buffer: await fillTemplate(templatePath, rows) });
 }
 
 async function createUsageFile(page: Page, name: string): Promise<string> {
@@ -29,7 +31,9 @@ async function createUsageFile(page: Page, name: string): Promise<string> {
 
 const recordRow = (page: Page, recordId: string) => page.getByRole("row").filter({ hasText: recordId });
 
-test("a vendor creates a file, sees invalid records, corrects one in the browser, re-uploads the rest and submits", async ({ page }) => {
+test("a vendor creates a file, sees invalid records, corrects one in the browser, re-uploads the rest and submits", async ({
+  page,
+}) => {
   await signIn(page, "vendor@acme.test");
   await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();
   await screenshot(page, "vendor-dashboard");
@@ -89,7 +93,9 @@ test("a vendor creates a file, sees invalid records, corrects one in the browser
   expect(id).toMatch(/^UF-\d{4}-\d{2}-\d{4}-\d{4}$/);
 });
 
-test("correcting the last invalid record makes the file Ready, and the download carries the correction", async ({ page }) => {
+test("correcting the last invalid record makes the file Ready, and the download carries the correction", async ({
+  page,
+}) => {
   await signIn(page, "vendor@acme.test");
   await createUsageFile(page, "Acme Compute — one typo");
   await upload(page, await downloadTemplate(page), "typo.xlsx", quantityRows(["4", "2.5x"]));

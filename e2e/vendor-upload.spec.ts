@@ -3,7 +3,9 @@ import { fillTemplate, quantityRows, xlsxType } from "./workbooks";
 
 const draftFile = "UF-2026-10-1001-0001";
 
-test("a vendor downloads the template, uploads it with an error, sees why, and uploads a corrected file", async ({ page }) => {
+test("a vendor downloads the template, uploads it with an error, sees why, and uploads a corrected file", async ({
+  page,
+}) => {
   await signIn(page, "vendor@acme.test");
   await page.goto(`/vendor/files/${draftFile}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Compute — draft");
@@ -22,7 +24,9 @@ test("a vendor downloads the template, uploads it with an error, sees why, and u
     buffer: withError,
   });
   await expect(page.getByRole("heading", { name: /1 invalid record/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("region", { name: "Errors" }).getByRole("cell", { name: /has 3 decimals/ })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Errors" }).getByRole("cell", { name: /has 3 decimals/ }),
+  ).toBeVisible();
   await screenshot(page, "vendor-invalid-file");
 
   const processedDownload = page.waitForEvent("download");
@@ -45,7 +49,11 @@ test("a vendor is told at once when a file is not a spreadsheet", async ({ page 
   await page.goto(`/vendor/files/${draftFile}`);
   // A file chosen before the page has hydrated goes unseen, as it would for a person; choose again until the page answers.
   await expect(async () => {
-    await page.getByLabel("Usage spreadsheet").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
-    await expect(page.locator("section").getByRole("alert")).toHaveText("Upload an .xlsx workbook or a .csv file.", { timeout: 2000 });
+    await page
+      .getByLabel("Usage spreadsheet")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await expect(page.locator("section").getByRole("alert")).toHaveText("Upload an .xlsx workbook or a .csv file.", {
+      timeout: 2000,
+    });
   }).toPass({ timeout: 15_000 });
 });

@@ -14,7 +14,11 @@ const envSchema = z.object({
   /** The portal's public address; Auth.js reads it too. https:// here turns on HSTS and Secure cookies. */
   AUTH_URL: z.url("AUTH_URL must be the portal's address, e.g. https://usage.example.com").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   UPLOAD_MAX_RECORDS: z.coerce.number().int().positive().default(1_000_000),
   /** Files processed at once by a worker process (one per account at a time, whatever this says). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),

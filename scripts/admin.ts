@@ -16,7 +16,10 @@ const commands: Record<string, (email: string, name: string | undefined) => Prom
   "create-admin": async (email, name) => {
     const created = await createFirstAdmin(email, name ?? "Administrator");
     if (!created.ok) return created;
-    return { ok: true, value: `Admin ${created.value.user.email} created. One-time password (change it at the first sign-in): ${created.value.temporaryPassword}` };
+    return {
+      ok: true,
+      value: `Admin ${created.value.user.email} created. One-time password (change it at the first sign-in): ${created.value.temporaryPassword}`,
+    };
   },
   "create-api-key": async (email, name) => {
     const created = await createApiKeyForEmail(email, name ?? "command line");

@@ -5,14 +5,29 @@ import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sourceEntries = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.ts", "package.json", "tailwind.config.ts", "postcss.config.mjs"];
+const sourceEntries = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "next.config.ts",
+  "package.json",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+];
 const buildStamp = ".next/BUILD_ID";
 
 function newestMtime(entry) {
   if (!existsSync(entry) || entry.endsWith(".test.ts")) return 0;
   const stats = statSync(entry);
   if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stats.mtimeMs);
+  return readdirSync(entry).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(entry, name))),
+    stats.mtimeMs,
+  );
 }
 
 function buildIsStale() {
@@ -31,7 +46,10 @@ if (buildIsStale()) {
 
 const port = process.env.PORT ?? "3000";
 const children = [
-  spawn(process.execPath, [next, "start", "--port", port], { stdio: "inherit", env: { ...process.env, JOBS_IN_PROCESS: "false" } }),
+  spawn(process.execPath, [next, "start", "--port", port], {
+    stdio: "inherit",
+    env: { ...process.env, JOBS_IN_PROCESS: "false" },
+  }),
   // tsx as a loader, not its CLI: the CLI would run the worker in a child of its own, out of reach of a signal.
   spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit" }),
 ];

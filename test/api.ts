@@ -11,7 +11,10 @@ export function requestHeaders(): Headers {
   return currentHeaders;
 }
 
-export type RouteHandler = (request: Request, context: { params: Promise<{ id: string; recordId: string }> }) => Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  context: { params: Promise<{ id: string; recordId: string }> },
+) => Promise<Response>;
 
 export interface ApiCall {
   key?: string;
@@ -38,7 +41,11 @@ export async function callApi(handler: RouteHandler, call: ApiCall): Promise<Api
   currentHeaders = request.headers;
   const response = await handler(request, { params: Promise.resolve({ id: "", recordId: "", ...call.params }) });
   const isJson = response.headers.get("content-type")?.includes("json");
-  return { status: response.status, headers: response.headers, body: isJson ? await response.json() : Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: isJson ? await response.json() : Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 /** The handler that serves an endpoint of the registry, from its route module. */
@@ -57,7 +64,9 @@ export const seededKeyHolders = {
 
 /** Live API keys for seeded users, by the names a test calls them (`{ acme: "vendor@acme.test" }`). */
 export async function apiKeysOf<Name extends string>(emails: Record<Name, string>): Promise<Record<Name, string>> {
-  const keys = await Promise.all(Object.entries<string>(emails).map(async ([name, email]) => [name, await apiKeyOf(email)] as const));
+  const keys = await Promise.all(
+    Object.entries<string>(emails).map(async ([name, email]) => [name, await apiKeyOf(email)] as const),
+  );
   return Object.fromEntries(keys) as Record<Name, string>;
 }
 

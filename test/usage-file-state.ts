@@ -43,7 +43,10 @@ export async function visibleCategories(db: Database, id: string) {
 export async function rowsByGeneration(db: Database, id: string) {
   const records: Record<number, number> = {};
   for (const { generation, table } of await recordTables(db, id)) {
-    const [counted] = await selectRows<{ rows: number | string }>(db, sql`SELECT count(*) AS rows FROM ${sql.identifier(table)}`);
+    const [counted] = await selectRows<{ rows: number | string }>(
+      db,
+      sql`SELECT count(*) AS rows FROM ${sql.identifier(table)}`,
+    );
     records[generation] = Number(counted?.rows);
   }
   const categoryCounts = await db

@@ -16,5 +16,13 @@ export function AccountSelect({
   defaultValue?: string;
 }) {
   const options = accounts.map((account) => ({ value: account.id, label: `${account.name} (${account.kind})` }));
-  return <OptionSelect name={name} options={options} placeholder={placeholder} required={required} defaultValue={defaultValue} />;
+  return (
+    <OptionSelect
+      name={name}
+      options={options}
+      placeholder={placeholder}
+      required={required}
+      defaultValue={defaultValue}
+    />
+  );
 }

@@ -27,8 +27,14 @@ export function AccountsTable({ rows, rename }: { rows: AccountRow[]; rename: Fo
         </>
       ),
     }),
-    column.accessor("kind", { header: "Kind", cell: ({ getValue }) => <span className="capitalize">{getValue()}</span> }),
-    column.accessor("users", { header: "Users", cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
+    column.accessor("kind", {
+      header: "Kind",
+      cell: ({ getValue }) => <span className="capitalize">{getValue()}</span>,
+    }),
+    column.accessor("users", {
+      header: "Users",
+      cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+    }),
     column.display({
       id: "actions",
       header: "",

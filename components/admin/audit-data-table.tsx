@@ -8,7 +8,10 @@ import { formatDateTime } from "@/lib/format";
 const column = createColumnHelper<AuditEventRow>();
 
 const columns = [
-  column.accessor("at", { header: "When", cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span> }),
+  column.accessor("at", {
+    header: "When",
+    cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateTime(getValue())}</span>,
+  }),
   column.accessor("actorEmail", {
     header: "Actor",
     enableSorting: false,
@@ -22,13 +25,18 @@ const columns = [
         <span className="text-slate-500">system or anonymous</span>
       ),
   }),
-  column.accessor("action", { header: "Action", enableSorting: false, cell: ({ getValue }) => <span className="font-medium">{getValue()}</span> }),
+  column.accessor("action", {
+    header: "Action",
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="font-medium">{getValue()}</span>,
+  }),
   column.accessor("objectId", {
     header: "Object",
     enableSorting: false,
     cell: ({ row }) => (
       <>
-        <span className="text-slate-500">{row.original.objectType}</span> <span className="font-mono text-xs">{row.original.objectId}</span>
+        <span className="text-slate-500">{row.original.objectType}</span>{" "}
+        <span className="font-mono text-xs">{row.original.objectId}</span>
       </>
     ),
   }),
@@ -47,5 +55,13 @@ const columns = [
 ];
 
 export function AuditDataTable({ rows, sort }: { rows: AuditEventRow[]; sort: { column: string; desc: boolean } }) {
-  return <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => String(row.id)} emptyMessage="No events match." />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      sort={sort}
+      rowId={(row) => String(row.id)}
+      emptyMessage="No events match."
+    />
+  );
 }

@@ -18,7 +18,10 @@ const column = createColumnHelper<ContractRow>();
 
 export function ContractsTable({ rows, deactivate }: { rows: ContractRow[]; deactivate: FormAction }) {
   const columns = [
-    column.accessor("id", { header: "Contract", cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span> }),
+    column.accessor("id", {
+      header: "Contract",
+      cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
+    }),
     column.accessor("vendorName", { header: "Vendor" }),
     column.accessor("distributorName", { header: "Distributor or reseller" }),
     column.accessor("marketplace", { header: "Marketplace" }),

@@ -7,7 +7,10 @@ import type { Item } from "@/db/schema";
 const column = createColumnHelper<Item>();
 
 const columns = [
-  column.accessor("id", { header: "Item", cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span> }),
+  column.accessor("id", {
+    header: "Item",
+    cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
+  }),
   column.accessor("mpn", { header: "MPN" }),
   column.accessor("localId", { header: "Local id" }),
   column.accessor("name", { header: "Name" }),
@@ -17,5 +20,7 @@ const columns = [
 ];
 
 export function ItemsTable({ rows }: { rows: Item[] }) {
-  return <DataTable columns={columns} rows={rows} rowId={(row) => row.id} emptyMessage="No items yet: add the first one." />;
+  return (
+    <DataTable columns={columns} rows={rows} rowId={(row) => row.id} emptyMessage="No items yet: add the first one." />
+  );
 }

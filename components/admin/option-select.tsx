@@ -28,7 +28,11 @@ export function OptionSelect({
   defaultValue?: string;
 }) {
   return (
-    <Select name={name} required={required} defaultValue={defaultValue ?? (placeholder === undefined ? options[0]?.value : "")}>
+    <Select
+      name={name}
+      required={required}
+      defaultValue={defaultValue ?? (placeholder === undefined ? options[0]?.value : "")}
+    >
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {options.map((option) => (
         <option key={option.value} value={option.value}>

@@ -30,7 +30,10 @@ const columns = [
   column.accessor("vendorName", { header: "Vendor" }),
   column.accessor("usageSchema", { header: "Schema" }),
   column.accessor("currency", { header: "Currency" }),
-  column.accessor("items", { header: "Items", cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
+  column.accessor("items", {
+    header: "Items",
+    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
 ];
 
 export function ProductsTable({ rows }: { rows: ProductRow[] }) {

@@ -9,7 +9,11 @@ import type { FormState } from "@/lib/server/form-action";
 export type ImportState = FormState & { rowErrors?: SheetRowError[] };
 
 /** Uploads a subscription sheet; when any row is wrong, nothing is imported and each problem is listed by row. */
-export function SubscriptionImportForm({ action }: { action: (previous: ImportState, formData: FormData) => Promise<ImportState> }) {
+export function SubscriptionImportForm({
+  action,
+}: {
+  action: (previous: ImportState, formData: FormData) => Promise<ImportState>;
+}) {
   const [state, submit, pending] = useActionState<ImportState, FormData>(action, {});
   return (
     <form action={submit} className="space-y-4">

@@ -32,17 +32,35 @@ const columns = [
       </span>
     ),
   }),
-  column.accessor("status", { header: "Status", cell: ({ getValue }) => <span className="capitalize">{getValue()}</span> }),
+  column.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => <span className="capitalize">{getValue()}</span>,
+  }),
   column.accessor("activeFrom", {
     header: "Active (UTC)",
     cell: ({ row }) => (
       <span className="whitespace-nowrap">
-        {row.original.activeFrom ? formatDate(row.original.activeFrom) : "…"} – {row.original.activeTo ? formatDate(row.original.activeTo) : "…"}
+        {row.original.activeFrom ? formatDate(row.original.activeFrom) : "…"} –{" "}
+        {row.original.activeTo ? formatDate(row.original.activeTo) : "…"}
       </span>
     ),
   }),
 ];
 
-export function SubscriptionsDataTable({ rows, sort }: { rows: AdminSubscriptionRow[]; sort: { column: string; desc: boolean } }) {
-  return <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => row.id} emptyMessage="No subscriptions match." />;
+export function SubscriptionsDataTable({
+  rows,
+  sort,
+}: {
+  rows: AdminSubscriptionRow[];
+  sort: { column: string; desc: boolean };
+}) {
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      sort={sort}
+      rowId={(row) => row.id}
+      emptyMessage="No subscriptions match."
+    />
+  );
 }

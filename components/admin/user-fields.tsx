@@ -5,7 +5,15 @@ import { asOptions, OptionSelect } from "./option-select";
 import type { AccountOption } from "./options";
 
 /** Account and role, for creating a user and for moving one. */
-export function UserPlacementFields({ accounts, accountId, role }: { accounts: AccountOption[]; accountId?: string; role?: string }) {
+export function UserPlacementFields({
+  accounts,
+  accountId,
+  role,
+}: {
+  accounts: AccountOption[];
+  accountId?: string;
+  role?: string;
+}) {
   return (
     <>
       <ActionField name="accountId" label="Account">

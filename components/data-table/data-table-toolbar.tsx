@@ -38,7 +38,12 @@ export function DataTableToolbar({ searchLabel, filters }: { searchLabel?: strin
     <div className="mb-3 flex flex-wrap items-end gap-3 text-sm">
       {searchLabel && <SearchBox label={searchLabel} initial={params.get("q") ?? ""} onSearch={(q) => update({ q })} />}
       {filters.map((filter) => (
-        <FilterControl key={filter.param} filter={filter} value={params.get(filter.param) ?? ""} onChange={(value) => update({ [filter.param]: value })} />
+        <FilterControl
+          key={filter.param}
+          filter={filter}
+          value={params.get(filter.param) ?? ""}
+          onChange={(value) => update({ [filter.param]: value })}
+        />
       ))}
       {active && (
         <button
@@ -63,18 +68,35 @@ function SearchBox({ label, initial, onSearch }: { label: string; initial: strin
   return (
     <label className="flex flex-col gap-1 font-medium text-slate-700">
       {label}
-      <input type="search" value={text} onChange={(event) => setText(event.target.value)} className={`${controlClass} w-64 font-normal`} />
+      <input
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        className={`${controlClass} w-64 font-normal`}
+      />
     </label>
   );
 }
 
-function FilterControl({ filter, value, onChange }: { filter: FilterDefinition; value: string; onChange: (value: string | null) => void }) {
+function FilterControl({
+  filter,
+  value,
+  onChange,
+}: {
+  filter: FilterDefinition;
+  value: string;
+  onChange: (value: string | null) => void;
+}) {
   switch (filter.kind) {
     case "choice":
       return (
         <label className="flex flex-col gap-1 font-medium text-slate-700">
           {filter.label}
-          <select value={value} onChange={(event) => onChange(event.target.value || null)} className={`${controlClass} font-normal`}>
+          <select
+            value={value}
+            onChange={(event) => onChange(event.target.value || null)}
+            className={`${controlClass} font-normal`}
+          >
             <option value="">All</option>
             {filter.options.map((option) => (
               <option key={option.value} value={option.value}>
@@ -87,7 +109,11 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDefinition; 
     case "toggle":
       return (
         <label className="flex items-center gap-2 py-1.5 font-medium text-slate-700">
-          <input type="checkbox" checked={value === "1"} onChange={(event) => onChange(event.target.checked ? "1" : null)} />
+          <input
+            type="checkbox"
+            checked={value === "1"}
+            onChange={(event) => onChange(event.target.checked ? "1" : null)}
+          />
           {filter.label}
         </label>
       );

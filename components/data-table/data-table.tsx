@@ -139,7 +139,9 @@ export function DataTable<Row>({
 function ColumnChooser<Row>({ columns }: { columns: Column<Row, unknown>[] }) {
   return (
     <details className="relative mb-2 inline-block text-sm">
-      <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">Columns</summary>
+      <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+        Columns
+      </summary>
       <fieldset className="absolute z-10 mt-1 w-48 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         <legend className="sr-only">Visible columns</legend>
         {columns.map((column) => (

@@ -36,7 +36,11 @@ export function PageSizeSelect({ size }: { size: number }) {
   return (
     <label className="flex items-center gap-2">
       Rows per page
-      <select value={size} onChange={(event) => update({ size: event.target.value })} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+      <select
+        value={size}
+        onChange={(event) => update({ size: event.target.value })}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
         {pageSizes.map((option) => (
           <option key={option}>{option}</option>
         ))}

@@ -25,7 +25,15 @@ function KeyRow({ apiKey, revokeAction }: { apiKey: OwnApiKey; revokeAction: For
 }
 
 /** The user's API keys (`Authorization: ApiKey <key>`): create one, see when each was last used, revoke. */
-export function ApiKeysCard({ keys, createAction, revokeAction }: { keys: OwnApiKey[]; createAction: FormAction; revokeAction: FormAction }) {
+export function ApiKeysCard({
+  keys,
+  createAction,
+  revokeAction,
+}: {
+  keys: OwnApiKey[];
+  createAction: FormAction;
+  revokeAction: FormAction;
+}) {
   return (
     <Card title="API keys" className="max-w-3xl">
       {keys.length > 0 && (
@@ -51,7 +59,11 @@ export function ApiKeysCard({ keys, createAction, revokeAction }: { keys: OwnApi
         </ActionField>
       </ActionForm>
       <p className="mt-3 text-xs text-slate-500">
-        See the <a className="underline" href="/api-docs">API reference</a>.
+        See the{" "}
+        <a className="underline" href="/api-docs">
+          API reference
+        </a>
+        .
       </p>
     </Card>
   );

@@ -18,7 +18,15 @@ function BillingFields() {
 }
 
 /** Closes one accepted record with the billing id it was invoiced under. */
-export function CloseRecordDialog({ action, usageFileId, recordId }: { action: FormAction; usageFileId: string; recordId: string }) {
+export function CloseRecordDialog({
+  action,
+  usageFileId,
+  recordId,
+}: {
+  action: FormAction;
+  usageFileId: string;
+  recordId: string;
+}) {
   return (
     <ConfirmDialog
       action={action}
@@ -35,7 +43,15 @@ export function CloseRecordDialog({ action, usageFileId, recordId }: { action: F
 }
 
 /** Closes the ticked records under one billing reference. */
-export function CloseSelectedDialog({ action, usageFileId, recordIds }: { action: FormAction; usageFileId: string; recordIds: string[] }) {
+export function CloseSelectedDialog({
+  action,
+  usageFileId,
+  recordIds,
+}: {
+  action: FormAction;
+  usageFileId: string;
+  recordIds: string[];
+}) {
   if (recordIds.length === 0) return null;
   return (
     <ConfirmDialog

@@ -20,7 +20,8 @@ export function CorrectRecordDialog({
   usageFileId: string;
   record: { id: number; rowNumber: number; errors: RecordError[]; sheetCells: Record<string, string> };
 }) {
-  const messagesOf = (column: string) => record.errors.filter((error) => error.column === column).map((error) => error.message);
+  const messagesOf = (column: string) =>
+    record.errors.filter((error) => error.column === column).map((error) => error.message);
   return (
     <ConfirmDialog
       action={action}
@@ -36,7 +37,12 @@ export function CorrectRecordDialog({
           const messages = messagesOf(column);
           return (
             <Field key={column} label={column} error={messages.join(" ") || undefined}>
-              <TextInput name={cellFieldName(column)} defaultValue={value} invalid={messages.length > 0} className="font-mono" />
+              <TextInput
+                name={cellFieldName(column)}
+                defaultValue={value}
+                invalid={messages.length > 0}
+                className="font-mono"
+              />
             </Field>
           );
         })}

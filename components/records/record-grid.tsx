@@ -44,17 +44,31 @@ function closingColumns(closing: RecordClosingActions) {
       ),
       cell: ({ row }) =>
         row.getCanSelect() ? (
-          <input type="checkbox" aria-label={`Select ${usageRecordPublicId(row.original.id)}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+          <input
+            type="checkbox"
+            aria-label={`Select ${usageRecordPublicId(row.original.id)}`}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
         ) : null,
     }),
-    column.accessor("externalBillingId", { id: "billing", header: "Billing id", enableSorting: false, cell: ({ getValue }) => mono(getValue()) }),
+    column.accessor("externalBillingId", {
+      id: "billing",
+      header: "Billing id",
+      enableSorting: false,
+      cell: ({ getValue }) => mono(getValue()),
+    }),
     column.display({
       id: "close",
       header: "",
       enableHiding: false,
       cell: ({ row }) =>
         isClosable(row.original) ? (
-          <CloseRecordDialog action={closing.close} usageFileId={closing.usageFileId} recordId={usageRecordPublicId(row.original.id)} />
+          <CloseRecordDialog
+            action={closing.close}
+            usageFileId={closing.usageFileId}
+            recordId={usageRecordPublicId(row.original.id)}
+          />
         ) : null,
     }),
   ];
@@ -62,10 +76,23 @@ function closingColumns(closing: RecordClosingActions) {
 
 function columnsFor(schema: UsageSchema) {
   return [
-    column.accessor("rowNumber", { id: "row", header: "Row", enableHiding: false, cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span> }),
+    column.accessor("rowNumber", {
+      id: "row",
+      header: "Row",
+      enableHiding: false,
+      cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+    }),
     column.accessor("recordId", { id: "record_id", header: "Record id", cell: ({ getValue }) => mono(getValue()) }),
-    column.accessor("status", { header: "Status", enableSorting: false, cell: ({ getValue }) => <RecordStatusBadge status={getValue()} /> }),
-    column.accessor("itemMpn", { id: "item", header: "Item", cell: ({ row }) => mono(row.original.itemMpn ?? row.original.itemId) }),
+    column.accessor("status", {
+      header: "Status",
+      enableSorting: false,
+      cell: ({ getValue }) => <RecordStatusBadge status={getValue()} />,
+    }),
+    column.accessor("itemMpn", {
+      id: "item",
+      header: "Item",
+      cell: ({ row }) => mono(row.original.itemMpn ?? row.original.itemId),
+    }),
     column.accessor("subscriptionExternalId", {
       id: "subscription",
       header: "Subscription",
@@ -74,10 +101,17 @@ function columnsFor(schema: UsageSchema) {
     column.accessor("quantity", { header: "Quantity", cell: ({ getValue }) => mono(getValue()) }),
     column.accessor("startTime", { id: "start", header: "Start (UTC)", cell: ({ getValue }) => time(getValue()) }),
     column.accessor("endTime", { id: "end", header: "End (UTC)", cell: ({ getValue }) => time(getValue()) }),
-    ...(schema === "QT" ? [] : [column.accessor("amount", { header: "Amount", cell: ({ getValue }) => mono(getValue()) })]),
-    ...(schema === "TR" ? [column.accessor("tier", { header: "Tier", cell: ({ getValue }) => getValue() ?? "—" })] : []),
+    ...(schema === "QT"
+      ? []
+      : [column.accessor("amount", { header: "Amount", cell: ({ getValue }) => mono(getValue()) })]),
+    ...(schema === "TR"
+      ? [column.accessor("tier", { header: "Tier", cell: ({ getValue }) => getValue() ?? "—" })]
+      : []),
     column.accessor("categoryId", { id: "category", header: "Category", cell: ({ getValue }) => getValue() ?? "—" }),
-    column.accessor("note", { header: "Note", cell: ({ getValue }) => <span className="line-clamp-2 max-w-xs">{getValue() ?? ""}</span> }),
+    column.accessor("note", {
+      header: "Note",
+      cell: ({ getValue }) => <span className="line-clamp-2 max-w-xs">{getValue() ?? ""}</span>,
+    }),
   ];
 }
 
@@ -89,7 +123,13 @@ function errorsColumn(correction: { action: FormAction; usageFileId: string } | 
   });
 }
 
-function RecordErrors({ record, correction }: { record: UsageRecordView; correction?: { action: FormAction; usageFileId: string } }) {
+function RecordErrors({
+  record,
+  correction,
+}: {
+  record: UsageRecordView;
+  correction?: { action: FormAction; usageFileId: string };
+}) {
   if (!record.errors) return null;
   return (
     <div className="min-w-64 space-y-1">
@@ -147,8 +187,18 @@ export function RecordGrid({
     ...closingRest,
   ];
   const filters: FilterDefinition[] = [
-    { kind: "choice", param: "status", label: "Status", options: usageRecordStatuses.map((s) => ({ value: s, label: recordStatusLabels[s] })) },
-    { kind: "choice", param: "item", label: "Item", options: items.map((item) => ({ value: item.id, label: item.mpn })) },
+    {
+      kind: "choice",
+      param: "status",
+      label: "Status",
+      options: usageRecordStatuses.map((s) => ({ value: s, label: recordStatusLabels[s] })),
+    },
+    {
+      kind: "choice",
+      param: "item",
+      label: "Item",
+      options: items.map((item) => ({ value: item.id, label: item.mpn })),
+    },
     { kind: "input", param: "subscription", label: "Subscription", type: "text" },
     { kind: "input", param: "from", label: "Starts from", type: "date" },
     { kind: "input", param: "to", label: "Starts until", type: "date" },
@@ -164,7 +214,9 @@ export function RecordGrid({
           <CloseSelectedDialog
             action={closing.close}
             usageFileId={closing.usageFileId}
-            recordIds={Object.keys(selected).filter((id) => selected[id]).map((id) => usageRecordPublicId(Number(id)))}
+            recordIds={Object.keys(selected)
+              .filter((id) => selected[id])
+              .map((id) => usageRecordPublicId(Number(id)))}
           />
         </div>
       )}

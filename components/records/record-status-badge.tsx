@@ -11,5 +11,9 @@ const tones: Record<UsageRecordStatus, string> = {
 };
 
 export function RecordStatusBadge({ status }: { status: UsageRecordStatus }) {
-  return <span className={`inline-flex rounded px-2 py-0.5 text-xs font-medium ${tones[status]}`}>{recordStatusLabels[status]}</span>;
+  return (
+    <span className={`inline-flex rounded px-2 py-0.5 text-xs font-medium ${tones[status]}`}>
+      {recordStatusLabels[status]}
+    </span>
+  );
 }

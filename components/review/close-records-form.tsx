@@ -16,7 +16,12 @@ export function CloseRecordsForm({ usageFileId, action }: { usageFileId: string;
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="External billing id" error={state.fields?.externalBillingId}>
-          <TextInput name="externalBillingId" required maxLength={200} invalid={Boolean(state.fields?.externalBillingId)} />
+          <TextInput
+            name="externalBillingId"
+            required
+            maxLength={200}
+            invalid={Boolean(state.fields?.externalBillingId)}
+          />
         </Field>
         <Field label="External billing note">
           <TextInput name="externalBillingNote" maxLength={2000} />

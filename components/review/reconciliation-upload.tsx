@@ -12,7 +12,8 @@ interface Report {
   rows_without_billing_id: number;
 }
 
-type State = { kind: "idle" } | { kind: "sending" } | { kind: "done"; report: Report } | { kind: "error"; message: string };
+type State =
+  { kind: "idle" } | { kind: "sending" } | { kind: "done"; report: Report } | { kind: "error"; message: string };
 
 const shownRefusals = 50;
 
@@ -31,9 +32,11 @@ export function ReconciliationUpload({ usageFileId }: { usageFileId: string }) {
       method: "POST",
       body: new FormData(event.currentTarget),
     }).catch(() => null);
-    if (!response) return setState({ kind: "error", message: "The upload was interrupted. Check your connection and try again." });
+    if (!response)
+      return setState({ kind: "error", message: "The upload was interrupted. Check your connection and try again." });
     const body = (await response.json().catch(() => ({}))) as Report & { errors?: string[] };
-    if (!response.ok) return setState({ kind: "error", message: body.errors?.[0] ?? `The upload failed (HTTP ${response.status}).` });
+    if (!response.ok)
+      return setState({ kind: "error", message: body.errors?.[0] ?? `The upload failed (HTTP ${response.status}).` });
     setState({ kind: "done", report: body });
     router.refresh();
   }
@@ -71,8 +74,9 @@ function ReconciliationReport({ report }: { report: Report }) {
   return (
     <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
       <p>
-        <strong>{count(report.closed.length, "record")}</strong> closed, <strong>{count(report.refused.length, "row")}</strong> refused,{" "}
-        {count(report.rows_without_billing_id, "row")} without a billing id left open.
+        <strong>{count(report.closed.length, "record")}</strong> closed,{" "}
+        <strong>{count(report.refused.length, "row")}</strong> refused, {count(report.rows_without_billing_id, "row")}{" "}
+        without a billing id left open.
       </p>
       {report.refused.length > 0 && (
         <ul className="list-inside list-disc text-slate-700">

@@ -14,7 +14,17 @@ export function waitedFor(since: Date, now: Date): string {
 }
 
 /** A short list of files with how long each has been in its status. */
-export function ReviewQueue({ files, now, ageLabel, empty }: { files: UsageFileView[]; now: Date; ageLabel: string; empty: string }) {
+export function ReviewQueue({
+  files,
+  now,
+  ageLabel,
+  empty,
+}: {
+  files: UsageFileView[];
+  now: Date;
+  ageLabel: string;
+  empty: string;
+}) {
   if (files.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   const columns: SimpleColumn<UsageFileView>[] = [
     {

@@ -53,7 +53,14 @@ export function UsageCharts({
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {byItem.map((item, index) => (
-                <Bar key={item.itemId} dataKey={item.itemId} name={nameOf(item.itemId)} stackId="items" fill={palette[index % palette.length]} maxBarSize={36} />
+                <Bar
+                  key={item.itemId}
+                  dataKey={item.itemId}
+                  name={nameOf(item.itemId)}
+                  stackId="items"
+                  fill={palette[index % palette.length]}
+                  maxBarSize={36}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

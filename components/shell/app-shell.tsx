@@ -61,7 +61,11 @@ export function AppShell({
             </nav>
           </div>
           <div className="flex items-center gap-4 text-sm">
-            <Link href="/profile" className="text-right leading-tight hover:text-brand-700" title="Profile and password">
+            <Link
+              href="/profile"
+              className="text-right leading-tight hover:text-brand-700"
+              title="Profile and password"
+            >
               <span className="block font-medium">{user.name}</span>
               <span className="block text-xs text-slate-500">{user.accountName}</span>
             </Link>

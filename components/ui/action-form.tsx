@@ -1,6 +1,15 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import type { FormAction, FormState } from "@/lib/server/form-action";
 import { Button } from "./button";
 import { Field, FormStatus } from "./form";
@@ -51,7 +60,17 @@ export function ActionForm({
 }
 
 /** A labelled control inside an ActionForm, showing the server's error for the field `name`. */
-export function ActionField({ name, label, hint, children }: { name: string; label: string; hint?: ReactNode; children: ReactNode }) {
+export function ActionField({
+  name,
+  label,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   const error = useContext(FieldErrors)[name];
   return (
     <Field label={label} hint={hint} error={error}>

@@ -25,7 +25,11 @@ export function Field({
   );
 }
 
-export function TextInput({ invalid, className = "", ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+export function TextInput({
+  invalid,
+  className = "",
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
   return <input aria-invalid={invalid || undefined} className={`${controlClass} ${className}`} {...props} />;
 }
 
@@ -34,10 +38,16 @@ export function TextArea({
   className = "",
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
-  return <textarea aria-invalid={invalid || undefined} className={`${controlClass} ${className}`} rows={3} {...props} />;
+  return (
+    <textarea aria-invalid={invalid || undefined} className={`${controlClass} ${className}`} rows={3} {...props} />
+  );
 }
 
-export function Select({ invalid, className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+export function Select({
+  invalid,
+  className = "",
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return <select aria-invalid={invalid || undefined} className={`${controlClass} ${className}`} {...props} />;
 }
 

@@ -27,7 +27,9 @@ export function SimpleTable<Row>({
   const align = (column: SimpleColumn<Row>) => (column.numeric ? "text-right tabular-nums" : "");
   return (
     <table className="w-full text-left text-sm">
-      <thead className={`border-b border-slate-200 text-xs uppercase text-slate-500 ${stickyHeader ? "sticky top-0 bg-white" : ""}`}>
+      <thead
+        className={`border-b border-slate-200 text-xs uppercase text-slate-500 ${stickyHeader ? "sticky top-0 bg-white" : ""}`}
+      >
         <tr>
           {columns.map((column, index) => (
             <th key={index} className={`py-2 pr-4 font-medium ${align(column)}`}>

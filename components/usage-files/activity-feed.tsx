@@ -4,7 +4,13 @@ import type { ActivityEntry } from "@/lib/server/queries/usage-file-history";
 import { actionLabel } from "./history-timeline";
 
 /** The latest events across files, newest first, each linking to its file. */
-export function ActivityFeed({ entries, hrefOf }: { entries: ActivityEntry[]; hrefOf: (usageFileId: string) => string }) {
+export function ActivityFeed({
+  entries,
+  hrefOf,
+}: {
+  entries: ActivityEntry[];
+  hrefOf: (usageFileId: string) => string;
+}) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">No activity yet.</p>;
   return (
     <ul className="space-y-3 text-sm">

@@ -13,7 +13,9 @@ export function ErrorDetailPanel({ detail, processedHref }: { detail: ErrorDetai
               <li key={index}>{error.message}</li>
             ))}
           </ul>
-          <p className="mt-3 text-red-800">Fix the file and upload it again; the records shown before stay until then.</p>
+          <p className="mt-3 text-red-800">
+            Fix the file and upload it again; the records shown before stay until then.
+          </p>
         </>
       ) : (
         <>
@@ -29,7 +31,11 @@ export function ErrorDetailPanel({ detail, processedHref }: { detail: ErrorDetai
           </div>
           <ul className="mb-3 flex flex-wrap gap-2">
             {Object.entries(detail.summary.byCode).map(([code, count]) => (
-              <li key={code} className="rounded bg-white px-2 py-1 ring-1 ring-red-200" title={defaultRecordErrorMessages[code as keyof typeof defaultRecordErrorMessages]}>
+              <li
+                key={code}
+                className="rounded bg-white px-2 py-1 ring-1 ring-red-200"
+                title={defaultRecordErrorMessages[code as keyof typeof defaultRecordErrorMessages]}
+              >
                 {code.replaceAll("_", " ")}: {count}
               </li>
             ))}

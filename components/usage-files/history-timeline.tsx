@@ -28,9 +28,15 @@ function describe(entry: HistoryEntry): string | null {
     typeof details.fileName === "string" ? details.fileName : null,
     statusOf(details.status),
     typeof details.records === "number" ? countOf(details.records, "record") : null,
-    typeof details.invalid === "number" && details.invalid > 0 ? `${details.invalid.toLocaleString("en-US")} invalid` : null,
+    typeof details.invalid === "number" && details.invalid > 0
+      ? `${details.invalid.toLocaleString("en-US")} invalid`
+      : null,
     typeof details.recordId === "string" ? `record ${details.recordId}` : null,
-    isTextMap(details.cells) ? Object.entries(details.cells).map(([column, value]) => `${column} = “${value}”`).join(", ") : null,
+    isTextMap(details.cells)
+      ? Object.entries(details.cells)
+          .map(([column, value]) => `${column} = “${value}”`)
+          .join(", ")
+      : null,
     typeof details.note === "string" ? `“${details.note}”` : null,
     typeof details.billingId === "string" ? `billing reference ${details.billingId}` : null,
     typeof details.reason === "string" ? details.reason : null,
@@ -59,7 +65,10 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
         const description = describe(entry);
         return (
           <li key={entry.id} className="text-sm">
-            <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" aria-hidden />
+            <span
+              className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500"
+              aria-hidden
+            />
             <div className="font-medium">{actionLabel(entry.action)}</div>
             <div className="text-xs text-slate-500">
               {formatDateTime(entry.at)} · {entry.actorName ? `${entry.actorName} (${entry.accountName})` : "System"}

@@ -6,7 +6,15 @@ import { FormStatus, TextArea } from "@/components/ui/form";
 import type { FormAction, FormState } from "@/lib/server/form-action";
 
 /** The vendor's own note on a file, never shown to the distributor. */
-export function InternalNoteForm({ action, usageFileId, note }: { action: FormAction; usageFileId: string; note: string }) {
+export function InternalNoteForm({
+  action,
+  usageFileId,
+  note,
+}: {
+  action: FormAction;
+  usageFileId: string;
+  note: string;
+}) {
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
   return (
     <form action={submit} className="space-y-3">

@@ -13,7 +13,8 @@ const nextStep: Partial<Record<UsageFileStatus, string>> = {
 
 /** The vendor's files that wait for a next step, each saying which. */
 export function NeedsActionList({ files }: { files: UsageFileView[] }) {
-  if (files.length === 0) return <p className="text-sm text-slate-500">Nothing waits for you: every file is with the distributor or done.</p>;
+  if (files.length === 0)
+    return <p className="text-sm text-slate-500">Nothing waits for you: every file is with the distributor or done.</p>;
   return (
     <ul className="divide-y divide-slate-100">
       {files.map((file) => (

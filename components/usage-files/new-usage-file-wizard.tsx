@@ -22,7 +22,11 @@ interface ContractOption {
 const steps = ["Product", "Contract", "Details", "Template & upload"] as const;
 
 function monthName(firstDay: string): string {
-  return new Date(`${firstDay}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${firstDay}T00:00:00Z`).toLocaleDateString("en-US", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /**
@@ -52,8 +56,8 @@ export function NewUsageFileWizard({
     return (
       <Card>
         <p className="text-sm text-slate-600">
-          Your account has no {products.length === 0 ? "products" : "active contracts"} yet. An administrator sets them up;
-          ask yours to add them.
+          Your account has no {products.length === 0 ? "products" : "active contracts"} yet. An administrator sets them
+          up; ask yours to add them.
         </p>
       </Card>
     );
@@ -88,8 +92,17 @@ export function NewUsageFileWizard({
         </section>
 
         <section hidden={step !== 1} className="space-y-4">
-          <Field label="Contract" error={errors.contractId} hint="The distributor or reseller who reviews and bills this usage.">
-            <Select name="contractId" value={contractId} onChange={(event) => setContractId(event.target.value)} required>
+          <Field
+            label="Contract"
+            error={errors.contractId}
+            hint="The distributor or reseller who reviews and bills this usage."
+          >
+            <Select
+              name="contractId"
+              value={contractId}
+              onChange={(event) => setContractId(event.target.value)}
+              required
+            >
               <option value="">Choose a contract…</option>
               {contracts.map((option) => (
                 <option key={option.id} value={option.id}>
@@ -118,8 +131,19 @@ export function NewUsageFileWizard({
               required
             />
           </Field>
-          <Field label="Currency" error={errors.currency} hint="The product's currency, unless the contract bills in another.">
-            <TextInput name="currency" key={`currency-${productId}`} defaultValue={product?.currency ?? ""} maxLength={3} required className="w-32 uppercase" />
+          <Field
+            label="Currency"
+            error={errors.currency}
+            hint="The product's currency, unless the contract bills in another."
+          >
+            <TextInput
+              name="currency"
+              key={`currency-${productId}`}
+              defaultValue={product?.currency ?? ""}
+              maxLength={3}
+              required
+              className="w-32 uppercase"
+            />
           </Field>
           <Field label="Description" error={errors.description}>
             <TextArea name="description" placeholder="Optional: what this file covers" />
@@ -139,7 +163,15 @@ export function NewUsageFileWizard({
   );
 }
 
-function StepButtons({ onBack, onNext, nextDisabled }: { onBack?: () => void; onNext: () => void; nextDisabled: boolean }) {
+function StepButtons({
+  onBack,
+  onNext,
+  nextDisabled,
+}: {
+  onBack?: () => void;
+  onNext: () => void;
+  nextDisabled: boolean;
+}) {
   return (
     <div className="flex justify-between">
       {onBack ? (

@@ -21,7 +21,11 @@ export function ProcessingProgress({ usageFileId, initial }: { usageFileId: stri
       if (!response.ok) return;
       // The API names its fields in snake_case.
       const answer = (await response.json()) as { status: string; progress_rows: number; progress_percent: number };
-      const next = { status: answer.status, progressRows: answer.progress_rows, progressPercent: answer.progress_percent };
+      const next = {
+        status: answer.status,
+        progressRows: answer.progress_rows,
+        progressPercent: answer.progress_percent,
+      };
       setProgress(next);
       if (next.status !== "uploading" && next.status !== "processing") {
         clearInterval(timer);

@@ -15,7 +15,9 @@ const tones: Record<UsageFileStatus, string> = {
 
 export function StatusBadge({ status }: { status: UsageFileStatus }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}
+    >
       {statusLabels[status]}
     </span>
   );

@@ -69,7 +69,8 @@ export function UploadDropzone({ usageFileId, maxBytes }: { usageFileId: string;
 
 function rejectionMessage(rejection: FileRejection, maxBytes: number): string {
   const code = rejection.errors[0]?.code;
-  if (code === "file-too-large") return `The file is larger than the upload limit of ${Math.round(maxBytes / 1024 / 1024)} MB.`;
+  if (code === "file-too-large")
+    return `The file is larger than the upload limit of ${Math.round(maxBytes / 1024 / 1024)} MB.`;
   if (code === "file-invalid-type") return "Upload an .xlsx workbook or a .csv file.";
   return rejection.errors[0]?.message ?? "This file cannot be uploaded.";
 }

@@ -37,7 +37,9 @@ export function UsageFileSummary({ file, actions }: { file: UsageFileView; actio
           <Field label="Records">{file.stats?.records.toLocaleString("en-US") ?? "—"}</Field>
           <Field label="Updated">{formatDateTime(file.updatedAt)}</Field>
           {file.acceptanceNote && <Field label="Acceptance note">{file.acceptanceNote}</Field>}
-          {file.status === "rejected" && file.rejectionNote && <Field label="Rejection note">{file.rejectionNote}</Field>}
+          {file.status === "rejected" && file.rejectionNote && (
+            <Field label="Rejection note">{file.rejectionNote}</Field>
+          )}
         </dl>
       </Card>
     </div>

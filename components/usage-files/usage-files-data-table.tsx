@@ -27,7 +27,9 @@ function columnsFor(hrefOf: (id: string) => string, partyLabel: string) {
     column.accessor("periodFrom", {
       id: "period",
       header: "Period (UTC)",
-      cell: ({ row }) => <span className="whitespace-nowrap">{formatPeriod(row.original.periodFrom, row.original.periodTo)}</span>,
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">{formatPeriod(row.original.periodFrom, row.original.periodTo)}</span>
+      ),
     }),
     column.accessor("records", {
       header: "Records",
@@ -54,5 +56,7 @@ export function UsageFilesDataTable({
   area: "vendor" | "distributor";
 }) {
   const columns = columnsFor((id) => `/${area}/files/${id}`, area === "vendor" ? "Distributor" : "Vendor");
-  return <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => row.id} emptyMessage="No usage files match." />;
+  return (
+    <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => row.id} emptyMessage="No usage files match." />
+  );
 }

@@ -55,15 +55,19 @@ describe("createSubscriptionInput", () => {
 
 describe("createUserInput", () => {
   it("keeps emails lower-case, as the users table requires", () => {
-    expect(createUserInput.parse({ email: " Jo@Example.TEST ", name: "Jo", accountId: "ACC-1", role: "vendor" }).email).toBe(
-      "jo@example.test",
-    );
+    expect(
+      createUserInput.parse({ email: " Jo@Example.TEST ", name: "Jo", accountId: "ACC-1", role: "vendor" }).email,
+    ).toBe("jo@example.test");
   });
 });
 
 describe("changePasswordInput", () => {
   it("wants the confirmation to match and the password to change", () => {
-    const mismatch = changePasswordInput.safeParse({ currentPassword: "old-password-1", newPassword: "new-password-12", confirmPassword: "x" });
+    const mismatch = changePasswordInput.safeParse({
+      currentPassword: "old-password-1",
+      newPassword: "new-password-12",
+      confirmPassword: "x",
+    });
     expect(mismatch.error?.issues.map((i) => i.path[0])).toContain("confirmPassword");
     const same = changePasswordInput.safeParse({
       currentPassword: "same-password-1",

@@ -13,11 +13,7 @@ import {
  */
 
 const text = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${label}.`)
-    .max(max, `Keep ${label} under ${max} characters.`);
+  z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
 
 const id = (what: string) => z.string().trim().min(1, `Choose ${what}.`);
 
@@ -41,10 +37,7 @@ export const renameAccountInput = z.object({ accountId: id("an account"), name: 
 export type RenameAccountInput = z.output<typeof renameAccountInput>;
 
 /** Long enough to resist guessing; bcrypt reads at most 72 bytes. */
-const passwordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters.")
-  .max(72, "Use at most 72 characters.");
+const passwordSchema = z.string().min(12, "Use at least 12 characters.").max(72, "Use at most 72 characters.");
 
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter an email address.")),

@@ -29,11 +29,14 @@ export interface SheetRowError {
 }
 
 /** Which field each column of the header fills, or what is wrong with the header. */
-export function readSubscriptionHeader(header: readonly string[]): { fields: (SubscriptionField | null)[] } | { errors: SheetRowError[] } {
+export function readSubscriptionHeader(
+  header: readonly string[],
+): { fields: (SubscriptionField | null)[] } | { errors: SheetRowError[] } {
   const names = header.map((cell) => cell.trim().toLowerCase());
   const errors: SheetRowError[] = [];
   for (const name of names) {
-    if (name && !(name in subscriptionSheetColumns)) errors.push({ row: 1, column: name, message: `Unknown column "${name}".` });
+    if (name && !(name in subscriptionSheetColumns))
+      errors.push({ row: 1, column: name, message: `Unknown column "${name}".` });
   }
   for (const column of requiredColumns) {
     if (!names.includes(column)) errors.push({ row: 1, column, message: `The column "${column}" is missing.` });
@@ -43,7 +46,10 @@ export function readSubscriptionHeader(header: readonly string[]): { fields: (Su
 }
 
 /** A row's cells as the subscription form's fields. */
-export function subscriptionRowFields(fields: readonly (SubscriptionField | null)[], values: readonly string[]): Record<string, string> {
+export function subscriptionRowFields(
+  fields: readonly (SubscriptionField | null)[],
+  values: readonly string[],
+): Record<string, string> {
   const input: Record<string, string> = {};
   fields.forEach((field, index) => {
     if (field) input[field] = values[index] ?? "";

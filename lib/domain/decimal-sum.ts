@@ -24,7 +24,12 @@ export class DecimalSum {
     const dot = value.indexOf(".");
     const integer = dot < 0 ? value : value.slice(0, dot);
     const fraction = dot < 0 ? "" : value.slice(dot + 1);
-    if (integer.length > 15 || fraction.length > fractionDigits || value.charCodeAt(0) === 45 || this.units > safeUnits) {
+    if (
+      integer.length > 15 ||
+      fraction.length > fractionDigits ||
+      value.charCodeAt(0) === 45 ||
+      this.units > safeUnits
+    ) {
       this.exact = addDecimals(this.value, value);
       return;
     }

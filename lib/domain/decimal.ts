@@ -45,7 +45,7 @@ export function parseDecimal(text: string): DecimalText | null {
     significantStart === integerStart &&
     integerEnd > integerStart &&
     significantEnd === fractionEnd &&
-    (fractionEnd > fractionStart) === hasDot &&
+    fractionEnd > fractionStart === hasDot &&
     text !== "-0";
   if (alreadyCanonical) return text as DecimalText;
 

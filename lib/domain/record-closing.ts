@@ -14,7 +14,8 @@ export const closingRefusalMessages: Record<ClosingRefusalReason, string> = {
   not_found: "No such record in this usage file.",
   already_closed: "This record is already closed.",
   duplicate: "This record is listed more than once; none of its rows was used.",
-  file_not_open: "This record's usage file is not open for billing: it is not Accepted, or its remaining records were closed with it.",
+  file_not_open:
+    "This record's usage file is not open for billing: it is not Accepted, or its remaining records were closed with it.",
 };
 
 /** What came of closing each record asked for. */
@@ -27,7 +28,10 @@ export interface ClosingReport {
  * A record listed twice is ambiguous (which billing id is right?), so none of its rows counts;
  * the others keep their order.
  */
-export function withoutDuplicates(closings: readonly RecordClosing[]): { unique: RecordClosing[]; duplicates: string[] } {
+export function withoutDuplicates(closings: readonly RecordClosing[]): {
+  unique: RecordClosing[];
+  duplicates: string[];
+} {
   const seen = new Map<string, number>();
   for (const closing of closings) seen.set(closing.recordId, (seen.get(closing.recordId) ?? 0) + 1);
   return {

@@ -33,27 +33,44 @@ const storedCells = {
 
 describe("a correction's form fields", () => {
   it("carries the edited cells under their column names, and nothing else", () => {
-    const parsed = recordCorrectionInput.parse({ usageFileId: "UF-1", recordId: "42", "cell.quantity": "1.25", other: "x" });
+    const parsed = recordCorrectionInput.parse({
+      usageFileId: "UF-1",
+      recordId: "42",
+      "cell.quantity": "1.25",
+      other: "x",
+    });
     expect(parsed).toEqual({ usageFileId: "UF-1", recordId: 42, cells: { quantity: "1.25" } });
   });
 
   it("refuses a cell longer than Excel allows", () => {
-    expect(recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_note": "x".repeat(32_768) }).success).toBe(false);
+    expect(
+      recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_note": "x".repeat(32_768) })
+        .success,
+    ).toBe(false);
   });
 
   it("refuses a cell the database could not store, as an upload's record would be invalid_character", () => {
-    const parsed = recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_id": "R150\u0000X" });
+    const parsed = recordCorrectionInput.safeParse({
+      usageFileId: "UF-1",
+      recordId: "1",
+      "cell.record_id": "R150\u0000X",
+    });
     expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
       "A cell cannot hold a NUL character (U+0000) or half of a surrogate pair.",
     ]);
-    expect(recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_id": "R150\uFFFDX" }).success).toBe(true);
+    expect(
+      recordCorrectionInput.safeParse({ usageFileId: "UF-1", recordId: "1", "cell.record_id": "R150\uFFFDX" }).success,
+    ).toBe(true);
   });
 });
 
 describe("applying edits to a record's cells", () => {
   it("keeps the other cells and reports only what changed", () => {
     const edited = applyCellEdits(storedCells, { quantity: "1.25", record_id: "R-1" });
-    expect(edited).toEqual({ ok: true, value: { cells: { ...storedCells, quantity: "1.25" }, changed: { quantity: "1.25" } } });
+    expect(edited).toEqual({
+      ok: true,
+      value: { cells: { ...storedCells, quantity: "1.25" }, changed: { quantity: "1.25" } },
+    });
   });
 
   it("refuses a column the record does not have", () => {
@@ -63,9 +80,18 @@ describe("applying edits to a record's cells", () => {
 
 describe("checking a corrected record", () => {
   it("applies the upload's rules: the stored cells fail, the corrected ones pass with their custom column", () => {
-    expect(validateRecordCells(catalog, 5, storedCells).errors).toEqual([expect.objectContaining({ column: "quantity", code: "too_many_decimals" })]);
+    expect(validateRecordCells(catalog, 5, storedCells).errors).toEqual([
+      expect.objectContaining({ column: "quantity", code: "too_many_decimals" }),
+    ]);
     const corrected = validateRecordCells(catalog, 5, { ...storedCells, quantity: "1.25" });
-    expect(corrected).toMatchObject({ rowNumber: 5, errors: null, quantity: "1.25", itemId: item.id, subscriptionId: "AS-1", params: { "v.region": "eu" } });
+    expect(corrected).toMatchObject({
+      rowNumber: 5,
+      errors: null,
+      quantity: "1.25",
+      itemId: item.id,
+      subscriptionId: "AS-1",
+      params: { "v.region": "eu" },
+    });
   });
 
   it("finds new mistakes made while correcting", () => {

@@ -42,13 +42,18 @@ export interface CorrectedCells {
 /** Applies edits to a record's cells; only the record's own columns can be edited. */
 export function applyCellEdits(cells: Record<string, string>, edits: Record<string, string>): Result<CorrectedCells> {
   const unknown = Object.keys(edits).filter((column) => !(column in cells));
-  if (unknown.length > 0) return fail("invalid_input", `The record has no column ${unknown.map((c) => `"${c}"`).join(", ")}.`);
+  if (unknown.length > 0)
+    return fail("invalid_input", `The record has no column ${unknown.map((c) => `"${c}"`).join(", ")}.`);
   const changed = Object.fromEntries(Object.entries(edits).filter(([column, value]) => cells[column] !== value));
   return ok({ cells: { ...cells, ...changed }, changed });
 }
 
 /** Checks one record's cells by the same rules as a whole upload (SPEC §4). */
-export function validateRecordCells(catalog: CatalogIndex, rowNumber: number, cells: Record<string, string>): ValidatedRecord {
+export function validateRecordCells(
+  catalog: CatalogIndex,
+  rowNumber: number,
+  cells: Record<string, string>,
+): ValidatedRecord {
   const header = mapRecordHeader(Object.keys(cells), catalog.schema);
   if (!header.ok) throw new Error(`Stored cells of row ${rowNumber} no longer form a records header`);
   return createRecordValidator(catalog, header.columns)(rowNumber, Object.values(cells));

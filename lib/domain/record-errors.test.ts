@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { errorSummarySchema, quoteValue, replaceRecordErrors, summarizeErrors, type RecordError } from "./record-errors";
+import {
+  errorSummarySchema,
+  quoteValue,
+  replaceRecordErrors,
+  summarizeErrors,
+  type RecordError,
+} from "./record-errors";
 
 const notANumber: RecordError = {
   column: "quantity",

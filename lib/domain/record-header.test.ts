@@ -132,13 +132,21 @@ describe("a processed spreadsheet uploaded again", () => {
 
 describe("cellsByColumn", () => {
   it("keeps a cell the database could not store with U+FFFD in place of the character", () => {
-    expect(cellsByColumn(["R\u00001", ...qtHeader.slice(1)], columnsOf(qtHeader))).toMatchObject({ record_id: "R\uFFFD1" });
+    expect(cellsByColumn(["R\u00001", ...qtHeader.slice(1)], columnsOf(qtHeader))).toMatchObject({
+      record_id: "R\uFFFD1",
+    });
   });
 });
 
 describe("inSheetOrder", () => {
   it("puts stored cells back in the template's column order, custom columns last", () => {
     const stored = { quantity: "1", "v.region": "eu", record_id: "R-1", end_time_utc: "x", start_time_utc: "y" };
-    expect(inSheetOrder(stored).map(([column]) => column)).toEqual(["record_id", "quantity", "start_time_utc", "end_time_utc", "v.region"]);
+    expect(inSheetOrder(stored).map(([column]) => column)).toEqual([
+      "record_id",
+      "quantity",
+      "start_time_utc",
+      "end_time_utc",
+      "v.region",
+    ]);
   });
 });

@@ -72,7 +72,9 @@ export function mapRecordHeader(headerValues: readonly string[], schema: UsageSc
  */
 export function cellsByColumn(values: readonly string[], columns: RecordColumnMap): Record<string, string> {
   const named: [number, string][] = [
-    ...recordColumns.flatMap((column): [number, string][] => (columns.index[column] >= 0 ? [[columns.index[column], column]] : [])),
+    ...recordColumns.flatMap((column): [number, string][] =>
+      columns.index[column] >= 0 ? [[columns.index[column], column]] : [],
+    ),
     ...columns.params.map((param): [number, string] => [param.index, param.name]),
   ];
   named.sort(([a], [b]) => a - b);

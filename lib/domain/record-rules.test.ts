@@ -86,7 +86,10 @@ function validatorFor(schema: UsageSchema = "TR", header: string[] = fullHeader)
   return (cells: Cells = {}): ValidatedRecord => {
     const merged: Cells = { ...validCells, ...cells };
     rowNumber++;
-    return validate(rowNumber, header.map((name) => merged[name] ?? ""));
+    return validate(
+      rowNumber,
+      header.map((name) => merged[name] ?? ""),
+    );
   };
 }
 
@@ -626,7 +629,10 @@ describe("characters the database cannot store", () => {
   it("are no error in a column that is not read", () => {
     const header = [...fullHeader, ""];
     const validate = createRecordValidator(catalogFor("TR"), mapHeader(header, "TR"));
-    const record = validate(2, header.map((name) => (name === "" ? "\u0000" : (validCells[name] ?? ""))));
+    const record = validate(
+      2,
+      header.map((name) => (name === "" ? "\u0000" : (validCells[name] ?? ""))),
+    );
     expect(record.errors).toBeNull();
   });
 });

@@ -163,7 +163,9 @@ function cellText(values: readonly string[], index: number): string {
  */
 function characterChecker(columns: RecordColumnMap): (row: RecordRow, cells: readonly string[]) => void {
   const read = [
-    ...recordColumns.filter((column) => columns.index[column] >= 0).map((name) => ({ name, index: columns.index[name] })),
+    ...recordColumns
+      .filter((column) => columns.index[column] >= 0)
+      .map((name) => ({ name, index: columns.index[name] })),
     ...columns.params,
   ];
   return (row, cells) => {
@@ -457,7 +459,12 @@ function isActiveThroughout(subscription: SubscriptionRef, start: number, end: n
   return (activeFrom === null || activeFrom <= start) && (activeTo === null || end <= activeTo);
 }
 
-function ambiguousMessage(searched: string, candidates: readonly SubscriptionRef[], start: number, end: number): string {
+function ambiguousMessage(
+  searched: string,
+  candidates: readonly SubscriptionRef[],
+  start: number,
+  end: number,
+): string {
   const active = candidates.filter((candidate) => isActiveThroughout(candidate, start, end));
   const window = windowText(start, end);
   return `${searched} matches ${active.length} subscriptions active from ${window}: ${listIds(active)}.`;
@@ -486,7 +493,10 @@ function activeText({ activeFrom, activeTo }: SubscriptionRef): string {
 const idsListed = 5;
 
 function listIds(subscriptions: readonly SubscriptionRef[]): string {
-  const shown = subscriptions.slice(0, idsListed).map((subscription) => subscription.id).join(", ");
+  const shown = subscriptions
+    .slice(0, idsListed)
+    .map((subscription) => subscription.id)
+    .join(", ");
   const more = subscriptions.length - idsListed;
   return more > 0 ? `${shown} and ${more} more` : shown;
 }

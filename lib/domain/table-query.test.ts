@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { firstValues, optionalChoice, optionalText, pageParam, pageSizeParam, sortParam, sortToParam } from "./table-query";
+import {
+  firstValues,
+  optionalChoice,
+  optionalText,
+  pageParam,
+  pageSizeParam,
+  sortParam,
+  sortToParam,
+} from "./table-query";
 
 const schema = z.object({
   page: pageParam,
@@ -33,7 +41,10 @@ describe("a table's state in the URL", () => {
 
   it("writes a sort back the way it reads it", () => {
     expect(sortToParam({ column: "name", desc: true })).toBe("-name");
-    expect(schema.shape.sort.parse(sortToParam({ column: "name", desc: false }))).toEqual({ column: "name", desc: false });
+    expect(schema.shape.sort.parse(sortToParam({ column: "name", desc: false }))).toEqual({
+      column: "name",
+      desc: false,
+    });
   });
 
   it("keeps the first of repeated search params", () => {

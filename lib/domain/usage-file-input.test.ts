@@ -31,11 +31,17 @@ describe("a new usage file's details", () => {
     const result = createUsageFileInput.safeParse({ ...valid, name: " ", currency: "dollars", lastDay: "2026-09-30" });
     expect(result.success).toBe(false);
     const fields = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
-    expect(fields).toMatchObject({ name: "Give the file a name.", currency: "Use a three-letter currency code such as USD." });
+    expect(fields).toMatchObject({
+      name: "Give the file a name.",
+      currency: "Use a three-letter currency code such as USD.",
+    });
   });
 
   it("refuses a period that ends before it starts", () => {
     const result = createUsageFileInput.safeParse({ ...valid, firstDay: "2026-10-10", lastDay: "2026-10-01" });
-    expect(result.error?.issues[0]).toMatchObject({ path: ["lastDay"], message: "The last day cannot be before the first." });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["lastDay"],
+      message: "The last day cannot be before the first.",
+    });
   });
 });

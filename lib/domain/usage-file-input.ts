@@ -40,7 +40,10 @@ export const createUsageFileInput = z
     firstDay: day,
     lastDay: day,
   })
-  .refine((input) => input.firstDay <= input.lastDay, { path: ["lastDay"], message: "The last day cannot be before the first." })
+  .refine((input) => input.firstDay <= input.lastDay, {
+    path: ["lastDay"],
+    message: "The last day cannot be before the first.",
+  })
   .transform(({ firstDay, lastDay, ...input }) => ({
     ...input,
     period: { from: new Date(`${firstDay}T00:00:00Z`), to: new Date(Date.parse(`${lastDay}T00:00:00Z`) + dayMs) },

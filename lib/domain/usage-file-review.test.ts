@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { acceptUsageFileInput, closeRecordsForm, closeUsageFileInput, defaultAcceptanceNote, rejectUsageFileInput } from "./usage-file-review";
+import {
+  acceptUsageFileInput,
+  closeRecordsForm,
+  closeUsageFileInput,
+  defaultAcceptanceNote,
+  rejectUsageFileInput,
+} from "./usage-file-review";
 
 describe("review notes", () => {
   it("accepts with the default note when none is written", () => {
@@ -14,8 +20,14 @@ describe("review notes", () => {
   });
 
   it("closes a file with or without a billing reference", () => {
-    expect(closeUsageFileInput.parse({ externalBillingId: "", externalBillingNote: "" })).toEqual({ externalBillingId: undefined, externalBillingNote: "" });
-    expect(closeUsageFileInput.parse({ externalBillingId: " INV-1 " })).toEqual({ externalBillingId: "INV-1", externalBillingNote: "" });
+    expect(closeUsageFileInput.parse({ externalBillingId: "", externalBillingNote: "" })).toEqual({
+      externalBillingId: undefined,
+      externalBillingNote: "",
+    });
+    expect(closeUsageFileInput.parse({ externalBillingId: " INV-1 " })).toEqual({
+      externalBillingId: "INV-1",
+      externalBillingNote: "",
+    });
   });
 });
 

@@ -13,7 +13,11 @@ export const rejectUsageFileInput = z.object({
   rejectionNote: noteText.min(1, "Say why the file is rejected: the vendor reads this to correct it."),
 });
 
-const externalBillingId = z.string().trim().min(1, "Enter the external billing id.").max(200, "Keep the billing id under 200 characters.");
+const externalBillingId = z
+  .string()
+  .trim()
+  .min(1, "Enter the external billing id.")
+  .max(200, "Keep the billing id under 200 characters.");
 const externalBillingNote = z.string().trim().max(2000, "Keep the note under 2,000 characters.").default("");
 
 /** One external billing reference: what closes records (SPEC §3). */
@@ -25,11 +29,19 @@ export type BillingReference = z.infer<typeof billingReferenceInput>;
  * remaining record at once.
  */
 export const closeUsageFileInput = z.object({
-  externalBillingId: z.string().trim().max(200).optional().transform((id) => id || undefined),
+  externalBillingId: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((id) => id || undefined),
   externalBillingNote,
 });
 
-const recordIds = z.array(z.string().trim().min(1)).min(1, "Give at least one record id.").max(10_000, "Close at most 10,000 records at once.");
+const recordIds = z
+  .array(z.string().trim().min(1))
+  .min(1, "Give at least one record id.")
+  .max(10_000, "Close at most 10,000 records at once.");
 
 /** Records are named by their public id (`UR-…`) everywhere outside the database: `ids` in the API. */
 export const closeRecordsInput = billingReferenceInput.extend({ ids: recordIds });

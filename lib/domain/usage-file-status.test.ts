@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, recordStatusOf, recordsWithStatus, statusAfter, statusesAllowing, transition } from "./usage-file-status";
+import {
+  allowedActions,
+  recordStatusOf,
+  recordsWithStatus,
+  statusAfter,
+  statusesAllowing,
+  transition,
+} from "./usage-file-status";
 
 describe("usage file transitions", () => {
   it("follows the lifecycle from Draft to Closed", () => {

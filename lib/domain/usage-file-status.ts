@@ -74,8 +74,7 @@ const transitions: Record<UsageFileAction, Transition> = {
 };
 
 export type TransitionResult =
-  | { ok: true; from: UsageFileStatus; to: UsageFileStatus }
-  | { ok: false; message: string };
+  { ok: true; from: UsageFileStatus; to: UsageFileStatus } | { ok: false; message: string };
 
 export const statusLabels: Record<UsageFileStatus, string> = {
   draft: "Draft",

@@ -93,12 +93,24 @@ export type UsageRecordListQuery = z.output<typeof usageRecordListQuery>;
 
 /** What narrows a file's records: the grid's filters, and the API's, which can also name an item by its MPN. */
 export type UsageRecordFilters = Partial<
-  Pick<UsageRecordListQuery, "q" | "status" | "item" | "subscription" | "from" | "to" | "minQuantity" | "maxQuantity" | "invalid">
+  Pick<
+    UsageRecordListQuery,
+    "q" | "status" | "item" | "subscription" | "from" | "to" | "minQuantity" | "maxQuantity" | "invalid"
+  >
 > & { mpn?: string };
 
 /** Whether the query narrows the file's records (then the total has to be counted). */
 export function isFiltered(query: UsageRecordFilters): boolean {
   return Boolean(
-    query.q || query.status || query.item || query.mpn || query.subscription || query.from || query.to || query.minQuantity || query.maxQuantity || query.invalid,
+    query.q ||
+    query.status ||
+    query.item ||
+    query.mpn ||
+    query.subscription ||
+    query.from ||
+    query.to ||
+    query.minQuantity ||
+    query.maxQuantity ||
+    query.invalid,
   );
 }

@@ -40,7 +40,9 @@ describe("withCorrectedRecord", () => {
     const next = withCorrectedRecord(stats, corrected("I-2", "0.25"));
     expect(next).toMatchObject({ records: 3, valid: 2, invalid: 1 });
     expect(next.byItem).toEqual([{ itemId: "I-2", records: 2, quantity: "1.75", amount: null }]);
-    expect(next.bySubscription).toEqual([{ subscriptionId: "AS-2", itemId: "I-2", records: 2, quantity: "1.75", amount: null }]);
+    expect(next.bySubscription).toEqual([
+      { subscriptionId: "AS-2", itemId: "I-2", records: 2, quantity: "1.75", amount: null },
+    ]);
     expect(next.byDay).toEqual([{ day: "2026-10-02", itemId: "I-2", records: 2, quantity: "1.75", amount: null }]);
   });
 

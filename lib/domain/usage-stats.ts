@@ -41,7 +41,10 @@ export type SubscriptionTotalsRow = z.infer<typeof subscriptionTotalsSchema>;
 export type DayTotalsRow = z.infer<typeof dayTotalsSchema>;
 
 /** The `limit` entries with the most records, in their original order, and how many were left out. */
-export function biggest<T extends { records: number }>(entries: readonly T[], limit: number): { kept: T[]; omitted: number } {
+export function biggest<T extends { records: number }>(
+  entries: readonly T[],
+  limit: number,
+): { kept: T[]; omitted: number } {
   if (entries.length <= limit) return { kept: [...entries], omitted: 0 };
   const threshold = new Set([...entries].sort((a, b) => b.records - a.records).slice(0, limit));
   return { kept: entries.filter((entry) => threshold.has(entry)), omitted: entries.length - limit };
@@ -72,12 +75,22 @@ export function withCorrectedRecord(stats: UsageFileStats, record: CountedRecord
     invalid: stats.invalid - 1,
     byItem: addTo(stats.byItem, { itemId }, record, Infinity, byItem),
     ...(stats.bySubscription && {
-      bySubscription: addTo(stats.bySubscription, { subscriptionId, itemId }, record, statsListCaps.bySubscription, (a, b) =>
-        a.subscriptionId.localeCompare(b.subscriptionId) || byItem(a, b),
+      bySubscription: addTo(
+        stats.bySubscription,
+        { subscriptionId, itemId },
+        record,
+        statsListCaps.bySubscription,
+        (a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || byItem(a, b),
       ),
     }),
     ...(stats.byDay && {
-      byDay: addTo(stats.byDay, { day, itemId }, record, statsListCaps.byDay, (a, b) => a.day.localeCompare(b.day) || byItem(a, b)),
+      byDay: addTo(
+        stats.byDay,
+        { day, itemId },
+        record,
+        statsListCaps.byDay,
+        (a, b) => a.day.localeCompare(b.day) || byItem(a, b),
+      ),
     }),
   };
 }
@@ -99,8 +112,18 @@ function addTo<Key extends object, Row extends Key & Totals>(
     return [...rows, added].sort(compare);
   }
   const row = rows[index]!;
-  const amount = record.amount === null ? row.amount : row.amount === null ? record.amount : addDecimals(decimal(row.amount), record.amount);
-  const updated = { ...row, records: row.records + 1, quantity: addDecimals(decimal(row.quantity), record.quantity), amount };
+  const amount =
+    record.amount === null
+      ? row.amount
+      : row.amount === null
+        ? record.amount
+        : addDecimals(decimal(row.amount), record.amount);
+  const updated = {
+    ...row,
+    records: row.records + 1,
+    quantity: addDecimals(decimal(row.quantity), record.quantity),
+    amount,
+  };
   return rows.map((existing, at) => (at === index ? updated : existing));
 }
 

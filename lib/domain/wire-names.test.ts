@@ -5,7 +5,9 @@ import { fromWire, toWire, wireFieldNames, wireInputSchema } from "./wire-names"
 describe("the API's field names", () => {
   it("answers in snake_case, through arrays and nested objects, dates as they are", () => {
     const closedAt = new Date("2026-10-01T00:00:00Z");
-    expect(toWire({ usageFileId: "UF-1", tier1AccountId: null, records: [{ externalBillingId: "INV-1", closedAt }] })).toEqual({
+    expect(
+      toWire({ usageFileId: "UF-1", tier1AccountId: null, records: [{ externalBillingId: "INV-1", closedAt }] }),
+    ).toEqual({
       usage_file_id: "UF-1",
       tier1_account_id: null,
       records: [{ external_billing_id: "INV-1", closed_at: closedAt }],
@@ -14,8 +16,14 @@ describe("the API's field names", () => {
 
   it("leaves the keys of data maps as the vendor or the sheet wrote them", () => {
     const record = { params: { "v.regionCode": "eu" }, sheetCells: { record_id: "r-1", "v.regionCode": "eu" } };
-    expect(toWire(record)).toEqual({ params: { "v.regionCode": "eu" }, sheet_cells: { record_id: "r-1", "v.regionCode": "eu" } });
-    expect(fromWire({ parameters: { tenantId: "t-1" }, external_id: "x" })).toEqual({ parameters: { tenantId: "t-1" }, externalId: "x" });
+    expect(toWire(record)).toEqual({
+      params: { "v.regionCode": "eu" },
+      sheet_cells: { record_id: "r-1", "v.regionCode": "eu" },
+    });
+    expect(fromWire({ parameters: { tenantId: "t-1" }, external_id: "x" })).toEqual({
+      parameters: { tenantId: "t-1" },
+      externalId: "x",
+    });
   });
 
   it("reads request bodies back into the code's names", () => {
@@ -27,16 +35,27 @@ describe("the API's field names", () => {
   });
 
   it("documents a schema's fields under the names a caller sends", () => {
-    const schema = z.object({ firstDay: z.string(), lines: z.array(z.object({ billingNote: z.string().default("") })) });
+    const schema = z.object({
+      firstDay: z.string(),
+      lines: z.array(z.object({ billingNote: z.string().default("") })),
+    });
     expect(wireInputSchema(schema)).toMatchObject({
       required: ["first_day", "lines"],
-      properties: { first_day: { type: "string" }, lines: { items: { properties: { billing_note: { type: "string" } } } } },
+      properties: {
+        first_day: { type: "string" },
+        lines: { items: { properties: { billing_note: { type: "string" } } } },
+      },
     });
   });
 
   it("names a schema's top-level fields as a caller sends them, with the names the schema reads", () => {
     const query = z
-      .object({ limit: z.coerce.number().default(100), "usagefile.id": z.string().optional(), order_by: z.string().optional(), fileStatus: z.string().optional() })
+      .object({
+        limit: z.coerce.number().default(100),
+        "usagefile.id": z.string().optional(),
+        order_by: z.string().optional(),
+        fileStatus: z.string().optional(),
+      })
       .transform((input) => input);
     expect(wireFieldNames(query)).toEqual(
       new Map([

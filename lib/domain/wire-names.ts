@@ -29,7 +29,10 @@ function renameKeys(value: unknown, rename: (name: string) => string, keepsKeys:
   if (Array.isArray(value)) return value.map((entry) => renameKeys(entry, rename, keepsKeys));
   if (!isPlainObject(value)) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([name, entry]) => [rename(name), keepsKeys.has(name) ? entry : renameKeys(entry, rename, keepsKeys)]),
+    Object.entries(value).map(([name, entry]) => [
+      rename(name),
+      keepsKeys.has(name) ? entry : renameKeys(entry, rename, keepsKeys),
+    ]),
   );
 }
 
@@ -58,7 +61,9 @@ export function wireInputSchema(schema: z.ZodType): JsonSchema {
  * the name the schema gives it (the value): `order_by` → `order_by`, `file_status` → `fileStatus`.
  */
 export function wireFieldNames(schema: z.ZodType): Map<string, string> {
-  const { properties = {} } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: object };
+  const { properties = {} } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: object;
+  };
   return new Map(Object.keys(properties).map((name) => [snakeCase(name), name]));
 }
 
@@ -87,7 +92,9 @@ function wireJsonSchema(schema: unknown): unknown {
   const renamed: JsonSchema = {};
   for (const [key, entry] of Object.entries(schema)) {
     if (key === "properties" && isPlainObject(entry)) {
-      renamed.properties = Object.fromEntries(Object.entries(entry).map(([name, property]) => [snakeCase(name), wireJsonSchema(property)]));
+      renamed.properties = Object.fromEntries(
+        Object.entries(entry).map(([name, property]) => [snakeCase(name), wireJsonSchema(property)]),
+      );
     } else if (key === "required" && Array.isArray(entry)) {
       renamed.required = entry.map((name) => snakeCase(String(name)));
     } else {

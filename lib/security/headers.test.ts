@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce } from "./headers";
 
-const directivesOf = (policy: string) => new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive]));
+const directivesOf = (policy: string) =>
+  new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive]));
 
 describe("the Content-Security-Policy", () => {
   it("runs only scripts with this request's nonce, and no eval in production", () => {

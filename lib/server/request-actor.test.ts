@@ -71,10 +71,18 @@ describe("an API request's actor", () => {
     const reset = await resetUserPassword(admin, acmeVendor.userId);
     if (!reset.ok) throw new Error(reset.message);
     sendKey(key);
-    expect(await getRequestActor()).toEqual({ ok: false, code: "forbidden", message: expect.stringContaining("change your temporary password") });
+    expect(await getRequestActor()).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: expect.stringContaining("change your temporary password"),
+    });
 
     const newPassword = "a-password-of-my-own";
-    const changed = await changeOwnPassword(acmeVendor, { currentPassword: reset.value.temporaryPassword, newPassword, confirmPassword: newPassword });
+    const changed = await changeOwnPassword(acmeVendor, {
+      currentPassword: reset.value.temporaryPassword,
+      newPassword,
+      confirmPassword: newPassword,
+    });
     expect(changed.ok).toBe(true);
     expect(await getRequestActor()).toMatchObject({ ok: true, value: { userId: acmeVendor.userId } });
   });

@@ -28,7 +28,10 @@ function databaseName(): string {
 }
 
 /** Demo data goes into an empty database, and only where `wantsDemoData` says. */
-export async function loadDemoDataIfWanted(db: Database, settings: Pick<Settings, "DATABASE_URL" | "SEED_DEMO_DATA">): Promise<boolean> {
+export async function loadDemoDataIfWanted(
+  db: Database,
+  settings: Pick<Settings, "DATABASE_URL" | "SEED_DEMO_DATA">,
+): Promise<boolean> {
   return wantsDemoData(settings) && (await seedIfEmpty(db));
 }
 

@@ -13,7 +13,14 @@ export function SignInForm() {
     <form action={action} className="space-y-4">
       <label className="block text-sm font-medium">
         Email
-        <input name="email" type="email" autoComplete="username" required defaultValue={state.email} className={inputClass} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          className={inputClass}
+        />
       </label>
       <label className="block text-sm font-medium">
         Password

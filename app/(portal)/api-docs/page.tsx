@@ -32,7 +32,9 @@ function answerOf(status: string, response: Operation["responses"][string]): str
 function bodyFields(operation: Operation): string[] {
   const [type, { schema }] = Object.entries(operation.requestBody?.content ?? {})[0] ?? ["", { schema: {} }];
   const required = new Set(schema.required ?? []);
-  return Object.keys(schema.properties ?? {}).map((name) => `${name}${required.has(name) ? "" : "?"}${type.startsWith("multipart") ? " (file)" : ""}`);
+  return Object.keys(schema.properties ?? {}).map(
+    (name) => `${name}${required.has(name) ? "" : "?"}${type.startsWith("multipart") ? " (file)" : ""}`,
+  );
 }
 
 function Fields({ label, names }: { label: string; names: string[] }) {
@@ -57,9 +59,9 @@ export default async function ApiDocsPage() {
         title="API reference"
         subtitle={
           <>
-            Send <code>Authorization: ApiKey &lt;key&gt;</code> to <code>/api/v1</code>. Fields are named in snake_case, in
-            bodies and answers alike. Errors are JSON{" "}
-            <code>{`{"error_code", "errors"}`}</code>. The machine-readable document is{" "}
+            Send <code>Authorization: ApiKey &lt;key&gt;</code> to <code>/api/v1</code>. Fields are named in snake_case,
+            in bodies and answers alike. Errors are JSON <code>{`{"error_code", "errors"}`}</code>. The machine-readable
+            document is{" "}
             <a className="underline" href="/api/v1/openapi.json">
               /api/v1/openapi.json
             </a>
@@ -77,9 +79,17 @@ export default async function ApiDocsPage() {
               <p className="mt-1 text-sm">
                 {operation.summary}. {operation.description}
               </p>
-              <Fields label="Query" names={(operation.parameters ?? []).filter((p) => p.in === "query").map((p) => `${p.name}${p.required ? "" : "?"}`)} />
+              <Fields
+                label="Query"
+                names={(operation.parameters ?? [])
+                  .filter((p) => p.in === "query")
+                  .map((p) => `${p.name}${p.required ? "" : "?"}`)}
+              />
               <Fields label="Body" names={bodyFields(operation)} />
-              <Fields label="Answers" names={Object.entries(operation.responses).map(([status, response]) => answerOf(status, response))} />
+              <Fields
+                label="Answers"
+                names={Object.entries(operation.responses).map(([status, response]) => answerOf(status, response))}
+              />
             </Card>
           )),
         )}
@@ -89,7 +99,12 @@ export default async function ApiDocsPage() {
         {Object.entries(components.schemas).map(([name, schema]) => (
           <Card key={name}>
             <h3 className="font-mono text-sm font-semibold">{name}</h3>
-            <Fields label="Fields" names={Object.keys(schema.properties ?? {}).map((field) => `${field}${schema.required?.includes(field) ? "" : "?"}`)} />
+            <Fields
+              label="Fields"
+              names={Object.keys(schema.properties ?? {}).map(
+                (field) => `${field}${schema.required?.includes(field) ? "" : "?"}`,
+              )}
+            />
           </Card>
         ))}
       </div>

@@ -19,7 +19,11 @@ function lastFullMonth(now: Date): string {
 
 const dashboardQuery = z.object({ period: periodMonth.optional().catch(undefined) });
 
-export default async function DistributorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function DistributorHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("distributor");
   const now = new Date();
   const period = dashboardQuery.parse(firstValues(await searchParams)).period ?? lastFullMonth(now);
@@ -30,7 +34,10 @@ export default async function DistributorHome({ searchParams }: { searchParams: 
         title="Review queue"
         subtitle={`Usage files submitted to ${actor.accountName}`}
         actions={
-          <Link href="/distributor/files" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+          <Link
+            href="/distributor/files"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          >
             All files
           </Link>
         }
@@ -40,7 +47,12 @@ export default async function DistributorHome({ searchParams }: { searchParams: 
           <ReviewQueue files={queues.pending} now={now} ageLabel="Waiting" empty="Nothing to review." />
         </Card>
         <Card title={`Accepted, not yet closed (${queues.acceptedOpen.length})`}>
-          <ReviewQueue files={queues.acceptedOpen} now={now} ageLabel="Accepted for" empty="Every accepted file is closed." />
+          <ReviewQueue
+            files={queues.acceptedOpen}
+            now={now}
+            ageLabel="Accepted for"
+            empty="Every accepted file is closed."
+          />
         </Card>
         <Card title="Recently closed">
           <ReviewQueue files={queues.recentlyClosed} now={now} ageLabel="Closed" empty="No file closed yet." />
@@ -49,7 +61,12 @@ export default async function DistributorHome({ searchParams }: { searchParams: 
           <form className="mb-4 flex items-end gap-2 text-sm">
             <label className="font-medium text-slate-700">
               Period
-              <input type="month" name="period" defaultValue={period} className="ml-2 rounded-md border border-slate-300 px-2 py-1" />
+              <input
+                type="month"
+                name="period"
+                defaultValue={period}
+                className="ml-2 rounded-md border border-slate-300 px-2 py-1"
+              />
             </label>
             <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
               Show
@@ -59,7 +76,12 @@ export default async function DistributorHome({ searchParams }: { searchParams: 
           <p className="mt-4 text-sm text-slate-600">
             Every accepted record of {period}, for billing:{" "}
             {(["csv", "xlsx"] as const).map((format) => (
-              <a key={format} className="ml-2 text-brand-700 underline" href={`/api/v1/usage/records/export?period=${period}&format=${format}`} download>
+              <a
+                key={format}
+                className="ml-2 text-brand-700 underline"
+                href={`/api/v1/usage/records/export?period=${period}&format=${format}`}
+                download
+              >
                 Export {format.toUpperCase()}
               </a>
             ))}

@@ -26,17 +26,26 @@ export default async function VendorHome() {
         subtitle={`Usage reported by ${actor.accountName}`}
         actions={
           <>
-            <Link href="/vendor/files" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+            <Link
+              href="/vendor/files"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            >
               All files
             </Link>
-            <Link href="/vendor/files/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/vendor/files/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               New usage file
             </Link>
           </>
         }
       />
       <div className="space-y-6">
-        <StatusCounts counts={counts} statuses={["draft", "invalid", "ready", "pending", "rejected", "accepted", "closed"]} />
+        <StatusCounts
+          counts={counts}
+          statuses={["draft", "invalid", "ready", "pending", "rejected", "accepted", "closed"]}
+        />
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title="Needs your action" className="lg:col-span-2">
             <NeedsActionList files={waiting} />

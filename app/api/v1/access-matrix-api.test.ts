@@ -31,7 +31,11 @@ import {
   closeUsageFileAction,
   rejectUsageFileAction,
 } from "../../(portal)/distributor/files/actions";
-import { deleteUsageFileAction, submitUsageFileAction, updateInternalNoteAction } from "../../(portal)/vendor/files/actions";
+import {
+  deleteUsageFileAction,
+  submitUsageFileAction,
+  updateInternalNoteAction,
+} from "../../(portal)/vendor/files/actions";
 
 // Who may do what to a usage file, by SPEC §2 and §5, called through every usage-file endpoint of
 // the API and every usage-file server action, for every kind of caller and every file state. Each
@@ -158,13 +162,15 @@ function actionOutcome(caller: Caller, use: Use, state: State): string {
 
 type Step = (id: string) => Promise<unknown>;
 
-const csvOf = (quantity: string) => [recordsHeader.join(","), validRow("r-1", quantity, 0).join(","), validRow("r-2", quantity, 1).join(",")].join("\n");
+const csvOf = (quantity: string) =>
+  [recordsHeader.join(","), validRow("r-1", quantity, 0).join(","), validRow("r-2", quantity, 1).join(",")].join("\n");
 const uploadValid: Step = (id) => uploadAndProcess(database.handle.db, id, "usage.csv", csvOf("2.5"));
 const uploadInvalid: Step = (id) => uploadAndProcess(database.handle.db, id, "usage.csv", csvOf("-1"));
 const submit: Step = (id) => submitUsageFile(acmeVendor, id);
 const accept: Step = (id) => acceptUsageFile(northwindDistributor, id, { acceptanceNote: "Fine." });
 const reject: Step = (id) => rejectUsageFile(northwindDistributor, id, { rejectionNote: "Check the quantities." });
-const close: Step = (id) => closeUsageFile(northwindDistributor, id, { externalBillingId: "INV-1", externalBillingNote: "" });
+const close: Step = (id) =>
+  closeUsageFile(northwindDistributor, id, { externalBillingId: "INV-1", externalBillingNote: "" });
 const remove: Step = (id) => deleteUsageFile(acmeVendor, id);
 
 const pathTo: Record<State, Step[]> = {
@@ -180,7 +186,13 @@ const pathTo: Record<State, Step[]> = {
 
 /** A new file of Acme's on the Northwind contract, with an internal note, taken to `state`. */
 async function fileIn(state: State): Promise<string> {
-  const input = { productId: "PRD-100-001", contractId: "CRD-00001", name: `A ${state} file`, currency: "USD", ...periodDays(lastFullMonth(new Date())) };
+  const input = {
+    productId: "PRD-100-001",
+    contractId: "CRD-00001",
+    name: `A ${state} file`,
+    currency: "USD",
+    ...periodDays(lastFullMonth(new Date())),
+  };
   const created = await createUsageFile(acmeVendor, createUsageFileInput.parse(input));
   if (!created.ok) throw new Error(created.message);
   await updateUsageFile(acmeVendor, created.value.id, { internalNote: "Only for Acme." });
@@ -213,7 +225,10 @@ const credentials = {} as Record<CallerName, Credentials>;
 const seededId = (email: string) => demoUsers.find((user) => user.email === email)!.id;
 
 async function sessionOf(userId: string) {
-  const [user] = await database.handle.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  const [user] = await database.handle.db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId));
   return { user: { id: userId, sessionVersion: user!.sessionVersion } };
 }
 
@@ -229,7 +244,11 @@ async function newUser(accountId: string, role: UserRole, email: string, ownPass
   if (ownPassword) {
     const password = "a-password-of-my-own";
     const actor = { userId, accountId, role };
-    await changeOwnPassword(actor, { currentPassword: created.value.temporaryPassword, newPassword: password, confirmPassword: password });
+    await changeOwnPassword(actor, {
+      currentPassword: created.value.temporaryPassword,
+      newPassword: password,
+      confirmPassword: password,
+    });
   }
   return userId;
 }
@@ -250,7 +269,9 @@ async function setUpCallers(): Promise<void> {
     "temporary password": await signedIn(await newUser(acmeVendor.accountId, "vendor", "new@acme.test", false)),
   } satisfies Record<CallerName, Credentials>);
   await deactivateUser(admin, seededId("vendor2@acme.test"));
-  const [revoked] = await database.handle.db.query.apiKeys.findMany({ where: (key, { eq }) => eq(key.name, "revoked") });
+  const [revoked] = await database.handle.db.query.apiKeys.findMany({
+    where: (key, { eq }) => eq(key.name, "revoked"),
+  });
   await revokeApiKey(acmeVendor, { keyId: revoked!.id });
 }
 
@@ -291,21 +312,55 @@ const files = usageFileEndpoints;
 const records = usageRecordEndpoints;
 
 const apiRows: ApiRow[] = [
-  { spec: files.list, use: uses.view, request: () => ({ query: "?limit=1000" }), lists: (body, file) => held(rows(body).some((row) => row.id === file.id)), showsNote: true },
+  {
+    spec: files.list,
+    use: uses.view,
+    request: () => ({ query: "?limit=1000" }),
+    lists: (body, file) => held(rows(body).some((row) => row.id === file.id)),
+    showsNote: true,
+  },
   { spec: files.get, use: uses.view, request: onFile, showsNote: true },
-  { spec: files.update, use: uses.editNote, request: (file) => ({ ...onFile(file), json: { internal_note: "Changed." } }), showsNote: true },
-  { spec: files.upload, use: uses.upload, request: (file) => ({ ...onFile(file), form: csvForm("usage_file", csvOf("1")) }) },
+  {
+    spec: files.update,
+    use: uses.editNote,
+    request: (file) => ({ ...onFile(file), json: { internal_note: "Changed." } }),
+    showsNote: true,
+  },
+  {
+    spec: files.upload,
+    use: uses.upload,
+    request: (file) => ({ ...onFile(file), form: csvForm("usage_file", csvOf("1")) }),
+  },
   // The browser's upload: the same endpoint, with the session cookie instead of a key.
-  { spec: files.upload, use: uses.upload, bySession: true, request: (file) => ({ ...onFile(file), form: csvForm("usage_file", csvOf("1")) }) },
+  {
+    spec: files.upload,
+    use: uses.upload,
+    bySession: true,
+    request: (file) => ({ ...onFile(file), form: csvForm("usage_file", csvOf("1")) }),
+  },
   { spec: files.reprocess, use: uses.reprocess, request: (file) => ({ ...onFile(file), json: {} }) },
   { spec: files.submit, use: uses.submit, request: (file) => ({ ...onFile(file), json: {} }) },
   { spec: files.delete, use: uses.delete, request: (file) => ({ ...onFile(file), json: {} }) },
   { spec: files.accept, use: uses.accept, request: (file) => ({ ...onFile(file), json: {} }) },
   { spec: files.reject, use: uses.reject, request: (file) => ({ ...onFile(file), json: { rejection_note: "No." } }) },
   { spec: files.close, use: uses.close, request: (file) => ({ ...onFile(file), json: billing }) },
-  { spec: files.closeRecords, use: uses.closeRecords, needsRecord: true, request: (file) => ({ ...onFile(file), json: { ...billing, ids: [file.recordId] } }) },
-  { spec: files.closeRecord, use: uses.closeRecords, needsRecord: true, request: (file) => ({ params: { id: file.id, recordId: file.recordId! }, json: billing }) },
-  { spec: files.reconciliation, use: uses.closeRecords, request: (file) => ({ ...onFile(file), form: csvForm("recon_file", "id,external_billing_id\n") }) },
+  {
+    spec: files.closeRecords,
+    use: uses.closeRecords,
+    needsRecord: true,
+    request: (file) => ({ ...onFile(file), json: { ...billing, ids: [file.recordId] } }),
+  },
+  {
+    spec: files.closeRecord,
+    use: uses.closeRecords,
+    needsRecord: true,
+    request: (file) => ({ params: { id: file.id, recordId: file.recordId! }, json: billing }),
+  },
+  {
+    spec: files.reconciliation,
+    use: uses.closeRecords,
+    request: (file) => ({ ...onFile(file), form: csvForm("recon_file", "id,external_billing_id\n") }),
+  },
   { spec: files.template, use: uses.template, request: onFile },
   { spec: files.uploadedFile, use: uses.uploadedFile, request: onFile },
   { spec: files.processedFile, use: uses.processedFile, request: onFile },
@@ -318,7 +373,12 @@ const apiRows: ApiRow[] = [
     lists: (body, file) => held(rows(body).some((row) => row.usage_file_id === file.id)),
   },
   { spec: records.get, use: uses.listRecords, needsRecord: true, request: onRecord },
-  { spec: records.close, use: uses.closeRecords, needsRecord: true, request: (file) => ({ ...onRecord(file), json: billing }) },
+  {
+    spec: records.close,
+    use: uses.closeRecords,
+    needsRecord: true,
+    request: (file) => ({ ...onRecord(file), json: billing }),
+  },
   {
     spec: records.closeRecords,
     use: uses.closeRecords,
@@ -380,7 +440,8 @@ beforeAll(async () => {
 let cells = 0;
 
 describe("who may do what to a usage file, through the API", () => {
-  const nameOf = (row: ApiRow) => `${row.spec.method.toUpperCase()} ${row.spec.path}${row.lists ? " (lists it?)" : ""}${row.bySession ? " (session cookie)" : ""}`;
+  const nameOf = (row: ApiRow) =>
+    `${row.spec.method.toUpperCase()} ${row.spec.path}${row.lists ? " (lists it?)" : ""}${row.bySession ? " (session cookie)" : ""}`;
   it.each(apiRows.map((row) => [nameOf(row), row] as const))(
     "%s",
     async (_name, row) => {
@@ -388,12 +449,17 @@ describe("who may do what to a usage file, through the API", () => {
       for (const state of states) {
         const expected = (caller: CallerName) => apiOutcome(callers[caller], row.use, state, Boolean(row.showsNote));
         const order = byActingLast(row.bySession ? sessionCallers : callerNames, expected);
-        const file = await fileFor(row.use, order.some((caller) => expected(caller).startsWith("2xx")), state);
+        const file = await fileFor(
+          row.use,
+          order.some((caller) => expected(caller).startsWith("2xx")),
+          state,
+        );
         if (row.needsRecord && !file.recordId) continue;
         for (const caller of order) {
           cells += 1;
           const got = await callRow(row, caller, file);
-          if (got !== expected(caller)) mismatches.push(`${state} file, ${caller}: expected ${expected(caller)}, got ${got}`);
+          if (got !== expected(caller))
+            mismatches.push(`${state} file, ${caller}: expected ${expected(caller)}, got ${got}`);
         }
       }
       expect(mismatches).toEqual([]);
@@ -416,17 +482,31 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const submitted = (action: FormAction, fields: Record<string, string> = {}) => (file: FileUnderTest) =>
-  action({}, form({ usageFileId: file.id, ...fields }));
+const submitted =
+  (action: FormAction, fields: Record<string, string> = {}) =>
+  (file: FileUnderTest) =>
+    action({}, form({ usageFileId: file.id, ...fields }));
 
 const actionRows: ActionRow[] = [
   { name: "submitUsageFileAction", use: uses.submit, run: submitted(submitUsageFileAction) },
   { name: "deleteUsageFileAction", use: uses.delete, run: submitted(deleteUsageFileAction) },
-  { name: "updateInternalNoteAction", use: uses.editNote, run: submitted(updateInternalNoteAction, { internalNote: "Changed." }) },
+  {
+    name: "updateInternalNoteAction",
+    use: uses.editNote,
+    run: submitted(updateInternalNoteAction, { internalNote: "Changed." }),
+  },
   { name: "acceptUsageFileAction", use: uses.accept, run: submitted(acceptUsageFileAction) },
   { name: "rejectUsageFileAction", use: uses.reject, run: submitted(rejectUsageFileAction, { rejectionNote: "No." }) },
-  { name: "closeRemainingRecordsAction", use: uses.closeRecords, run: submitted(closeRemainingRecordsAction, { externalBillingId: "INV-9" }) },
-  { name: "closeUsageFileAction", use: uses.close, run: submitted(closeUsageFileAction, { externalBillingId: "INV-9" }) },
+  {
+    name: "closeRemainingRecordsAction",
+    use: uses.closeRecords,
+    run: submitted(closeRemainingRecordsAction, { externalBillingId: "INV-9" }),
+  },
+  {
+    name: "closeUsageFileAction",
+    use: uses.close,
+    run: submitted(closeUsageFileAction, { externalBillingId: "INV-9" }),
+  },
 ];
 
 const gates = ["/sign-in", "/change-password"];
@@ -456,12 +536,17 @@ describe("who may do what to a usage file, through the server actions", () => {
       for (const state of states) {
         const expected = (caller: CallerName) => actionOutcome(callers[caller], row.use, state);
         const order = byActingLast(sessionCallers, (caller) => (expected(caller) === "ok" ? "2xx" : expected(caller)));
-        const file = await fileFor(row.use, order.some((caller) => expected(caller) === "ok"), state);
+        const file = await fileFor(
+          row.use,
+          order.some((caller) => expected(caller) === "ok"),
+          state,
+        );
         for (const caller of order) {
           cells += 1;
           request.session = credentials[caller].session ?? null;
           const got = await actionResult(() => row.run(file));
-          if (got !== expected(caller)) mismatches.push(`${state} file, ${caller}: expected ${expected(caller)}, got ${got}`);
+          if (got !== expected(caller))
+            mismatches.push(`${state} file, ${caller}: expected ${expected(caller)}, got ${got}`);
         }
       }
       expect(mismatches).toEqual([]);

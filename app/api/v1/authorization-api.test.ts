@@ -33,7 +33,13 @@ async function call(spec: Endpoint, key: string | undefined, query = ""): Promis
   const handler = await handlerOf(spec);
   const params = { id: "UF-2026-10-1001-0003", recordId: "UR-1" };
   const path = `${spec.path}${query}`;
-  return callApi(handler, { key, path, method: spec.method.toUpperCase(), json: spec.method === "get" ? undefined : {}, params });
+  return callApi(handler, {
+    key,
+    path,
+    method: spec.method.toUpperCase(),
+    json: spec.method === "get" ? undefined : {},
+    params,
+  });
 }
 
 /** What each endpoint answered, as `METHOD /path → status`, to compare all of them at once. */
@@ -41,7 +47,9 @@ async function answersOf(key: () => string | undefined, pick: (spec: Endpoint) =
   const answered: string[] = [];
   for (const spec of endpoints.filter(pick)) {
     const answer = await call(spec, key());
-    answered.push(`${spec.method.toUpperCase()} ${spec.path} → ${answer.status} ${(answer.body as { error_code?: string }).error_code}`);
+    answered.push(
+      `${spec.method.toUpperCase()} ${spec.path} → ${answer.status} ${(answer.body as { error_code?: string }).error_code}`,
+    );
   }
   return answered;
 }
@@ -72,16 +80,23 @@ describe("every endpoint of the API", () => {
     expect((refused.body as { errors: string[] }).errors[0]).toMatch(/change your temporary password/);
   });
 
-  it.each(userRoles)("answers 403 to a %s where the endpoint is for other roles, before reading any input", async (role) => {
-    const forOthers = (spec: Endpoint) => !spec.roles.includes(role);
-    expect(await answersOf(() => keys[role], forOthers)).toEqual(expected(403, "FORBIDDEN", forOthers));
-  });
+  it.each(userRoles)(
+    "answers 403 to a %s where the endpoint is for other roles, before reading any input",
+    async (role) => {
+      const forOthers = (spec: Endpoint) => !spec.roles.includes(role);
+      expect(await answersOf(() => keys[role], forOthers)).toEqual(expected(403, "FORBIDDEN", forOthers));
+    },
+  );
 });
 
 /** The query parameters the OpenAPI document lists for an endpoint. */
 function documentedQuery(spec: Endpoint): string[] {
-  const operation = (openApiDocument().paths[spec.path] as Record<string, { parameters?: { name: string; in: string }[] }>)[spec.method]!;
-  return (operation.parameters ?? []).filter((parameter) => parameter.in === "query").map((parameter) => parameter.name);
+  const operation = (
+    openApiDocument().paths[spec.path] as Record<string, { parameters?: { name: string; in: string }[] }>
+  )[spec.method]!;
+  return (operation.parameters ?? [])
+    .filter((parameter) => parameter.in === "query")
+    .map((parameter) => parameter.name);
 }
 
 describe("every endpoint's query parameters", () => {
@@ -90,20 +105,29 @@ describe("every endpoint's query parameters", () => {
     const answered: string[] = [];
     for (const spec of endpoints) {
       const answer = await call(spec, keys[spec.roles[0]!], queryOf(spec));
-      answered.push(`${spec.method.toUpperCase()} ${spec.path} → ${answer.status} ${(answer.body as { errors?: string[] }).errors?.[0]}`);
+      answered.push(
+        `${spec.method.toUpperCase()} ${spec.path} → ${answer.status} ${(answer.body as { errors?: string[] }).errors?.[0]}`,
+      );
     }
     return answered;
   }
 
   it("answers 400 naming a parameter the endpoint does not take, as it does for an unknown body field", async () => {
-    const expected = endpoints.map((spec) => `${spec.method.toUpperCase()} ${spec.path} → 400 Unknown query parameter: colour.`);
+    const expected = endpoints.map(
+      (spec) => `${spec.method.toUpperCase()} ${spec.path} → 400 Unknown query parameter: colour.`,
+    );
     expect(await answersWithQuery(() => "?colour=blue")).toEqual(expected);
   });
 
   it("takes every parameter the OpenAPI document lists, by the name it lists", async () => {
-    const refusedAsUnknown = (await answersWithQuery((spec) => `?${documentedQuery(spec).map((name) => `${name}=1`).join("&")}`)).filter(
-      (answer) => answer.includes("Unknown query parameter"),
-    );
+    const refusedAsUnknown = (
+      await answersWithQuery(
+        (spec) =>
+          `?${documentedQuery(spec)
+            .map((name) => `${name}=1`)
+            .join("&")}`,
+      )
+    ).filter((answer) => answer.includes("Unknown query parameter"));
     expect(refusedAsUnknown).toEqual([]);
   });
 });

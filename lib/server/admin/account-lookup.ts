@@ -15,7 +15,10 @@ export async function accountOfKind(
 ): Promise<Result<Account>> {
   const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account || !kinds.includes(account.kind)) {
-    return fieldFailure(field, kinds.length === accountKinds.length ? "Choose an account." : `Choose a ${kinds.join(" or ")} account.`);
+    return fieldFailure(
+      field,
+      kinds.length === accountKinds.length ? "Choose an account." : `Choose a ${kinds.join(" or ")} account.`,
+    );
   }
   return ok(account);
 }

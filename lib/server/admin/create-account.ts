@@ -16,7 +16,13 @@ export async function createAccount(actor: Actor, input: CreateAccountInput): Pr
       .insert(accounts)
       .values({ id: newAdminObjectId("account"), ...input })
       .returning();
-    await recordEvent(tx, { objectType: "account", objectId: account!.id, action: "create", actor, details: { ...input } });
+    await recordEvent(tx, {
+      objectType: "account",
+      objectId: account!.id,
+      action: "create",
+      actor,
+      details: { ...input },
+    });
     return ok(account!);
   });
 }

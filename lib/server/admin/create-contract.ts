@@ -13,14 +13,25 @@ export async function createContract(actor: Actor, input: CreateContractInput): 
   return adminTransaction(actor, async (tx) => {
     const vendor = await accountOfKind(tx, input.vendorAccountId, ["vendor"], "vendorAccountId");
     if (!vendor.ok) return vendor;
-    const distributor = await accountOfKind(tx, input.distributorAccountId, ["distributor", "reseller"], "distributorAccountId");
+    const distributor = await accountOfKind(
+      tx,
+      input.distributorAccountId,
+      ["distributor", "reseller"],
+      "distributorAccountId",
+    );
     if (!distributor.ok) return distributor;
 
     const [contract] = await tx
       .insert(contracts)
       .values({ id: newAdminObjectId("contract"), ...input })
       .returning();
-    await recordEvent(tx, { objectType: "contract", objectId: contract!.id, action: "create", actor, details: { ...input } });
+    await recordEvent(tx, {
+      objectType: "contract",
+      objectId: contract!.id,
+      action: "create",
+      actor,
+      details: { ...input },
+    });
     return ok(contract!);
   });
 }

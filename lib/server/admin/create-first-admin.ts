@@ -27,9 +27,23 @@ export async function createFirstAdmin(email: string, name: string): Promise<Res
     const accountId = await platformAccountId(tx);
     const [user] = await tx
       .insert(users)
-      .values({ id: newAdminObjectId("user"), email: input.data, name, accountId, role: "admin", passwordHash, mustChangePassword: true })
+      .values({
+        id: newAdminObjectId("user"),
+        email: input.data,
+        name,
+        accountId,
+        role: "admin",
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning();
-    await recordEvent(tx, { objectType: "user", objectId: user!.id, action: "create", actor: null, details: { email: input.data, role: "admin" } });
+    await recordEvent(tx, {
+      objectType: "user",
+      objectId: user!.id,
+      action: "create",
+      actor: null,
+      details: { email: input.data, role: "admin" },
+    });
     return ok({ user: user!, temporaryPassword: password });
   });
 }

@@ -16,7 +16,13 @@ export async function createProduct(actor: Actor, input: CreateProductInput): Pr
       .insert(products)
       .values({ id: newAdminObjectId("product"), ...input })
       .returning();
-    await recordEvent(tx, { objectType: "product", objectId: product!.id, action: "create", actor, details: { ...input } });
+    await recordEvent(tx, {
+      objectType: "product",
+      objectId: product!.id,
+      action: "create",
+      actor,
+      details: { ...input },
+    });
     return ok(product!);
   });
 }

@@ -25,7 +25,8 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
     if (taken) return fieldFailure("email", "A user with this email exists.");
     const account = await accountOfKind(tx, input.accountId, accountKinds, "accountId");
     if (!account.ok) return account;
-    if (!roleFitsAccount(input.role, account.value.kind)) return fieldFailure("role", roleFitsAccountMessage(account.value.kind));
+    if (!roleFitsAccount(input.role, account.value.kind))
+      return fieldFailure("role", roleFitsAccountMessage(account.value.kind));
 
     const [user] = await tx
       .insert(users)

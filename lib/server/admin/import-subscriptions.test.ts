@@ -9,7 +9,8 @@ import { importSubscriptions, maxImportBytes } from "./import-subscriptions";
 
 const database = withTestDatabase();
 
-const header = "product_id,contract_id,external_id,external_uid,parameters,status,active_from,active_to,tier1_account_id";
+const header =
+  "product_id,contract_id,external_id,external_uid,parameters,status,active_from,active_to,tier1_account_id";
 
 function csv(...rows: string[]): File {
   return new File([[header, ...rows].join("\n")], "subscriptions.csv", { type: "text/csv" });
@@ -33,7 +34,10 @@ describe("importing subscriptions", () => {
     );
     expect(result).toEqual({ ok: true, value: { imported: 2 } });
     expect(await subscriptionCount()).toBe(before + 2);
-    const [imported] = await database.handle.db.select().from(subscriptions).where(eq(subscriptions.externalId, "EXT-A"));
+    const [imported] = await database.handle.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.externalId, "EXT-A"));
     expect(imported).toMatchObject({
       parameters: { region: "eu-west", subdomain: "a" },
       activeFrom: new Date("2026-01-01T00:00:00Z"),
@@ -58,7 +62,9 @@ describe("importing subscriptions", () => {
       ok: false,
       code: "validation_failed",
       message: "Nothing was imported: 1 row has problems.",
-      rowErrors: [{ row: 3, column: "contract_id", message: "Contract CRD-00003 is not with the vendor of product PRD-100-001." }],
+      rowErrors: [
+        { row: 3, column: "contract_id", message: "Contract CRD-00003 is not with the vendor of product PRD-100-001." },
+      ],
     });
     expect(await subscriptionCount()).toBe(before);
   });

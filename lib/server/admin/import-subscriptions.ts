@@ -35,15 +35,20 @@ interface ParsedRow {
  * every row is checked like the form, all are inserted in one transaction, and one bad row imports
  * nothing.
  */
-export async function importSubscriptions(actor: Actor, file: File): Promise<Result<{ imported: number }> | RowsRefused> {
+export async function importSubscriptions(
+  actor: Actor,
+  file: File,
+): Promise<Result<{ imported: number }> | RowsRefused> {
   // Refused before the upload is even read; adminTransaction checks again for the writing.
   if (!isAdmin(actor)) return fail("forbidden", "Only administrators can do this.");
-  if (file.size > maxImportBytes) return fail("too_large", `The sheet is larger than the limit of ${describeBytes(maxImportBytes)}.`);
+  if (file.size > maxImportBytes)
+    return fail("too_large", `The sheet is larger than the limit of ${describeBytes(maxImportBytes)}.`);
   const sheet = await readSmallSheet(file, maxImportRows);
   if (!sheet.ok) return sheet;
   const header = readSubscriptionHeader(sheet.value.header);
   if ("errors" in header) return refused(header.errors);
-  if (sheet.value.rows.length === 0) return fail("validation_failed", "The sheet has no subscriptions below its header.");
+  if (sheet.value.rows.length === 0)
+    return fail("validation_failed", "The sheet has no subscriptions below its header.");
 
   const parsed: ParsedRow[] = [];
   const errors: SheetRowError[] = [];
@@ -54,10 +59,17 @@ export async function importSubscriptions(actor: Actor, file: File): Promise<Res
   }
 
   return adminTransaction(actor, async (tx): Promise<Result<{ imported: number }> | RowsRefused> => {
-    const references = await SubscriptionReferences.load(tx, parsed.map((row) => row.input));
+    const references = await SubscriptionReferences.load(
+      tx,
+      parsed.map((row) => row.input),
+    );
     for (const { row, input } of parsed) errors.push(...problemErrors(row, references.check(input)));
     if (errors.length > 0) return refused(errors);
-    const inserted = await insertSubscriptions(tx, actor, parsed.map((row) => row.input));
+    const inserted = await insertSubscriptions(
+      tx,
+      actor,
+      parsed.map((row) => row.input),
+    );
     return ok({ imported: inserted.length });
   });
 }

@@ -28,16 +28,27 @@ const sheet = new File(
 const useCases: Record<string, (actor: Actor) => Promise<Result<unknown>>> = {
   createAccount: (actor) => createAccount(actor, { name: "Initech", kind: "vendor" }),
   renameAccount: (actor) => renameAccount(actor, { accountId: "ACC-0002", name: "Acme Renamed" }),
-  createUser: (actor) => createUser(actor, { email: "new@acme.test", name: "New", accountId: "ACC-0002", role: "vendor" }),
+  createUser: (actor) =>
+    createUser(actor, { email: "new@acme.test", name: "New", accountId: "ACC-0002", role: "vendor" }),
   updateUser: (actor) => updateUser(actor, { userId: "USR-0003", accountId: "ACC-0003", role: "vendor" }),
   deactivateUser: (actor) => deactivateUser(actor, "USR-0003"),
   reactivateUser: (actor) => reactivateUser(actor, "USR-0003"),
   resetUserPassword: (actor) => resetUserPassword(actor, "USR-0003"),
-  createContract: (actor) => createContract(actor, { vendorAccountId: "ACC-0003", distributorAccountId: "ACC-0005", marketplace: "X" }),
+  createContract: (actor) =>
+    createContract(actor, { vendorAccountId: "ACC-0003", distributorAccountId: "ACC-0005", marketplace: "X" }),
   deactivateContract: (actor) => deactivateContract(actor, "CRD-00001"),
-  createProduct: (actor) => createProduct(actor, { vendorAccountId: "ACC-0002", name: "P", usageSchema: "QT", currency: "USD" }),
+  createProduct: (actor) =>
+    createProduct(actor, { vendorAccountId: "ACC-0002", name: "P", usageSchema: "QT", currency: "USD" }),
   createItem: (actor) =>
-    createItem(actor, { productId: "PRD-100-001", mpn: "NEW", localId: "new", name: "N", unit: "u", precision: "integer", type: "ppu" }),
+    createItem(actor, {
+      productId: "PRD-100-001",
+      mpn: "NEW",
+      localId: "new",
+      name: "N",
+      unit: "u",
+      precision: "integer",
+      type: "ppu",
+    }),
   createSubscription: (actor) =>
     createSubscription(actor, {
       productId: "PRD-100-001",

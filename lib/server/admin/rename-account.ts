@@ -17,7 +17,13 @@ export async function renameAccount(actor: Actor, { accountId, name }: RenameAcc
     const [before] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
     if (!before) return fail("not_found", "No such account.");
     const [account] = await tx.update(accounts).set({ name }).where(eq(accounts.id, accountId)).returning();
-    await recordEvent(tx, { objectType: "account", objectId: accountId, action: "rename", actor, details: { from: before.name, to: name } });
+    await recordEvent(tx, {
+      objectType: "account",
+      objectId: accountId,
+      action: "rename",
+      actor,
+      details: { from: before.name, to: name },
+    });
     return ok(account!);
   });
 }

@@ -32,7 +32,12 @@ async function setUserActive(actor: Actor, userId: string, active: boolean): Pro
       .set(active ? { active } : { active, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning();
-    await recordEvent(tx, { objectType: "user", objectId: userId, action: active ? "reactivate" : "deactivate", actor });
+    await recordEvent(tx, {
+      objectType: "user",
+      objectId: userId,
+      action: active ? "reactivate" : "deactivate",
+      actor,
+    });
     return ok(updated!);
   });
 }

@@ -52,17 +52,22 @@ export class SubscriptionReferences {
     }
     for (const field of ["tier1AccountId", "tier2AccountId"] as const) {
       const accountId = input[field];
-      if (accountId && !this.tierAccounts.has(accountId)) problems[field] = `No distributor or reseller account ${accountId}.`;
+      if (accountId && !this.tierAccounts.has(accountId))
+        problems[field] = `No distributor or reseller account ${accountId}.`;
     }
     const [externalIdKey, externalUidKey] = keysOf(input);
-    if (this.taken.has(externalIdKey!)) problems.externalId = `External id ${input.externalId} is already used under this product and contract.`;
-    if (this.taken.has(externalUidKey!)) problems.externalUid = `External uid ${input.externalUid} is already used under this product and contract.`;
+    if (this.taken.has(externalIdKey!))
+      problems.externalId = `External id ${input.externalId} is already used under this product and contract.`;
+    if (this.taken.has(externalUidKey!))
+      problems.externalUid = `External uid ${input.externalUid} is already used under this product and contract.`;
     if (Object.keys(problems).length === 0) keysOf(input).forEach((key) => this.taken.add(key));
     return problems;
   }
 }
 
-function keysOf(subscription: Pick<CreateSubscriptionInput, "productId" | "contractId" | "externalId" | "externalUid">): string[] {
+function keysOf(
+  subscription: Pick<CreateSubscriptionInput, "productId" | "contractId" | "externalId" | "externalUid">,
+): string[] {
   const scope = `${subscription.productId}\u0000${subscription.contractId}`;
   return [`${scope}\u0000id\u0000${subscription.externalId}`, `${scope}\u0000uid\u0000${subscription.externalUid}`];
 }

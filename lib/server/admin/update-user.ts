@@ -19,7 +19,8 @@ export async function updateUser(actor: Actor, { userId, accountId, role }: Upda
     const { user, activeAdmins } = locked.value;
     const account = await accountOfKind(tx, accountId, accountKinds, "accountId");
     if (!account.ok) return account;
-    if (!roleFitsAccount(role, account.value.kind)) return fieldFailure("role", roleFitsAccountMessage(account.value.kind));
+    if (!roleFitsAccount(role, account.value.kind))
+      return fieldFailure("role", roleFitsAccountMessage(account.value.kind));
     const kept = keepsAnAdmin(user, { role, active: user.active }, activeAdmins);
     if (!kept.ok) return kept;
 

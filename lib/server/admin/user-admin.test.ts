@@ -71,9 +71,16 @@ describe("the last active admin", () => {
 
   it("can be once another admin is active", async () => {
     await seedDemoData(database.handle.db);
-    const second = await createUser(admin, { email: "second@portal.test", name: "Second", accountId: "ACC-0001", role: "admin" });
+    const second = await createUser(admin, {
+      email: "second@portal.test",
+      name: "Second",
+      accountId: "ACC-0001",
+      role: "admin",
+    });
     if (!second.ok) throw new Error(second.message);
-    expect(await updateUser(admin, { userId: admin.userId, accountId: "ACC-0002", role: "vendor" })).toMatchObject({ ok: true });
+    expect(await updateUser(admin, { userId: admin.userId, accountId: "ACC-0002", role: "vendor" })).toMatchObject({
+      ok: true,
+    });
     expect(await deactivateUser(admin, second.value.user.id)).toMatchObject({ ok: false, code: "conflict" });
   });
 });
@@ -81,11 +88,15 @@ describe("the last active admin", () => {
 describe("changing a user", () => {
   it("keeps each role to its kind of account", async () => {
     await seedDemoData(database.handle.db);
-    expect(await updateUser(admin, { userId: acmeVendor.userId, accountId: "ACC-0004", role: "vendor" })).toMatchObject({
-      ok: false,
-      fields: { role: "Users of a distributor account have the distributor role." },
-    });
-    expect(await updateUser(admin, { userId: acmeVendor.userId, accountId: "ACC-0005", role: "distributor" })).toMatchObject({
+    expect(await updateUser(admin, { userId: acmeVendor.userId, accountId: "ACC-0004", role: "vendor" })).toMatchObject(
+      {
+        ok: false,
+        fields: { role: "Users of a distributor account have the distributor role." },
+      },
+    );
+    expect(
+      await updateUser(admin, { userId: acmeVendor.userId, accountId: "ACC-0005", role: "distributor" }),
+    ).toMatchObject({
       ok: true,
       value: { accountId: "ACC-0005", role: "distributor" },
     });
@@ -93,7 +104,9 @@ describe("changing a user", () => {
 
   it("refuses a second user with the same email", async () => {
     await seedDemoData(database.handle.db);
-    expect(await createUser(admin, { email: "vendor@acme.test", name: "Again", accountId: "ACC-0002", role: "vendor" })).toMatchObject({
+    expect(
+      await createUser(admin, { email: "vendor@acme.test", name: "Again", accountId: "ACC-0002", role: "vendor" }),
+    ).toMatchObject({
       ok: false,
       fields: { email: "A user with this email exists." },
     });
@@ -103,7 +116,12 @@ describe("changing a user", () => {
 describe("temporary passwords", () => {
   it("are shown once, must be changed, and changing clears the flag and ends other sessions", async () => {
     await seedDemoData(database.handle.db);
-    const created = await createUser(admin, { email: "new@acme.test", name: "New Vendor", accountId: "ACC-0002", role: "vendor" });
+    const created = await createUser(admin, {
+      email: "new@acme.test",
+      name: "New Vendor",
+      accountId: "ACC-0002",
+      role: "vendor",
+    });
     if (!created.ok) throw new Error(created.message);
     const { user, temporaryPassword } = created.value;
     expect(user).toMatchObject({ mustChangePassword: true, active: true });
@@ -111,7 +129,11 @@ describe("temporary passwords", () => {
     const actor = await loadActiveActor(user.id, user.sessionVersion);
     expect(actor).toMatchObject({ mustChangePassword: true });
 
-    const wrong = await changeOwnPassword(actor!, { currentPassword: "nope", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" });
+    const wrong = await changeOwnPassword(actor!, {
+      currentPassword: "nope",
+      newPassword: "a-new-password-1",
+      confirmPassword: "a-new-password-1",
+    });
     expect(wrong).toMatchObject({ ok: false, fields: { currentPassword: expect.any(String) } });
     const changed = await changeOwnPassword(actor!, {
       currentPassword: temporaryPassword,

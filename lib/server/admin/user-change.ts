@@ -9,11 +9,21 @@ import { removesLastAdmin } from "@/lib/domain/user-admin";
  * Locks the active admins, then the user, so two admins demoting each other at once cannot both
  * pass the last-admin check.
  */
-export async function lockUserForChange(tx: Database, userId: string): Promise<Result<{ user: User; activeAdmins: number }>> {
-  await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).for("update");
+export async function lockUserForChange(
+  tx: Database,
+  userId: string,
+): Promise<Result<{ user: User; activeAdmins: number }>> {
+  await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .for("update");
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
   if (!user) return fail("not_found", "No such user.");
-  const [admins] = await tx.select({ total: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true)));
+  const [admins] = await tx
+    .select({ total: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)));
   return ok({ user, activeAdmins: admins?.total ?? 0 });
 }
 

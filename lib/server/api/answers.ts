@@ -53,11 +53,25 @@ const usageRecord = z.object({
 
 const closingReport = z.object({
   closed: z.array(z.string()).describe("The ids (UR-…) of the records closed"),
-  refused: z.array(z.object({ id: z.string().describe("The record's public id, UR-…, as asked for"), reason: z.enum(closingRefusalReasons) })),
+  refused: z.array(
+    z.object({
+      id: z.string().describe("The record's public id, UR-…, as asked for"),
+      reason: z.enum(closingRefusalReasons),
+    }),
+  ),
 });
 
 const user = createSelectSchema(users)
-  .pick({ id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, accountId: true, createdAt: true })
+  .pick({
+    id: true,
+    email: true,
+    name: true,
+    role: true,
+    active: true,
+    mustChangePassword: true,
+    accountId: true,
+    createdAt: true,
+  })
   .extend({ accountName: z.string() });
 
 const item = createSelectSchema(items);

@@ -47,7 +47,13 @@ async function parseInput<Query extends z.ZodType | undefined, Body extends z.Zo
   const body = spec.body ? await parseJsonBody(request, spec.body) : ok(undefined);
   if (!body.ok) return body;
   const params = (await context.params) ?? {};
-  return ok({ actor: actor.value, params, query: query.value as Parsed<Query>, body: body.value as Parsed<Body>, request });
+  return ok({
+    actor: actor.value,
+    params,
+    query: query.value as Parsed<Query>,
+    body: body.value as Parsed<Body>,
+    request,
+  });
 }
 
 /** Every endpoint's route: the caller and the input checked in one place, then one use case and its answer. */
@@ -66,7 +72,11 @@ function route<Query extends z.ZodType | undefined, Body extends z.ZodType | und
 const statusOfReply = { object: 200, created: 201, accepted: 202 } as const;
 
 /** The route of a JSON endpoint: the use case's value, written through the endpoint's answer schema. */
-export function apiRoute<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, Answer extends z.ZodType>(
+export function apiRoute<
+  Query extends z.ZodType | undefined,
+  Body extends z.ZodType | undefined,
+  Answer extends z.ZodType,
+>(
   spec: Endpoint<Query, Body, keyof typeof statusOfReply, Answer>,
   run: (input: ApiInput<Query, Body>) => Promise<Result<z.input<Answer>>>,
 ) {

@@ -8,26 +8,47 @@ import { wireInputSchema, wireOutputSchema } from "@/lib/domain/wire-names";
 type JsonSchema = Record<string, unknown>;
 
 function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
 }
 
 function queryParameters(query: z.ZodType) {
-  const { properties = {}, required = [] } = wireInputSchema(query) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(properties).map(([name, schema]) => ({ name, in: "query", required: required.includes(name), schema }));
+  const { properties = {}, required = [] } = wireInputSchema(query) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: required.includes(name),
+    schema,
+  }));
 }
 
 function requestBody(spec: Endpoint) {
   if (spec.upload) {
-    const schema = { type: "object", required: [spec.upload], properties: { [spec.upload]: { type: "string", format: "binary" } } };
+    const schema = {
+      type: "object",
+      required: [spec.upload],
+      properties: { [spec.upload]: { type: "string", format: "binary" } },
+    };
     return { required: true, content: { "multipart/form-data": { schema } } };
   }
-  return spec.body ? { required: true, content: { "application/json": { schema: wireInputSchema(spec.body) } } } : undefined;
+  return spec.body
+    ? { required: true, content: { "application/json": { schema: wireInputSchema(spec.body) } } }
+    : undefined;
 }
 
 const spreadsheetTypes = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"];
 
 /** Each answer schema once, under its name in `answers` (`usageFile` → `UsageFile`). */
-const answerNames = new Map<z.ZodType, string>(Object.entries(answers).map(([name, schema]) => [schema, name[0]!.toUpperCase() + name.slice(1)]));
+const answerNames = new Map<z.ZodType, string>(
+  Object.entries(answers).map(([name, schema]) => [schema, name[0]!.toUpperCase() + name.slice(1)]),
+);
 
 function answerSchemas(): Record<string, JsonSchema> {
   return Object.fromEntries([...answerNames].map(([schema, name]) => [name, wireOutputSchema(schema)]));
@@ -47,12 +68,22 @@ function successResponse(spec: Endpoint) {
     case "created":
       return { 201: { description: "The new object", content: json(answerRef(spec)) } };
     case "accepted":
-      return { 202: { description: "Queued for processing; poll the object for its status and progress", content: json(answerRef(spec)) } };
+      return {
+        202: {
+          description: "Queued for processing; poll the object for its status and progress",
+          content: json(answerRef(spec)),
+        },
+      };
     case "list":
       return {
         200: {
           description: "One page of objects",
-          headers: { "Content-Range": { description: "`items A-B/TOTAL`; TOTAL is `*` when more than 10,000 records match a filter", schema: { type: "string" } } },
+          headers: {
+            "Content-Range": {
+              description: "`items A-B/TOTAL`; TOTAL is `*` when more than 10,000 records match a filter",
+              schema: { type: "string" },
+            },
+          },
           content: json({ type: "array", items: answerRef(spec) }),
         },
       };
@@ -60,7 +91,9 @@ function successResponse(spec: Endpoint) {
       return {
         200: {
           description: "The spreadsheet, as an attachment",
-          content: Object.fromEntries(spreadsheetTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
+          content: Object.fromEntries(
+            spreadsheetTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+          ),
         },
       };
   }
@@ -91,7 +124,10 @@ function operation(spec: Endpoint) {
     description: `For: ${spec.roles.join(", ")}.`,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(body ? { requestBody: body } : {}),
-    responses: { ...successResponse(spec), ...Object.fromEntries(errorStatuses(spec).map((status) => [status, errorResponse])) },
+    responses: {
+      ...successResponse(spec),
+      ...Object.fromEntries(errorStatuses(spec).map((status) => [status, errorResponse])),
+    },
   };
 }
 
@@ -114,12 +150,16 @@ export function openApiDocument() {
         Error: {
           type: "object",
           required: ["error_code", "errors"],
-          properties: { error_code: { type: "string", examples: ["NOT_FOUND"] }, errors: { type: "array", items: { type: "string" } } },
+          properties: {
+            error_code: { type: "string", examples: ["NOT_FOUND"] },
+            errors: { type: "array", items: { type: "string" } },
+          },
         },
       },
       responses: {
         Error: {
-          description: "400 bad input, 401 no or invalid key, 403 role may not, 404 unknown or not yours, 409 not allowed in the current status, 413 too large, 422 validation failed",
+          description:
+            "400 bad input, 401 no or invalid key, 403 role may not, 404 unknown or not yours, 409 not allowed in the current status, 413 too large, 422 validation failed",
           content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
         },
       },

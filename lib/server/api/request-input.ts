@@ -33,7 +33,10 @@ function refuseUnknown(fields: Map<string, string>, names: Iterable<string>, wha
  * The request's JSON body (snake_case names) as `schema` reads it; no body is `{}`. Bad JSON, a
  * field the endpoint does not take, or a bad shape is invalid input (400).
  */
-export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<Result<z.output<Schema>>> {
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<Result<z.output<Schema>>> {
   const text = await request.text();
   let body: unknown;
   try {

@@ -19,7 +19,9 @@ export function failureResponse(failure: Failure): NextResponse {
 /** Streams a spreadsheet to the client as an attachment, written while it is sent. */
 export function spreadsheetResponse(download: SpreadsheetDownload): Response {
   const body = new PassThrough();
-  download.write(body).catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+  download
+    .write(body)
+    .catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       "content-type": download.contentType,

@@ -41,7 +41,14 @@ export async function userIdOfApiKey(key: string): Promise<string | null> {
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .from(users)
-    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt), eq(users.id, apiKeys.userId), eq(users.active, true)))
+    .where(
+      and(
+        eq(apiKeys.keyHash, hashKey(key)),
+        isNull(apiKeys.revokedAt),
+        eq(users.id, apiKeys.userId),
+        eq(users.active, true),
+      ),
+    )
     .returning({ userId: apiKeys.userId });
   return used?.userId ?? null;
 }

@@ -30,7 +30,10 @@ describe("a user's API keys", () => {
     const other = await createOwnApiKey(acmeVendor, { name: "two" });
     if (!own.ok || !other.ok) throw new Error("not created");
 
-    expect(await revokeApiKey(northwindDistributor, { keyId: own.value.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await revokeApiKey(northwindDistributor, { keyId: own.value.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await revokeApiKey(acmeVendor, { keyId: own.value.id })).toEqual({ ok: true, value: { id: own.value.id } });
     expect(await revokeApiKey(acmeVendor, { keyId: own.value.id })).toMatchObject({ ok: false, code: "not_found" });
     expect(await revokeApiKey(admin, { keyId: other.value.id })).toMatchObject({ ok: true });

@@ -10,14 +10,26 @@ import { recordEvent } from "@/lib/server/events";
 import { createApiKey } from "./api-keys";
 
 /** A user creates a key for themselves; its plaintext is in the answer, and nowhere else ever again. */
-export async function createOwnApiKey(actor: Actor, { name }: z.output<typeof createApiKeyInput>): Promise<Result<{ id: string; key: string }>> {
+export async function createOwnApiKey(
+  actor: Actor,
+  { name }: z.output<typeof createApiKeyInput>,
+): Promise<Result<{ id: string; key: string }>> {
   const created = await createApiKey(actor.userId, name);
-  await recordEvent(await getDb(), { objectType: "api_key", objectId: created.id, action: "create", actor, details: { name } });
+  await recordEvent(await getDb(), {
+    objectType: "api_key",
+    objectId: created.id,
+    action: "create",
+    actor,
+    details: { name },
+  });
   return ok(created);
 }
 
 /** Users revoke their own keys; admins any key. Another's key is "not found" to a non-admin. */
-export async function revokeApiKey(actor: Actor, { keyId }: z.output<typeof revokeApiKeyInput>): Promise<Result<{ id: string }>> {
+export async function revokeApiKey(
+  actor: Actor,
+  { keyId }: z.output<typeof revokeApiKeyInput>,
+): Promise<Result<{ id: string }>> {
   const mine: SQL | undefined = actor.role === "admin" ? undefined : eq(apiKeys.userId, actor.userId);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -27,7 +39,13 @@ export async function revokeApiKey(actor: Actor, { keyId }: z.output<typeof revo
       .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt), mine))
       .returning({ id: apiKeys.id, userId: apiKeys.userId });
     if (!revoked) return fail("not_found", "No such live API key.");
-    await recordEvent(tx, { objectType: "api_key", objectId: keyId, action: "revoke", actor, details: { userId: revoked.userId } });
+    await recordEvent(tx, {
+      objectType: "api_key",
+      objectId: keyId,
+      action: "revoke",
+      actor,
+      details: { userId: revoked.userId },
+    });
     return ok({ id: revoked.id });
   });
 }

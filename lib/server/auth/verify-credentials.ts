@@ -10,8 +10,7 @@ export const maxFailures = 5;
 export const lockMinutes = 15;
 
 export type CredentialsOutcome =
-  | { ok: true; user: User }
-  | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
+  { ok: true; user: User } | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
 
 /**
  * Checks an email and password. Unknown emails, wrong passwords and deactivated users fail alike,
@@ -44,13 +43,22 @@ export async function verifyCredentials(rawEmail: string, password: string): Pro
 }
 
 /** For the audit log: a known user's failures go on that user, unknown emails on the email. */
-async function recordFailure(db: Database, email: string, user: User | undefined, lockedUntil: Date | null): Promise<void> {
+async function recordFailure(
+  db: Database,
+  email: string,
+  user: User | undefined,
+  lockedUntil: Date | null,
+): Promise<void> {
   await recordEvent(db, {
     objectType: user ? "user" : "sign_in",
     objectId: user?.id ?? email,
     action: "sign_in_failed",
     actor: null,
-    details: { email, ...(user && !user.active ? { reason: "inactive" } : {}), ...(lockedUntil ? { lockedUntil } : {}) },
+    details: {
+      email,
+      ...(user && !user.active ? { reason: "inactive" } : {}),
+      ...(lockedUntil ? { lockedUntil } : {}),
+    },
   });
 }
 

@@ -25,7 +25,8 @@ export const processUsageFileJob = {
 export const indexUsageRecordsJob = {
   name: "index-usage-records",
   payload: z.object({ usageFileId: z.string(), generation: z.number().int() }),
-  singletonKey: ({ usageFileId, generation }: { usageFileId: string; generation: number }) => `${usageFileId}/${generation}`,
+  singletonKey: ({ usageFileId, generation }: { usageFileId: string; generation: number }) =>
+    `${usageFileId}/${generation}`,
   options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60 },
 } as const;
 

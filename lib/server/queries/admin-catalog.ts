@@ -23,7 +23,10 @@ export async function listProducts(actor: Actor): Promise<AdminProductRow[]> {
 }
 
 /** A product with its vendor's name and its items, for an admin. */
-export async function getProductWithItems(actor: Actor, productId: string): Promise<{ product: AdminProductRow; items: Item[] } | null> {
+export async function getProductWithItems(
+  actor: Actor,
+  productId: string,
+): Promise<{ product: AdminProductRow; items: Item[] } | null> {
   if (!isAdmin(actor)) return null;
   const db = await getDb();
   const [row] = await db
@@ -45,13 +48,20 @@ const sortable = {
 } satisfies Record<SubscriptionSortColumn, unknown>;
 
 /** What narrows and orders the subscriptions: the console's URL and the API's query both give it. */
-export type SubscriptionFilters = Partial<Pick<SubscriptionListQuery, "q" | "product" | "contract">> & Pick<SubscriptionListQuery, "sort">;
+export type SubscriptionFilters = Partial<Pick<SubscriptionListQuery, "q" | "product" | "contract">> &
+  Pick<SubscriptionListQuery, "sort">;
 
 function subscriptionFilters(query: SubscriptionFilters): SQL[] {
   const where: SQL[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
-    where.push(or(ilike(subscriptions.id, pattern), ilike(subscriptions.externalId, pattern), ilike(subscriptions.externalUid, pattern))!);
+    where.push(
+      or(
+        ilike(subscriptions.id, pattern),
+        ilike(subscriptions.externalId, pattern),
+        ilike(subscriptions.externalUid, pattern),
+      )!,
+    );
   }
   if (query.product) where.push(eq(subscriptions.productId, query.product));
   if (query.contract) where.push(eq(subscriptions.contractId, query.contract));
@@ -64,7 +74,11 @@ export function listSubscriptions(actor: Actor, query: SubscriptionListQuery) {
 }
 
 /** `window.limit` subscriptions from `window.offset` on, of those matching `query`, and how many match. */
-export async function listSubscriptionWindow(actor: Actor, query: SubscriptionFilters, window: { limit: number; offset: number }) {
+export async function listSubscriptionWindow(
+  actor: Actor,
+  query: SubscriptionFilters,
+  window: { limit: number; offset: number },
+) {
   if (!isAdmin(actor)) return { rows: [], total: 0 };
   const db = await getDb();
   const where = and(...subscriptionFilters(query));

@@ -35,7 +35,11 @@ export function pageOf<Row>(rows: Row[], window: Window): Result<Page<Row>> {
  * One object of the admin console, for an admin; anyone else is refused, like `adminList`, and an
  * unknown id is not found.
  */
-export async function adminObject<T>(actor: Actor, read: () => Promise<T | null>, notFound: string): Promise<Result<T>> {
+export async function adminObject<T>(
+  actor: Actor,
+  read: () => Promise<T | null>,
+  notFound: string,
+): Promise<Result<T>> {
   if (!isAdmin(actor)) return fail("forbidden", "Only administrators can see this.");
   return found(await read(), notFound);
 }

@@ -31,8 +31,14 @@ describe("admin lists", () => {
     await deactivateUser(admin, "USR-0003");
     const byAdmin = await listEvents(admin, eventListQuery.parse({ actor: "admin@portal.test" }));
     expect(byAdmin.rows.map((e) => e.action)).toEqual(["deactivate", "create"]);
-    const userEvents = await listEvents(admin, eventListQuery.parse({ objectType: "user", objectId: "USR-0003", action: "deactivate" }));
-    expect(userEvents).toMatchObject({ total: 1, rows: [{ actorEmail: "admin@portal.test", accountName: "Usage Portal" }] });
+    const userEvents = await listEvents(
+      admin,
+      eventListQuery.parse({ objectType: "user", objectId: "USR-0003", action: "deactivate" }),
+    );
+    expect(userEvents).toMatchObject({
+      total: 1,
+      rows: [{ actorEmail: "admin@portal.test", accountName: "Usage Portal" }],
+    });
   });
 
   it("show nothing to anyone but an admin", async () => {

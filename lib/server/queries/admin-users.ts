@@ -27,7 +27,8 @@ const sortable = {
 } satisfies Record<UserSortColumn, unknown>;
 
 /** What narrows and orders the users: the console's URL and the API's query both give it. */
-export type UserFilters = Partial<Pick<UserListQuery, "q" | "account" | "role" | "active">> & Pick<UserListQuery, "sort">;
+export type UserFilters = Partial<Pick<UserListQuery, "q" | "account" | "role" | "active">> &
+  Pick<UserListQuery, "sort">;
 
 function filters(query: UserFilters): SQL[] {
   const where: SQL[] = [];
@@ -72,6 +73,10 @@ export type AdminUserRow = Awaited<ReturnType<typeof listUsers>>["rows"][number]
 export async function getUser(actor: Actor, userId: string): Promise<AdminUserRow | null> {
   if (!isAdmin(actor)) return null;
   const db = await getDb();
-  const [user] = await db.select(userColumns).from(users).innerJoin(accounts, eq(accounts.id, users.accountId)).where(eq(users.id, userId));
+  const [user] = await db
+    .select(userColumns)
+    .from(users)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .where(eq(users.id, userId));
   return user ?? null;
 }

@@ -8,7 +8,13 @@ import type { Actor } from "@/lib/domain/permissions";
 export async function listOwnApiKeys(actor: Actor) {
   const db = await getDb();
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.userId, actor.userId))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));

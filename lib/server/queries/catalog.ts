@@ -41,7 +41,12 @@ export async function listVendorContracts(actor: Actor): Promise<ContractOption[
   if (actor.role !== "vendor") return [];
   const db = await getDb();
   return db
-    .select({ id: contracts.id, marketplace: contracts.marketplace, distributorName: accounts.name, active: contracts.active })
+    .select({
+      id: contracts.id,
+      marketplace: contracts.marketplace,
+      distributorName: accounts.name,
+      active: contracts.active,
+    })
     .from(contracts)
     .innerJoin(accounts, eq(accounts.id, contracts.distributorAccountId))
     .where(eq(contracts.vendorAccountId, actor.accountId))

@@ -38,8 +38,16 @@ describe("a record's status in SQL", () => {
   it("closes every valid record once the file carries a billing reference for all remaining ones", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
-    await uploadAndProcess(db, acmeDraftFileId, "one.xlsx", await xlsxOf({ records: [[...recordsHeader], validRow("r1")] }));
-    await db.update(usageFiles).set({ status: "accepted", billingId: "INV-1" }).where(eq(usageFiles.id, acmeDraftFileId));
+    await uploadAndProcess(
+      db,
+      acmeDraftFileId,
+      "one.xlsx",
+      await xlsxOf({ records: [[...recordsHeader], validRow("r1")] }),
+    );
+    await db
+      .update(usageFiles)
+      .set({ status: "accepted", billingId: "INV-1" })
+      .where(eq(usageFiles.id, acmeDraftFileId));
     const [row] = await db
       .select({ status: recordStatusSql() })
       .from(usageRecords)

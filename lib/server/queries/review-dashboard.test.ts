@@ -34,7 +34,9 @@ describe("the distributor's dashboard", () => {
       amount: "79.5",
     });
     // Acme Compute: only the Pending -0003 (the Rejected -0006 is left out), 12 records per item.
-    expect(totals.filter((row) => row.productName === "Acme Compute").map((row) => row.records)).toEqual([12, 12, 12, 12, 12]);
+    expect(totals.filter((row) => row.productName === "Acme Compute").map((row) => row.records)).toEqual([
+      12, 12, 12, 12, 12,
+    ]);
     expect(await listPeriodTotals(northwindDistributor, "2020-01")).toEqual([]);
   });
 });

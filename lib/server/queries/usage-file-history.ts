@@ -49,7 +49,12 @@ export async function listRecentActivity(actor: Actor, limit = 10): Promise<Acti
   const db = await getDb();
   return selectHistory(db, { usageFileId: usageFiles.id, usageFileName: usageFiles.name })
     .innerJoin(usageFiles, and(eq(events.objectType, "usage_file"), eq(usageFiles.id, events.objectId)))
-    .where(and(visibleUsageFiles(actor), actor.role === "vendor" || isAdmin(actor) ? undefined : ne(events.action, "update")))
+    .where(
+      and(
+        visibleUsageFiles(actor),
+        actor.role === "vendor" || isAdmin(actor) ? undefined : ne(events.action, "update"),
+      ),
+    )
     .orderBy(desc(events.at), desc(events.id))
     .limit(limit);
 }

@@ -1,5 +1,21 @@
 import "server-only";
-import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { accounts, products, usageFiles, type UsageFile } from "@/db/schema";
@@ -78,7 +94,12 @@ export async function listRecentUsageFiles(actor: Actor, limit = 20): Promise<Us
 }
 
 /** Of the files the actor may see, those `filter` picks, in `order`. */
-export async function listUsageFilesWhere(actor: Actor, filter: SQL | undefined, order: SQL[], limit: number): Promise<UsageFileView[]> {
+export async function listUsageFilesWhere(
+  actor: Actor,
+  filter: SQL | undefined,
+  order: SQL[],
+  limit: number,
+): Promise<UsageFileView[]> {
   const db = await getDb();
   const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), filter)!)
     .orderBy(...order)
@@ -110,14 +131,18 @@ export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]>
  * files that may have those records. A bound, not an answer: ids of uploads processed at the same
  * time interleave, so a range may hold another file's ids too.
  */
-export async function listUsageFilesHoldingRecordIds(actor: Actor, recordIds: readonly number[]): Promise<UsageFileView[]> {
+export async function listUsageFilesHoldingRecordIds(
+  actor: Actor,
+  recordIds: readonly number[],
+): Promise<UsageFileView[]> {
   if (recordIds.length === 0) return [];
   const db = await getDb();
   // The expression and the IS NOT NULL are those of usage_files_record_ids_idx (db/schema.ts), so the index serves it.
   const holds = sql`int8range(${usageFiles.firstRecordId}, ${usageFiles.lastRecordId}, '[]') @> ANY(${`{${recordIds.join(",")}}`}::bigint[])`;
-  const rows = await selectUsageFiles(db, and(visibleUsageFiles(actor), isNotNull(usageFiles.firstRecordId), holds)!).orderBy(
-    asc(usageFiles.id),
-  );
+  const rows = await selectUsageFiles(
+    db,
+    and(visibleUsageFiles(actor), isNotNull(usageFiles.firstRecordId), holds)!,
+  ).orderBy(asc(usageFiles.id));
   return rows.map((row) => toView(actor, row));
 }
 
@@ -175,7 +200,10 @@ function listFilters(query: UsageFileFilters): SQL[] {
 }
 
 /** One page of the files an actor may see, filtered and sorted in SQL, with the total for the pager. */
-export function listUsageFiles(actor: Actor, query: UsageFileListQuery): Promise<{ rows: UsageFileView[]; total: number }> {
+export function listUsageFiles(
+  actor: Actor,
+  query: UsageFileListQuery,
+): Promise<{ rows: UsageFileView[]; total: number }> {
   return listUsageFileWindow(actor, query, { limit: query.size, offset: (query.page - 1) * query.size });
 }
 

@@ -6,7 +6,14 @@ import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
 import { reprocessUsageFile } from "@/lib/server/usage-files/reprocess-usage-file";
 import { withTestDatabase } from "@/test/db";
 import { uploadAndProcess, visibleRecords } from "@/test/usage-file-state";
-import { acmeDraftFileId, acmeVendor, globexVendor, northwindDistributor, recordsHeader, validRow } from "@/test/usage-workbooks";
+import {
+  acmeDraftFileId,
+  acmeVendor,
+  globexVendor,
+  northwindDistributor,
+  recordsHeader,
+  validRow,
+} from "@/test/usage-workbooks";
 import { fileOfRecord, filesOfRecords, getUsageRecord } from "./usage-records";
 
 const database = withTestDatabase();
@@ -46,7 +53,9 @@ describe("finding a record by its public id", () => {
     expect(await rangeOf(acmeDraftFileId)).toEqual({ first: second[0]!.id, last: second[1]!.id });
     for (const old of first) expect(await getUsageRecord(acmeVendor, `UR-${old.id}`)).toBeNull();
     for (const record of second) {
-      expect(await getUsageRecord(acmeVendor, `UR-${record.id}`)).toMatchObject({ record: { recordId: record.recordId } });
+      expect(await getUsageRecord(acmeVendor, `UR-${record.id}`)).toMatchObject({
+        record: { recordId: record.recordId },
+      });
       expect((await fileOfRecord(acmeVendor, `UR-${record.id}`))?.id).toBe(acmeDraftFileId);
     }
   });
@@ -87,7 +96,10 @@ describe("finding a record by its public id", () => {
     await database.handle.db.update(usageFiles).set(widest).where(eq(usageFiles.id, ready));
     expect((await getUsageRecord(acmeVendor, pendingIds[0]!))?.file.id).toBe(pending);
     expect((await getUsageRecord(acmeVendor, readyIds[0]!))?.file.id).toBe(ready);
-    const files = await filesOfRecords(acmeVendor, [readyIds[0]!, pendingIds[0]!, "UR-99999999"].map((id) => Number(id.slice(3))));
+    const files = await filesOfRecords(
+      acmeVendor,
+      [readyIds[0]!, pendingIds[0]!, "UR-99999999"].map((id) => Number(id.slice(3))),
+    );
     expect([...files].map(([id, file]) => [id, file.id]).sort()).toEqual(
       [
         [Number(readyIds[0]!.slice(3)), ready],

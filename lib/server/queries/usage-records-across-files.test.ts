@@ -72,23 +72,43 @@ describe("records across every usage file the actor may see", () => {
     const all = await list(acmeVendor);
     for (const row of all.rows) {
       if (row.record.id === first!.id) expect(row.record.status).toBe("closed");
-      else expect(row.record.status).toBe({ ready: "validated", pending: "pending", accepted: "accepted", rejected: "rejected" }[files[row.usageFileId as FileId].status]);
+      else
+        expect(row.record.status).toBe(
+          { ready: "validated", pending: "pending", accepted: "accepted", rejected: "rejected" }[
+            files[row.usageFileId as FileId].status
+          ],
+        );
     }
     const statusOf = async (status: string) => {
       const listed = await list(acmeVendor, { status });
-      return { files: filesIn(listed), total: listed.total, statuses: [...new Set(listed.rows.map((r) => r.record.status))] };
+      return {
+        files: filesIn(listed),
+        total: listed.total,
+        statuses: [...new Set(listed.rows.map((r) => r.record.status))],
+      };
     };
-    expect(await statusOf("pending")).toEqual({ files: ["UF-2026-10-1001-0003", "UF-2026-10-1001-0004"], total: 85, statuses: ["pending"] });
+    expect(await statusOf("pending")).toEqual({
+      files: ["UF-2026-10-1001-0003", "UF-2026-10-1001-0004"],
+      total: 85,
+      statuses: ["pending"],
+    });
     expect(await statusOf("accepted")).toEqual({ files: [accepted], total: 29, statuses: ["accepted"] });
     expect(await statusOf("closed")).toEqual({ files: [accepted], total: 1, statuses: ["closed"] });
-    expect(await statusOf("validated")).toEqual({ files: ["UF-2026-10-1001-0002"], total: 40, statuses: ["validated"] });
+    expect(await statusOf("validated")).toEqual({
+      files: ["UF-2026-10-1001-0002"],
+      total: 40,
+      statuses: ["validated"],
+    });
     expect((await statusOf("invalid")).total).toBe(0);
 
     // Closing every remaining record with one billing id makes all of the file's valid records closed.
     await database.handle.db.update(usageFiles).set({ billingId: "INV-ALL" }).where(eq(usageFiles.id, accepted));
     expect(await statusOf("closed")).toEqual({ files: [accepted], total: 30, statuses: ["closed"] });
     expect((await statusOf("accepted")).total).toBe(0);
-    expect((await list(acmeVendor, { status: "closed" })).rows.find((r) => r.record.id === second!.id)?.record.externalBillingId).toBe("INV-ALL");
+    expect(
+      (await list(acmeVendor, { status: "closed" })).rows.find((r) => r.record.id === second!.id)?.record
+        .externalBillingId,
+    ).toBe("INV-ALL");
   });
 
   it("filters by asset, item and start day across files", async () => {
@@ -103,7 +123,9 @@ describe("records across every usage file the actor may see", () => {
     expect(filesIn(byAsset).length).toBeGreaterThan(1);
 
     const item = acme.find((r) => r.itemId)!.itemId!;
-    expect(ids(await list(acmeVendor, { "item.id": item }))).toEqual(acme.filter((r) => r.itemId === item).map((r) => r.id));
+    expect(ids(await list(acmeVendor, { "item.id": item }))).toEqual(
+      acme.filter((r) => r.itemId === item).map((r) => r.id),
+    );
     const byMpn = await list(acmeVendor, { "item.mpn": "ACME-BKP-TB" });
     expect(byMpn.rows.length).toBeGreaterThan(0);
     expect(byMpn.rows.every((r) => r.record.itemMpn === "ACME-BKP-TB")).toBe(true);
@@ -117,9 +139,16 @@ describe("records across every usage file the actor may see", () => {
 
   it("orders with order_by and pages by offset, with a total", async () => {
     await seedDemoData(database.handle.db);
-    const records = (await allRecords()).filter((r) => files[r.usageFileId].reviewer === "northwind" && files[r.usageFileId].status !== "ready");
+    const records = (await allRecords()).filter(
+      (r) => files[r.usageFileId].reviewer === "northwind" && files[r.usageFileId].status !== "ready",
+    );
     const byRowDesc = await list(northwindDistributor, { order_by: "-row", limit: "10", offset: "20" });
-    expect(byRowDesc.rows.map((r) => r.record.id)).toEqual(records.map((r) => r.id).reverse().slice(20, 30));
+    expect(byRowDesc.rows.map((r) => r.record.id)).toEqual(
+      records
+        .map((r) => r.id)
+        .reverse()
+        .slice(20, 30),
+    );
     expect(byRowDesc.total).toBe(records.length);
     expect(byRowDesc.totalIsLowerBound).toBe(false);
 

@@ -63,7 +63,9 @@ describe("the record grid's pages", () => {
   it("orders quantities as exact numbers, not as text", async () => {
     await seedDemoData(database.handle.db);
     const { forwards } = await walk(acmeVendor, pending, { sort: "quantity", size: "10" });
-    const quantities = (await page(acmeVendor, pending, { sort: "quantity", size: "100" })).rows.map((r) => r.quantity!);
+    const quantities = (await page(acmeVendor, pending, { sort: "quantity", size: "100" })).rows.map(
+      (r) => r.quantity!,
+    );
     expect(quantities).toEqual([...quantities].sort((a, b) => Number(a) - Number(b)));
     expect(forwards.flat()).toHaveLength(60);
   });
@@ -81,7 +83,9 @@ describe("the record grid's pages", () => {
     const all = (await page(acmeVendor, pending, { size: "100" })).rows;
     const subscription = all[0]!.subscriptionExternalId!;
     const bySubscription = await page(acmeVendor, pending, { subscription, size: "100" });
-    expect(bySubscription.rows.map((r) => r.id)).toEqual(all.filter((r) => r.subscriptionExternalId === subscription).map((r) => r.id));
+    expect(bySubscription.rows.map((r) => r.id)).toEqual(
+      all.filter((r) => r.subscriptionExternalId === subscription).map((r) => r.id),
+    );
 
     const ranged = await page(acmeVendor, pending, { minQuantity: "100", maxQuantity: "200", size: "100" });
     expect(ranged.rows.map((r) => r.id)).toEqual(
@@ -90,7 +94,9 @@ describe("the record grid's pages", () => {
 
     const firstDay = all[0]!.startTime!.toISOString().slice(0, 10);
     const onFirstDay = await page(acmeVendor, pending, { from: firstDay, to: firstDay, size: "100" });
-    expect(onFirstDay.rows.map((r) => r.id)).toEqual(all.filter((r) => r.startTime!.toISOString().startsWith(firstDay)).map((r) => r.id));
+    expect(onFirstDay.rows.map((r) => r.id)).toEqual(
+      all.filter((r) => r.startTime!.toISOString().startsWith(firstDay)).map((r) => r.id),
+    );
   });
 
   it("filters by record status as the file gives it to its records", async () => {

@@ -1,5 +1,22 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
@@ -23,7 +40,13 @@ import {
   type UsageRecordStatus,
 } from "@/lib/domain/usage-file-status";
 import { escapeLike } from "./like";
-import { getUsageFile, listFilesWithRecords, listUsageFilesHoldingRecordIds, type RecordsFile, type UsageFileView } from "./usage-files";
+import {
+  getUsageFile,
+  listFilesWithRecords,
+  listUsageFilesHoldingRecordIds,
+  type RecordsFile,
+  type UsageFileView,
+} from "./usage-files";
 
 /** A record as the grid shows it; `sheetCells` only to the file's vendor, for correcting it. */
 export interface UsageRecordView {
@@ -150,7 +173,10 @@ export async function listVisibleUsageRecordWindow(
 ): Promise<UsageRecordWindow> {
   const files = new Map((await listFilesWithRecords(actor)).map((file) => [file.id, file]));
   const db = await getDb();
-  const where = and(recordsOfFilesWithStatus([...files.values()], filters.status), ...(await filtersOf(db, null, filters)))!;
+  const where = and(
+    recordsOfFilesWithStatus([...files.values()], filters.status),
+    ...(await filtersOf(db, null, filters)),
+  )!;
   const [rows, counted] = await Promise.all([
     selectRecords(db, where, orderAcrossFiles(sort), window.limit, window.offset),
     countRecords(db, null, where, filters),
@@ -163,7 +189,10 @@ function withFile(actor: Actor, file: RecordsFile, row: PageRow) {
 }
 
 /** One current record (`UR-…`) of a file the actor may see, else null. */
-export async function getUsageRecord(actor: Actor, publicId: string): Promise<{ file: UsageFileView; record: UsageRecordView } | null> {
+export async function getUsageRecord(
+  actor: Actor,
+  publicId: string,
+): Promise<{ file: UsageFileView; record: UsageRecordView } | null> {
   const id = parseUsageRecordPublicId(publicId);
   if (id === null) return null;
   const db = await getDb();
@@ -338,7 +367,11 @@ async function subscriptionIdsMatching(
       and(
         file ? eq(subscriptions.productId, file.productId) : undefined,
         file ? eq(subscriptions.contractId, file.contractId) : undefined,
-        or(compare(subscriptions.id, value), compare(subscriptions.externalId, value), compare(subscriptions.externalUid, value)),
+        or(
+          compare(subscriptions.id, value),
+          compare(subscriptions.externalId, value),
+          compare(subscriptions.externalUid, value),
+        ),
       ),
     );
   return matching.map((subscription) => subscription.id);
@@ -424,7 +457,10 @@ function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView 
     rowNumber: row.rowNumber,
     recordId: row.recordId,
     note: row.note,
-    status: recordStatusOf(file.status, { hasErrors: row.errors !== null, closed: row.closedAt !== null || allClosed(file) }),
+    status: recordStatusOf(file.status, {
+      hasErrors: row.errors !== null,
+      closed: row.closedAt !== null || allClosed(file),
+    }),
     itemId: row.itemId,
     itemMpn: row.itemMpn,
     subscriptionId: row.subscriptionId,

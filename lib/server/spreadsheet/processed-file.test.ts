@@ -99,7 +99,11 @@ describe("writeProcessedWorkbook row errors", () => {
       yield { rowNumber: 3, cells: [{ column: "quantity", message: "too many decimals" }] };
       yield { rowNumber: 3, cells: [{ column: "quantity", message: "must be 0 or more" }] };
     }
-    const output = await processed({ sourcePath: await writeUpload("merge.xlsx"), sourceKind: "xlsx", errors: split() });
+    const output = await processed({
+      sourcePath: await writeUpload("merge.xlsx"),
+      sourceKind: "xlsx",
+      errors: split(),
+    });
     const records = sheet(output, "records");
     expect(noteOf(records.getCell("D3"))).toBe("too many decimals\nmust be 0 or more");
     expect(records.getCell("G3").value).toBe("too many decimals; must be 0 or more");
@@ -179,7 +183,9 @@ describe("writeProcessedWorkbook from a csv upload", () => {
     expect(isMarkedInvalid(records.getCell("E4"))).toBe(true);
     expect(records.getCell("G4").value).toBe("start_time_utc is outside the period; record_id is used twice");
     expect(isMarkedInvalid(records.getCell("D2"))).toBe(false);
-    expect(sheetValues(sheet(output, "categories"))).toEqual([["category_id", "category_name", "category_description"]]);
+    expect(sheetValues(sheet(output, "categories"))).toEqual([
+      ["category_id", "category_name", "category_description"],
+    ]);
   });
 
   it("counts blank lines as rows, as Excel and the upload reader do", async () => {
@@ -250,7 +256,9 @@ describe("writeProcessedWorkbook from a template filled in and saved again", () 
       writeUsageTemplate(
         {
           product: { id: "PRD-1", name: "Compute", usageSchema: "QT", currency: "USD" },
-          items: [{ id: "PRD-1-0001", mpn: "MPN-A", localId: "a", name: "A", unit: "h", precision: "decimal_2", type: "ppu" }],
+          items: [
+            { id: "PRD-1-0001", mpn: "MPN-A", localId: "a", name: "A", unit: "h", precision: "decimal_2", type: "ppu" },
+          ],
         },
         out,
       ),
@@ -262,12 +270,20 @@ describe("writeProcessedWorkbook from a template filled in and saved again", () 
     const output = await processed({
       sourcePath,
       sourceKind: "xlsx",
-      errors: [{ rowNumber: 2, cells: [{ column: "record_id", message: "record_id is used twice" }], corrections: { quantity: "1.23" } }],
+      errors: [
+        {
+          rowNumber: 2,
+          cells: [{ column: "record_id", message: "record_id is used twice" }],
+          corrections: { quantity: "1.23" },
+        },
+      ],
     });
     const records = sheet(output, "records");
     expect(records.getCell("E2").value).toBe("1.23");
     expect(isMarkedInvalid(records.getCell("E2"))).toBe(false);
     expect(isMarkedInvalid(records.getCell("A2"))).toBe(true);
-    expect(output.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["instructions", "records", "categories"]));
+    expect(output.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["instructions", "records", "categories"]),
+    );
   });
 });

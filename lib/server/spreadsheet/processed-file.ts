@@ -3,7 +3,13 @@ import { createReadStream } from "node:fs";
 import { open, rm } from "node:fs/promises";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
-import { categoryColumns, categorySheetName, findSheet, processedErrorsColumn, recordSheetNames } from "@/lib/domain/usage-sheet";
+import {
+  categoryColumns,
+  categorySheetName,
+  findSheet,
+  processedErrorsColumn,
+  recordSheetNames,
+} from "@/lib/domain/usage-sheet";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
 import { writeStreamableXlsx } from "./streamable-xlsx";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
@@ -17,7 +23,6 @@ export interface ProcessedWorkbookInput {
   /** Sorted by row number; several entries for one row are merged. */
   errors: AsyncIterable<RowErrors> | Iterable<RowErrors>;
 }
-
 
 /**
  * The streaming writer holds every note in memory until the records sheet is finished (its
@@ -73,7 +78,11 @@ async function copyXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: 
   }
 }
 
-async function copyStreamableXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
+async function copyStreamableXlsx(
+  sourcePath: string,
+  workbook: ExcelJS.Workbook,
+  errors: RowErrorQueue,
+): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
     sharedStrings: "cache",
     styles: "cache",
@@ -175,7 +184,9 @@ async function* csvRows(records: AsyncIterable<string[]>): AsyncIterable<SourceR
   for await (const record of records) {
     number += 1;
     const style: Partial<ExcelJS.Style> = headerSeen ? {} : { font: headerFont };
-    const cells: SourceCell[] = record.flatMap((value, index) => (value === "" ? [] : [{ column: index + 1, value, style }]));
+    const cells: SourceCell[] = record.flatMap((value, index) =>
+      value === "" ? [] : [{ column: index + 1, value, style }],
+    );
     headerSeen ||= cells.length > 0;
     yield { number, cells };
   }
@@ -260,10 +271,14 @@ class ProcessedRecordsSheet {
   }
 
   private async writeRow(layout: RecordsLayout, source: SourceRow, rowErrors: RowErrors | undefined): Promise<void> {
-    const sourceWithoutErrors = { ...source, cells: source.cells.filter((cell) => cell.column !== layout.errorsColumn) };
+    const sourceWithoutErrors = {
+      ...source,
+      cells: source.cells.filter((cell) => cell.column !== layout.errorsColumn),
+    };
     const row = copiedRow(this.target, sourceWithoutErrors, withoutInvalidMark);
     for (const [column, value] of correctionsByColumn(rowErrors, layout)) row.getCell(column).value = value;
-    for (const [column, messages] of messagesByColumn(rowErrors, layout)) this.markInvalid(row.getCell(column), messages);
+    for (const [column, messages] of messagesByColumn(rowErrors, layout))
+      this.markInvalid(row.getCell(column), messages);
     this.writeErrorsCell(layout, row, rowErrors);
     await this.target.commit(row);
   }
@@ -316,7 +331,8 @@ function isBlank(row: SourceRow): boolean {
 /** The text of a text cell, plain or rich; undefined for any other value. */
 function textOf(value: ExcelJS.CellValue): string | undefined {
   if (typeof value === "string") return value;
-  if (typeof value === "object" && value !== null && "richText" in value) return value.richText.map((run) => run.text).join("");
+  if (typeof value === "object" && value !== null && "richText" in value)
+    return value.richText.map((run) => run.text).join("");
   return undefined;
 }
 

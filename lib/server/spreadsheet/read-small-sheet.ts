@@ -26,7 +26,11 @@ export async function readSmallSheet(file: File, maxRows: number): Promise<Resul
       const rows: SheetRow[] = [];
       for await (const batch of workbook.rows(workbook.sheetNames[0]!)) rows.push(...batch);
       const [header, ...data] = rows;
-      if (!header) return fail("validation_failed", "The sheet is empty: put the header on row 1 and a subscription on each row below.");
+      if (!header)
+        return fail(
+          "validation_failed",
+          "The sheet is empty: put the header on row 1 and a subscription on each row below.",
+        );
       return ok({ header: header.values, rows: data });
     } finally {
       await workbook.close();

@@ -9,7 +9,13 @@ describe("RowErrorQueue", () => {
     expect(await queue.takeThrough(1)).toEqual([]);
     expect(await queue.takeThrough(4)).toEqual([
       error(2, "a"),
-      { rowNumber: 4, cells: [{ column: null, message: "b" }, { column: null, message: "c" }] },
+      {
+        rowNumber: 4,
+        cells: [
+          { column: null, message: "b" },
+          { column: null, message: "c" },
+        ],
+      },
     ]);
     expect(await queue.takeThrough(4)).toEqual([]);
     expect(await queue.takeRest()).toEqual([error(9, "d")]);

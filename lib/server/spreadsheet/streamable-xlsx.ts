@@ -18,9 +18,15 @@ export async function writeStreamableXlsx(sourcePath: string, targetPath: string
   try {
     const names = archive.partNames();
     const named = (part: string) => names.find((name) => name.toLowerCase() === part.toLowerCase());
-    const parts = [...leadingParts.flatMap((part) => named(part) ?? []), ...names.filter((name) => sheetPart.test(name))];
+    const parts = [
+      ...leadingParts.flatMap((part) => named(part) ?? []),
+      ...names.filter((name) => sheetPart.test(name)),
+    ];
     const limit = defaultReadLimits.maxInflatedBytesPerEntry;
-    await writeZip(targetPath, parts.map((name): [string, AsyncIterable<string>] => [name, archive.textChunks(name, limit)]));
+    await writeZip(
+      targetPath,
+      parts.map((name): [string, AsyncIterable<string>] => [name, archive.textChunks(name, limit)]),
+    );
   } finally {
     archive.close();
   }

@@ -4,10 +4,31 @@ import { describe, expect, it } from "vitest";
 import { recordColumns, sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
 import { type TemplateInput, validatedRecordRows, writeUsageTemplate } from "./template";
 
-const product: TemplateInput["product"] = { id: "PRD-100-200", name: "Cloud Storage", usageSchema: "TR", currency: "EUR" };
+const product: TemplateInput["product"] = {
+  id: "PRD-100-200",
+  name: "Cloud Storage",
+  usageSchema: "TR",
+  currency: "EUR",
+};
 const items: TemplateInput["items"] = [
-  { id: "PRD-100-200-0001", mpn: "STORAGE-GB", localId: "gb", name: "Storage", unit: "GB", precision: "decimal_2", type: "ppu" },
-  { id: "PRD-100-200-0002", mpn: "EGRESS-GB", localId: "egress", name: "Egress", unit: "GB", precision: "integer", type: "ppu" },
+  {
+    id: "PRD-100-200-0001",
+    mpn: "STORAGE-GB",
+    localId: "gb",
+    name: "Storage",
+    unit: "GB",
+    precision: "decimal_2",
+    type: "ppu",
+  },
+  {
+    id: "PRD-100-200-0002",
+    mpn: "EGRESS-GB",
+    localId: "egress",
+    name: "Egress",
+    unit: "GB",
+    precision: "integer",
+    type: "ppu",
+  },
 ];
 const usageFile: NonNullable<TemplateInput["usageFile"]> = {
   id: "UF-2025-01-0001-0001",

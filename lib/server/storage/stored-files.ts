@@ -84,7 +84,9 @@ async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint
       if (bufferedBytes >= chunkBytes) await flush();
     }
     await flush();
-    await new Promise<void>((resolve, reject) => spool.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      spool.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     await rename(`${spoolPathOf(id)}.part`, spoolPathOf(id));
     return total;
   } finally {

@@ -32,7 +32,13 @@ export async function actOnUsageFile(
   return db.transaction(async (tx): Promise<Result<UsageFile>> => {
     const refused = await change.precondition?.(tx, allowed.value);
     if (refused) return refused;
-    const updated = await transitionUsageFile(tx, { usageFileId, action, actor, set: change.set, details: change.details });
+    const updated = await transitionUsageFile(tx, {
+      usageFileId,
+      action,
+      actor,
+      set: change.set,
+      details: change.details,
+    });
     return updated ? ok(updated) : changedMeanwhile();
   });
 }
@@ -54,4 +60,3 @@ export async function authorizeAction(
 export function changedMeanwhile() {
   return fail("invalid_transition", "Someone changed this usage file in the meantime; reload it to see its status.");
 }
-

@@ -19,7 +19,9 @@ export function closeUsageFile(
   usageFileId: string,
   input: z.output<typeof closeUsageFileInput>,
 ): Promise<Result<UsageFile>> {
-  const reference = input.externalBillingId ? { billingId: input.externalBillingId, billingNote: input.externalBillingNote } : null;
+  const reference = input.externalBillingId
+    ? { billingId: input.externalBillingId, billingNote: input.externalBillingNote }
+    : null;
   return actOnUsageFile(actor, usageFileId, "close", {
     set: reference ?? undefined,
     details: reference ?? undefined,
@@ -27,7 +29,10 @@ export function closeUsageFile(
       const billingId = await lockedBillingId(tx, file.id);
       if (billingId) {
         return reference
-          ? fail("conflict", `The remaining records were already closed with billing reference ${billingId}; close the file without one.`)
+          ? fail(
+              "conflict",
+              `The remaining records were already closed with billing reference ${billingId}; close the file without one.`,
+            )
           : null;
       }
       if (reference || !(await hasOpenRecords(tx, file))) return null;
@@ -45,6 +50,9 @@ export function closeUsageFile(
  * remaining records since the file was read, and their reference must not be overwritten.
  */
 async function lockedBillingId(tx: Database, usageFileId: string): Promise<string | null> {
-  const [row] = await selectRows<{ billing_id: string | null }>(tx, sql`SELECT billing_id FROM usage_files WHERE id = ${usageFileId} FOR UPDATE`);
+  const [row] = await selectRows<{ billing_id: string | null }>(
+    tx,
+    sql`SELECT billing_id FROM usage_files WHERE id = ${usageFileId} FOR UPDATE`,
+  );
   return row?.billing_id ?? null;
 }

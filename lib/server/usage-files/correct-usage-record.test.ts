@@ -39,23 +39,39 @@ describe("correcting an invalid record in the browser", () => {
     const file = await usageFileRow(db, acmeDraftFileId);
     expect(file.status).toBe("invalid");
     expect(file.stats).toMatchObject({ records: 3, valid: 2, invalid: 1, byItem: [{ records: 2, quantity: "5" }] });
-    expect(file.errorDetail).toMatchObject({ kind: "records", summary: { invalidRecords: 1, byCode: { duplicate_record_id: 1 } } });
+    expect(file.errorDetail).toMatchObject({
+      kind: "records",
+      summary: { invalidRecords: 1, byCode: { duplicate_record_id: 1 } },
+    });
   });
 
   it("keeps a record invalid when the correction breaks a rule, naming the rule", async () => {
     const { ids } = await invalidFile();
     const outcome = await correct({ record_id: "R-1", quantity: "4" }, ids[2]!);
-    expect(outcome).toMatchObject({ ok: true, value: { fileReady: false, errors: [{ code: "duplicate_record_id", column: "record_id" }] } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { fileReady: false, errors: [{ code: "duplicate_record_id", column: "record_id" }] },
+    });
   });
 
   it("makes the file Ready with its last invalid record, and writes the history", async () => {
     const { db, ids } = await invalidFile();
     await correct({ quantity: "3" }, ids[1]!);
-    expect(await correct({ record_id: "R-3" }, ids[2]!)).toEqual({ ok: true, value: { errors: null, fileReady: true } });
+    expect(await correct({ record_id: "R-3" }, ids[2]!)).toEqual({
+      ok: true,
+      value: { errors: null, fileReady: true },
+    });
 
     const file = await usageFileRow(db, acmeDraftFileId);
-    expect(file).toMatchObject({ status: "ready", errorDetail: null, stats: { valid: 3, invalid: 0, byItem: [{ records: 3, quantity: "9" }] } });
-    const events = await db.query.events.findMany({ where: (e, { eq }) => eq(e.objectId, acmeDraftFileId), orderBy: (e, { asc }) => asc(e.id) });
+    expect(file).toMatchObject({
+      status: "ready",
+      errorDetail: null,
+      stats: { valid: 3, invalid: 0, byItem: [{ records: 3, quantity: "9" }] },
+    });
+    const events = await db.query.events.findMany({
+      where: (e, { eq }) => eq(e.objectId, acmeDraftFileId),
+      orderBy: (e, { asc }) => asc(e.id),
+    });
     expect(events.slice(-3).map((e) => [e.action, e.details])).toEqual([
       ["record_fixed", { recordId: "R-2", row: 3, cells: { quantity: "3" }, valid: true }],
       ["record_fixed", { recordId: "R-3", row: 4, cells: { record_id: "R-3" }, valid: true }],
@@ -104,7 +120,10 @@ describe("a workbook whose records sheet is named 'Records'", () => {
     const db = database.handle.db;
     await seedDemoData(db);
     const workbook = await xlsxOf({ Records: [[...recordsHeader], validRow("R-1", "2"), validRow("R-2", "three")] });
-    expect(await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", workbook)).toMatchObject({ status: "invalid", stats: { invalid: 1 } });
+    expect(await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", workbook)).toMatchObject({
+      status: "invalid",
+      stats: { invalid: 1 },
+    });
     const errorsColumn = recordsHeader.length + 1;
 
     const processed = await processedSpreadsheet(acmeVendor, acmeDraftFileId);
@@ -117,6 +136,10 @@ describe("a workbook whose records sheet is named 'Records'", () => {
     const corrected = await uploadedSpreadsheet(acmeVendor, acmeDraftFileId);
     if (!corrected.ok) throw new Error(corrected.message);
     expect(corrected.value.fileName).toBe("usage-corrected.xlsx");
-    expect(sheet(await writtenWorkbook(corrected.value.write), "Records").getRow(3).getCell(4).value).toBe("3");
+    expect(
+      sheet(await writtenWorkbook(corrected.value.write), "Records")
+        .getRow(3)
+        .getCell(4).value,
+    ).toBe("3");
   });
 });

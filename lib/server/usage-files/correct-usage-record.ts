@@ -30,7 +30,10 @@ class FileChanged extends Error {}
  * checked by the same rules as an upload, the record, the file's counts and its error summary
  * change together, and when no invalid record is left the file becomes Ready.
  */
-export async function correctUsageRecord(actor: Actor, input: RecordCorrectionInput): Promise<Result<CorrectionOutcome>> {
+export async function correctUsageRecord(
+  actor: Actor,
+  input: RecordCorrectionInput,
+): Promise<Result<CorrectionOutcome>> {
   const allowed = await authorizeAction(actor, input.usageFileId, "correct");
   if (!allowed.ok) return allowed;
   const file = allowed.value;
@@ -56,11 +59,20 @@ export async function correctUsageRecord(actor: Actor, input: RecordCorrectionIn
 
 function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
   return db.query.usageRecords.findFirst({
-    where: and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation), eq(usageRecords.id, id)),
+    where: and(
+      eq(usageRecords.usageFileId, file.id),
+      eq(usageRecords.generation, file.generation),
+      eq(usageRecords.id, id),
+    ),
   });
 }
 
-async function validateCorrection(db: Database, file: UsageFileView, record: UsageRecord, cells: Record<string, string>) {
+async function validateCorrection(
+  db: Database,
+  file: UsageFileView,
+  record: UsageRecord,
+  cells: Record<string, string>,
+) {
   const listed = await db
     .select({ categoryId: categories.categoryId })
     .from(categories)
@@ -69,7 +81,10 @@ async function validateCorrection(db: Database, file: UsageFileView, record: Usa
   const validated = validateRecordCells(catalog, record.rowNumber, cells);
   const takenOnRow = validated.recordId ? await rowUsingRecordId(db, file, record, validated.recordId) : undefined;
   if (takenOnRow === undefined) return validated;
-  return { ...validated, errors: [...(validated.errors ?? []), duplicateRecordIdError(validated.recordId, takenOnRow)] };
+  return {
+    ...validated,
+    errors: [...(validated.errors ?? []), duplicateRecordIdError(validated.recordId, takenOnRow)],
+  };
 }
 
 /** As in an upload, a record_id belongs to the valid record that has it, or else to its first row. */
@@ -138,7 +153,10 @@ async function updateFile(
 ): Promise<boolean> {
   const stats = validated.errors ? file.stats! : withCorrectedRecord(file.stats!, countedRecord(validated));
   const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
-  const errorDetail = summary && { kind: "records" as const, summary: replaceRecordErrors(summary, record.rowNumber, record.errors!, validated.errors) };
+  const errorDetail = summary && {
+    kind: "records" as const,
+    summary: replaceRecordErrors(summary, record.rowNumber, record.errors!, validated.errors),
+  };
   await recordEvent(tx, {
     objectType: "usage_file",
     objectId: file.id,
@@ -148,14 +166,21 @@ async function updateFile(
   });
 
   if (stats.invalid === 0) {
-    const ready = await transitionUsageFile(tx, { usageFileId: file.id, action: "correct", actor, set: { stats, errorDetail: null } });
+    const ready = await transitionUsageFile(tx, {
+      usageFileId: file.id,
+      action: "correct",
+      actor,
+      set: { stats, errorDetail: null },
+    });
     if (!ready || ready.generation !== file.generation) throw new FileChanged();
     return true;
   }
   const [updated] = await tx
     .update(usageFiles)
     .set({ stats, errorDetail, updatedAt: new Date() })
-    .where(and(eq(usageFiles.id, file.id), eq(usageFiles.status, "invalid"), eq(usageFiles.generation, file.generation)))
+    .where(
+      and(eq(usageFiles.id, file.id), eq(usageFiles.status, "invalid"), eq(usageFiles.generation, file.generation)),
+    )
     .returning({ id: usageFiles.id });
   if (!updated) throw new FileChanged();
   return false;

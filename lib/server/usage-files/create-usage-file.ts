@@ -18,12 +18,22 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
     .select()
     .from(products)
     .where(and(eq(products.id, input.productId), eq(products.vendorAccountId, actor.accountId)));
-  if (!product) return fail("validation_failed", "Choose one of your products.", { productId: "Choose one of your products." });
+  if (!product)
+    return fail("validation_failed", "Choose one of your products.", { productId: "Choose one of your products." });
   const [contract] = await db
     .select()
     .from(contracts)
-    .where(and(eq(contracts.id, input.contractId), eq(contracts.vendorAccountId, actor.accountId), eq(contracts.active, true)));
-  if (!contract) return fail("validation_failed", "Choose one of your active contracts.", { contractId: "Choose one of your active contracts." });
+    .where(
+      and(
+        eq(contracts.id, input.contractId),
+        eq(contracts.vendorAccountId, actor.accountId),
+        eq(contracts.active, true),
+      ),
+    );
+  if (!contract)
+    return fail("validation_failed", "Choose one of your active contracts.", {
+      contractId: "Choose one of your active contracts.",
+    });
 
   for (let attempt = 0; attempt < idAttempts; attempt++) {
     const id = newUsageFileId(new Date());
@@ -46,7 +56,14 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
         })
         .onConflictDoNothing()
         .returning();
-      if (file) await recordEvent(tx, { objectType: "usage_file", objectId: id, action: "create", actor, details: { name: input.name } });
+      if (file)
+        await recordEvent(tx, {
+          objectType: "usage_file",
+          objectId: id,
+          action: "create",
+          actor,
+          details: { name: input.name },
+        });
       return file;
     });
     if (created) return ok(created);

@@ -81,7 +81,9 @@ async function truncated(workbook: Promise<Buffer>): Promise<Buffer> {
 
 /** A records sheet whose XML declares an entity that expands ten-fold per level (a "billion laughs"). */
 async function workbookWithDoctype(): Promise<Buffer> {
-  const header = recordsHeader.map((name, index) => `<c r="${String.fromCharCode(65 + index)}1" t="inlineStr"><is><t>${name}</t></is></c>`);
+  const header = recordsHeader.map(
+    (name, index) => `<c r="${String.fromCharCode(65 + index)}1" t="inlineStr"><is><t>${name}</t></is></c>`,
+  );
   const doctype = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
   const sheet = `<?xml version="1.0"?>${doctype}<worksheet><sheetData><row r="1">${header.join("")}</row><row r="2"><c r="A2" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`;
   const path = await writeXlsxParts({ sheets: { records: "" }, parts: { "xl/worksheets/sheet1.xml": sheet } });
@@ -98,7 +100,8 @@ interface BadWorkbook {
 const badWorkbooks: BadWorkbook[] = [
   {
     kind: "an image named .xlsx",
-    content: async () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    content: async () =>
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
     code: "unreadable_workbook",
     reason: /neither an \.xlsx workbook nor a CSV file/,
   },
@@ -122,20 +125,29 @@ const badWorkbooks: BadWorkbook[] = [
   },
   {
     kind: "a workbook without a records sheet",
-    content: () => xlsxOf({ instructions: [["Fill in the records sheet"]], usage: [[...recordsHeader], validRow("new-1")] }),
+    content: () =>
+      xlsxOf({ instructions: [["Fill in the records sheet"]], usage: [[...recordsHeader], validRow("new-1")] }),
     code: "missing_records_sheet",
     reason: /no records sheet.*found "instructions", "usage"/,
   },
   {
     kind: "a records sheet missing a required column",
     content: () =>
-      xlsxOf({ records: [recordsHeader.filter((c) => c !== "end_time_utc"), validRow("new-1").filter((_, i) => i !== 5)] }),
+      xlsxOf({
+        records: [recordsHeader.filter((c) => c !== "end_time_utc"), validRow("new-1").filter((_, i) => i !== 5)],
+      }),
     code: "missing_column",
     reason: /no end_time_utc column/,
   },
   {
     kind: "a header naming a column twice",
-    content: () => xlsxOf({ records: [[...recordsHeader, "Quantity"], [...validRow("new-1"), "3"]] }),
+    content: () =>
+      xlsxOf({
+        records: [
+          [...recordsHeader, "Quantity"],
+          [...validRow("new-1"), "3"],
+        ],
+      }),
     code: "duplicate_column",
     reason: /"Quantity" is in D and again in I/,
   },
@@ -192,18 +204,21 @@ async function expectEarlierRecordsKept(before: Awaited<ReturnType<typeof fileWi
 }
 
 describe("an unusable workbook uploaded over a Ready file", () => {
-  it.each(badWorkbooks)("$kind: Invalid with the reason, the earlier records kept", async ({ content, code, reason }) => {
-    const before = await fileWithRecords();
+  it.each(badWorkbooks)(
+    "$kind: Invalid with the reason, the earlier records kept",
+    async ({ content, code, reason }) => {
+      const before = await fileWithRecords();
 
-    const file = await uploadAndProcess(database.handle.db, acmeDraftFileId, "usage.xlsx", await content());
+      const file = await uploadAndProcess(database.handle.db, acmeDraftFileId, "usage.xlsx", await content());
 
-    expect(file.status).toBe("invalid");
-    expect(file.errorDetail).toEqual({
-      kind: "workbook",
-      errors: [expect.objectContaining({ code, message: expect.stringMatching(reason) })],
-    });
-    await expectEarlierRecordsKept(before);
-  });
+      expect(file.status).toBe("invalid");
+      expect(file.errorDetail).toEqual({
+        kind: "workbook",
+        errors: [expect.objectContaining({ code, message: expect.stringMatching(reason) })],
+      });
+      await expectEarlierRecordsKept(before);
+    },
+  );
 });
 
 describe("an upload named .xls or .ods", () => {
@@ -213,7 +228,11 @@ describe("an upload named .xls or .ods", () => {
   ])("%s sent as %s is refused at once, storing nothing and changing nothing", async (fixture, fileName, reason) => {
     const before = await fileWithRecords();
 
-    const refused = await uploadUsageFile(acmeVendor, acmeDraftFileId, uploadOf(fileName, await fixtureWorkbook(fixture)));
+    const refused = await uploadUsageFile(
+      acmeVendor,
+      acmeDraftFileId,
+      uploadOf(fileName, await fixtureWorkbook(fixture)),
+    );
 
     expect(refused).toEqual({ ok: false, code: "invalid_input", message: expect.stringMatching(reason) });
     expect((await usageFileRow(database.handle.db, acmeDraftFileId)).status).toBe("ready");
@@ -242,7 +261,8 @@ const unreadableCells: UnreadableCell[] = [
     kind: "a quantity formula saved without its result",
     column: "quantity",
     cell: { formula: "0.1+0.2" },
-    message: "The cell has a formula but no saved result. Open the file in Excel and save it again, so that results are saved.",
+    message:
+      "The cell has a formula but no saved result. Open the file in Excel and save it again, so that results are saved.",
   },
   {
     kind: "a quantity formula showing an error",
@@ -253,27 +273,38 @@ const unreadableCells: UnreadableCell[] = [
 ];
 
 describe("cells the reader cannot take whole", () => {
-  it.each(unreadableCells)("$kind makes its record Invalid, naming row and column", async ({ column, cell, message }) => {
-    const before = await fileWithRecords();
-    const db = database.handle.db;
-    const header = [...recordsHeader, "record_note"];
-    const row: ExcelJS.CellValue[] = [...validRow("new-2", "4", 1), "a note"];
-    row[header.indexOf(column)] = cell;
-    const workbook = await xlsxOf({ records: [header, [...validRow("new-1"), "fine"], row] });
+  it.each(unreadableCells)(
+    "$kind makes its record Invalid, naming row and column",
+    async ({ column, cell, message }) => {
+      const before = await fileWithRecords();
+      const db = database.handle.db;
+      const header = [...recordsHeader, "record_note"];
+      const row: ExcelJS.CellValue[] = [...validRow("new-2", "4", 1), "a note"];
+      row[header.indexOf(column)] = cell;
+      const workbook = await xlsxOf({ records: [header, [...validRow("new-1"), "fine"], row] });
 
-    const file = await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", workbook);
+      const file = await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", workbook);
 
-    expect(file.status).toBe("invalid");
-    expect(file.errorDetail).toEqual({
-      kind: "records",
-      summary: { total: 1, invalidRecords: 1, byCode: { unreadable_cell: 1 }, first: [{ row: 3, column, code: "unreadable_cell", message }] },
-    });
-    const records = await visibleRecords(db, acmeDraftFileId);
-    expect(records.map((r) => [r.rowNumber, r.recordId, r.errors])).toEqual([
-      [2, "new-1", null],
-      [3, "new-2", [{ column, code: "unreadable_cell", message }]],
-    ]);
-    expect(file.generation).toBe(before.file.generation + 1);
-    expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: { [file.generation]: 2 }, categories: {} });
-  });
+      expect(file.status).toBe("invalid");
+      expect(file.errorDetail).toEqual({
+        kind: "records",
+        summary: {
+          total: 1,
+          invalidRecords: 1,
+          byCode: { unreadable_cell: 1 },
+          first: [{ row: 3, column, code: "unreadable_cell", message }],
+        },
+      });
+      const records = await visibleRecords(db, acmeDraftFileId);
+      expect(records.map((r) => [r.rowNumber, r.recordId, r.errors])).toEqual([
+        [2, "new-1", null],
+        [3, "new-2", [{ column, code: "unreadable_cell", message }]],
+      ]);
+      expect(file.generation).toBe(before.file.generation + 1);
+      expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({
+        records: { [file.generation]: 2 },
+        categories: {},
+      });
+    },
+  );
 });

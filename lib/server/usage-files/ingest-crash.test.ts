@@ -14,8 +14,9 @@ vi.mock("@/lib/server/spreadsheet/reader", async (importOriginal) => {
   const reader = await importOriginal<typeof import("@/lib/server/spreadsheet/reader")>();
   return { ...reader, openWorkbook: vi.fn(reader.openWorkbook) };
 });
-const { openWorkbook: readWorkbook } =
-  await vi.importActual<typeof import("@/lib/server/spreadsheet/reader")>("@/lib/server/spreadsheet/reader");
+const { openWorkbook: readWorkbook } = await vi.importActual<typeof import("@/lib/server/spreadsheet/reader")>(
+  "@/lib/server/spreadsheet/reader",
+);
 
 const database = withTestDatabase();
 
@@ -55,7 +56,9 @@ async function expectBigWorkbookLoadedOnce(): Promise<void> {
 /** The next workbook opened yields `batches` batches of its records sheet, then fails as a disk would. */
 function failReadingAfter(batches: number): Error {
   const diskError = Object.assign(new Error("EIO: i/o error, read"), { errno: -5, code: "EIO", syscall: "read" });
-  vi.mocked(openWorkbook).mockImplementationOnce(async (...args) => failingPartWay(await readWorkbook(...args), batches, diskError));
+  vi.mocked(openWorkbook).mockImplementationOnce(async (...args) =>
+    failingPartWay(await readWorkbook(...args), batches, diskError),
+  );
   return diskError;
 }
 
@@ -89,7 +92,9 @@ async function failTheGenerationSwap(): Promise<void> {
 
 /** Makes the database refuse one record of the big workbook in its COPY, as it refused a NUL (issue 13). */
 async function refuseOneRecord(): Promise<void> {
-  await database.handle.rows(`ALTER TABLE usage_records ADD CONSTRAINT refuse_one_record CHECK (record_id <> 'big-2000')`);
+  await database.handle.rows(
+    `ALTER TABLE usage_records ADD CONSTRAINT refuse_one_record CHECK (record_id <> 'big-2000')`,
+  );
 }
 
 /** Drizzle reports the failed statement; the database's own message is its cause. */
@@ -167,7 +172,10 @@ describe("processing that dies part-way", () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       await expect(processUsageFile(acmeDraftFileId)).rejects.toHaveProperty("cause.message", simulatedCrash);
       // Each attempt starts by clearing the one before, so failed attempts do not pile up.
-      expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: { 1: 2, 2: recordCount }, categories: {} });
+      expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({
+        records: { 1: 2, 2: recordCount },
+        categories: {},
+      });
     }
     await failProcessing(acmeDraftFileId, "the server could not read this file.");
 
@@ -192,7 +200,10 @@ describe("processing that dies part-way", () => {
       .where(and(eq(events.objectId, acmeDraftFileId), eq(events.action, "processed")))
       .orderBy(desc(events.id))
       .limit(1);
-    expect(lastEvent).toMatchObject({ actorUserId: null, details: { status: "invalid", reason: expect.stringContaining("Processing failed") } });
+    expect(lastEvent).toMatchObject({
+      actorUserId: null,
+      details: { status: "invalid", reason: expect.stringContaining("Processing failed") },
+    });
 
     // A retry still in flight when the file was given up finds it Invalid and leaves it so.
     await database.handle.rows("DROP TRIGGER refuse_generation_swap ON usage_files");

@@ -29,7 +29,10 @@ const header = [...recordsHeader, "record_note"];
 
 /** A valid 200-row CSV of the seeded Acme Compute draft: `R0` to `R199`, `R150` on line 152. */
 function usageCsv(): string {
-  const rows = Array.from({ length: recordCount }, (_, index) => [...validRow(`R${index}`, "1", index % 28), `note ${index}`]);
+  const rows = Array.from({ length: recordCount }, (_, index) => [
+    ...validRow(`R${index}`, "1", index % 28),
+    `note ${index}`,
+  ]);
   return [header, ...rows].map((row) => row.join(",")).join("\n") + "\n";
 }
 
@@ -45,16 +48,32 @@ async function expectOneInvalidCharacter(row: number, column: string, message: s
   expect(records).toHaveLength(recordCount);
   expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: { 1: recordCount }, categories: {} });
   const invalid = records.filter((record) => record.errors !== null);
-  expect(invalid.map((record) => [record.rowNumber, record.errors])).toEqual([[row, [{ column, code: "invalid_character", message }]]]);
+  expect(invalid.map((record) => [record.rowNumber, record.errors])).toEqual([
+    [row, [{ column, code: "invalid_character", message }]],
+  ]);
   return invalid[0]!;
 }
 
-async function expectInvalidFile(file: Awaited<ReturnType<typeof uploadAndProcess>>, row: number, column: string, message: string) {
-  expect(file).toMatchObject({ status: "invalid", firstRecordId: expect.any(Number), lastRecordId: expect.any(Number) });
+async function expectInvalidFile(
+  file: Awaited<ReturnType<typeof uploadAndProcess>>,
+  row: number,
+  column: string,
+  message: string,
+) {
+  expect(file).toMatchObject({
+    status: "invalid",
+    firstRecordId: expect.any(Number),
+    lastRecordId: expect.any(Number),
+  });
   expect(file.stats).toMatchObject({ records: recordCount, valid: recordCount - 1, invalid: 1 });
   expect(file.errorDetail).toEqual({
     kind: "records",
-    summary: { total: 1, invalidRecords: 1, byCode: { invalid_character: 1 }, first: [{ row, column, code: "invalid_character", message }] },
+    summary: {
+      total: 1,
+      invalidRecords: 1,
+      byCode: { invalid_character: 1 },
+      first: [{ row, column, code: "invalid_character", message }],
+    },
   });
 }
 
@@ -64,11 +83,21 @@ describe("a NUL past the first 4 KiB of a CSV (issue 13)", () => {
     await seedDemoData(db);
     const message = 'record_id "R150\\u0000X" contains a NUL character (U+0000), which cannot be stored; remove it.';
 
-    const file = await uploadAndProcess(db, acmeDraftFileId, "usage.csv", withNul(usageCsv(), "\nR150,", "\nR150\u0000X,"));
+    const file = await uploadAndProcess(
+      db,
+      acmeDraftFileId,
+      "usage.csv",
+      withNul(usageCsv(), "\nR150,", "\nR150\u0000X,"),
+    );
 
     await expectInvalidFile(file, 152, "record_id", message);
     const record = await expectOneInvalidCharacter(152, "record_id", message);
-    expect(record).toMatchObject({ recordId: "R150\uFFFDX", note: "note 150", quantity: "1", itemId: "PRD-100-001-0001" });
+    expect(record).toMatchObject({
+      recordId: "R150\uFFFDX",
+      note: "note 150",
+      quantity: "1",
+      itemId: "PRD-100-001-0001",
+    });
     expect(record.sheetCells).toMatchObject({ record_id: "R150\uFFFDX", record_note: "note 150" });
 
     const listed = await callApi(recordsRoute.GET, {
@@ -77,15 +106,23 @@ describe("a NUL past the first 4 KiB of a CSV (issue 13)", () => {
     });
     expect(listed.status).toBe(200);
     expect(listed.headers.get("content-range")).toBe(`items 150-150/${recordCount}`);
-    expect(listed.body).toMatchObject([{ record_id: "R150\uFFFDX", row_number: 152, errors: [{ code: "invalid_character" }] }]);
+    expect(listed.body).toMatchObject([
+      { record_id: "R150\uFFFDX", row_number: 152, errors: [{ code: "invalid_character" }] },
+    ]);
   });
 
   it("in a record_note: Invalid naming the note, which keeps its other characters", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
-    const message = 'record_note "note\\u0000 180" contains a NUL character (U+0000), which cannot be stored; remove it.';
+    const message =
+      'record_note "note\\u0000 180" contains a NUL character (U+0000), which cannot be stored; remove it.';
 
-    const file = await uploadAndProcess(db, acmeDraftFileId, "usage.csv", withNul(usageCsv(), ",note 180\n", ",note\u0000 180\n"));
+    const file = await uploadAndProcess(
+      db,
+      acmeDraftFileId,
+      "usage.csv",
+      withNul(usageCsv(), ",note 180\n", ",note\u0000 180\n"),
+    );
 
     await expectInvalidFile(file, 182, "record_note", message);
     const record = await expectOneInvalidCharacter(182, "record_note", message);
@@ -113,7 +150,12 @@ describe("a NUL past the first 4 KiB of a CSV (issue 13)", () => {
 function rowsXml(rows: string[][]): string {
   const cell = (value: string, column: number, row: number) =>
     `<c r="${String.fromCharCode(65 + column)}${row}" t="inlineStr"><is><t>${value}</t></is></c>`;
-  return rows.map((values, index) => `<row r="${index + 1}">${values.map((value, column) => cell(value, column, index + 1)).join("")}</row>`).join("");
+  return rows
+    .map(
+      (values, index) =>
+        `<row r="${index + 1}">${values.map((value, column) => cell(value, column, index + 1)).join("")}</row>`,
+    )
+    .join("");
 }
 
 describe("a NUL or half a surrogate pair in an xlsx cell", () => {
@@ -133,7 +175,13 @@ describe("a NUL or half a surrogate pair in an xlsx cell", () => {
 
     expect(file).toMatchObject({ status: "invalid", stats: { records: 4, valid: 1, invalid: 3 } });
     const records = await visibleRecords(db, acmeDraftFileId);
-    expect(records.map((record) => [record.recordId, record.note, record.errors?.map((error) => [error.column, error.code]) ?? null])).toEqual([
+    expect(
+      records.map((record) => [
+        record.recordId,
+        record.note,
+        record.errors?.map((error) => [error.column, error.code]) ?? null,
+      ]),
+    ).toEqual([
       ["excel-escape", "a\uFFFDb", [["record_note", "invalid_character"]]],
       ["raw-nul", "a\uFFFDb", [["record_note", "invalid_character"]]],
       ["surrogate", "a\uFFFDb", [["record_note", "invalid_character"]]],
@@ -147,7 +195,18 @@ describe("a NUL or half a surrogate pair in an xlsx cell", () => {
 describe("a NUL where no record keeps it", () => {
   it.each([
     ["a custom column's header", [[...header, "v.re_x0000_gion"], validRow("r-1")], [], "Column J,"],
-    ["the categories sheet", [[...header, "category_id"], [...validRow("r-1"), "", "batch"]], [["category_id", "category_name"], ["batch", "Batch_x0000_"]], "categories sheet's category_name on row 2"],
+    [
+      "the categories sheet",
+      [
+        [...header, "category_id"],
+        [...validRow("r-1"), "", "batch"],
+      ],
+      [
+        ["category_id", "category_name"],
+        ["batch", "Batch_x0000_"],
+      ],
+      "categories sheet's category_name on row 2",
+    ],
   ])("in %s makes the workbook unusable, naming where", async (_, records, categories, where) => {
     const db = database.handle.db;
     await seedDemoData(db);
@@ -157,7 +216,10 @@ describe("a NUL where no record keeps it", () => {
 
     const file = await uploadAndProcess(db, acmeDraftFileId, "usage.xlsx", await readFile(path));
 
-    expect(file).toMatchObject({ status: "invalid", errorDetail: { kind: "workbook", errors: [{ code: "invalid_character" }] } });
+    expect(file).toMatchObject({
+      status: "invalid",
+      errorDetail: { kind: "workbook", errors: [{ code: "invalid_character" }] },
+    });
     const [error] = file.errorDetail?.kind === "workbook" ? file.errorDetail.errors : [];
     expect(error?.message).toContain(where);
     expect(await rowsByGeneration(db, acmeDraftFileId)).toEqual({ records: {}, categories: {} });

@@ -31,7 +31,9 @@ describe("records that were read but not stored", () => {
   it("keep the file from Ready: the processing fails, naming both counts, and gives up as Invalid", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
-    const csv = [recordsHeader, validRow("r-1"), validRow("r-2", "1", 1), validRow("r-3", "2", 2)].map((row) => row.join(",")).join("\n");
+    const csv = [recordsHeader, validRow("r-1"), validRow("r-2", "1", 1), validRow("r-3", "2", 2)]
+      .map((row) => row.join(","))
+      .join("\n");
     expect((await uploadUsageFile(acmeVendor, acmeDraftFileId, uploadOf("usage.csv", csv))).ok).toBe(true);
     loseOneRecordBeforeAttaching();
 

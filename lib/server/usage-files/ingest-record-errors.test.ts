@@ -74,7 +74,12 @@ describe("a workbook with invalid records", () => {
     const file = await uploadAndProcess(db, backupFileId, "march.xlsx", workbook);
 
     const errors = [
-      { row: 3, column: "item_search_value", code: "item_not_found", message: 'No item of this product has item.mpn "ACME-BKP-PB".' },
+      {
+        row: 3,
+        column: "item_search_value",
+        code: "item_not_found",
+        message: 'No item of this product has item.mpn "ACME-BKP-PB".',
+      },
       {
         row: 4,
         column: "asset_search_value",
@@ -85,11 +90,27 @@ describe("a workbook with invalid records", () => {
         row: 5,
         column: "start_time_utc",
         code: "outside_period",
-        message: "start_time_utc 2026-02-28 23:00:00 is outside the file's period, 2026-03-01 00:00:00 to 2026-04-01 00:00:00.",
+        message:
+          "start_time_utc 2026-02-28 23:00:00 is outside the file's period, 2026-03-01 00:00:00 to 2026-04-01 00:00:00.",
       },
-      { row: 6, column: "record_id", code: "duplicate_record_id", message: 'record_id "ok-1" is already used on row 2.' },
-      { row: 7, column: "quantity", code: "negative_number", message: 'quantity "-5" is negative; it must be 0 or more.' },
-      { row: 8, column: "tier", code: "invalid_tier", message: 'tier "3" is not 0 (customer), 1 (tier 1) or 2 (tier 2).' },
+      {
+        row: 6,
+        column: "record_id",
+        code: "duplicate_record_id",
+        message: 'record_id "ok-1" is already used on row 2.',
+      },
+      {
+        row: 7,
+        column: "quantity",
+        code: "negative_number",
+        message: 'quantity "-5" is negative; it must be 0 or more.',
+      },
+      {
+        row: 8,
+        column: "tier",
+        code: "invalid_tier",
+        message: 'tier "3" is not 0 (customer), 1 (tier 1) or 2 (tier 2).',
+      },
     ];
     expect(file.status).toBe("invalid");
     expect(file.errorDetail).toEqual({
@@ -112,23 +133,29 @@ describe("a workbook with invalid records", () => {
 
     const records = await visibleRecords(db, backupFileId);
     const errorsOf = (row: number) => {
-      const found = errors.filter((error) => error.row === row).map(({ column, code, message }) => ({ column, code, message }));
+      const found = errors
+        .filter((error) => error.row === row)
+        .map(({ column, code, message }) => ({ column, code, message }));
       return found.length > 0 ? found : null;
     };
     expect(records.map((r) => [r.rowNumber, r.recordId, r.errors])).toEqual(
-      ["ok-1", "unknown-item", "unknown-asset", "too-early", "ok-1", "negative", "bad-tier", "ok-2"].map((recordId, index) => [
-        index + 2,
-        recordId,
-        errorsOf(index + 2),
-      ]),
+      ["ok-1", "unknown-item", "unknown-asset", "too-early", "ok-1", "negative", "bad-tier", "ok-2"].map(
+        (recordId, index) => [index + 2, recordId, errorsOf(index + 2)],
+      ),
     );
     // What could be read stays on an invalid record, for the vendor to see; a negative quantity
     // cannot be stored (the column refuses it), so only its error message keeps the value.
     const byId = (recordId: string) => records.find((r) => r.recordId === recordId && r.errors !== null)!;
-    expect(byId("negative")).toMatchObject({ quantity: null, itemId: "PRD-100-002-0001", subscriptionId: "AS-1000-02001" });
+    expect(byId("negative")).toMatchObject({
+      quantity: null,
+      itemId: "PRD-100-002-0001",
+      subscriptionId: "AS-1000-02001",
+    });
     expect(byId("unknown-asset")).toMatchObject({ quantity: "1.5", itemId: "PRD-100-002-0001", subscriptionId: null });
     expect(byId("bad-tier")).toMatchObject({ tier: null, amount: "10.5" });
-    expect(records.filter((r) => r.errors === null).map((r) => [r.recordId, r.itemId, r.quantity, r.amount, r.tier])).toEqual([
+    expect(
+      records.filter((r) => r.errors === null).map((r) => [r.recordId, r.itemId, r.quantity, r.amount, r.tier]),
+    ).toEqual([
       ["ok-1", "PRD-100-002-0001", "1.5", "10.5", 1],
       ["ok-2", "PRD-100-002-0002", "3", "10.5", 0],
     ]);

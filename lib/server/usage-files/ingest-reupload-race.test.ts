@@ -3,7 +3,13 @@ import { seedDemoData } from "@/db/seed";
 import type { Result } from "@/lib/domain/errors";
 import { deleteSupersededUploads } from "@/lib/server/storage/stored-files";
 import { withTestDatabase } from "@/test/db";
-import { rowsByGeneration, storedUploadCount, uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
+import {
+  rowsByGeneration,
+  storedUploadCount,
+  uploadAndProcess,
+  usageFileRow,
+  visibleRecords,
+} from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, recordsHeader, uploadOf, validRow, xlsxOf } from "@/test/usage-workbooks";
 import { processUsageFile } from "./process-usage-file";
 import { uploadUsageFile } from "./upload-usage-file";
@@ -13,8 +19,9 @@ vi.mock("@/lib/server/storage/stored-files", async (importOriginal) => {
   const storage = await importOriginal<typeof import("@/lib/server/storage/stored-files")>();
   return { ...storage, deleteSupersededUploads: vi.fn(storage.deleteSupersededUploads) };
 });
-const { deleteSupersededUploads: removeOldUploads } =
-  await vi.importActual<typeof import("@/lib/server/storage/stored-files")>("@/lib/server/storage/stored-files");
+const { deleteSupersededUploads: removeOldUploads } = await vi.importActual<
+  typeof import("@/lib/server/storage/stored-files")
+>("@/lib/server/storage/stored-files");
 
 const database = withTestDatabase();
 
@@ -26,7 +33,9 @@ describe("a re-upload sent as soon as the file turns Ready", () => {
     const db = database.handle.db;
     await seedDemoData(db);
     await uploadAndProcess(db, acmeDraftFileId, "first.xlsx", await workbookOf("first-1"));
-    expect(await uploadUsageFile(acmeVendor, acmeDraftFileId, uploadOf("second.xlsx", await workbookOf("second-1")))).toMatchObject({ ok: true });
+    expect(
+      await uploadUsageFile(acmeVendor, acmeDraftFileId, uploadOf("second.xlsx", await workbookOf("second-1"))),
+    ).toMatchObject({ ok: true });
 
     // The second upload's job has made the file Ready; before it removes the old uploads, the vendor
     // (or an API client polling the status) sends a corrected workbook.

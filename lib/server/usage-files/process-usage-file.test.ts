@@ -42,7 +42,12 @@ describe("uploading and processing a usage spreadsheet", () => {
   it("makes a file with valid records Ready, with exact per-item totals", async () => {
     await seedDemoData(database.handle.db);
     const workbook = await xlsxOf({
-      records: [[...recordsHeader], validRow("r-1", "0.1"), validRow("r-2", "0.2", 1), validRow("r-3", "1000000000.01", 2)],
+      records: [
+        [...recordsHeader],
+        validRow("r-1", "0.1"),
+        validRow("r-2", "0.2", 1),
+        validRow("r-3", "1000000000.01", 2),
+      ],
     });
     const file = await uploadAndProcess("usage.xlsx", workbook);
     expect(file.status).toBe("ready");
@@ -51,7 +56,15 @@ describe("uploading and processing a usage spreadsheet", () => {
       valid: 3,
       invalid: 0,
       byItem: [{ itemId: "PRD-100-001-0001", records: 3, quantity: "1000000000.31", amount: null }],
-      bySubscription: [{ subscriptionId: "AS-1000-01001", itemId: "PRD-100-001-0001", records: 3, quantity: "1000000000.31", amount: null }],
+      bySubscription: [
+        {
+          subscriptionId: "AS-1000-01001",
+          itemId: "PRD-100-001-0001",
+          records: 3,
+          quantity: "1000000000.31",
+          amount: null,
+        },
+      ],
       bySubscriptionOmitted: 0,
       byDay: [
         ["0.1", 0],
@@ -84,7 +97,12 @@ describe("uploading and processing a usage spreadsheet", () => {
     expect(records[1]!.errors).toEqual([expect.objectContaining({ column: "quantity", code: "too_many_decimals" })]);
     expect(file.errorDetail).toMatchObject({
       kind: "records",
-      summary: { total: 1, invalidRecords: 1, byCode: { too_many_decimals: 1 }, first: [{ row: 3, column: "quantity" }] },
+      summary: {
+        total: 1,
+        invalidRecords: 1,
+        byCode: { too_many_decimals: 1 },
+        first: [{ row: 3, column: "quantity" }],
+      },
     });
   });
 
@@ -102,7 +120,10 @@ describe("uploading and processing a usage spreadsheet", () => {
     expect(broken.status).toBe("invalid");
     expect(broken.errorDetail).toMatchObject({ kind: "workbook", errors: [{ code: "unreadable_workbook" }] });
     expect((await visibleRecords()).map((r) => r.recordId)).toEqual(["second-1", "second-2"]);
-    const all = await database.handle.db.select().from(usageRecords).where(eq(usageRecords.usageFileId, acmeDraftFileId));
+    const all = await database.handle.db
+      .select()
+      .from(usageRecords)
+      .where(eq(usageRecords.usageFileId, acmeDraftFileId));
     expect(all).toHaveLength(2);
   });
 

@@ -149,7 +149,12 @@ async function loadRecords(
     }
     if (totals.count === 0) {
       throw new UnusableWorkbook([
-        { code: "no_records", message: "The records sheet has no records below its header row.", row: null, column: null },
+        {
+          code: "no_records",
+          message: "The records sheet has no records below its header row.",
+          row: null,
+          column: null,
+        },
       ]);
     }
     await writer.finish();
@@ -203,7 +208,10 @@ function progressReporter(db: Database, usageFileId: string) {
     lastReport = Date.now();
     // 99 at most: 100 means the records are in and the file has its outcome.
     const percent = Math.min(99, Math.floor(fraction * 100));
-    await db.update(usageFiles).set({ progressRows: rows, progressPercent: percent }).where(eq(usageFiles.id, usageFileId));
+    await db
+      .update(usageFiles)
+      .set({ progressRows: rows, progressPercent: percent })
+      .where(eq(usageFiles.id, usageFileId));
   };
 }
 
@@ -216,7 +224,9 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   await db.transaction(async (tx) => {
     await expectEveryRecordStored(tx, file.id, generation, stats.records);
     if (loaded.categories.length > 0) {
-      await tx.insert(categoriesTable).values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
+      await tx
+        .insert(categoriesTable)
+        .values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
     }
     const [updated] = await tx
       .update(usageFiles)
@@ -255,7 +265,9 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
 async function expectEveryRecordStored(tx: Database, usageFileId: string, generation: number, read: number) {
   const stored = await storedRecordCount(tx, usageFileId, generation);
   if (stored !== read) {
-    throw new Error(`Usage file ${usageFileId}: ${read} records were read but ${stored} stored; it stays in Processing.`);
+    throw new Error(
+      `Usage file ${usageFileId}: ${read} records were read but ${stored} stored; it stays in Processing.`,
+    );
   }
 }
 
@@ -264,12 +276,20 @@ export async function failProcessing(usageFileId: string, reason: string): Promi
   const { db } = await getDatabase();
   await discardGenerations(db, usageFileId, "from", (await currentGeneration(db, usageFileId)) + 1);
   await failUsageFile(db, usageFileId, [
-    { code: "unreadable_workbook", message: `Processing failed: ${reason} Please upload the file again.`, row: null, column: null },
+    {
+      code: "unreadable_workbook",
+      message: `Processing failed: ${reason} Please upload the file again.`,
+      row: null,
+      column: null,
+    },
   ]);
 }
 
 async function currentGeneration(db: Database, usageFileId: string): Promise<number> {
-  const [file] = await db.select({ generation: usageFiles.generation }).from(usageFiles).where(eq(usageFiles.id, usageFileId));
+  const [file] = await db
+    .select({ generation: usageFiles.generation })
+    .from(usageFiles)
+    .where(eq(usageFiles.id, usageFileId));
   return file?.generation ?? 0;
 }
 
@@ -278,7 +298,12 @@ async function failUsageFile(db: Database, usageFileId: string, errors: SheetErr
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(usageFiles)
-      .set({ status: "invalid", errorDetail: { kind: "workbook", errors }, progressPercent: 100, updatedAt: new Date() })
+      .set({
+        status: "invalid",
+        errorDetail: { kind: "workbook", errors },
+        progressPercent: 100,
+        updatedAt: new Date(),
+      })
       .where(and(eq(usageFiles.id, usageFileId), inArray(usageFiles.status, ["uploading", "processing"])))
       .returning({ id: usageFiles.id });
     if (!updated) return;

@@ -7,7 +7,15 @@ import { recordPartitionName } from "@/db/record-partitions";
 import { withTestDatabase } from "@/test/db";
 import { rowsByGeneration, usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { lastFullMonth } from "@/lib/domain/usage-file-input";
-import { acmeDraftFileId, acmeVendor, globexVendor, recordsHeader, uploadOf, validRow, xlsxOf } from "@/test/usage-workbooks";
+import {
+  acmeDraftFileId,
+  acmeVendor,
+  globexVendor,
+  recordsHeader,
+  uploadOf,
+  validRow,
+  xlsxOf,
+} from "@/test/usage-workbooks";
 import { createUsageFile } from "./create-usage-file";
 import { uploadUsageFile } from "./upload-usage-file";
 
@@ -31,7 +39,9 @@ async function waitForStatus(status: UsageFileStatus) {
 }
 
 async function upload(fileName: string, recordIds: string[]) {
-  const workbook = await xlsxOf({ records: [[...recordsHeader], ...recordIds.map((id, day) => validRow(id, "1", day))] });
+  const workbook = await xlsxOf({
+    records: [[...recordsHeader], ...recordIds.map((id, day) => validRow(id, "1", day))],
+  });
   expect(await uploadUsageFile(acmeVendor, acmeDraftFileId, uploadOf(fileName, workbook))).toEqual({
     ok: true,
     value: { status: "uploading" },
@@ -61,7 +71,10 @@ describe("the processing queue", () => {
 
     await upload("first.xlsx", ["q-1", "q-2"]);
     // No worker runs yet: the upload is stored and waits, the request did not process it.
-    expect(await usageFileRow(database.handle.db, acmeDraftFileId)).toMatchObject({ status: "uploading", generation: 0 });
+    expect(await usageFileRow(database.handle.db, acmeDraftFileId)).toMatchObject({
+      status: "uploading",
+      generation: 0,
+    });
     expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({ records: {}, categories: {} });
 
     await runWorkers();
@@ -75,89 +88,116 @@ describe("the processing queue", () => {
     expect((await visibleRecords(database.handle.db, acmeDraftFileId)).map((r) => r.recordId)).toEqual(["q-3"]);
     // The replaced records are deleted just after the file turns Ready.
     await vi.waitFor(async () =>
-      expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({ records: { 2: 1 }, categories: {} }),
+      expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({
+        records: { 2: 1 },
+        categories: {},
+      }),
     );
   });
 
-  it("indexes the new records for the grid's sorts once the file is Ready", { timeout: 2 * queueTimeoutMs }, async () => {
-    await seedDemoData(database.handle.db);
-    await runWorkers();
-    await upload("indexed.xlsx", ["q-1"]);
-    const file = await waitForStatus("ready");
-    const partition = recordPartitionName(acmeDraftFileId, file.generation);
-    await vi.waitFor(
-      async () => {
-        const indexes = await database.handle.rows<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = '${partition}'`);
-        expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining([`${partition}_quantity`, `${partition}_note`, `${partition}_record_id_trgm`]));
-      },
-      { timeout: queueTimeoutMs, interval: 200 },
-    );
-  });
-
-  it("retries a failed attempt, then gives the file up as Invalid instead of leaving it in Processing", { timeout: 2 * queueTimeoutMs }, async () => {
-    await seedDemoData(database.handle.db);
-    // The queue's own retry policy, with the 5 s backoff taken out so that the test stays short.
-    await (await getJobQueue()).updateQueue(processUsageFileJob.name, { retryLimit: 1, retryDelay: 0, retryBackoff: false });
-    await failEveryAttempt();
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    await runWorkers();
-
-    await upload("usage.xlsx", ["q-1"]);
-    const file = await waitForStatus("invalid");
-
-    expect(file.errorDetail).toEqual({
-      kind: "workbook",
-      errors: [
-        {
-          code: "unreadable_workbook",
-          message: "Processing failed: the server could not read this file. Please upload the file again.",
-          row: null,
-          column: null,
+  it(
+    "indexes the new records for the grid's sorts once the file is Ready",
+    { timeout: 2 * queueTimeoutMs },
+    async () => {
+      await seedDemoData(database.handle.db);
+      await runWorkers();
+      await upload("indexed.xlsx", ["q-1"]);
+      const file = await waitForStatus("ready");
+      const partition = recordPartitionName(acmeDraftFileId, file.generation);
+      await vi.waitFor(
+        async () => {
+          const indexes = await database.handle.rows<{ indexname: string }>(
+            `SELECT indexname FROM pg_indexes WHERE tablename = '${partition}'`,
+          );
+          expect(indexes.map((i) => i.indexname)).toEqual(
+            expect.arrayContaining([`${partition}_quantity`, `${partition}_note`, `${partition}_record_id_trgm`]),
+          );
         },
-      ],
-    });
-    expect(logged.mock.calls.map(([message]) => message)).toEqual([
-      `Processing ${acmeDraftFileId} failed (attempt 1):`,
-      `Processing ${acmeDraftFileId} failed (attempt 2):`,
-    ]);
-    expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({ records: {}, categories: {} });
-  });
+        { timeout: queueTimeoutMs, interval: 200 },
+      );
+    },
+  );
 
-  it("gives another account's file a worker while one account's uploads wait their turn", { timeout: 4 * queueTimeoutMs }, async () => {
-    await seedDemoData(database.handle.db);
-    // Acme's three uploadable files (draft, ready, rejected) queue first, each a few seconds' work.
-    const acmeFiles = [acmeDraftFileId, "UF-2026-10-1001-0002", "UF-2026-10-1001-0006"];
-    const rows = Array.from({ length: 20_000 }, (_, row) => validRow(`fair-${row}`, "1", row % 28));
-    const acmeWorkbook = await xlsxOf({ records: [[...recordsHeader], ...rows] });
-    for (const fileId of acmeFiles) {
-      expect(await uploadUsageFile(acmeVendor, fileId, uploadOf("big.xlsx", acmeWorkbook))).toMatchObject({ ok: true });
-    }
-    const globexFile = await createUsageFile(globexVendor, {
-      productId: "PRD-200-001",
-      contractId: "CRD-00003",
-      name: "Globex, queued last",
-      description: "",
-      currency: "USD",
-      period: lastFullMonth(new Date()),
-    });
-    if (!globexFile.ok) throw new Error(globexFile.message);
-    const globexWorkbook = await xlsxOf({ records: [[...recordsHeader], validRow("g-1")] });
-    expect(await uploadUsageFile(globexVendor, globexFile.value.id, uploadOf("small.xlsx", globexWorkbook))).toMatchObject({ ok: true });
+  it(
+    "retries a failed attempt, then gives the file up as Invalid instead of leaving it in Processing",
+    { timeout: 2 * queueTimeoutMs },
+    async () => {
+      await seedDemoData(database.handle.db);
+      // The queue's own retry policy, with the 5 s backoff taken out so that the test stays short.
+      await (
+        await getJobQueue()
+      ).updateQueue(processUsageFileJob.name, { retryLimit: 1, retryDelay: 0, retryBackoff: false });
+      await failEveryAttempt();
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      await runWorkers();
 
-    await runWorkers();
-    const allFiles = [...acmeFiles, globexFile.value.id];
-    await vi.waitFor(
-      async () => {
-        const statuses = await Promise.all(allFiles.map(async (id) => (await usageFileRow(database.handle.db, id)).status));
-        expect(statuses.every((status) => status === "ready" || status === "invalid")).toBe(true);
-      },
-      { timeout: 3 * queueTimeoutMs, interval: 200 },
-    );
-    // Served in arrival order, Acme's last file would have started before Globex's, queued after it.
-    const started = await database.handle.rows<{ file: string; started: number }>(
-      `SELECT data->>'usageFileId' AS file, extract(epoch FROM started_on)::float8 AS started FROM pgboss.job WHERE name = '${processUsageFileJob.name}'`,
-    );
-    const startOf = (id: string) => started.find((job) => job.file === id)!.started;
-    expect(startOf(globexFile.value.id)).toBeLessThan(startOf(acmeFiles[2]!));
-  });
+      await upload("usage.xlsx", ["q-1"]);
+      const file = await waitForStatus("invalid");
+
+      expect(file.errorDetail).toEqual({
+        kind: "workbook",
+        errors: [
+          {
+            code: "unreadable_workbook",
+            message: "Processing failed: the server could not read this file. Please upload the file again.",
+            row: null,
+            column: null,
+          },
+        ],
+      });
+      expect(logged.mock.calls.map(([message]) => message)).toEqual([
+        `Processing ${acmeDraftFileId} failed (attempt 1):`,
+        `Processing ${acmeDraftFileId} failed (attempt 2):`,
+      ]);
+      expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({ records: {}, categories: {} });
+    },
+  );
+
+  it(
+    "gives another account's file a worker while one account's uploads wait their turn",
+    { timeout: 4 * queueTimeoutMs },
+    async () => {
+      await seedDemoData(database.handle.db);
+      // Acme's three uploadable files (draft, ready, rejected) queue first, each a few seconds' work.
+      const acmeFiles = [acmeDraftFileId, "UF-2026-10-1001-0002", "UF-2026-10-1001-0006"];
+      const rows = Array.from({ length: 20_000 }, (_, row) => validRow(`fair-${row}`, "1", row % 28));
+      const acmeWorkbook = await xlsxOf({ records: [[...recordsHeader], ...rows] });
+      for (const fileId of acmeFiles) {
+        expect(await uploadUsageFile(acmeVendor, fileId, uploadOf("big.xlsx", acmeWorkbook))).toMatchObject({
+          ok: true,
+        });
+      }
+      const globexFile = await createUsageFile(globexVendor, {
+        productId: "PRD-200-001",
+        contractId: "CRD-00003",
+        name: "Globex, queued last",
+        description: "",
+        currency: "USD",
+        period: lastFullMonth(new Date()),
+      });
+      if (!globexFile.ok) throw new Error(globexFile.message);
+      const globexWorkbook = await xlsxOf({ records: [[...recordsHeader], validRow("g-1")] });
+      expect(
+        await uploadUsageFile(globexVendor, globexFile.value.id, uploadOf("small.xlsx", globexWorkbook)),
+      ).toMatchObject({ ok: true });
+
+      await runWorkers();
+      const allFiles = [...acmeFiles, globexFile.value.id];
+      await vi.waitFor(
+        async () => {
+          const statuses = await Promise.all(
+            allFiles.map(async (id) => (await usageFileRow(database.handle.db, id)).status),
+          );
+          expect(statuses.every((status) => status === "ready" || status === "invalid")).toBe(true);
+        },
+        { timeout: 3 * queueTimeoutMs, interval: 200 },
+      );
+      // Served in arrival order, Acme's last file would have started before Globex's, queued after it.
+      const started = await database.handle.rows<{ file: string; started: number }>(
+        `SELECT data->>'usageFileId' AS file, extract(epoch FROM started_on)::float8 AS started FROM pgboss.job WHERE name = '${processUsageFileJob.name}'`,
+      );
+      const startOf = (id: string) => started.find((job) => job.file === id)!.started;
+      expect(startOf(globexFile.value.id)).toBeLessThan(startOf(acmeFiles[2]!));
+    },
+  );
 });

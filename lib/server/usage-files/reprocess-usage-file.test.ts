@@ -24,15 +24,26 @@ describe("reprocessing a usage file's upload", () => {
     expect(await reprocessUsageFile(acmeVendor, acmeDraftFileId)).toEqual({ ok: true, value: { status: "uploading" } });
     await processUsageFile(acmeDraftFileId);
     const after = await usageFileRow(database.handle.db, acmeDraftFileId);
-    expect(after).toMatchObject({ status: "invalid", uploadedFileId: before.uploadedFileId, generation: before.generation + 1 });
+    expect(after).toMatchObject({
+      status: "invalid",
+      uploadedFileId: before.uploadedFileId,
+      generation: before.generation + 1,
+    });
     expect((await visibleRecords(database.handle.db, acmeDraftFileId)).map((r) => r.recordId)).toEqual(["R-1", "R-2"]);
   });
 
   it("is refused once records were corrected in the browser, and before anything was uploaded", async () => {
     await invalidFile();
     const [, broken] = await visibleRecords(database.handle.db, acmeDraftFileId);
-    await correctUsageRecord(acmeVendor, { usageFileId: acmeDraftFileId, recordId: broken!.id, cells: { quantity: "3" } });
-    expect(await reprocessUsageFile(acmeVendor, acmeDraftFileId)).toMatchObject({ ok: false, code: "invalid_transition" });
+    await correctUsageRecord(acmeVendor, {
+      usageFileId: acmeDraftFileId,
+      recordId: broken!.id,
+      cells: { quantity: "3" },
+    });
+    expect(await reprocessUsageFile(acmeVendor, acmeDraftFileId)).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+    });
     expect((await usageFileRow(database.handle.db, acmeDraftFileId)).status).toBe("ready");
     expect(await reprocessUsageFile(acmeVendor, "UF-2026-10-1001-0002")).toMatchObject({
       ok: false,

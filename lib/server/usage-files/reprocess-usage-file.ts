@@ -17,7 +17,10 @@ export async function reprocessUsageFile(actor: Actor, usageFileId: string): Pro
   const file = allowed.value;
   if (!file.uploadedFileId) return fail("invalid_transition", "Nothing has been uploaded to this usage file yet.");
   if (await hasCorrections(await getDb(), file)) {
-    return fail("invalid_transition", "Records were corrected in the browser: download the uploaded file and upload it instead.");
+    return fail(
+      "invalid_transition",
+      "Records were corrected in the browser: download the uploaded file and upload it instead.",
+    );
   }
   const moved = await queueProcessing(actor, usageFileId, { details: { reprocess: true } });
   return moved ? ok({ status: "uploading" }) : changedMeanwhile();

@@ -30,7 +30,9 @@ async function eventsOf(id: string, action: string) {
 describe("accepting and rejecting a usage file", () => {
   it("accepts a Pending file with its note and records who did it", async () => {
     await seedDemoData(database.handle.db);
-    expect(await acceptUsageFile(northwindDistributor, pending, { acceptanceNote: defaultAcceptanceNote })).toMatchObject({
+    expect(
+      await acceptUsageFile(northwindDistributor, pending, { acceptanceNote: defaultAcceptanceNote }),
+    ).toMatchObject({
       ok: true,
       value: { status: "accepted", acceptanceNote: defaultAcceptanceNote },
     });
@@ -41,7 +43,10 @@ describe("accepting and rejecting a usage file", () => {
   it("rejects a Pending file with the note the vendor will read", async () => {
     await seedDemoData(database.handle.db);
     const note = "Quantities are doubled.";
-    expect(await rejectUsageFile(northwindDistributor, pending, { rejectionNote: note })).toMatchObject({ ok: true, value: { status: "rejected", rejectionNote: note } });
+    expect(await rejectUsageFile(northwindDistributor, pending, { rejectionNote: note })).toMatchObject({
+      ok: true,
+      value: { status: "rejected", rejectionNote: note },
+    });
     expect(await eventsOf(pending, "reject")).toHaveLength(1);
   });
 
@@ -49,21 +54,23 @@ describe("accepting and rejecting a usage file", () => {
     const db = database.handle.db;
     await seedDemoData(db);
     const before = await usageFileRow(db, accepted);
-    expect(await rejectUsageFile(northwindDistributor, accepted, { rejectionNote: "Too late"  })).toEqual({
+    expect(await rejectUsageFile(northwindDistributor, accepted, { rejectionNote: "Too late" })).toEqual({
       ok: false,
       code: "invalid_transition",
       message: "This usage file is Accepted; only Pending files can be rejected.",
     });
-    expect(await acceptUsageFile(northwindDistributor, accepted, { acceptanceNote: "again"  })).toMatchObject({ code: "invalid_transition" });
+    expect(await acceptUsageFile(northwindDistributor, accepted, { acceptanceNote: "again" })).toMatchObject({
+      code: "invalid_transition",
+    });
     expect(await usageFileRow(db, accepted)).toEqual(before);
   });
 
   it("lets exactly one of two simultaneous decisions win", async () => {
     await seedDemoData(database.handle.db);
     const outcomes = await Promise.all([
-      acceptUsageFile(northwindDistributor, pending, { acceptanceNote: "yes"  }),
-      acceptUsageFile(northwindDistributor, pending, { acceptanceNote: "yes"  }),
-      rejectUsageFile(northwindDistributor, pending, { rejectionNote: "no"  }),
+      acceptUsageFile(northwindDistributor, pending, { acceptanceNote: "yes" }),
+      acceptUsageFile(northwindDistributor, pending, { acceptanceNote: "yes" }),
+      rejectUsageFile(northwindDistributor, pending, { rejectionNote: "no" }),
     ]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect([...(await eventsOf(pending, "accept")), ...(await eventsOf(pending, "reject"))]).toHaveLength(1);
@@ -72,13 +79,21 @@ describe("accepting and rejecting a usage file", () => {
   it("answers not found to the distributor of another contract, to a file not yet submitted, and forbids the vendor", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
-    expect(await acceptUsageFile(contosoReseller, pending, { acceptanceNote: "x"  })).toMatchObject({ code: "not_found" });
-    expect(await acceptUsageFile(northwindDistributor, contosoPending, { acceptanceNote: "x"  })).toMatchObject({ code: "not_found" });
-    expect(await acceptUsageFile(northwindDistributor, ready, { acceptanceNote: "x"  })).toMatchObject({ code: "not_found" });
-    expect(await rejectUsageFile(northwindDistributor, draft, { rejectionNote: "x"  })).toMatchObject({ code: "not_found" });
+    expect(await acceptUsageFile(contosoReseller, pending, { acceptanceNote: "x" })).toMatchObject({
+      code: "not_found",
+    });
+    expect(await acceptUsageFile(northwindDistributor, contosoPending, { acceptanceNote: "x" })).toMatchObject({
+      code: "not_found",
+    });
+    expect(await acceptUsageFile(northwindDistributor, ready, { acceptanceNote: "x" })).toMatchObject({
+      code: "not_found",
+    });
+    expect(await rejectUsageFile(northwindDistributor, draft, { rejectionNote: "x" })).toMatchObject({
+      code: "not_found",
+    });
     expect(await getUsageFile(northwindDistributor, draft)).toBeNull();
     expect(await getUsageFile(northwindDistributor, ready)).toBeNull();
-    expect(await acceptUsageFile(acmeVendor, pending, { acceptanceNote: "x"  })).toMatchObject({ code: "forbidden" });
+    expect(await acceptUsageFile(acmeVendor, pending, { acceptanceNote: "x" })).toMatchObject({ code: "forbidden" });
     expect((await usageFileRow(db, pending)).status).toBe("pending");
   });
 });
@@ -87,7 +102,7 @@ describe("what a distributor is shown of a file", () => {
   it("never carries the vendor's internal note, before or after a decision", async () => {
     await seedDemoData(database.handle.db);
     expect(await getUsageFile(northwindDistributor, pending)).toMatchObject({ internalNote: null });
-    await acceptUsageFile(northwindDistributor, pending, { acceptanceNote: "ok"  });
+    await acceptUsageFile(northwindDistributor, pending, { acceptanceNote: "ok" });
     expect(await getUsageFile(northwindDistributor, pending)).toMatchObject({ status: "accepted", internalNote: null });
     expect((await getUsageFile(acmeVendor, pending))?.internalNote).toContain("metering warehouse");
   });
@@ -102,7 +117,12 @@ describe("closing records and files", () => {
     await seedDemoData(database.handle.db);
     const [first, second] = await recordIds(accepted);
     const otherFile = (await recordIds(pending))[0]!;
-    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: first!, externalBillingId: "INV-1", externalBillingNote: "" }], "selection");
+    await closeUsageRecords(
+      northwindDistributor,
+      accepted,
+      [{ recordId: first!, externalBillingId: "INV-1", externalBillingNote: "" }],
+      "selection",
+    );
     const result = await closeUsageRecords(
       northwindDistributor,
       accepted,
@@ -126,8 +146,14 @@ describe("closing records and files", () => {
       },
     });
     const records = await visibleRecords(database.handle.db, accepted);
-    expect(records.find((r) => `UR-${r.id}` === first)).toMatchObject({ externalBillingId: "INV-1", closedBy: northwindDistributor.userId });
-    expect(records.find((r) => `UR-${r.id}` === second)).toMatchObject({ externalBillingId: "INV-2", externalBillingNote: "march" });
+    expect(records.find((r) => `UR-${r.id}` === first)).toMatchObject({
+      externalBillingId: "INV-1",
+      closedBy: northwindDistributor.userId,
+    });
+    expect(records.find((r) => `UR-${r.id}` === second)).toMatchObject({
+      externalBillingId: "INV-2",
+      externalBillingNote: "march",
+    });
     expect(await eventsOf(accepted, "close_records")).toHaveLength(2);
   });
 
@@ -135,34 +161,66 @@ describe("closing records and files", () => {
     await seedDemoData(database.handle.db);
     const [record] = await recordIds(pending);
     const closing = [{ recordId: record!, externalBillingId: "INV-1", externalBillingNote: "" }];
-    expect(await closeUsageRecords(northwindDistributor, pending, closing, "selection")).toMatchObject({ code: "invalid_transition" });
-    expect(await closeUsageRecords(contosoReseller, accepted, closing, "selection")).toMatchObject({ code: "not_found" });
+    expect(await closeUsageRecords(northwindDistributor, pending, closing, "selection")).toMatchObject({
+      code: "invalid_transition",
+    });
+    expect(await closeUsageRecords(contosoReseller, accepted, closing, "selection")).toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("will not close a file with open records unless a billing reference closes them all", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
-    expect(await closeUsageFile(northwindDistributor, accepted, { externalBillingId: undefined, externalBillingNote: "" })).toMatchObject({ code: "validation_failed" });
+    expect(
+      await closeUsageFile(northwindDistributor, accepted, { externalBillingId: undefined, externalBillingNote: "" }),
+    ).toMatchObject({ code: "validation_failed" });
     expect((await usageFileRow(db, accepted)).status).toBe("accepted");
-    expect(await closeUsageFile(northwindDistributor, accepted, { externalBillingId: "INV-ALL", externalBillingNote: "October" })).toMatchObject({
+    expect(
+      await closeUsageFile(northwindDistributor, accepted, {
+        externalBillingId: "INV-ALL",
+        externalBillingNote: "October",
+      }),
+    ).toMatchObject({
       ok: true,
       value: { status: "closed", billingId: "INV-ALL", billingNote: "October" },
     });
-    expect(await closeUsageFile(northwindDistributor, accepted, { externalBillingId: undefined, externalBillingNote: "" })).toMatchObject({ code: "invalid_transition" });
+    expect(
+      await closeUsageFile(northwindDistributor, accepted, { externalBillingId: undefined, externalBillingNote: "" }),
+    ).toMatchObject({ code: "invalid_transition" });
   });
 
   it("closes a file once every record is closed, one by one or all remaining at once", async () => {
     const db = database.handle.db;
     await seedDemoData(db);
     const [first] = await recordIds(accepted);
-    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: first!, externalBillingId: "INV-1", externalBillingNote: "" }], "selection");
-    expect(await closeRemainingRecords(northwindDistributor, accepted, { externalBillingId: "INV-REST", externalBillingNote: "" })).toEqual({
+    await closeUsageRecords(
+      northwindDistributor,
+      accepted,
+      [{ recordId: first!, externalBillingId: "INV-1", externalBillingNote: "" }],
+      "selection",
+    );
+    expect(
+      await closeRemainingRecords(northwindDistributor, accepted, {
+        externalBillingId: "INV-REST",
+        externalBillingNote: "",
+      }),
+    ).toEqual({
       ok: true,
       value: { billingId: "INV-REST" },
     });
-    expect(await closeRemainingRecords(northwindDistributor, accepted, { externalBillingId: "INV-AGAIN", externalBillingNote: "" })).toMatchObject({ code: "conflict" });
-    expect(await closeUsageFile(northwindDistributor, accepted, { externalBillingId: "INV-AGAIN", externalBillingNote: "" })).toMatchObject({ code: "conflict" });
-    expect(await closeUsageFile(northwindDistributor, accepted, { externalBillingId: undefined, externalBillingNote: "" })).toMatchObject({ ok: true, value: { status: "closed" } });
+    expect(
+      await closeRemainingRecords(northwindDistributor, accepted, {
+        externalBillingId: "INV-AGAIN",
+        externalBillingNote: "",
+      }),
+    ).toMatchObject({ code: "conflict" });
+    expect(
+      await closeUsageFile(northwindDistributor, accepted, { externalBillingId: "INV-AGAIN", externalBillingNote: "" }),
+    ).toMatchObject({ code: "conflict" });
+    expect(
+      await closeUsageFile(northwindDistributor, accepted, { externalBillingId: undefined, externalBillingNote: "" }),
+    ).toMatchObject({ ok: true, value: { status: "closed" } });
     const [file] = await db.select().from(usageFiles).where(eq(usageFiles.id, accepted));
     expect(file).toMatchObject({ status: "closed", billingId: "INV-REST" });
     expect((await visibleRecords(db, accepted)).find((r) => `UR-${r.id}` === first)?.externalBillingId).toBe("INV-1");

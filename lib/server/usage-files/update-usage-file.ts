@@ -13,7 +13,11 @@ import { getUsageFile } from "@/lib/server/queries/usage-files";
  * The vendor edits a file's name and description while it is still theirs to change (the states
  * that accept an upload), and its internal note at any time.
  */
-export async function updateUsageFile(actor: Actor, usageFileId: string, input: UpdateUsageFileInput): Promise<Result<UsageFile>> {
+export async function updateUsageFile(
+  actor: Actor,
+  usageFileId: string,
+  input: UpdateUsageFileInput,
+): Promise<Result<UsageFile>> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return fail("not_found", "Usage file not found.");
   if (!canAuthorUsageFile(actor, file)) return fail("forbidden", "Only the file's vendor can edit it.");
@@ -28,7 +32,14 @@ export async function updateUsageFile(actor: Actor, usageFileId: string, input: 
       .set({ ...input, updatedAt: new Date() })
       .where(and(eq(usageFiles.id, usageFileId), inArray(usageFiles.status, [...editable])))
       .returning();
-    if (row) await recordEvent(tx, { objectType: "usage_file", objectId: usageFileId, action: "update", actor, details: { fields: Object.keys(input) } });
+    if (row)
+      await recordEvent(tx, {
+        objectType: "usage_file",
+        objectId: usageFileId,
+        action: "update",
+        actor,
+        details: { fields: Object.keys(input) },
+      });
     return row;
   });
   return updated ? ok(updated) : detailsFixed();

@@ -38,7 +38,8 @@ export async function uploadUsageFile(
   if (!allowed.ok) return allowed;
   const extension = upload.fileName.split(".").pop()?.toLowerCase() ?? "";
   if (refusedExtensions[extension]) return fail("invalid_input", refusedExtensions[extension]);
-  if (extension !== "xlsx" && extension !== "csv") return fail("invalid_input", "Upload an .xlsx workbook or a .csv file.");
+  if (extension !== "xlsx" && extension !== "csv")
+    return fail("invalid_input", "Upload an .xlsx workbook or a .csv file.");
 
   const db = await getDb();
   const stored = await storeFile(db, {
@@ -49,7 +50,8 @@ export async function uploadUsageFile(
     content: upload.content,
     maxBytes: limits.maxBytes,
   });
-  if (!stored.ok) return fail("too_large", `The file is larger than the upload limit of ${describeBytes(limits.maxBytes)}.`);
+  if (!stored.ok)
+    return fail("too_large", `The file is larger than the upload limit of ${describeBytes(limits.maxBytes)}.`);
 
   const moved = await queueProcessing(actor, usageFileId, {
     set: { uploadedFileId: stored.id },

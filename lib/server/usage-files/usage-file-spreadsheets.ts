@@ -46,7 +46,8 @@ export async function usageFileTemplate(actor: Actor, usageFileId: string): Prom
   return ok({
     fileName: `${file.id}-template.xlsx`,
     contentType: xlsxType,
-    write: (out) => writeUsageTemplate({ product: product!, items, usageFile: { ...file, marketplace: contract!.marketplace } }, out),
+    write: (out) =>
+      writeUsageTemplate({ product: product!, items, usageFile: { ...file, marketplace: contract!.marketplace } }, out),
   });
 }
 
@@ -124,7 +125,13 @@ export async function hasCorrections(db: Database, file: UsageFileView): Promise
   const [corrected] = await db
     .select({ id: usageRecords.id })
     .from(usageRecords)
-    .where(and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation), isNotNull(usageRecords.correctedCells)))
+    .where(
+      and(
+        eq(usageRecords.usageFileId, file.id),
+        eq(usageRecords.generation, file.generation),
+        isNotNull(usageRecords.correctedCells),
+      ),
+    )
     .limit(1);
   return corrected !== undefined;
 }

@@ -39,7 +39,9 @@ describe("submitting a usage file", () => {
     await seedDemoData(db);
     const outcomes = await Promise.all([submitUsageFile(acmeVendor, ready), submitUsageFile(acmeVendor, ready)]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    const events = await db.query.events.findMany({ where: (e, { and, eq }) => and(eq(e.objectId, ready), eq(e.action, "submit")) });
+    const events = await db.query.events.findMany({
+      where: (e, { and, eq }) => and(eq(e.objectId, ready), eq(e.action, "submit")),
+    });
     expect(events).toHaveLength(1);
   });
 

@@ -41,7 +41,10 @@ export async function closeUsageRecords(
  * of a file not open for billing are refused as such, and the others close, every file's in one
  * transaction. Only an actor who may not close records at all is refused whole.
  */
-export async function closeUsageRecordsById(actor: Actor, closings: readonly RecordClosing[]): Promise<Result<ClosingReport>> {
+export async function closeUsageRecordsById(
+  actor: Actor,
+  closings: readonly RecordClosing[],
+): Promise<Result<ClosingReport>> {
   const canonical = closings.map(canonicalClosing);
   const { unique, duplicates } = withoutDuplicates(canonical);
   const ids = unique.map((c) => parseUsageRecordPublicId(c.recordId)).filter((id) => id !== null);
@@ -79,14 +82,21 @@ async function closeInFiles(
 ): Promise<Result<ClosingReport>> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<Result<ClosingReport>> => {
-    const report: ClosingReport = { closed: [], refused: duplicates.map((recordId) => ({ recordId, reason: "duplicate" })) };
+    const report: ClosingReport = {
+      closed: [],
+      refused: duplicates.map((recordId) => ({ recordId, reason: "duplicate" })),
+    };
     for (const { file, closings } of groups) {
       if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
       let closedInFile = 0;
       for (let start = 0; start < closings.length; start += chunkSize) {
         const chunk = closings.slice(start, start + chunkSize);
         const closed = await closeOpenRecords(tx, file, actor, chunk);
-        const alreadyClosed = await existingRecords(tx, file, chunk.filter((c) => !closed.has(c.recordId)));
+        const alreadyClosed = await existingRecords(
+          tx,
+          file,
+          chunk.filter((c) => !closed.has(c.recordId)),
+        );
         for (const { recordId } of chunk) {
           if (closed.has(recordId)) report.closed.push(recordId);
           else report.refused.push({ recordId, reason: alreadyClosed.has(recordId) ? "already_closed" : "not_found" });
@@ -112,7 +122,9 @@ function inRequestOrder(closings: readonly RecordClosing[], report: ClosingRepor
   const position = new Map(closings.map((c, index) => [c.recordId, index] as const));
   const byPosition = (a: string, b: string) => position.get(a)! - position.get(b)!;
   const duplicates = report.refused.filter((r) => r.reason === "duplicate");
-  const others = report.refused.filter((r) => r.reason !== "duplicate").sort((a, b) => byPosition(a.recordId, b.recordId));
+  const others = report.refused
+    .filter((r) => r.reason !== "duplicate")
+    .sort((a, b) => byPosition(a.recordId, b.recordId));
   return { closed: [...report.closed].sort(byPosition), refused: [...duplicates, ...others] };
 }
 
@@ -125,13 +137,18 @@ export async function closeUsageRecord(
   const result = await closeUsageRecords(actor, usageFileId, [closing], "selection");
   if (!result.ok) return result;
   const [refused] = result.value.refused;
-  if (refused?.reason === "not_found") return fail("not_found", `Record ${closing.recordId} not found in this usage file.`);
+  if (refused?.reason === "not_found")
+    return fail("not_found", `Record ${closing.recordId} not found in this usage file.`);
   if (refused) return fail("conflict", `Record ${closing.recordId} is already closed.`);
   return result;
 }
 
 /** One record closed by its public id alone, as the API names it: its file is the one it belongs to. */
-export async function closeUsageRecordById(actor: Actor, recordId: string, reference: BillingReference): Promise<Result<ClosingReport>> {
+export async function closeUsageRecordById(
+  actor: Actor,
+  recordId: string,
+  reference: BillingReference,
+): Promise<Result<ClosingReport>> {
   const file = await fileOfRecord(actor, recordId);
   if (!file) return fail("not_found", `Record ${recordId} not found.`);
   return closeUsageRecord(actor, file.id, { recordId, ...reference });
@@ -152,7 +169,11 @@ export async function closeRemainingRecords(
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(usageFiles)
-      .set({ billingId: reference.externalBillingId, billingNote: reference.externalBillingNote, updatedAt: new Date() })
+      .set({
+        billingId: reference.externalBillingId,
+        billingNote: reference.externalBillingNote,
+        updatedAt: new Date(),
+      })
       .where(and(eq(usageFiles.id, usageFileId), eq(usageFiles.status, "accepted"), isNull(usageFiles.billingId)))
       .returning({ billingId: usageFiles.billingId });
     if (!updated) return changedMeanwhile();
@@ -161,7 +182,11 @@ export async function closeRemainingRecords(
       objectId: usageFileId,
       action: "close_records",
       actor,
-      details: { allRemaining: true, billingId: reference.externalBillingId, billingNote: reference.externalBillingNote },
+      details: {
+        allRemaining: true,
+        billingId: reference.externalBillingId,
+        billingNote: reference.externalBillingNote,
+      },
     });
     return ok({ billingId: reference.externalBillingId });
   });
@@ -195,7 +220,11 @@ function canonicalClosing(closing: RecordClosing): RecordClosing {
 /** The records as JSON rows: one parameter on both engines, however many records. */
 function asJsonRows(closings: readonly RecordClosing[]): string {
   return JSON.stringify(
-    closings.map((c) => ({ id: parseUsageRecordPublicId(c.recordId) ?? -1, billing_id: c.externalBillingId, billing_note: c.externalBillingNote || null })),
+    closings.map((c) => ({
+      id: parseUsageRecordPublicId(c.recordId) ?? -1,
+      billing_id: c.externalBillingId,
+      billing_note: c.externalBillingNote || null,
+    })),
   );
 }
 
@@ -208,7 +237,12 @@ function idArray(closings: readonly RecordClosing[]): string {
 }
 
 /** Updates by (usage_file_id, generation, id), the partition's key, so only the file's partition is touched. */
-async function closeOpenRecords(tx: Database, file: FileRecords, actor: Actor, closings: readonly RecordClosing[]): Promise<Set<string>> {
+async function closeOpenRecords(
+  tx: Database,
+  file: FileRecords,
+  actor: Actor,
+  closings: readonly RecordClosing[],
+): Promise<Set<string>> {
   const rows = await selectRows<{ id: number | string }>(
     tx,
     sql`UPDATE usage_records AS r
@@ -221,7 +255,11 @@ async function closeOpenRecords(tx: Database, file: FileRecords, actor: Actor, c
   return new Set(rows.map((row) => usageRecordPublicId(Number(row.id))));
 }
 
-async function existingRecords(tx: Database, file: FileRecords, closings: readonly RecordClosing[]): Promise<Set<string>> {
+async function existingRecords(
+  tx: Database,
+  file: FileRecords,
+  closings: readonly RecordClosing[],
+): Promise<Set<string>> {
   if (closings.length === 0) return new Set();
   const rows = await selectRows<{ id: number | string }>(
     tx,

@@ -36,12 +36,15 @@ async function csvRows(download: Result<SpreadsheetDownload>): Promise<Record<st
   return parse(await bytesOf(download), { columns: true });
 }
 
-const formulaNotes = ["=HYPERLINK(\"http://evil\")", "+1", "-2 units", "@SUM(A1)", "\tpadded", "plain", "a=b"];
+const formulaNotes = ['=HYPERLINK("http://evil")', "+1", "-2 units", "@SUM(A1)", "\tpadded", "plain", "a=b"];
 
 async function setNotes(ids: number[], notes: string[]) {
   const db = database.handle.db;
   for (const [index, id] of ids.entries()) {
-    await db.update(usageRecords).set({ note: notes[index] }).where(and(eq(usageRecords.usageFileId, accepted), eq(usageRecords.id, id)));
+    await db
+      .update(usageRecords)
+      .set({ note: notes[index] })
+      .where(and(eq(usageRecords.usageFileId, accepted), eq(usageRecords.id, id)));
   }
 }
 
@@ -50,17 +53,43 @@ describe("exporting records for billing", () => {
     const db = database.handle.db;
     await seedDemoData(db);
     const records = await visibleRecords(db, accepted);
-    await setNotes(records.slice(0, formulaNotes.length).map((r) => r.id), formulaNotes);
-    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: `UR-${records[0]!.id}`, externalBillingId: "=INV-1", externalBillingNote: "paid" }], "selection");
+    await setNotes(
+      records.slice(0, formulaNotes.length).map((r) => r.id),
+      formulaNotes,
+    );
+    await closeUsageRecords(
+      northwindDistributor,
+      accepted,
+      [{ recordId: `UR-${records[0]!.id}`, externalBillingId: "=INV-1", externalBillingNote: "paid" }],
+      "selection",
+    );
 
     const rows = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     expect(rows).toHaveLength(records.length);
     expect(Object.keys(rows[0]!)).toEqual([
-      "id", "usage_file_id", "record_id", "item_mpn", "subscription_external_id", "quantity", "start_time_utc", "end_time_utc",
-      "amount", "tier", "category_id", "note", "status", "external_billing_id", "external_billing_note",
+      "id",
+      "usage_file_id",
+      "record_id",
+      "item_mpn",
+      "subscription_external_id",
+      "quantity",
+      "start_time_utc",
+      "end_time_utc",
+      "amount",
+      "tier",
+      "category_id",
+      "note",
+      "status",
+      "external_billing_id",
+      "external_billing_note",
     ]);
     expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual(formulaNotes.map(neutralizeFormula));
-    expect(rows[0]).toMatchObject({ id: `UR-${records[0]!.id}`, status: "closed", external_billing_id: "'=INV-1", external_billing_note: "paid" });
+    expect(rows[0]).toMatchObject({
+      id: `UR-${records[0]!.id}`,
+      status: "closed",
+      external_billing_id: "'=INV-1",
+      external_billing_note: "paid",
+    });
     expect(rows[1]).toMatchObject({ status: "accepted", external_billing_id: "", quantity: records[1]!.quantity });
     expect(rows[1]!.start_time_utc).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00$/);
   });
@@ -83,9 +112,15 @@ describe("exporting records for billing", () => {
       INSERT INTO usage_records (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
       SELECT usage_file_id, generation, row_number + 100 * copy, record_id || '-' || copy, item_id, subscription_id, quantity, start_time, end_time
       FROM usage_records, generate_series(1, 100) AS copy WHERE usage_file_id = ${accepted}`);
-    for (const format of ["csv", "xlsx", "csv"] as const) await bytesOf(await exportUsageFile(northwindDistributor, accepted, format));
-    const closing = closeUsageFile(northwindDistributor, accepted, { externalBillingId: "INV-1", externalBillingNote: "" });
-    expect(await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000, "hung"))])).toMatchObject({ ok: true });
+    for (const format of ["csv", "xlsx", "csv"] as const)
+      await bytesOf(await exportUsageFile(northwindDistributor, accepted, format));
+    const closing = closeUsageFile(northwindDistributor, accepted, {
+      externalBillingId: "INV-1",
+      externalBillingNote: "",
+    });
+    expect(await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5000, "hung"))])).toMatchObject({
+      ok: true,
+    });
   });
 
   it("never exports the vendor's internal note", async () => {
@@ -110,6 +145,8 @@ describe("exporting records for billing", () => {
     const rows = await csvRows(exportUsageRecords(northwindDistributor, { format: "csv" }));
     expect(new Set(rows.map((row) => row.usage_file_id))).toEqual(new Set([accepted]));
     expect(await csvRows(exportUsageRecords(contosoReseller, { format: "csv" }))).toEqual([]);
-    expect(await csvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" }))).toEqual([]);
+    expect(await csvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" }))).toEqual(
+      [],
+    );
   });
 });

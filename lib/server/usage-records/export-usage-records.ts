@@ -29,12 +29,20 @@ function download(fileName: string, format: ExportFormat, where: SQL): Spreadshe
 }
 
 /** One Accepted or Closed file's records for billing, for its reviewer (SPEC §5: export). */
-export async function exportUsageFile(actor: Actor, usageFileId: string, format: ExportFormat): Promise<Result<SpreadsheetDownload>> {
+export async function exportUsageFile(
+  actor: Actor,
+  usageFileId: string,
+  format: ExportFormat,
+): Promise<Result<SpreadsheetDownload>> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return fail("not_found", "Usage file not found.");
-  if (!canReviewUsageFile(actor, file)) return fail("forbidden", "Only the file's distributor or reseller exports it for billing.");
+  if (!canReviewUsageFile(actor, file))
+    return fail("forbidden", "Only the file's distributor or reseller exports it for billing.");
   if (!(exportableStatuses as readonly string[]).includes(file.status)) {
-    return fail("invalid_transition", `This usage file is ${statusLabels[file.status]}; only Accepted and Closed files are exported for billing.`);
+    return fail(
+      "invalid_transition",
+      `This usage file is ${statusLabels[file.status]}; only Accepted and Closed files are exported for billing.`,
+    );
   }
   return ok(download(`${file.id}-billing`, format, eq(usageFiles.id, file.id)));
 }
@@ -42,12 +50,18 @@ export async function exportUsageFile(actor: Actor, usageFileId: string, format:
 /** Every accepted (or closed) record of the distributor's files that the query picks, across files. */
 export function exportUsageRecords(actor: Actor, query: RecordExportQuery): Result<SpreadsheetDownload> {
   if (actor.role !== "distributor") return fail("forbidden", "Billing exports are for distributors and resellers.");
-  const filters: SQL[] = [visibleUsageFiles(actor), inArray(usageFiles.status, query.fileStatus ? [query.fileStatus] : [...exportableStatuses])];
+  const filters: SQL[] = [
+    visibleUsageFiles(actor),
+    inArray(usageFiles.status, query.fileStatus ? [query.fileStatus] : [...exportableStatuses]),
+  ];
   if (query.vendor) filters.push(eq(usageFiles.vendorAccountId, query.vendor));
   if (query.product) filters.push(eq(usageFiles.productId, query.product));
   if (query.period) {
     const from = new Date(`${query.period}-01T00:00:00Z`);
-    filters.push(gte(usageFiles.periodFrom, from), lt(usageFiles.periodFrom, new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))));
+    filters.push(
+      gte(usageFiles.periodFrom, from),
+      lt(usageFiles.periodFrom, new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))),
+    );
   }
   const name = ["billing", query.vendor, query.product, query.period].filter(Boolean).join("-");
   return ok(download(name, query.format, and(...filters)!));

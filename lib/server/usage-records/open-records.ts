@@ -24,7 +24,9 @@ export async function hasOpenRecords(db: Database, file: FileRecords): Promise<b
 }
 
 /** For a file's page: whether any of its records is still open for billing. */
-export async function hasRecordsToClose(file: FileRecords & { status: string; billingId: string | null }): Promise<boolean> {
+export async function hasRecordsToClose(
+  file: FileRecords & { status: string; billingId: string | null },
+): Promise<boolean> {
   if (file.status !== "accepted" || file.billingId) return false;
   return hasOpenRecords(await getDb(), file);
 }

@@ -23,7 +23,12 @@ describe("reconciling a usage file", () => {
     const db = database.handle.db;
     await seedDemoData(db);
     const [a, b, c, d, ...rest] = await recordIds(accepted);
-    await closeUsageRecords(northwindDistributor, accepted, [{ recordId: c!, externalBillingId: "INV-0", externalBillingNote: "" }], "selection");
+    await closeUsageRecords(
+      northwindDistributor,
+      accepted,
+      [{ recordId: c!, externalBillingId: "INV-0", externalBillingNote: "" }],
+      "selection",
+    );
     const sheet = await xlsxOf({
       records: [
         header,
@@ -50,7 +55,10 @@ describe("reconciling a usage file", () => {
       },
     });
     const records = await visibleRecords(db, accepted);
-    expect(records.find((r) => `UR-${r.id}` === a)).toMatchObject({ externalBillingId: "INV-1", externalBillingNote: "October" });
+    expect(records.find((r) => `UR-${r.id}` === a)).toMatchObject({
+      externalBillingId: "INV-1",
+      externalBillingNote: "October",
+    });
     expect(records.find((r) => `UR-${r.id}` === b)?.externalBillingId).toBe("=INV-2");
     expect(records.find((r) => `UR-${r.id}` === c)?.externalBillingId).toBe("INV-0");
     expect(records.find((r) => `UR-${r.id}` === d)?.closedAt).toBeNull();
@@ -66,14 +74,27 @@ describe("reconciling a usage file", () => {
 
   it("refuses a sheet without the export's columns, a file not Accepted, and another contract's file", async () => {
     await seedDemoData(database.handle.db);
-    const wrong = await xlsxOf({ records: [["record", "billing"], ["UR-1", "INV"]] });
-    expect(await reconcileUsageFile(northwindDistributor, accepted, uploadOf("billing.xlsx", wrong))).toMatchObject({ code: "invalid_input" });
+    const wrong = await xlsxOf({
+      records: [
+        ["record", "billing"],
+        ["UR-1", "INV"],
+      ],
+    });
+    expect(await reconcileUsageFile(northwindDistributor, accepted, uploadOf("billing.xlsx", wrong))).toMatchObject({
+      code: "invalid_input",
+    });
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("other").addRow(header);
     const noSheet = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect(await reconcileUsageFile(northwindDistributor, accepted, uploadOf("billing.xlsx", noSheet))).toMatchObject({ code: "invalid_input" });
+    expect(await reconcileUsageFile(northwindDistributor, accepted, uploadOf("billing.xlsx", noSheet))).toMatchObject({
+      code: "invalid_input",
+    });
     const sheet = await xlsxOf({ records: [header] });
-    expect(await reconcileUsageFile(northwindDistributor, pending, uploadOf("billing.xlsx", sheet))).toMatchObject({ code: "invalid_transition" });
-    expect(await reconcileUsageFile(contosoReseller, accepted, uploadOf("billing.xlsx", sheet))).toMatchObject({ code: "not_found" });
+    expect(await reconcileUsageFile(northwindDistributor, pending, uploadOf("billing.xlsx", sheet))).toMatchObject({
+      code: "invalid_transition",
+    });
+    expect(await reconcileUsageFile(contosoReseller, accepted, uploadOf("billing.xlsx", sheet))).toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -27,7 +27,11 @@ class TooLarge extends Error {}
  * file's records by their `UR-…` id and every open match closes, in one transaction; ids of other
  * files, listed twice, or closed already are reported and change nothing.
  */
-export async function reconcileUsageFile(actor: Actor, usageFileId: string, upload: MultipartFile): Promise<Result<ReconciliationReport>> {
+export async function reconcileUsageFile(
+  actor: Actor,
+  usageFileId: string,
+  upload: MultipartFile,
+): Promise<Result<ReconciliationReport>> {
   const allowed = await closableFile(actor, usageFileId);
   if (!allowed.ok) return allowed;
   const dir = await mkdtemp(path.join(tmpdir(), "usage-recon-"));
@@ -40,7 +44,11 @@ export async function reconcileUsageFile(actor: Actor, usageFileId: string, uplo
     const closed = await closeUsageRecords(actor, usageFileId, read.value.closings, "reconciliation");
     return closed.ok ? ok({ ...closed.value, rowsWithoutBillingId: read.value.rowsWithoutBillingId }) : closed;
   } catch (error) {
-    if (error instanceof TooLarge) return fail("too_large", `The file is larger than the upload limit of ${describeBytes(uploadLimits().maxBytes)}.`);
+    if (error instanceof TooLarge)
+      return fail(
+        "too_large",
+        `The file is larger than the upload limit of ${describeBytes(uploadLimits().maxBytes)}.`,
+      );
     if (error instanceof WorkbookError) return fail("invalid_input", error.message);
     throw error;
   } finally {
@@ -65,14 +73,21 @@ async function readClosings(
   const workbook = await openWorkbook(filePath, {}, declared);
   try {
     const sheet = workbook.sheetNames.find((name) => name.trim().toLowerCase() === exportSheetName);
-    if (!sheet) return fail("invalid_input", `The file has no "${exportSheetName}" sheet: upload the billing export with billing ids filled.`);
+    if (!sheet)
+      return fail(
+        "invalid_input",
+        `The file has no "${exportSheetName}" sheet: upload the billing export with billing ids filled.`,
+      );
     return await closingsOf(workbook, sheet);
   } finally {
     await workbook.close();
   }
 }
 
-async function closingsOf(workbook: UsageWorkbook, sheet: string): Promise<Result<{ closings: RecordClosing[]; rowsWithoutBillingId: number }>> {
+async function closingsOf(
+  workbook: UsageWorkbook,
+  sheet: string,
+): Promise<Result<{ closings: RecordClosing[]; rowsWithoutBillingId: number }>> {
   const closings: RecordClosing[] = [];
   let rowsWithoutBillingId = 0;
   let columns: { id: number; billingId: number; billingNote: number } | null = null;
@@ -80,7 +95,11 @@ async function closingsOf(workbook: UsageWorkbook, sheet: string): Promise<Resul
     for (const row of batch) {
       if (!columns) {
         const index = (name: string) => row.values.findIndex((value) => value.trim().toLowerCase() === name);
-        columns = { id: index("id"), billingId: index("external_billing_id"), billingNote: index("external_billing_note") };
+        columns = {
+          id: index("id"),
+          billingId: index("external_billing_id"),
+          billingNote: index("external_billing_note"),
+        };
         if (columns.id < 0 || columns.billingId < 0) {
           return fail("invalid_input", "The sheet needs the export's id and external_billing_id columns.");
         }
@@ -92,7 +111,11 @@ async function closingsOf(workbook: UsageWorkbook, sheet: string): Promise<Resul
         continue;
       }
       const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
-      closings.push({ recordId: row.values[columns.id] ?? "", externalBillingId: billingId, externalBillingNote: billingNote });
+      closings.push({
+        recordId: row.values[columns.id] ?? "",
+        externalBillingId: billingId,
+        externalBillingNote: billingNote,
+      });
     }
   }
   return ok({ closings, rowsWithoutBillingId });

@@ -16,7 +16,9 @@ export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    return fail("validation_failed", "The current password is not right.", { currentPassword: "The current password is not right." });
+    return fail("validation_failed", "The current password is not right.", {
+      currentPassword: "The current password is not right.",
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

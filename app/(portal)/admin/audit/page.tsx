@@ -13,10 +13,18 @@ import { listEventKinds, listEvents } from "@/lib/server/queries/admin-audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("admin");
   const query = eventListQuery.parse(firstValues(await searchParams));
-  const [{ rows, total }, kinds, accounts] = await Promise.all([listEvents(actor, query), listEventKinds(actor), listAccounts(actor)]);
+  const [{ rows, total }, kinds, accounts] = await Promise.all([
+    listEvents(actor, query),
+    listEventKinds(actor),
+    listAccounts(actor),
+  ]);
 
   return (
     <>
@@ -25,7 +33,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <DataTableToolbar
           filters={[
             { kind: "input", param: "actor", label: "Actor (email or user id)", type: "text" },
-            { kind: "choice", param: "account", label: "Account", options: accounts.map((a) => ({ value: a.id, label: a.name })) },
+            {
+              kind: "choice",
+              param: "account",
+              label: "Account",
+              options: accounts.map((a) => ({ value: a.id, label: a.name })),
+            },
             { kind: "choice", param: "objectType", label: "Object type", options: asOptions(kinds.objectTypes) },
             { kind: "input", param: "objectId", label: "Object id", type: "text" },
             { kind: "choice", param: "action", label: "Action", options: asOptions(kinds.actions) },

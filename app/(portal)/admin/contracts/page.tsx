@@ -17,7 +17,10 @@ export default async function ContractsPage() {
   const [contracts, accounts] = await Promise.all([listContracts(actor), listAccounts(actor)]);
   return (
     <>
-      <PageHeader title="Contracts" subtitle="Which distributor or reseller reviews a vendor's usage, on which marketplace." />
+      <PageHeader
+        title="Contracts"
+        subtitle="Which distributor or reseller reviews a vendor's usage, on which marketplace."
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <Card>
           <ContractsTable rows={contracts} deactivate={deactivateContractAction} />
@@ -25,7 +28,11 @@ export default async function ContractsPage() {
         <Card title="New contract">
           <ActionForm action={createContractAction} submitLabel="Create contract">
             <ActionField name="vendorAccountId" label="Vendor">
-              <AccountSelect name="vendorAccountId" accounts={accountsOfKind(accounts, "vendor")} placeholder="Choose a vendor…" />
+              <AccountSelect
+                name="vendorAccountId"
+                accounts={accountsOfKind(accounts, "vendor")}
+                placeholder="Choose a vendor…"
+              />
             </ActionField>
             <ActionField name="distributorAccountId" label="Distributor or reseller">
               <AccountSelect

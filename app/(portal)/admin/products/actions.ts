@@ -10,7 +10,9 @@ import { formAction } from "@/lib/server/form-action";
 const productPage = (id: string) => `/admin/products/${id}`;
 
 /** A new product has no items yet: its page is where they are added. */
-export const createProductAction = formAction(createProductInput, createProduct, (product) => redirect(productPage(product.id)));
+export const createProductAction = formAction(createProductInput, createProduct, (product) =>
+  redirect(productPage(product.id)),
+);
 
 export const createItemAction = formAction(createItemInput, createItem, (item) => {
   revalidatePath(productPage(item.productId));

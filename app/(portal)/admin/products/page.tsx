@@ -28,12 +28,20 @@ export default async function ProductsPage() {
         <Card title="New product">
           <ActionForm action={createProductAction} submitLabel="Create product">
             <ActionField name="vendorAccountId" label="Vendor">
-              <AccountSelect name="vendorAccountId" accounts={accountsOfKind(accounts, "vendor")} placeholder="Choose a vendor…" />
+              <AccountSelect
+                name="vendorAccountId"
+                accounts={accountsOfKind(accounts, "vendor")}
+                placeholder="Choose a vendor…"
+              />
             </ActionField>
             <ActionField name="name" label="Name">
               <TextInput name="name" required />
             </ActionField>
-            <ActionField name="usageSchema" label="Usage schema" hint="QT quantity only; TR, PR, CR also carry amounts.">
+            <ActionField
+              name="usageSchema"
+              label="Usage schema"
+              hint="QT quantity only; TR, PR, CR also carry amounts."
+            >
               <OptionSelect name="usageSchema" options={asOptions(usageSchemas)} />
             </ActionField>
             <ActionField name="currency" label="Currency">

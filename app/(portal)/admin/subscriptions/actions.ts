@@ -21,7 +21,8 @@ const sheetUpload = z.object({
 /** Not `formAction`: a refused import answers with its problems row by row, not only a message. */
 export async function importSubscriptionsAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const parsed = sheetUpload.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, error: "Choose a sheet to import.", fields: { sheet: "Choose a .csv or .xlsx file." } };
+  if (!parsed.success)
+    return { ok: false, error: "Choose a sheet to import.", fields: { sheet: "Choose a .csv or .xlsx file." } };
   const actor = await requireActor();
   const result = await importSubscriptions(actor, parsed.data.sheet);
   if (result.ok) {

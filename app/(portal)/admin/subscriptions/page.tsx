@@ -20,7 +20,11 @@ import { createSubscriptionAction, importSubscriptionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
-export default async function SubscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SubscriptionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("admin");
   const query = subscriptionListQuery.parse(firstValues(await searchParams));
   const [{ rows, total }, products, contracts, accounts] = await Promise.all([
@@ -30,12 +34,18 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
     listAccounts(actor),
   ]);
   const productOptions = products.map((p) => ({ value: p.id, label: `${p.name} · ${p.vendorName}` }));
-  const contractOptions = contracts.map((c) => ({ value: c.id, label: `${c.id} · ${c.vendorName} → ${c.distributorName}` }));
+  const contractOptions = contracts.map((c) => ({
+    value: c.id,
+    label: `${c.id} · ${c.vendorName} → ${c.distributorName}`,
+  }));
   const tierAccounts = accountsOfKind(accounts, "distributor", "reseller");
 
   return (
     <>
-      <PageHeader title="Subscriptions" subtitle="The assets usage records are reported against, per product and contract." />
+      <PageHeader
+        title="Subscriptions"
+        subtitle="The assets usage records are reported against, per product and contract."
+      />
       <div className="space-y-6">
         <Card>
           <DataTableToolbar
@@ -53,7 +63,11 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             <SubscriptionImportForm action={importSubscriptionsAction} />
           </Card>
           <Card title="New subscription">
-            <ActionForm action={createSubscriptionAction} submitLabel="Create subscription" className="grid gap-4 sm:grid-cols-2">
+            <ActionForm
+              action={createSubscriptionAction}
+              submitLabel="Create subscription"
+              className="grid gap-4 sm:grid-cols-2"
+            >
               <ActionField name="productId" label="Product">
                 <OptionSelect name="productId" options={productOptions} placeholder="Choose a product…" />
               </ActionField>

@@ -17,7 +17,11 @@ import { createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("admin");
   const query = userListQuery.parse(firstValues(await searchParams));
   const [{ rows, total }, accounts] = await Promise.all([listUsers(actor, query), listAccounts(actor)]);
@@ -30,7 +34,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <DataTableToolbar
             searchLabel="Search name or email"
             filters={[
-              { kind: "choice", param: "account", label: "Account", options: accounts.map((a) => ({ value: a.id, label: a.name })) },
+              {
+                kind: "choice",
+                param: "account",
+                label: "Account",
+                options: accounts.map((a) => ({ value: a.id, label: a.name })),
+              },
               { kind: "choice", param: "role", label: "Role", options: userRoles.map((r) => ({ value: r, label: r })) },
               {
                 kind: "choice",

@@ -53,6 +53,11 @@ export const closeUsageFileAction = formAction(
 export const closeUsageRecordsAction = formAction(
   fileTarget.extend(closeRecordsForm.shape),
   (actor, { usageFileId, recordIds, ...reference }) =>
-    closeUsageRecords(actor, usageFileId, recordIds.map((recordId) => ({ recordId, ...reference })), "selection"),
+    closeUsageRecords(
+      actor,
+      usageFileId,
+      recordIds.map((recordId) => ({ recordId, ...reference })),
+      "selection",
+    ),
   done(describeClosingReport),
 );

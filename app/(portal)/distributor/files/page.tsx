@@ -14,7 +14,11 @@ import { listUsageFiles } from "@/lib/server/queries/usage-files";
 
 export const metadata: Metadata = { title: "Submitted usage files" };
 
-export default async function DistributorFilesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function DistributorFilesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("distributor");
   const query = usageFileListQuery.parse(firstValues(await searchParams));
   const { rows, total } = await listUsageFiles(actor, query);
@@ -35,7 +39,11 @@ export default async function DistributorFilesPage({ searchParams }: { searchPar
             { kind: "input", param: "period", label: "Period month", type: "month" },
           ]}
         />
-        <UsageFilesDataTable area="distributor" sort={query.sort} rows={rows.map((file) => usageFileListRow(file, "vendor"))} />
+        <UsageFilesDataTable
+          area="distributor"
+          sort={query.sort}
+          rows={rows.map((file) => usageFileListRow(file, "vendor"))}
+        />
         <PagePagination page={query.page} size={query.size} total={total} />
       </Card>
     </>

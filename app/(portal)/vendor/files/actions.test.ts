@@ -45,8 +45,12 @@ describe("a vendor crafting requests to the server actions for another account's
     const notFound = { ok: false, error: "Usage file not found." };
     expect(await submitUsageFileAction({}, form({ usageFileId: acmeReady }))).toMatchObject(notFound);
     expect(await deleteUsageFileAction({}, form({ usageFileId: acmeDraft }))).toMatchObject(notFound);
-    expect(await updateInternalNoteAction({}, form({ usageFileId: acmeReady, internalNote: "mine now" }))).toMatchObject(notFound);
-    expect(await correctRecordAction({}, form({ usageFileId: acmeReady, recordId: "1", "cell.quantity": "1" }))).toMatchObject(notFound);
+    expect(
+      await updateInternalNoteAction({}, form({ usageFileId: acmeReady, internalNote: "mine now" })),
+    ).toMatchObject(notFound);
+    expect(
+      await correctRecordAction({}, form({ usageFileId: acmeReady, recordId: "1", "cell.quantity": "1" })),
+    ).toMatchObject(notFound);
 
     const db = database.handle.db;
     expect((await usageFileRow(db, acmeReady)).status).toBe("ready");
@@ -57,7 +61,14 @@ describe("a vendor crafting requests to the server actions for another account's
   it("cannot open a file on another vendor's product or contract", async () => {
     const state = await createUsageFileAction(
       {},
-      form({ productId: "PRD-100-001", contractId: "CRD-00001", name: "Not ours", currency: "USD", firstDay: "2026-10-01", lastDay: "2026-10-31" }),
+      form({
+        productId: "PRD-100-001",
+        contractId: "CRD-00001",
+        name: "Not ours",
+        currency: "USD",
+        firstDay: "2026-10-01",
+        lastDay: "2026-10-31",
+      }),
     );
     expect(state).toMatchObject({ ok: false, fields: { productId: "Choose one of your products." } });
     const files = await database.handle.db.query.usageFiles.findMany({ where: (f, { eq }) => eq(f.name, "Not ours") });
@@ -88,10 +99,16 @@ describe("refused transitions", () => {
   });
 
   it("refuse deleting a Pending file", async () => {
-    expect(await deleteUsageFileAction({}, form({ usageFileId: acmePending }))).toMatchObject({ ok: false, error: expect.stringContaining("Pending") });
+    expect(await deleteUsageFileAction({}, form({ usageFileId: acmePending }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Pending"),
+    });
   });
 
   it("refuse a form with a missing file id as invalid input", async () => {
-    expect(await submitUsageFileAction({}, form({}))).toMatchObject({ ok: false, fields: { usageFileId: expect.any(String) } });
+    expect(await submitUsageFileAction({}, form({}))).toMatchObject({
+      ok: false,
+      fields: { usageFileId: expect.any(String) },
+    });
   });
 });

@@ -15,7 +15,9 @@ import { updateUsageFile } from "@/lib/server/usage-files/update-usage-file";
 const fileTarget = z.object({ usageFileId: z.string().min(1) });
 const filePage = (id: string) => `/vendor/files/${id}`;
 
-export const createUsageFileAction = formAction(createUsageFileInput, createUsageFile, (file) => redirect(filePage(file.id)));
+export const createUsageFileAction = formAction(createUsageFileInput, createUsageFile, (file) =>
+  redirect(filePage(file.id)),
+);
 
 export const submitUsageFileAction = formAction(
   fileTarget,
@@ -43,6 +45,10 @@ export const updateInternalNoteAction = formAction(
 
 export const correctRecordAction = formAction(recordCorrectionInput, correctUsageRecord, (outcome, { usageFileId }) => {
   revalidatePath(filePage(usageFileId));
-  if (outcome.errors) return { ok: false, error: `Saved, but still invalid: ${outcome.errors.map((e) => e.message).join(" ")}` };
-  return { ok: true, message: outcome.fileReady ? "Corrected: every record is valid and the file is Ready." : "Corrected." };
+  if (outcome.errors)
+    return { ok: false, error: `Saved, but still invalid: ${outcome.errors.map((e) => e.message).join(" ")}` };
+  return {
+    ok: true,
+    message: outcome.fileReady ? "Corrected: every record is valid and the file is Ready." : "Corrected.",
+  };
 });

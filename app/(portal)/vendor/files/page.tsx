@@ -15,7 +15,11 @@ import { listUsageFiles } from "@/lib/server/queries/usage-files";
 
 export const metadata: Metadata = { title: "All usage files" };
 
-export default async function VendorFilesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function VendorFilesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("vendor");
   const query = usageFileListQuery.parse(firstValues(await searchParams));
   const [{ rows, total }, products, contracts] = await Promise.all([
@@ -30,7 +34,10 @@ export default async function VendorFilesPage({ searchParams }: { searchParams: 
         title="All usage files"
         subtitle={`Every usage file of ${actor.accountName}`}
         actions={
-          <Link href="/vendor/files/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/vendor/files/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             New usage file
           </Link>
         }
@@ -43,9 +50,16 @@ export default async function VendorFilesPage({ searchParams }: { searchParams: 
               kind: "choice",
               param: "status",
               label: "Status",
-              options: usageFileStatuses.filter((s) => s !== "deleted").map((s) => ({ value: s, label: statusLabels[s] })),
+              options: usageFileStatuses
+                .filter((s) => s !== "deleted")
+                .map((s) => ({ value: s, label: statusLabels[s] })),
             },
-            { kind: "choice", param: "product", label: "Product", options: products.map((p) => ({ value: p.id, label: p.name })) },
+            {
+              kind: "choice",
+              param: "product",
+              label: "Product",
+              options: products.map((p) => ({ value: p.id, label: p.name })),
+            },
             {
               kind: "choice",
               param: "contract",

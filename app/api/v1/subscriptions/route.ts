@@ -6,8 +6,12 @@ import { createSubscription } from "@/lib/server/admin/create-subscription";
 import { listSubscriptionWindow } from "@/lib/server/queries/admin-catalog";
 import { adminList } from "@/lib/server/queries/admin-lists";
 
-export const GET = apiListRoute(adminEndpoints.subscriptions, ({ actor, query: { limit, offset, order_by, ...filters } }) =>
-  adminList(actor, { limit, offset }, async (window) => ok(await listSubscriptionWindow(actor, { ...filters, sort: order_by }, window))),
+export const GET = apiListRoute(
+  adminEndpoints.subscriptions,
+  ({ actor, query: { limit, offset, order_by, ...filters } }) =>
+    adminList(actor, { limit, offset }, async (window) =>
+      ok(await listSubscriptionWindow(actor, { ...filters, sort: order_by }, window)),
+    ),
 );
 
 export const POST = apiRoute(adminEndpoints.createSubscription, async ({ actor, body }) =>

@@ -7,7 +7,9 @@ import { adminList } from "@/lib/server/queries/admin-lists";
 import { listUserWindow } from "@/lib/server/queries/admin-users";
 
 export const GET = apiListRoute(adminEndpoints.users, ({ actor, query: { limit, offset, order_by, ...filters } }) =>
-  adminList(actor, { limit, offset }, async (window) => ok(await listUserWindow(actor, { ...filters, sort: order_by }, window))),
+  adminList(actor, { limit, offset }, async (window) =>
+    ok(await listUserWindow(actor, { ...filters, sort: order_by }, window)),
+  ),
 );
 
 /** The new user as GET shows it, with the temporary password this once (the console shows it once too). */

@@ -17,7 +17,12 @@ const sheet =
 
 function scanSheet(pieces: string[]): SheetRow[] {
   const rows: SheetRow[] = [];
-  const scanner = new SheetScanner("records", { sharedStrings: noSharedStrings, dateStyles: [], date1904: false }, 32_767, (row) => rows.push(row));
+  const scanner = new SheetScanner(
+    "records",
+    { sharedStrings: noSharedStrings, dateStyles: [], date1904: false },
+    32_767,
+    (row) => rows.push(row),
+  );
   for (const piece of pieces) scanner.feed(piece);
   scanner.end();
   return rows;
@@ -25,14 +30,20 @@ function scanSheet(pieces: string[]): SheetRow[] {
 
 function scanCsv(pieces: string[]): string[][] {
   const records: string[][] = [];
-  const scanner = new CsvScanner(",", (fields) => records.push(fields), () => new Error("too large"));
+  const scanner = new CsvScanner(
+    ",",
+    (fields) => records.push(fields),
+    () => new Error("too large"),
+  );
   for (const piece of pieces) scanner.feed(piece);
   scanner.end();
   return records;
 }
 
 function piecesOf(text: string, size: number): string[] {
-  return Array.from({ length: Math.ceil(text.length / size) }, (_, index) => text.slice(index * size, (index + 1) * size));
+  return Array.from({ length: Math.ceil(text.length / size) }, (_, index) =>
+    text.slice(index * size, (index + 1) * size),
+  );
 }
 
 describe("reading across chunk boundaries", () => {
@@ -50,7 +61,14 @@ describe("reading across chunk boundaries", () => {
     const csv = 'id,note\r\nR-1,"a ""b""\r\nc"\r\nR-2,plain\r\n\r\nR-3,"x",""\r\nR-4,end';
     const whole = scanCsv([csv]);
     // Raw fields: the CR of a CRLF stays at the end of a line's last field, for trimming to remove.
-    expect(whole).toEqual([["id", "note\r"], ["R-1", 'a "b"\r\nc\r'], ["R-2", "plain\r"], ["\r"], ["R-3", "x", "\r"], ["R-4", "end"]]);
+    expect(whole).toEqual([
+      ["id", "note\r"],
+      ["R-1", 'a "b"\r\nc\r'],
+      ["R-2", "plain\r"],
+      ["\r"],
+      ["R-3", "x", "\r"],
+      ["R-4", "end"],
+    ]);
     for (let size = 1; size <= 20; size++) expect(scanCsv(piecesOf(csv, size))).toEqual(whole);
   });
 

@@ -39,7 +39,11 @@ export class CsvWorkbook implements UsageWorkbook {
         read += bytes.length;
         this.progress = Math.min(1, read / size);
         const text = decodeUtf8(decoder, bytes);
-        scanner ??= new CsvScanner(sniffDelimiter(text), recordsToRows(this.limits.maxCellChars, batcher.add), recordTooLarge);
+        scanner ??= new CsvScanner(
+          sniffDelimiter(text),
+          recordsToRows(this.limits.maxCellChars, batcher.add),
+          recordTooLarge,
+        );
         scanner.feed(text);
         yield* batcher.takeFull();
       }

@@ -13,14 +13,19 @@ async function csvFile(content: string | Buffer): Promise<string> {
 }
 
 async function readCsv(content: string | Buffer, limits?: Partial<ReadLimits>) {
-  return (await readRows(await csvFile(content), "records", limits)).map(({ rowNumber, values }) => [rowNumber, values]);
+  return (await readRows(await csvFile(content), "records", limits)).map(({ rowNumber, values }) => [
+    rowNumber,
+    values,
+  ]);
 }
 
 describe("CSV files", () => {
   it("is one sheet named records", async () => {
     const workbook = await openWorkbook(await csvFile("record_id\nR-1\n"));
     expect(workbook.sheetNames).toEqual(["records"]);
-    await expect(workbook.rows("categories")[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: "missing_sheet" });
+    await expect(workbook.rows("categories")[Symbol.asyncIterator]().next()).rejects.toMatchObject({
+      code: "missing_sheet",
+    });
     await workbook.close();
   });
 
@@ -70,7 +75,10 @@ describe("CSV files", () => {
   });
 
   it("reads records across read chunks", async () => {
-    const records = Array.from({ length: 30_000 }, (_, index) => [`R-${index}`, `"note ""${index}""\n${"x".repeat(index % 50)}"`]);
+    const records = Array.from({ length: 30_000 }, (_, index) => [
+      `R-${index}`,
+      `"note ""${index}""\n${"x".repeat(index % 50)}"`,
+    ]);
     const rows = await readCsv(["id,note", ...records.map((record) => record.join(","))].join("\n"));
     expect(rows).toHaveLength(30_001);
     expect(rows[12_345]).toEqual([12_346, ["R-12344", `note "12344"\n${"x".repeat(12_344 % 50)}`]]);
@@ -85,13 +93,18 @@ describe("CSV files", () => {
   });
 
   it("cuts a cell longer than the limit and flags it", async () => {
-    const [row] = await readRows(await csvFile(`id,note\nR-1,${"y".repeat(50)}\n`), "records", { maxCellChars: 10 }).then((rows) => rows.slice(1));
+    const [row] = await readRows(await csvFile(`id,note\nR-1,${"y".repeat(50)}\n`), "records", {
+      maxCellChars: 10,
+    }).then((rows) => rows.slice(1));
     expect(row?.values).toEqual(["R-1", "y".repeat(10)]);
     expect(row?.problems).toMatchObject([{ column: 1, code: "cell_too_long" }]);
   });
 
   it("refuses text that is not UTF-8", async () => {
-    await expect(readCsv(Buffer.from("id,name\nR-1,Caf\xe9\n", "latin1"))).rejects.toMatchObject({ code: "not_utf8", message: /CSV UTF-8/ });
+    await expect(readCsv(Buffer.from("id,name\nR-1,Caf\xe9\n", "latin1"))).rejects.toMatchObject({
+      code: "not_utf8",
+      message: /CSV UTF-8/,
+    });
     await expect(readCsv(Buffer.from("\ufeffid,name\n", "utf16le"))).rejects.toMatchObject({ code: "not_utf8" });
   });
 });

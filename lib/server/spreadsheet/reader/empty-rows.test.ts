@@ -23,13 +23,20 @@ const emptyRows = {
 function sheetChunks(row: (n: number) => string): string[] {
   const rows = Array.from({ length: rowCount }, (_, index) => row(index + 1)).join("");
   const text = `<worksheet xmlns="main"><sheetData>${rows}</sheetData></worksheet>`;
-  return Array.from({ length: Math.ceil(text.length / chunkChars) }, (_, index) => text.slice(index * chunkChars, (index + 1) * chunkChars));
+  return Array.from({ length: Math.ceil(text.length / chunkChars) }, (_, index) =>
+    text.slice(index * chunkChars, (index + 1) * chunkChars),
+  );
 }
 
 /** Milliseconds to scan the chunks; gives up once past `budget`, so that a slow scan fails in seconds, not minutes. */
 function scanMilliseconds(chunks: string[], budget = Infinity): number {
   const strings = { values: ["R-1"], cutLengths: noSharedStrings.cutLengths };
-  const scanner = new SheetScanner("records", { sharedStrings: strings, dateStyles: [], date1904: false }, 32_767, () => {});
+  const scanner = new SheetScanner(
+    "records",
+    { sharedStrings: strings, dateStyles: [], date1904: false },
+    32_767,
+    () => {},
+  );
   const started = performance.now();
   for (const chunk of chunks) {
     scanner.feed(chunk);

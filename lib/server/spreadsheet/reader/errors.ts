@@ -43,7 +43,8 @@ export function asWorkbookFailure(error: unknown): unknown {
 }
 
 export function missingSheet(sheetName: string, sheetNames: readonly string[]): WorkbookError {
-  const present = sheetNames.length === 0 ? "it has none" : `it has ${sheetNames.map((name) => `"${name}"`).join(", ")}`;
+  const present =
+    sheetNames.length === 0 ? "it has none" : `it has ${sheetNames.map((name) => `"${name}"`).join(", ")}`;
   return new WorkbookError("missing_sheet", `The workbook has no sheet named "${sheetName}" (${present}).`);
 }
 

@@ -47,7 +47,8 @@ function isShownAsStored(stored: string): boolean {
   const { length } = stored;
   const first = stored.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   if (length === first || length > significantDigits) return false;
-  if (stored.charCodeAt(first) === 48 /* 0 */ && length > first + 1 && stored.charCodeAt(first + 1) !== 46 /* . */) return false;
+  if (stored.charCodeAt(first) === 48 /* 0 */ && length > first + 1 && stored.charCodeAt(first + 1) !== 46 /* . */)
+    return false;
   let point = -1;
   for (let i = first; i < length; i++) {
     const code = stored.charCodeAt(i);

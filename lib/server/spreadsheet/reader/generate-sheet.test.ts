@@ -50,5 +50,7 @@ describe("the sheet generator", () => {
 
 /** The records as the reader hands them back: trimmed, trailing empty cells left off. */
 function expected(): string[][] {
-  return records.map((values) => values.map((value) => value.trim())).map((values) => (values.at(-1) === "" ? values.slice(0, -1) : values));
+  return records
+    .map((values) => values.map((value) => value.trim()))
+    .map((values) => (values.at(-1) === "" ? values.slice(0, -1) : values));
 }

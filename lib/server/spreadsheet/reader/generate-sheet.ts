@@ -65,7 +65,9 @@ function contentTypes(sheetCount: number): string {
 }
 
 function rootRelationships(): string {
-  return relationships([`<Relationship Id="rId1" Type="${relationshipsNamespace}/officeDocument" Target="xl/workbook.xml"/>`]);
+  return relationships([
+    `<Relationship Id="rId1" Type="${relationshipsNamespace}/officeDocument" Target="xl/workbook.xml"/>`,
+  ]);
 }
 
 function workbookRelationships(sheetCount: number): string {

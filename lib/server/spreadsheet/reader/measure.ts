@@ -26,7 +26,11 @@ interface Reading {
 }
 
 const { values: options } = parseArgs({
-  options: { rows: { type: "string", default: "1000000" }, regenerate: { type: "boolean", default: false }, read: { type: "string" } },
+  options: {
+    rows: { type: "string", default: "1000000" },
+    regenerate: { type: "boolean", default: false },
+    read: { type: "string" },
+  },
 });
 
 if (options.read) await printReading(options.read);
@@ -72,10 +76,14 @@ function* usageRecords(count: number): Generator<string[]> {
 
 function readInFreshProcess(path: string): Reading {
   const script = fileURLToPath(import.meta.url);
-  const output = execFileSync(process.execPath, [...process.execArgv, "--conditions=react-server", script, "--read", path], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, "--conditions=react-server", script, "--read", path],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return JSON.parse(output) as Reading;
 }
 

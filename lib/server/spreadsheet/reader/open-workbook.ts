@@ -32,10 +32,16 @@ export async function openWorkbook(
 /** A file named .xlsx must be a workbook, and one named .csv must be text: the name is what the uploader meant. */
 function refuseMismatch(declared: "xlsx" | "csv", kind: Awaited<ReturnType<typeof sniffFileKind>>): void {
   if (declared === "xlsx" && kind === "text") {
-    throw new WorkbookError("not_a_spreadsheet", "The file is named .xlsx but is not an Excel workbook. Save it from Excel as an Excel Workbook (.xlsx), or upload it as .csv.");
+    throw new WorkbookError(
+      "not_a_spreadsheet",
+      "The file is named .xlsx but is not an Excel workbook. Save it from Excel as an Excel Workbook (.xlsx), or upload it as .csv.",
+    );
   }
   if (declared === "csv" && kind !== "text") {
-    throw new WorkbookError("not_a_spreadsheet", "The file is named .csv but is not text. Upload a workbook with the .xlsx extension.");
+    throw new WorkbookError(
+      "not_a_spreadsheet",
+      "The file is named .csv but is not text. Upload a workbook with the .xlsx extension.",
+    );
   }
 }
 
@@ -43,7 +49,10 @@ async function openZipWorkbook(path: string, limits: ReadLimits): Promise<UsageW
   const zip = await ZipArchive.open(path);
   try {
     if (await isOpenDocument(zip)) {
-      throw new WorkbookError("ods", "OpenDocument spreadsheets (.ods) are not accepted. Save the file as an Excel Workbook (.xlsx).");
+      throw new WorkbookError(
+        "ods",
+        "OpenDocument spreadsheets (.ods) are not accepted. Save the file as an Excel Workbook (.xlsx).",
+      );
     }
     return await XlsxWorkbook.open(zip, limits);
   } catch (error) {
@@ -72,5 +81,8 @@ async function officeContainerFailure(path: string): Promise<WorkbookError> {
       "This is an Excel 97–2003 workbook (.xls). Open it in Excel, save it as an Excel Workbook (.xlsx) and upload that.",
     );
   }
-  return new WorkbookError("not_a_spreadsheet", "This is an Office document, but not a workbook. Upload an .xlsx workbook or a CSV file.");
+  return new WorkbookError(
+    "not_a_spreadsheet",
+    "This is an Office document, but not a workbook. Upload an .xlsx workbook or a CSV file.",
+  );
 }

@@ -29,7 +29,10 @@ async function expectRefused(path: string, code: WorkbookErrorCode, message?: Re
 }
 
 function dataRows(count: number): string {
-  return Array.from({ length: count }, (_, index) => `<row r="${index + 2}"><c r="A${index + 2}"><v>${index}</v></c></row>`).join("");
+  return Array.from(
+    { length: count },
+    (_, index) => `<row r="${index + 2}"><c r="A${index + 2}"><v>${index}</v></c></row>`,
+  ).join("");
 }
 
 /** A compound file with the given streams, as Office writes for encrypted and legacy files. */
@@ -83,7 +86,8 @@ describe("files that are not spreadsheets", () => {
       parts: {
         "_rels/.rels":
           '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-        "word/document.xml": '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+        "word/document.xml":
+          '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
       },
     });
     await expectRefused(path, "not_a_spreadsheet");
@@ -99,7 +103,10 @@ describe("files that are not spreadsheets", () => {
 
   it("refuses a password-protected workbook", async () => {
     // Office encrypts a workbook into a compound file holding EncryptionInfo and EncryptedPackage.
-    const path = await writeCompoundFile({ EncryptionInfo: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), EncryptedPackage: Buffer.alloc(4096, 7) });
+    const path = await writeCompoundFile({
+      EncryptionInfo: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+      EncryptedPackage: Buffer.alloc(4096, 7),
+    });
     await expectRefused(path, "encrypted", /password-protected/);
   });
 
@@ -142,11 +149,15 @@ describe("damaged workbooks", () => {
 describe("hostile workbooks", () => {
   it("refuses a sheet whose size in the zip's directory is past the inflate limit", async () => {
     const path = await writeXlsxParts({ sheets: { records: header + dataRows(20_000) } });
-    await expectRefused(path, "entry_too_large", /more than 100 KB.*zip bomb/, { maxInflatedBytesPerEntry: 100 * 1024 });
+    await expectRefused(path, "entry_too_large", /more than 100 KB.*zip bomb/, {
+      maxInflatedBytesPerEntry: 100 * 1024,
+    });
   });
 
   it("stops inflating a sheet past the limit when the zip's directory understates its size", async () => {
-    const path = await writeXlsxParts({ sheets: { records: header + `<row r="2"><c r="A2"><v>0</v></c>${" ".repeat(10_000_000)}</row>` } });
+    const path = await writeXlsxParts({
+      sheets: { records: header + `<row r="2"><c r="A2"><v>0</v></c>${" ".repeat(10_000_000)}</row>` },
+    });
     await understateSize(path, "xl/worksheets/sheet1.xml", 1000);
     expect((await readFile(path)).length).toBeLessThan(50_000);
     await expectRefused(path, "entry_too_large", /zip bomb/, { maxInflatedBytesPerEntry: 1024 * 1024 });
@@ -156,7 +167,9 @@ describe("hostile workbooks", () => {
     const bomb = '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>';
     const path = await writeXlsxParts({
       sheets: { records: "" },
-      parts: { "xl/worksheets/sheet1.xml": `${bomb}<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>` },
+      parts: {
+        "xl/worksheets/sheet1.xml": `${bomb}<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`,
+      },
     });
     await expectRefused(path, "doctype_refused", /xl\/worksheets\/sheet1\.xml/);
   });
@@ -164,9 +177,15 @@ describe("hostile workbooks", () => {
   it("refuses a DOCTYPE in the workbook part and in the shared strings", async () => {
     const doctype = '<!DOCTYPE workbook SYSTEM "http://example.invalid/x.dtd">';
     const workbook = `<?xml version="1.0"?>${doctype}<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="records" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-    await expectRefused(await writeXlsxParts({ sheets: { records: header }, parts: { "xl/workbook.xml": workbook } }), "doctype_refused");
+    await expectRefused(
+      await writeXlsxParts({ sheets: { records: header }, parts: { "xl/workbook.xml": workbook } }),
+      "doctype_refused",
+    );
     const strings = '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY e "x">]><sst><si><t>&e;</t></si></sst>';
-    await expectRefused(await writeXlsxParts({ sheets: { records: header }, parts: { "xl/sharedStrings.xml": strings } }), "doctype_refused");
+    await expectRefused(
+      await writeXlsxParts({ sheets: { records: header }, parts: { "xl/sharedStrings.xml": strings } }),
+      "doctype_refused",
+    );
   });
 
   it("refuses more data rows than allowed, naming the limit; the header row does not count", async () => {
@@ -176,7 +195,10 @@ describe("hostile workbooks", () => {
   });
 
   it("refuses a table of shared strings with too many strings or too much text", async () => {
-    const path = await writeXlsxParts({ sheets: { records: header }, sharedStrings: ["<t>one</t>", "<t>two</t>", "<t>three</t>"] });
+    const path = await writeXlsxParts({
+      sheets: { records: header },
+      sharedStrings: ["<t>one</t>", "<t>two</t>", "<t>three</t>"],
+    });
     await expectRefused(path, "shared_strings_too_large", /more than 2 different texts/, { maxSharedStrings: 2 });
     await expectRefused(path, "shared_strings_too_large", /more than 10 bytes/, { maxSharedStringBytes: 10 });
   });
@@ -208,7 +230,9 @@ describe("sheets and the life of an opened workbook", () => {
   });
 
   it("fails every later read the same way once reading failed", async () => {
-    const workbook = await openWorkbook(await writeXlsxParts({ sheets: { records: header + dataRows(10) } }), { maxRows: 2 });
+    const workbook = await openWorkbook(await writeXlsxParts({ sheets: { records: header + dataRows(10) } }), {
+      maxRows: 2,
+    });
     const read = async () => {
       for await (const batch of workbook.rows("records")) expect(batch).toBeDefined();
     };

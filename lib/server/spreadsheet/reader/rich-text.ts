@@ -13,7 +13,8 @@ const runClose = "</t>";
  * xml[from, to): its `<t>` runs joined, with rich-text formatting and phonetic hints (`<rPh>`) left out.
  */
 export function richText(xml: string, from: number, to: number): string {
-  if (isSingleRun(xml, from, to)) return decodeExcelEscapes(decodeXmlText(xml.slice(from + runOpen.length, to - runClose.length)));
+  if (isSingleRun(xml, from, to))
+    return decodeExcelEscapes(decodeXmlText(xml.slice(from + runOpen.length, to - runClose.length)));
   const item = xml.slice(from, to);
   let raw = "";
   let runStart = -1;
@@ -36,5 +37,9 @@ export function richText(xml: string, from: number, to: number): string {
 /** Whether the item is `<t>text</t>` and nothing else, as most are: no need to look for runs. */
 function isSingleRun(xml: string, from: number, to: number): boolean {
   const textStart = from + runOpen.length;
-  return xml.startsWith(runOpen, from) && xml.indexOf("<", textStart) === to - runClose.length && xml.startsWith(runClose, to - runClose.length);
+  return (
+    xml.startsWith(runOpen, from) &&
+    xml.indexOf("<", textStart) === to - runClose.length &&
+    xml.startsWith(runClose, to - runClose.length)
+  );
 }

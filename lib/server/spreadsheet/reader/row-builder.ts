@@ -23,7 +23,10 @@ export class RowBuilder {
   setPrepared(column: number, value: string): void {
     if (value === "") return;
     if (column >= maxColumns) {
-      throw new WorkbookError("too_many_columns", `A row has a cell past column ${formatCount(maxColumns)} (XFD), the last one Excel has.`);
+      throw new WorkbookError(
+        "too_many_columns",
+        `A row has a cell past column ${formatCount(maxColumns)} (XFD), the last one Excel has.`,
+      );
     }
     while (this.values.length < column) this.values.push("");
     this.values[column] = value;

@@ -20,7 +20,10 @@ export interface SharedStringLimits {
 export const noSharedStrings: SharedStrings = { values: [], cutLengths: new Map() };
 
 /** Loads the shared-string table (`sharedStrings.xml`), refusing one that would hold too much memory. */
-export async function readSharedStrings(chunks: AsyncIterable<string>, limits: SharedStringLimits): Promise<SharedStrings> {
+export async function readSharedStrings(
+  chunks: AsyncIterable<string>,
+  limits: SharedStringLimits,
+): Promise<SharedStrings> {
   const values: string[] = [];
   const cutLengths = new Map<number, number>();
   let heldChars = 0;
@@ -38,7 +41,10 @@ export async function readSharedStrings(chunks: AsyncIterable<string>, limits: S
         values.push(value);
       },
     },
-    { tooLarge: () => tooManyBytes(maxElementChars), cutShort: () => corrupt("its table of shared texts is cut short") },
+    {
+      tooLarge: () => tooManyBytes(maxElementChars),
+      cutShort: () => corrupt("its table of shared texts is cut short"),
+    },
   );
   for await (const chunk of chunks) splitter.feed(chunk);
   splitter.end();

@@ -18,7 +18,15 @@ export interface CellFormats {
   date1904: boolean;
 }
 
-const CellType = { number: 0, sharedString: 1, inlineString: 2, formulaString: 3, boolean: 4, error: 5, isoDate: 6 } as const;
+const CellType = {
+  number: 0,
+  sharedString: 1,
+  inlineString: 2,
+  formulaString: 3,
+  boolean: 4,
+  error: 5,
+  isoDate: 6,
+} as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
 
 const slash = 47;
@@ -173,7 +181,8 @@ export class SheetScanner {
   private readSharedString(index: number, column: number): void {
     const { values, cutLengths } = this.formats.sharedStrings;
     const value = values[index];
-    if (value === undefined) throw corrupt(`a cell of the ${this.sheetName} sheet refers to a shared text that does not exist`);
+    if (value === undefined)
+      throw corrupt(`a cell of the ${this.sheetName} sheet refers to a shared text that does not exist`);
     this.row.setPrepared(column, value);
     const cutLength = cutLengths.size === 0 ? undefined : cutLengths.get(index);
     if (cutLength !== undefined) this.row.tooLong(column, cutLength);

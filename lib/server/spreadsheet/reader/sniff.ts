@@ -18,9 +18,16 @@ export async function sniffFileKind(path: string): Promise<FileKind> {
   if (zipSignatures.some((signature) => startsWith(head, signature))) return "zip";
   if (startsWith(head, oleSignature)) return "ole";
   if (utf16Signatures.some((signature) => startsWith(head, signature))) throw notUtf8();
-  if (binaryByte.test(head.toString("latin1"))) throw notASpreadsheet("The file is neither an .xlsx workbook nor a CSV file.");
+  if (binaryByte.test(head.toString("latin1")))
+    throw notASpreadsheet("The file is neither an .xlsx workbook nor a CSV file.");
   if (!isUtf8(head)) throw notUtf8();
-  if (head.toString("utf8").trimStart().replace(/^\uFEFF/, "").startsWith("<")) {
+  if (
+    head
+      .toString("utf8")
+      .trimStart()
+      .replace(/^\uFEFF/, "")
+      .startsWith("<")
+  ) {
     throw notASpreadsheet("The file is a web page or XML document, not an .xlsx workbook or a CSV file.");
   }
   return "text";
@@ -56,5 +63,8 @@ function notASpreadsheet(message: string): WorkbookError {
 }
 
 export function notUtf8(): WorkbookError {
-  return new WorkbookError("not_utf8", 'The CSV file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)".');
+  return new WorkbookError(
+    "not_utf8",
+    'The CSV file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (Comma delimited)".',
+  );
 }

@@ -50,7 +50,9 @@ export async function writeXlsxParts(workbook: XlsxParts): Promise<string> {
     "xl/styles.xml": stylesXml(workbook.styles),
     "xl/sharedStrings.xml": sharedStringsXml(workbook.sharedStrings ?? []),
   };
-  Object.values(workbook.sheets).forEach((rows, index) => (parts[`xl/worksheets/sheet${index + 1}.xml`] = sheetXml(rows)));
+  Object.values(workbook.sheets).forEach(
+    (rows, index) => (parts[`xl/worksheets/sheet${index + 1}.xml`] = sheetXml(rows)),
+  );
   await writeZip(path, Object.entries({ ...parts, ...workbook.parts }));
   return path;
 }
@@ -67,12 +69,16 @@ export function sharedStringsXml(items: string[]): string {
 type Relationship = [id: string, kind: string, target: string];
 
 function relationships(items: Relationship[]): string {
-  const entries = items.map(([id, kind, target]) => `<Relationship Id="${id}" Type="${relationshipsNamespace}/${kind}" Target="${target}"/>`);
+  const entries = items.map(
+    ([id, kind, target]) => `<Relationship Id="${id}" Type="${relationshipsNamespace}/${kind}" Target="${target}"/>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${entries.join("")}</Relationships>`;
 }
 
 function workbookXml(sheetNames: string[], date1904: boolean): string {
-  const sheets = sheetNames.map((name, index) => `<sheet name="${name}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`);
+  const sheets = sheetNames.map(
+    (name, index) => `<sheet name="${name}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${mainNamespace}" xmlns:r="${relationshipsNamespace}"><workbookPr date1904="${date1904 ? 1 : 0}"/><sheets>${sheets.join("")}</sheets></workbook>`;
 }
 

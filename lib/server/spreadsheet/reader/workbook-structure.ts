@@ -20,7 +20,8 @@ interface Relationship {
 
 /** The package's main document (`xl/workbook.xml` in a workbook) from `_rels/.rels`. */
 export function officeDocumentPart(rootRelationshipsXml: string): string | undefined {
-  return readRelationships(rootRelationshipsXml, "").find((relationship) => relationship.kind === "officeDocument")?.target;
+  return readRelationships(rootRelationshipsXml, "").find((relationship) => relationship.kind === "officeDocument")
+    ?.target;
 }
 
 /** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
@@ -33,7 +34,11 @@ export function isWorkbookXml(xml: string): boolean {
   return xmlTags(xml).next().value?.name === "workbook";
 }
 
-export function readWorkbookStructure(workbookPart: string, workbookXml: string, relationshipsXml: string): WorkbookStructure {
+export function readWorkbookStructure(
+  workbookPart: string,
+  workbookXml: string,
+  relationshipsXml: string,
+): WorkbookStructure {
   const relationships = readRelationships(relationshipsXml, workbookPart);
   const targets = new Map(relationships.map((relationship) => [relationship.id, relationship.target]));
   const sheets = new Map<string, string>();

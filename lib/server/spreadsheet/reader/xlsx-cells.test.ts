@@ -3,7 +3,10 @@ import { readRows, readSheetValues, removeTempFiles, writeXlsxParts } from "./te
 
 afterAll(removeTempFiles);
 
-const dateStyles = { cellXfs: '<xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/>', numFmts: '<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>' };
+const dateStyles = {
+  cellXfs: '<xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/>',
+  numFmts: '<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>',
+};
 
 describe("xlsx cells", () => {
   it("reads shared strings", async () => {
@@ -19,7 +22,8 @@ describe("xlsx cells", () => {
   });
 
   it("joins the runs of rich text and leaves out phonetic hints", async () => {
-    const richText = '<r><rPr><b/></rPr><t>Hello</t></r><r><t xml:space="preserve"> world</t></r><rPh sb="0" eb="1"><t>ハロー</t></rPh>';
+    const richText =
+      '<r><rPr><b/></rPr><t>Hello</t></r><r><t xml:space="preserve"> world</t></r><rPh sb="0" eb="1"><t>ハロー</t></rPh>';
     const values = await readSheetValues(
       `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is>${richText}</is></c></row>`,
       { sharedStrings: [richText] },
@@ -29,8 +33,12 @@ describe("xlsx cells", () => {
 
   it("shows numbers as Excel does: 15 significant digits, plain decimals", async () => {
     const stored = ["0.30000000000000004", "1E-3", "12345678901234567890", "-2.5E+2", "42", "0.1"];
-    const cells = stored.map((number, index) => `<c r="${String.fromCharCode(65 + index)}1"><v>${number}</v></c>`).join("");
-    expect(await readSheetValues(`<row r="1">${cells}</row>`)).toEqual([["0.3", "0.001", "12345678901234600000", "-250", "42", "0.1"]]);
+    const cells = stored
+      .map((number, index) => `<c r="${String.fromCharCode(65 + index)}1"><v>${number}</v></c>`)
+      .join("");
+    expect(await readSheetValues(`<row r="1">${cells}</row>`)).toEqual([
+      ["0.3", "0.001", "12345678901234600000", "-250", "42", "0.1"],
+    ]);
   });
 
   it("reads booleans as TRUE and FALSE", async () => {
@@ -47,17 +55,23 @@ describe("xlsx cells", () => {
   });
 
   it("honours Excel's fictitious 1900-02-29 and counts the days around it as Excel does", async () => {
-    const values = await readSheetValues('<row r="1"><c r="A1" s="1"><v>59</v></c><c r="B1" s="1"><v>60</v></c><c r="C1" s="1"><v>61</v></c></row>', {
-      styles: dateStyles,
-    });
+    const values = await readSheetValues(
+      '<row r="1"><c r="A1" s="1"><v>59</v></c><c r="B1" s="1"><v>60</v></c><c r="C1" s="1"><v>61</v></c></row>',
+      {
+        styles: dateStyles,
+      },
+    );
     expect(values).toEqual([["1900-02-28 00:00:00", "1900-02-29 00:00:00", "1900-03-01 00:00:00"]]);
   });
 
   it("reads date cells of the 1904 date system", async () => {
-    const values = await readSheetValues('<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43844.5</v></c></row>', {
-      styles: dateStyles,
-      date1904: true,
-    });
+    const values = await readSheetValues(
+      '<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43844.5</v></c></row>',
+      {
+        styles: dateStyles,
+        date1904: true,
+      },
+    );
     expect(values).toEqual([["1904-01-01 00:00:00", "2024-01-15 12:00:00"]]);
   });
 
@@ -74,12 +88,16 @@ describe("xlsx cells", () => {
   });
 
   it("flags a formula without a cached value", async () => {
-    const [row] = await readRows(await writeXlsxParts({ sheets: { records: '<row r="3"><c r="A3">1</c><c r="B3"><f>A3*2</f></c></row>' } }));
+    const [row] = await readRows(
+      await writeXlsxParts({ sheets: { records: '<row r="3"><c r="A3">1</c><c r="B3"><f>A3*2</f></c></row>' } }),
+    );
     expect(row).toMatchObject({ rowNumber: 3, values: [], problems: [{ column: 1, code: "formula_without_value" }] });
   });
 
   it("flags error values, naming the error", async () => {
-    const [row] = await readRows(await writeXlsxParts({ sheets: { records: '<row r="1"><c r="A1" t="e"><f>NA()</f><v>#N/A</v></c></row>' } }));
+    const [row] = await readRows(
+      await writeXlsxParts({ sheets: { records: '<row r="1"><c r="A1" t="e"><f>NA()</f><v>#N/A</v></c></row>' } }),
+    );
     expect(row?.values).toEqual(["#N/A"]);
     expect(row?.problems).toEqual([{ column: 0, code: "error_value", message: "The cell shows the error #N/A." }]);
   });
@@ -100,19 +118,28 @@ describe("xlsx cells", () => {
   });
 
   it("trims text", async () => {
-    const values = await readSheetValues('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t> b\n</t></is></c></row>', {
-      sharedStrings: ['<t xml:space="preserve">  a  </t>'],
-    });
+    const values = await readSheetValues(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t> b\n</t></is></c></row>',
+      {
+        sharedStrings: ['<t xml:space="preserve">  a  </t>'],
+      },
+    );
     expect(values).toEqual([["a", "b"]]);
   });
 
   it("places cells by their reference, leaving gaps empty and trailing blanks off", async () => {
-    const values = await readSheetValues('<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="F1" s="1"/></row>');
+    const values = await readSheetValues(
+      '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="F1" s="1"/></row>',
+    );
     expect(values).toEqual([["1", "", "3"]]);
   });
 
   it("counts positions when cells and rows have no reference", async () => {
-    const rows = await readRows(await writeXlsxParts({ sheets: { records: "<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>" } }));
+    const rows = await readRows(
+      await writeXlsxParts({
+        sheets: { records: "<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>" },
+      }),
+    );
     expect(rows.map(({ rowNumber, values }) => [rowNumber, values])).toEqual([
       [1, ["1", "2"]],
       [2, ["3"]],
@@ -143,7 +170,10 @@ describe("xlsx cells", () => {
     const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const sheet = `<x:worksheet xmlns:x="${main}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>2.50</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const strings = `<x:sst xmlns:x="${main}"><x:si><x:t>prefixed</x:t></x:si></x:sst>`;
-    const path = await writeXlsxParts({ sheets: { records: "" }, parts: { "xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": strings } });
+    const path = await writeXlsxParts({
+      sheets: { records: "" },
+      parts: { "xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": strings },
+    });
     expect((await readRows(path)).map((row) => row.values)).toEqual([["prefixed", "2.5"]]);
   });
 
@@ -163,14 +193,24 @@ describe("xlsx cells", () => {
     const long = "x".repeat(40_000);
     const [row] = await readRows(
       await writeXlsxParts({
-        sheets: { records: `<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1" t="s"><v>0</v></c></row>` },
+        sheets: {
+          records: `<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1" t="s"><v>0</v></c></row>`,
+        },
         sharedStrings: [`<t>${long}</t>`],
       }),
     );
     expect(row?.values.map((value) => value.length)).toEqual([32_767, 32_767]);
     expect(row?.problems).toEqual([
-      { column: 0, code: "cell_too_long", message: "The cell holds 40,000 characters; a cell may hold at most 32,767, so it was cut." },
-      { column: 1, code: "cell_too_long", message: "The cell holds 40,000 characters; a cell may hold at most 32,767, so it was cut." },
+      {
+        column: 0,
+        code: "cell_too_long",
+        message: "The cell holds 40,000 characters; a cell may hold at most 32,767, so it was cut.",
+      },
+      {
+        column: 1,
+        code: "cell_too_long",
+        message: "The cell holds 40,000 characters; a cell may hold at most 32,767, so it was cut.",
+      },
     ]);
   });
 

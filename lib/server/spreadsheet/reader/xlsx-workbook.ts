@@ -39,7 +39,11 @@ export class XlsxWorkbook implements UsageWorkbook {
     const workbookPart = await findWorkbookPart(zip);
     const workbookXml = await readWholeXml(zip, workbookPart);
     if (!isWorkbookXml(workbookXml)) throw notAWorkbook();
-    const structure = readWorkbookStructure(workbookPart, workbookXml, await readWholeXml(zip, relationshipsPartOf(workbookPart)));
+    const structure = readWorkbookStructure(
+      workbookPart,
+      workbookXml,
+      await readWholeXml(zip, relationshipsPartOf(workbookPart)),
+    );
     const formats: CellFormats = {
       date1904: structure.date1904,
       dateStyles: structure.stylesPart ? readDateStyles(await readWholeXml(zip, structure.stylesPart)) : [],
@@ -58,7 +62,10 @@ export class XlsxWorkbook implements UsageWorkbook {
     let read = 0;
     this.progress = 0;
     try {
-      for await (const chunk of refusingDoctype(this.zip.textChunks(part, this.limits.maxInflatedBytesPerEntry), part)) {
+      for await (const chunk of refusingDoctype(
+        this.zip.textChunks(part, this.limits.maxInflatedBytesPerEntry),
+        part,
+      )) {
         read += chunk.length;
         this.progress = Math.min(1, read / size);
         scanner.feed(chunk);
@@ -81,7 +88,10 @@ export class XlsxWorkbook implements UsageWorkbook {
 async function findWorkbookPart(zip: ZipArchive): Promise<string> {
   const part = zip.has("_rels/.rels") ? officeDocumentPart(await readWholeXml(zip, "_rels/.rels")) : undefined;
   if (part?.endsWith(".bin")) {
-    throw new WorkbookError("not_a_spreadsheet", "Binary workbooks (.xlsb) are not accepted. In Excel, save the file as an Excel Workbook (.xlsx).");
+    throw new WorkbookError(
+      "not_a_spreadsheet",
+      "Binary workbooks (.xlsb) are not accepted. In Excel, save the file as an Excel Workbook (.xlsx).",
+    );
   }
   if (part === undefined || !zip.has(part)) throw notAWorkbook();
   return part;
@@ -93,11 +103,18 @@ async function readWholeXml(zip: ZipArchive, part: string): Promise<string> {
   return xml;
 }
 
-async function loadSharedStrings(zip: ZipArchive, part: string | undefined, limits: ReadLimits): Promise<SharedStrings> {
+async function loadSharedStrings(
+  zip: ZipArchive,
+  part: string | undefined,
+  limits: ReadLimits,
+): Promise<SharedStrings> {
   if (part === undefined || !zip.has(part)) return noSharedStrings;
   return readSharedStrings(refusingDoctype(zip.textChunks(part, limits.maxInflatedBytesPerEntry), part), limits);
 }
 
 function notAWorkbook(): WorkbookError {
-  return new WorkbookError("not_a_spreadsheet", "The file is a zip archive or an Office document, but not an Excel workbook. Upload an .xlsx workbook or a CSV file.");
+  return new WorkbookError(
+    "not_a_spreadsheet",
+    "The file is a zip archive or an Office document, but not an Excel workbook. Upload an .xlsx workbook or a CSV file.",
+  );
 }

@@ -21,7 +21,9 @@ const excelEscape = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Excel writes characters XML cannot carry (and a literal `_x` sequence, as `_x005F_`) as `_xHHHH_`. */
 export function decodeExcelEscapes(text: string): string {
-  return text.indexOf("_x") < 0 ? text : text.replace(excelEscape, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(excelEscape, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 const longestDeclaration = "<!DOCTYPE".length;

@@ -90,14 +90,20 @@ export class ZipArchive {
   }
 
   private async openBytes(entry: yauzl.Entry): Promise<Readable> {
-    if (entry.isEncrypted()) throw new WorkbookError("encrypted", "The file is password-protected; remove the password and upload it again.");
+    if (entry.isEncrypted())
+      throw new WorkbookError("encrypted", "The file is password-protected; remove the password and upload it again.");
     const method = entry.compressionMethod;
     if (method !== storedMethod && method !== deflatedMethod) {
-      throw new WorkbookError("truncated_or_corrupt", `The file uses a zip compression (method ${method}) that spreadsheets do not use.`);
+      throw new WorkbookError(
+        "truncated_or_corrupt",
+        `The file uses a zip compression (method ${method}) that spreadsheets do not use.`,
+      );
     }
-    const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true }).catch((error: unknown) => {
-      throw asWorkbookFailure(error);
-    });
+    const { fileDataStart } = await this.zip
+      .readLocalFileHeaderPromise(entry, { minimal: true })
+      .catch((error: unknown) => {
+        throw asWorkbookFailure(error);
+      });
     // Node's own file stream rather than yauzl's: yauzl's crashes the process when it is destroyed
     // with a read still queued, which leaving a sheet early does.
     const raw =
@@ -116,7 +122,10 @@ export class ZipArchive {
 
 async function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   if (zip.entryCount > maxEntries) {
-    throw new WorkbookError("not_a_spreadsheet", `The file holds more than ${formatCount(maxEntries)} parts; it is not a usage spreadsheet.`);
+    throw new WorkbookError(
+      "not_a_spreadsheet",
+      `The file holds more than ${formatCount(maxEntries)} parts; it is not a usage spreadsheet.`,
+    );
   }
   const entries = new Map<string, yauzl.Entry>();
   for await (const entry of zip.eachEntry()) entries.set(entry.fileName.toLowerCase(), entry);

@@ -13,7 +13,10 @@ export interface CategoryRow {
 export type CategoriesOutcome = { ok: true; categories: CategoryRow[] } | { ok: false; errors: SheetError[] };
 
 /** The optional `categories` sheet (SPEC §4): the category_id values records may refer to. */
-export async function readCategories(workbook: UsageWorkbook, sheetName: string | undefined): Promise<CategoriesOutcome> {
+export async function readCategories(
+  workbook: UsageWorkbook,
+  sheetName: string | undefined,
+): Promise<CategoriesOutcome> {
   if (!sheetName) return { ok: true, categories: [] };
   const categories: CategoryRow[] = [];
   let columns: number[] | null = null;

@@ -23,7 +23,6 @@ export const recordCopyColumns = [
   "sheet_cells",
 ] as const;
 
-
 /** Record windows repeat (the hours and days of one period): each distinct time is formatted once. */
 const isoTimes = new Map<number, string>();
 const maxCachedTimes = 100_000;
@@ -52,22 +51,24 @@ export function recordCopyRow(
   record: ValidatedRecord,
   sheetCells: Record<string, string> | null,
 ): string {
-  return [
-    csvField(usageFileId),
-    generation,
-    record.rowNumber,
-    csvField(record.recordId),
-    csvField(record.note),
-    csvField(record.itemId),
-    csvField(record.subscriptionId),
-    csvField(nonNegative(record.quantity)),
-    csvField(isoTime(record.startTime)),
-    csvField(isoTime(record.endTime)),
-    csvField(nonNegative(record.amount)),
-    csvField(record.tier),
-    csvField(record.categoryId),
-    csvField(json(record.params)),
-    csvField(json(record.errors)),
-    csvField(json(sheetCells)),
-  ].join(",") + "\n";
+  return (
+    [
+      csvField(usageFileId),
+      generation,
+      record.rowNumber,
+      csvField(record.recordId),
+      csvField(record.note),
+      csvField(record.itemId),
+      csvField(record.subscriptionId),
+      csvField(nonNegative(record.quantity)),
+      csvField(isoTime(record.startTime)),
+      csvField(isoTime(record.endTime)),
+      csvField(nonNegative(record.amount)),
+      csvField(record.tier),
+      csvField(record.categoryId),
+      csvField(json(record.params)),
+      csvField(json(record.errors)),
+      csvField(json(sheetCells)),
+    ].join(",") + "\n"
+  );
 }

@@ -68,13 +68,21 @@ export class UsageTotals {
     const items = [...this.byItem].sort(([a], [b]) => a.localeCompare(b));
     const bySubscription = biggest(
       items
-        .flatMap(([itemId, item]) => [...item.bySubscription].map(([subscriptionId, t]) => ({ subscriptionId, itemId, ...t.toJSON() })))
+        .flatMap(([itemId, item]) =>
+          [...item.bySubscription].map(([subscriptionId, t]) => ({ subscriptionId, itemId, ...t.toJSON() })),
+        )
         .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.itemId.localeCompare(b.itemId)),
       statsListCaps.bySubscription,
     );
     const byDay = biggest(
       items
-        .flatMap(([itemId, item]) => [...item.byDay].map(([day, t]) => ({ day: new Date(day * dayMs).toISOString().slice(0, 10), itemId, ...t.toJSON() })))
+        .flatMap(([itemId, item]) =>
+          [...item.byDay].map(([day, t]) => ({
+            day: new Date(day * dayMs).toISOString().slice(0, 10),
+            itemId,
+            ...t.toJSON(),
+          })),
+        )
         .sort((a, b) => a.day.localeCompare(b.day) || a.itemId.localeCompare(b.itemId)),
       statsListCaps.byDay,
     );

@@ -22,7 +22,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         title={user.name}
         subtitle={
           <>
-            {user.email} · {user.accountName} · <ActiveBadge active={user.active} pendingPassword={user.mustChangePassword} />
+            {user.email} · {user.accountName} ·{" "}
+            <ActiveBadge active={user.active} pendingPassword={user.mustChangePassword} />
           </>
         }
         actions={
@@ -59,8 +60,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ActionForm action={resetPasswordAction} submitLabel="Reset password">
             <input type="hidden" name="userId" value={user.id} />
             <p className="text-sm text-slate-600">
-              Sets a new temporary password, shown here once, and ends the user&apos;s sessions. They must choose their own
-              at the next sign-in.
+              Sets a new temporary password, shown here once, and ends the user&apos;s sessions. They must choose their
+              own at the next sign-in.
             </p>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="confirm" required /> I want to reset this user&apos;s password

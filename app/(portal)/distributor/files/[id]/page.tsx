@@ -32,7 +32,8 @@ function RecordsSection({ file, children }: { file: UsageFileView; children?: Re
   return (
     <section id="records" aria-labelledby="records-heading" className="space-y-3">
       <h2 id="records-heading" className="text-lg font-semibold">
-        Records <span className="text-sm font-normal text-slate-500">{file.stats?.records.toLocaleString("en-US") ?? 0}</span>
+        Records{" "}
+        <span className="text-sm font-normal text-slate-500">{file.stats?.records.toLocaleString("en-US") ?? 0}</span>
       </h2>
       {children}
     </section>
@@ -41,7 +42,8 @@ function RecordsSection({ file, children }: { file: UsageFileView; children?: Re
 
 function ExportLinks({ usageFileId }: { usageFileId: string }) {
   const href = (format: string) => `/api/v1/usage/files/${encodeURIComponent(usageFileId)}/export?format=${format}`;
-  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
+  const linkClass =
+    "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
   return (
     <div className="flex flex-wrap gap-2">
       <a className={linkClass} href={href("csv")} download>
@@ -94,8 +96,8 @@ export default async function DistributorUsageFilePage({
                 <div>
                   <h3 className="mb-1 text-sm font-medium">Reconcile</h3>
                   <p className="mb-2 text-sm text-slate-600">
-                    Fill <code>external_billing_id</code> (and <code>external_billing_note</code>) in the export and upload it: matching
-                    records close.
+                    Fill <code>external_billing_id</code> (and <code>external_billing_note</code>) in the export and
+                    upload it: matching records close.
                   </p>
                   <ReconciliationUpload usageFileId={file.id} />
                 </div>
@@ -136,7 +138,11 @@ export default async function DistributorUsageFilePage({
             </Card>
             <Card title="Totals by subscription">
               {file.stats.bySubscription ? (
-                <SubscriptionTotals rows={file.stats.bySubscription} omitted={file.stats.bySubscriptionOmitted ?? 0} itemNames={itemNames} />
+                <SubscriptionTotals
+                  rows={file.stats.bySubscription}
+                  omitted={file.stats.bySubscriptionOmitted ?? 0}
+                  itemNames={itemNames}
+                />
               ) : (
                 <p className="text-sm text-slate-500">This file was processed before subscription totals were kept.</p>
               )}
@@ -153,11 +159,7 @@ export default async function DistributorUsageFilePage({
             hidden={query.hide}
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
-            closing={
-              file.status === "accepted"
-                ? { usageFileId: file.id, close: closeUsageRecordsAction }
-                : undefined
-            }
+            closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
           />
         </Card>
       </RecordsSection>

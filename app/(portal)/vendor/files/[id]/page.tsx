@@ -20,7 +20,12 @@ import { listProductItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
-import { correctRecordAction, deleteUsageFileAction, submitUsageFileAction, updateInternalNoteAction } from "../actions";
+import {
+  correctRecordAction,
+  deleteUsageFileAction,
+  submitUsageFileAction,
+  updateInternalNoteAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Usage file" };
 
@@ -66,8 +71,11 @@ export default async function VendorUsageFilePage({
       {allowed.includes("upload") && (
         <Card title={file.uploadedFileId ? "Upload a corrected spreadsheet" : "Upload usage"}>
           <p className="mb-3 text-sm text-slate-600">
-            Fill the <a className="text-brand-700 underline" href={`${api}/template`}>usage template</a> for this
-            file and upload it; it is checked against the catalog in the background.
+            Fill the{" "}
+            <a className="text-brand-700 underline" href={`${api}/template`}>
+              usage template
+            </a>{" "}
+            for this file and upload it; it is checked against the catalog in the background.
           </p>
           <UploadDropzone usageFileId={file.id} maxBytes={uploadLimits().maxBytes} />
         </Card>

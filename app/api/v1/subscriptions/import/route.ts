@@ -15,7 +15,11 @@ export const POST = apiUploadRoute(adminEndpoints.importSubscriptions, async ({ 
 
 /** The refusal with one message per bad row, as the API lists them after the summary. */
 function withRowErrors(refused: RowsRefused): Failure {
-  return fail(refused.code, refused.message, Object.fromEntries(refused.rowErrors.map((error, index) => [String(index), describeRowError(error)])));
+  return fail(
+    refused.code,
+    refused.message,
+    Object.fromEntries(refused.rowErrors.map((error, index) => [String(index), describeRowError(error)])),
+  );
 }
 
 function describeRowError({ row, column, message }: SheetRowError): string {

@@ -29,7 +29,15 @@ const keys = { acme: "", globex: "", northwind: "", admin: "" };
 
 beforeEach(async () => {
   await seedDemoData(database.handle.db);
-  Object.assign(keys, await apiKeysOf({ acme: seededKeyHolders.acme, globex: seededKeyHolders.globex, northwind: seededKeyHolders.northwind, admin: "admin@portal.test" }));
+  Object.assign(
+    keys,
+    await apiKeysOf({
+      acme: seededKeyHolders.acme,
+      globex: seededKeyHolders.globex,
+      northwind: seededKeyHolders.northwind,
+      admin: "admin@portal.test",
+    }),
+  );
 });
 
 const newFile = {
@@ -51,7 +59,10 @@ describe("GET /usage/files", () => {
     expect((page.body as { id: string }[]).map((f) => f.id)).toEqual(["UF-2026-10-1001-0005", "UF-2026-10-1001-0004"]);
     expect(page.headers.get("content-range")).toBe("items 1-2/6");
 
-    const pending = await callApi(files.GET, { key: keys.acme, path: "/usage/files?status=pending&contract=CRD-00001" });
+    const pending = await callApi(files.GET, {
+      key: keys.acme,
+      path: "/usage/files?status=pending&contract=CRD-00001",
+    });
     expect((pending.body as { id: string }[]).map((f) => f.id)).toEqual([acmePending]);
 
     const past = await callApi(files.GET, { key: keys.acme, path: "/usage/files?offset=50" });
@@ -65,40 +76,68 @@ describe("GET /usage/files", () => {
     expect(rows.every((f) => f.internal_note === null)).toBe(true);
   });
 
-  it.each([["limit=0"], ["limit=1001"], ["offset=-1"], ["order_by=colour"], ["status=lost"]])("refuses %s with 400", async (query) => {
-    const answer = await callApi(files.GET, { key: keys.acme, path: `/usage/files?${query}` });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ error_code: "INVALID_INPUT" });
-  });
+  it.each([["limit=0"], ["limit=1001"], ["offset=-1"], ["order_by=colour"], ["status=lost"]])(
+    "refuses %s with 400",
+    async (query) => {
+      const answer = await callApi(files.GET, { key: keys.acme, path: `/usage/files?${query}` });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ error_code: "INVALID_INPUT" });
+    },
+  );
 });
 
 describe("POST /usage/files", () => {
   it("creates a Draft file for the vendor (201)", async () => {
     const created = await callApi(files.POST, { key: keys.acme, path: "/usage/files", method: "POST", json: newFile });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "API file", status: "draft", currency: "USD", product_name: expect.any(String), period_from: "2026-10-01T00:00:00.000Z" });
+    expect(created.body).toMatchObject({
+      name: "API file",
+      status: "draft",
+      currency: "USD",
+      product_name: expect.any(String),
+      period_from: "2026-10-01T00:00:00.000Z",
+    });
   });
 
   it("answers 400 for a malformed body, 422 for another vendor's product, 403 for a distributor", async () => {
-    const create = (key: string, json: unknown) => callApi(files.POST, { key, path: "/usage/files", method: "POST", json });
+    const create = (key: string, json: unknown) =>
+      callApi(files.POST, { key, path: "/usage/files", method: "POST", json });
     expect((await create(keys.acme, { ...newFile, first_day: "October" })).status).toBe(400);
     const foreign = await create(keys.acme, { ...newFile, product_id: "PRD-200-001" });
-    expect([foreign.status, foreign.body]).toEqual([422, { error_code: "VALIDATION_FAILED", errors: expect.any(Array) }]);
+    expect([foreign.status, foreign.body]).toEqual([
+      422,
+      { error_code: "VALIDATION_FAILED", errors: expect.any(Array) },
+    ]);
     expect((await create(keys.northwind, newFile)).status).toBe(403);
   });
 });
 
 describe("GET and PUT /usage/files/{id}", () => {
   it("answers the caller's file, and 404 for a foreign one", async () => {
-    const own = await callApi(file.GET, { key: keys.acme, path: `/usage/files/${acmeDraft}`, params: { id: acmeDraft } });
+    const own = await callApi(file.GET, {
+      key: keys.acme,
+      path: `/usage/files/${acmeDraft}`,
+      params: { id: acmeDraft },
+    });
     expect(own).toMatchObject({ status: 200, body: { id: acmeDraft, status: "draft", progress_percent: 0 } });
-    const foreign = await callApi(file.GET, { key: keys.globex, path: `/usage/files/${acmeDraft}`, params: { id: acmeDraft } });
-    expect([foreign.status, foreign.body]).toEqual([404, { error_code: "NOT_FOUND", errors: ["Usage file not found."] }]);
+    const foreign = await callApi(file.GET, {
+      key: keys.globex,
+      path: `/usage/files/${acmeDraft}`,
+      params: { id: acmeDraft },
+    });
+    expect([foreign.status, foreign.body]).toEqual([
+      404,
+      { error_code: "NOT_FOUND", errors: ["Usage file not found."] },
+    ]);
   });
 
   it("updates the name of a file not yet submitted; 409 once it is, 404 for another vendor, 403 for its reviewer", async () => {
-    const put = (key: string, id: string, json: unknown) => callApi(file.PUT, { key, path: `/usage/files/${id}`, method: "PUT", json, params: { id } });
-    expect(await put(keys.acme, acmeReady, { name: "Renamed" })).toMatchObject({ status: 200, body: { id: acmeReady, name: "Renamed" } });
+    const put = (key: string, id: string, json: unknown) =>
+      callApi(file.PUT, { key, path: `/usage/files/${id}`, method: "PUT", json, params: { id } });
+    expect(await put(keys.acme, acmeReady, { name: "Renamed" })).toMatchObject({
+      status: 200,
+      body: { id: acmeReady, name: "Renamed" },
+    });
     expect((await put(keys.acme, acmePending, { name: "Late" })).status).toBe(409);
     expect((await put(keys.globex, acmeReady, { name: "Theirs" })).status).toBe(404);
     expect((await put(keys.northwind, acmePending, { internal_note: "x" })).status).toBe(403);
@@ -108,8 +147,12 @@ describe("GET and PUT /usage/files/{id}", () => {
 
 describe("POST /usage/files/{id}/delete", () => {
   it("soft-deletes a Draft; 409 for a Pending file; 403 for an admin", async () => {
-    const remove = (key: string, id: string) => callApi(deleteFile.POST, { key, path: `/usage/files/${id}/delete`, method: "POST", params: { id } });
-    expect(await remove(keys.acme, acmeDraft)).toMatchObject({ status: 200, body: { id: acmeDraft, status: "deleted" } });
+    const remove = (key: string, id: string) =>
+      callApi(deleteFile.POST, { key, path: `/usage/files/${id}/delete`, method: "POST", params: { id } });
+    expect(await remove(keys.acme, acmeDraft)).toMatchObject({
+      status: 200,
+      body: { id: acmeDraft, status: "deleted" },
+    });
     expect((await usageFileRow(database.handle.db, acmeDraft)).status).toBe("deleted");
     expect((await remove(keys.acme, acmePending)).status).toBe(409);
     expect((await remove(keys.admin, acmeReady)).status).toBe(403);
@@ -117,7 +160,8 @@ describe("POST /usage/files/{id}/delete", () => {
 });
 
 describe("API authentication", () => {
-  const get = (key?: string) => callApi(file.GET, { key, path: `/usage/files/${acmeDraft}`, params: { id: acmeDraft } });
+  const get = (key?: string) =>
+    callApi(file.GET, { key, path: `/usage/files/${acmeDraft}`, params: { id: acmeDraft } });
 
   it("answers 401 without a key and for an unknown one", async () => {
     expect(await get()).toMatchObject({ status: 401, body: { error_code: "UNAUTHENTICATED" } });

@@ -5,9 +5,14 @@ import { viewOf, views } from "@/lib/server/api/views";
 import { listUsageFileWindow } from "@/lib/server/queries/usage-files";
 import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 
-export const GET = apiListRoute(usageFileEndpoints.list, async ({ actor, query: { limit, offset, order_by, ...filters } }) => {
-  const { rows, total } = await listUsageFileWindow(actor, { ...filters, sort: order_by }, { limit, offset });
-  return ok({ rows, total, offset });
-});
+export const GET = apiListRoute(
+  usageFileEndpoints.list,
+  async ({ actor, query: { limit, offset, order_by, ...filters } }) => {
+    const { rows, total } = await listUsageFileWindow(actor, { ...filters, sort: order_by }, { limit, offset });
+    return ok({ rows, total, offset });
+  },
+);
 
-export const POST = apiRoute(usageFileEndpoints.create, async ({ actor, body }) => viewOf(actor, await createUsageFile(actor, body), views.usageFile));
+export const POST = apiRoute(usageFileEndpoints.create, async ({ actor, body }) =>
+  viewOf(actor, await createUsageFile(actor, body), views.usageFile),
+);

@@ -36,7 +36,10 @@ async function acceptedCopyOf(source: string, id: string): Promise<void> {
     INSERT INTO usage_records (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
     SELECT ${id}, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time
     FROM usage_records WHERE usage_file_id = ${source} AND generation = ${file!.generation} ORDER BY id`);
-  await db.update(usageFiles).set(await recordIdRange(db, id, file!.generation)).where(eq(usageFiles.id, id));
+  await db
+    .update(usageFiles)
+    .set(await recordIdRange(db, id, file!.generation))
+    .where(eq(usageFiles.id, id));
 }
 
 beforeEach(async () => {
@@ -47,33 +50,54 @@ beforeEach(async () => {
 
 describe("GET /usage/records", () => {
   it("pages a file's records with a Content-Range, named by their public ids", async () => {
-    const page = await callApi(records.GET, { key: keys.northwind, path: `/usage/records?usagefile.id=${accepted}&limit=10&offset=5` });
+    const page = await callApi(records.GET, {
+      key: keys.northwind,
+      path: `/usage/records?usagefile.id=${accepted}&limit=10&offset=5`,
+    });
     expect(page.status).toBe(200);
     expect(page.headers.get("content-range")).toBe("items 5-14/30");
     expect((page.body as { id: string }[]).map((r) => r.id)).toEqual(ids.slice(5, 15));
-    expect((page.body as object[])[0]).toMatchObject({ usage_file_id: accepted, status: "accepted", quantity: expect.any(String) });
+    expect((page.body as object[])[0]).toMatchObject({
+      usage_file_id: accepted,
+      status: "accepted",
+      quantity: expect.any(String),
+    });
   });
 
   it("filters by item MPN and status, and orders with order_by", async () => {
-    const byMpn = await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&item.mpn=ACME-BKP-TB&order_by=-row` });
+    const byMpn = await callApi(records.GET, {
+      key: keys.acme,
+      path: `/usage/records?usagefile.id=${accepted}&item.mpn=ACME-BKP-TB&order_by=-row`,
+    });
     const rows = byMpn.body as { id: string; item_mpn: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.item_mpn === "ACME-BKP-TB")).toBe(true);
     expect(rows.map((r) => r.id)).toEqual(ids.filter((id) => rows.some((r) => r.id === id)).reverse());
-    const closed = await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&status=closed` });
+    const closed = await callApi(records.GET, {
+      key: keys.acme,
+      path: `/usage/records?usagefile.id=${accepted}&status=closed`,
+    });
     expect([closed.body, closed.headers.get("content-range")]).toEqual([[], "items */0"]);
   });
 
   it("answers 400 with a bad filter, 404 for a file the caller may not see", async () => {
-    expect((await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&start_from=May` })).status).toBe(400);
-    expect((await callApi(records.GET, { key: keys.globex, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
-    expect((await callApi(records.GET, { key: keys.contoso, path: `/usage/records?usagefile.id=${accepted}` })).status).toBe(404);
+    expect(
+      (await callApi(records.GET, { key: keys.acme, path: `/usage/records?usagefile.id=${accepted}&start_from=May` }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await callApi(records.GET, { key: keys.globex, path: `/usage/records?usagefile.id=${accepted}` })).status,
+    ).toBe(404);
+    expect(
+      (await callApi(records.GET, { key: keys.contoso, path: `/usage/records?usagefile.id=${accepted}` })).status,
+    ).toBe(404);
   });
 });
 
 describe("GET /usage/records without a usage file", () => {
   const list = (key: string, query = "") => callApi(records.GET, { key, path: `/usage/records?${query}` });
-  const filesOf = (body: unknown) => [...new Set((body as { usage_file_id: string }[]).map((r) => r.usage_file_id))].sort();
+  const filesOf = (body: unknown) =>
+    [...new Set((body as { usage_file_id: string }[]).map((r) => r.usage_file_id))].sort();
 
   it("lists the records of every file the caller may see, each with its file and its status", async () => {
     const northwind = await list(keys.northwind, "limit=1000");
@@ -94,10 +118,10 @@ describe("GET /usage/records without a usage file", () => {
     expect((page.body as { id: string }[]).map((r) => r.id)).toEqual([...ids].reverse().slice(5, 15));
     const byMpn = await list(keys.acme, "item.mpn=ACME-BKP-TB");
     expect((byMpn.body as { item_mpn: string }[]).every((r) => r.item_mpn === "ACME-BKP-TB")).toBe(true);
-    expect([(await list(keys.acme, "status=closed")).body, (await list(keys.acme, "status=closed")).headers.get("content-range")]).toEqual([
-      [],
-      "items */0",
-    ]);
+    expect([
+      (await list(keys.acme, "status=closed")).body,
+      (await list(keys.acme, "status=closed")).headers.get("content-range"),
+    ]).toEqual([[], "items */0"]);
     expect((await list(keys.acme, "start_to=someday")).status).toBe(400);
   });
 
@@ -106,14 +130,19 @@ describe("GET /usage/records without a usage file", () => {
       status: 400,
       body: { error_code: "INVALID_INPUT", errors: ["Unknown query parameter: product."] },
     });
-    expect((await list(keys.acme, "Status=closed&usagefile_id=x")).body).toMatchObject({ errors: ["Unknown query parameters: Status, usagefile_id."] });
+    expect((await list(keys.acme, "Status=closed&usagefile_id=x")).body).toMatchObject({
+      errors: ["Unknown query parameters: Status, usagefile_id."],
+    });
   });
 });
 
 describe("GET /usage/records/{id}", () => {
   it("answers the record to its file's vendor and reviewer, 404 to others and for unknown ids", async () => {
     const get = (key: string, id: string) => callApi(record.GET, { key, path: `/usage/records/${id}`, params: { id } });
-    expect(await get(keys.northwind, ids[0]!)).toMatchObject({ status: 200, body: { id: ids[0], usage_file_id: accepted } });
+    expect(await get(keys.northwind, ids[0]!)).toMatchObject({
+      status: 200,
+      body: { id: ids[0], usage_file_id: accepted },
+    });
     expect((await get(keys.acme, ids[0]!)).status).toBe(200);
     expect((await get(keys.globex, ids[0]!)).status).toBe(404);
     expect((await get(keys.acme, "UR-999999")).status).toBe(404);
@@ -126,7 +155,9 @@ describe("POST /usage/records/{id}/close", () => {
     callApi(closeRecord.POST, { key, path: `/usage/records/${id}/close`, method: "POST", json, params: { id } });
 
   it("closes an accepted record once (409 the second time) for the file's reviewer", async () => {
-    expect(await close(keys.northwind, ids[0]!, { external_billing_id: "INV-1", external_billing_note: "October" })).toMatchObject({
+    expect(
+      await close(keys.northwind, ids[0]!, { external_billing_id: "INV-1", external_billing_note: "October" }),
+    ).toMatchObject({
       status: 200,
       body: { closed: [ids[0]], refused: [] },
     });
@@ -187,10 +218,18 @@ describe("POST /usage/records/close-records", () => {
   it("answers 400 for an empty list, 403 to the vendor; refuses another reseller's records as not found and a Pending file's as not open", async () => {
     const one = { records: [{ id: ids[0], external_billing_id: "INV-1" }] };
     expect((await closeMany(keys.northwind, { records: [] })).status).toBe(400);
-    expect(await closeMany(keys.contoso, one)).toMatchObject({ status: 200, body: { closed: [], refused: [{ id: ids[0], reason: "not_found" }] } });
+    expect(await closeMany(keys.contoso, one)).toMatchObject({
+      status: 200,
+      body: { closed: [], refused: [{ id: ids[0], reason: "not_found" }] },
+    });
     expect((await closeMany(keys.acme, one)).status).toBe(403);
     const pendingId = `UR-${(await visibleRecords(database.handle.db, pending))[0]!.id}`;
-    const mixed = { records: [{ id: ids[0], external_billing_id: "INV-1" }, { id: pendingId, external_billing_id: "INV-1" }] };
+    const mixed = {
+      records: [
+        { id: ids[0], external_billing_id: "INV-1" },
+        { id: pendingId, external_billing_id: "INV-1" },
+      ],
+    };
     expect(await closeMany(keys.northwind, mixed)).toMatchObject({
       status: 200,
       body: { closed: [ids[0]], refused: [{ id: pendingId, reason: "file_not_open" }] },

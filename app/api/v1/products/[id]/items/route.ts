@@ -12,4 +12,6 @@ export const GET = apiListRoute(adminEndpoints.items, ({ actor, params, query })
   }),
 );
 
-export const POST = apiRoute(adminEndpoints.createItem, ({ actor, params, body }) => createItem(actor, { ...body, productId: params.id! }));
+export const POST = apiRoute(adminEndpoints.createItem, ({ actor, params, body }) =>
+  createItem(actor, { ...body, productId: params.id! }),
+);

@@ -51,7 +51,13 @@ type Route = { POST?: unknown; GET?: unknown };
 type Handler = Parameters<typeof callApi>[0];
 
 function post(route: Route, who: Who, id: string, json: unknown, recordId = "") {
-  return callApi(route.POST as Handler, { key: keys[who], path: `/usage/files/${id}/x`, method: "POST", json, params: { id, recordId } });
+  return callApi(route.POST as Handler, {
+    key: keys[who],
+    path: `/usage/files/${id}/x`,
+    method: "POST",
+    json,
+    params: { id, recordId },
+  });
 }
 
 function get(route: Route, who: Who, id: string, query = "") {
@@ -96,23 +102,38 @@ describe("actions on a usage file", () => {
 
   it("closes records of the file, selected or one by one", async () => {
     const [first, second] = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
-    expect(await post(closeRecords, "northwind", accepted, { ids: [first], external_billing_id: "INV-1" })).toMatchObject({
+    expect(
+      await post(closeRecords, "northwind", accepted, { ids: [first], external_billing_id: "INV-1" }),
+    ).toMatchObject({
       status: 200,
       body: { closed: [first], refused: [] },
     });
-    expect((await post(closeRecords, "northwind", accepted, { ids: [], external_billing_id: "INV-1" })).status).toBe(400);
+    expect((await post(closeRecords, "northwind", accepted, { ids: [], external_billing_id: "INV-1" })).status).toBe(
+      400,
+    );
     expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, second)).status).toBe(200);
     expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, second)).status).toBe(409);
-    expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, "UR-999999")).status).toBe(404);
+    expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, "UR-999999")).status).toBe(
+      404,
+    );
   });
 });
 
 describe("uploads", () => {
   const send = (who: Who, id: string, form?: FormData) =>
-    callApi(upload.POST as Handler, { key: keys[who], path: `/usage/files/${id}/upload`, method: "POST", form, params: { id } });
+    callApi(upload.POST as Handler, {
+      key: keys[who],
+      path: `/usage/files/${id}/upload`,
+      method: "POST",
+      form,
+      params: { id },
+    });
 
   it("answers 413 past the upload limit, 400 without the file, 409 once submitted, 403 and 404 to others", async () => {
-    expect(await send("acme", draft, uploadForm(5000))).toMatchObject({ status: 413, body: { error_code: "TOO_LARGE" } });
+    expect(await send("acme", draft, uploadForm(5000))).toMatchObject({
+      status: 413,
+      body: { error_code: "TOO_LARGE" },
+    });
     expect((await send("acme", draft)).status).toBe(400);
     expect((await send("acme", pending, uploadForm(10))).status).toBe(409);
     expect((await send("northwind", pending, uploadForm(10))).status).toBe(403);
@@ -131,14 +152,23 @@ describe("uploads", () => {
       form: sheet,
       params: { id: accepted },
     });
-    expect(answer).toMatchObject({ status: 200, body: { closed: [first], refused: [{ id: "UR-999999", reason: "not_found" }] } });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { closed: [first], refused: [{ id: "UR-999999", reason: "not_found" }] },
+    });
     const closed = (await visibleRecords(database.handle.db, accepted)).find((r) => `UR-${r.id}` === first);
     expect(closed).toMatchObject({ externalBillingId: "INV-7", externalBillingNote: "October" });
   });
 
   it("refuses a reconciliation sheet without the file (400), from the vendor (403), or on another's file (404)", async () => {
     const reconcile = (who: Who, form?: FormData) =>
-      callApi(reconciliation.POST as Handler, { key: keys[who], path: `/usage/files/${accepted}/reconciliation`, method: "POST", form, params: { id: accepted } });
+      callApi(reconciliation.POST as Handler, {
+        key: keys[who],
+        path: `/usage/files/${accepted}/reconciliation`,
+        method: "POST",
+        form,
+        params: { id: accepted },
+      });
     const sheet = new FormData();
     sheet.set("recon_file", new Blob([new Uint8Array(10)]), "recon.xlsx");
     expect((await reconcile("northwind")).status).toBe(400);
@@ -162,13 +192,18 @@ describe("downloads", () => {
   });
 
   it("serves a product's template to its vendor, and the billing export across files to reviewers", async () => {
-    const productGet = (who: Who, id: string) => callApi(productTemplate.GET as Handler, { key: keys[who], path: `/products/${id}/template`, params: { id } });
+    const productGet = (who: Who, id: string) =>
+      callApi(productTemplate.GET as Handler, { key: keys[who], path: `/products/${id}/template`, params: { id } });
     expect((await productGet("acme", "PRD-100-001")).status).toBe(200);
     expect((await productGet("globex", "PRD-100-001")).status).toBe(404);
-    const billing = (who: Who, query: string) => callApi(exportRecords.GET as Handler, { key: keys[who], path: `/usage/records/export${query}` });
+    const billing = (who: Who, query: string) =>
+      callApi(exportRecords.GET as Handler, { key: keys[who], path: `/usage/records/export${query}` });
     expect((await billing("northwind", "?format=csv")).status).toBe(200);
     expect((await billing("northwind", "?period=May")).status).toBe(400);
-    const csvLines = async (query: string) => String((await billing("northwind", query)).body).trim().split("\n").length;
+    const csvLines = async (query: string) =>
+      String((await billing("northwind", query)).body)
+        .trim()
+        .split("\n").length;
     expect(await csvLines("?file_status=accepted")).toBeGreaterThan(1);
     expect(await csvLines("?file_status=closed")).toBe(1);
   });

@@ -5,5 +5,10 @@ import { closeUsageRecordsById } from "@/lib/server/usage-records/close-usage-re
 
 /** Answers what came of each record: `closed` ids, and `refused` ones with the reason; each record is closed in its own file. */
 export const POST = apiRoute(usageRecordEndpoints.closeRecords, async ({ actor, body }) =>
-  closingAnswer(await closeUsageRecordsById(actor, body.records.map(({ id, ...reference }) => ({ recordId: id, ...reference })))),
+  closingAnswer(
+    await closeUsageRecordsById(
+      actor,
+      body.records.map(({ id, ...reference }) => ({ recordId: id, ...reference })),
+    ),
+  ),
 );

@@ -5,5 +5,12 @@ import { closeUsageRecords } from "@/lib/server/usage-records/close-usage-record
 
 /** POST `{ "ids": ["UR-…"], "external_billing_id": string, "external_billing_note"?: string }`: answers what came of each record. */
 export const POST = apiRoute(usageFileEndpoints.closeRecords, async ({ actor, params, body: { ids, ...reference } }) =>
-  closingAnswer(await closeUsageRecords(actor, params.id!, ids.map((recordId) => ({ recordId, ...reference })), "selection")),
+  closingAnswer(
+    await closeUsageRecords(
+      actor,
+      params.id!,
+      ids.map((recordId) => ({ recordId, ...reference })),
+      "selection",
+    ),
+  ),
 );

@@ -3,4 +3,6 @@ import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records";
 
 /** GET `?format=csv|xlsx`: the file's records for billing, streamed while they are read. */
-export const GET = apiDownloadRoute(usageFileEndpoints.export, ({ actor, params, query }) => exportUsageFile(actor, params.id!, query.format));
+export const GET = apiDownloadRoute(usageFileEndpoints.export, ({ actor, params, query }) =>
+  exportUsageFile(actor, params.id!, query.format),
+);
