@@ -7,7 +7,7 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, env } from "@/lib/env";
 import { postgresCopyReader, postgresCopyWriter, type CopyReader, type CopyWriter } from "./copy";
-import { ensureEmbeddedDatabase, ensureEmbeddedServer } from "./embedded-server";
+import { ensureEmbeddedDatabase, ensureEmbeddedServer, stopOwnEmbeddedServer } from "./embedded-server";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -89,6 +89,17 @@ export function getDatabase(): Promise<DatabaseHandle> {
 
 export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
+}
+
+/**
+ * Closes the process's pool, and stops the embedded server if this process started it: a command
+ * (`npm run admin`, `npm run db:seed`) can then exit, while a server someone else started runs on.
+ */
+export async function closeDatabase(): Promise<void> {
+  const handle = holder.__usagePortalDb;
+  holder.__usagePortalDb = undefined;
+  if (handle) await (await handle).close();
+  await stopOwnEmbeddedServer();
 }
 
 /** Tests point the process at a database of their own. */

@@ -2,7 +2,7 @@
 //   npm run admin -- create-admin --email <email> [--name <name>]   prints a one-time password
 //   npm run admin -- create-api-key --email <user> [--name <label>]  prints a new API key, once
 import { parseArgs } from "node:util";
-import { getDatabase } from "@/db/client";
+import { closeDatabase, getDatabase } from "@/db/client";
 import type { Result } from "@/lib/domain/errors";
 import { createFirstAdmin } from "@/lib/server/admin/create-first-admin";
 import { createApiKeyForEmail } from "@/lib/server/auth/api-keys";
@@ -38,9 +38,9 @@ if (!command || !values.email) {
   process.exit(2);
 }
 
-const handle = await getDatabase();
+await getDatabase();
 const result = await command(values.email, values.name);
-await handle.close();
+await closeDatabase();
 if (!result.ok) {
   console.error(result.message);
   process.exit(1);
