@@ -254,11 +254,10 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
         objectType: "usage_file",
         objectId: file.id,
         action,
-        actorUserId: action === "processed" ? null : actorOf(action, author.id, contract.distributorAccountId),
-        actorAccountId: action === "processed" ? null : accountOf(action, contract),
+        actorUserId: systemActions.has(action) ? null : actorOf(action, author.id, contract.distributorAccountId),
+        actorAccountId: systemActions.has(action) ? null : accountOf(action, contract),
         at: new Date(period.to.getTime() + index * 3_600_000),
-        details:
-          action === "reject" ? { note: file.rejectionNote } : action === "accept" ? { note: file.acceptanceNote } : {},
+        details: detailsOf(action, file),
       })),
     );
   }
@@ -266,15 +265,23 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
 
 /** The events that led a demo file to its status, named as the use cases name them. */
 function historyOf(status: UsageFileStatus): string[] {
-  const steps = ["create", "upload", "processed", "submit"];
+  const steps = ["create", "upload", "start_processing", "finish_valid", "submit"];
   if (status === "draft") return steps.slice(0, 1);
-  if (status === "ready") return steps.slice(0, 3);
+  if (status === "ready") return steps.slice(0, 4);
   if (status === "accepted") return [...steps, "accept"];
   if (status === "rejected") return [...steps, "reject"];
   return steps;
 }
 
 const reviewerActions = new Set(["accept", "reject"]);
+const systemActions = new Set(["start_processing", "finish_valid"]);
+
+function detailsOf(action: string, file: DemoFile): Record<string, unknown> {
+  if (action === "accept") return { note: file.acceptanceNote };
+  if (action === "reject") return { note: file.rejectionNote };
+  if (action === "finish_valid") return { status: "ready", records: file.records, invalid: 0 };
+  return {};
+}
 
 function actorOf(action: string, vendorUserId: string, distributorAccountId: string): string {
   if (!reviewerActions.has(action)) return vendorUserId;

@@ -78,6 +78,7 @@ const actionTakers: Record<UsageFileAction, "vendor" | "reviewer" | "system"> = 
   start_processing: "system",
   finish_valid: "system",
   finish_invalid: "system",
+  fail_processing: "system",
 };
 
 export function canTakeAction(actor: Actor, file: UsageFileAccess, action: UsageFileAction): boolean {

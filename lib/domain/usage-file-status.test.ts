@@ -23,6 +23,17 @@ describe("usage file transitions", () => {
     }
   });
 
+  it("lets the system start processing again after a crash, and give a file up as Invalid", () => {
+    expect(transition("processing", "start_processing")).toEqual({ ok: true, from: "processing", to: "processing" });
+    expect(transition("processing", "finish_invalid")).toMatchObject({ ok: true, to: "invalid" });
+    for (const from of ["uploading", "processing"] as const) {
+      expect(transition(from, "fail_processing")).toMatchObject({ ok: true, to: "invalid" });
+    }
+    expect(transition("ready", "start_processing")).toMatchObject({ ok: false });
+    expect(transition("ready", "fail_processing")).toMatchObject({ ok: false });
+    expect(transition("uploading", "finish_valid")).toMatchObject({ ok: false });
+  });
+
   it("lets a vendor re-upload Invalid, Ready and Rejected files", () => {
     for (const from of ["invalid", "ready", "rejected"] as const) {
       expect(transition(from, "upload")).toMatchObject({ ok: true, to: "uploading" });

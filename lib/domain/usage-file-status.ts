@@ -45,6 +45,7 @@ export const usageFileActions = [
   "start_processing",
   "finish_valid",
   "finish_invalid",
+  "fail_processing",
   "correct",
   "submit",
   "accept",
@@ -61,9 +62,12 @@ interface Transition {
 
 const transitions: Record<UsageFileAction, Transition> = {
   upload: { from: ["draft", "invalid", "ready", "rejected"], to: "uploading" },
-  start_processing: { from: ["uploading"], to: "processing" },
+  /** The processing job takes the file; a retried job finds it Processing already and starts again. */
+  start_processing: { from: ["uploading", "processing"], to: "processing" },
   finish_valid: { from: ["processing"], to: "ready" },
   finish_invalid: { from: ["processing"], to: "invalid" },
+  /** The workbook cannot be used, or processing failed past its retries; the previous records stay. */
+  fail_processing: { from: ["uploading", "processing"], to: "invalid" },
   /** The vendor fixed the last invalid record in the browser. */
   correct: { from: ["invalid"], to: "ready" },
   submit: { from: ["ready"], to: "pending" },
@@ -94,6 +98,7 @@ const pastTense: Record<UsageFileAction, string> = {
   start_processing: "processed",
   finish_valid: "marked ready",
   finish_invalid: "marked invalid",
+  fail_processing: "given up",
   correct: "corrected",
   submit: "submitted",
   accept: "accepted",

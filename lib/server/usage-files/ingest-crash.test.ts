@@ -197,7 +197,7 @@ describe("processing that dies part-way", () => {
     const [lastEvent] = await db
       .select()
       .from(events)
-      .where(and(eq(events.objectId, acmeDraftFileId), eq(events.action, "processed")))
+      .where(and(eq(events.objectId, acmeDraftFileId), eq(events.action, "fail_processing")))
       .orderBy(desc(events.id))
       .limit(1);
     expect(lastEvent).toMatchObject({

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { categories as categoriesTable, usageFiles, type UsageFile } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
@@ -7,7 +7,6 @@ import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain
 import { cellsByColumn, mapRecordHeader } from "@/lib/domain/record-header";
 import { createRecordValidator, type ValidatedRecord } from "@/lib/domain/record-rules";
 import { categorySheetName, findSheet, recordSheetNames } from "@/lib/domain/usage-sheet";
-import { recordEvent } from "@/lib/server/events";
 import { indexUsageRecordsJob, jobSender } from "@/lib/server/jobs/queue";
 import { openWorkbook, WorkbookError, type SheetRow, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
 import { copyStoredFileToTemp, deleteSupersededUploads, getStoredFile } from "@/lib/server/storage/stored-files";
@@ -23,6 +22,7 @@ import {
   storedRecordCount,
 } from "@/db/record-partitions";
 import { UsageTotals } from "./ingest/usage-totals";
+import { transitionUsageFile } from "./transition-usage-file";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
 class UnusableWorkbook extends Error {
@@ -75,14 +75,16 @@ function asUnusable(error: unknown): UnusableWorkbook | null {
   return null;
 }
 
-/** Uploading → Processing; a retried job finds its file already Processing and goes on. */
+/** Uploading → Processing; a retried job finds its file already Processing and starts again. */
 async function claimForProcessing(db: Database, id: string): Promise<UsageFile | null> {
-  const [file] = await db
-    .update(usageFiles)
-    .set({ status: "processing", progressRows: 0, progressPercent: 0, updatedAt: new Date() })
-    .where(and(eq(usageFiles.id, id), inArray(usageFiles.status, ["uploading", "processing"])))
-    .returning();
-  return file ?? null;
+  return db.transaction((tx) =>
+    transitionUsageFile(tx, {
+      usageFileId: id,
+      action: "start_processing",
+      actor: null,
+      set: { progressRows: 0, progressPercent: 0 },
+    }),
+  );
 }
 
 /**
@@ -228,10 +230,11 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
         .insert(categoriesTable)
         .values(loaded.categories.map((c) => ({ ...c, usageFileId: file.id, generation })));
     }
-    const [updated] = await tx
-      .update(usageFiles)
-      .set({
-        status: valid ? "ready" : "invalid",
+    const updated = await transitionUsageFile(tx, {
+      usageFileId: file.id,
+      action: valid ? "finish_valid" : "finish_invalid",
+      actor: null,
+      set: {
         generation,
         // The ids finding a record by id looks for among the files (lib/server/queries/usage-records.ts).
         ...(await recordIdRange(tx, file.id, generation)),
@@ -239,18 +242,10 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
         errorDetail,
         progressRows: stats.records,
         progressPercent: 100,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(usageFiles.id, file.id), eq(usageFiles.status, "processing")))
-      .returning({ id: usageFiles.id });
-    if (!updated) throw new Error(`Usage file ${file.id} left Processing while its records were being read`);
-    await recordEvent(tx, {
-      objectType: "usage_file",
-      objectId: file.id,
-      action: "processed",
-      actor: null,
+      },
       details: { status: valid ? "ready" : "invalid", records: stats.records, invalid: stats.invalid },
     });
+    if (!updated) throw new Error(`Usage file ${file.id} left Processing while its records were being read`);
     await enqueueIndexing(tx, { usageFileId: file.id, generation });
   });
   await discardGenerations(db, file.id, "before", generation);
@@ -295,24 +290,13 @@ async function currentGeneration(db: Database, usageFileId: string): Promise<num
 
 /** Processing → Invalid with why; the visible generation, and so the previous records, stay. */
 async function failUsageFile(db: Database, usageFileId: string, errors: SheetError[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(usageFiles)
-      .set({
-        status: "invalid",
-        errorDetail: { kind: "workbook", errors },
-        progressPercent: 100,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(usageFiles.id, usageFileId), inArray(usageFiles.status, ["uploading", "processing"])))
-      .returning({ id: usageFiles.id });
-    if (!updated) return;
-    await recordEvent(tx, {
-      objectType: "usage_file",
-      objectId: usageFileId,
-      action: "processed",
+  await db.transaction((tx) =>
+    transitionUsageFile(tx, {
+      usageFileId,
+      action: "fail_processing",
       actor: null,
+      set: { errorDetail: { kind: "workbook", errors }, progressPercent: 100 },
       details: { status: "invalid", reason: errors.map((e) => e.message).join(" ") },
-    });
-  });
+    }),
+  );
 }
