@@ -46,22 +46,28 @@ export function openPostgres(url: string): DatabaseHandle {
   };
 }
 
-/** Any number; the same in every process, so that their advisory locks meet. */
-const migrationLock = 7_406_120_260;
+/**
+ * Runs `work` holding the advisory lock `name`, on a session of its own: another process asking for
+ * the same name waits, and a process that dies releases it with its connection.
+ */
+export async function withAdvisoryLock<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  const session = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await session`SELECT pg_advisory_lock(hashtext(${name}))`;
+    return await work();
+  } finally {
+    await session.end();
+  }
+}
 
 /**
  * Applies the committed migrations. The web server and the worker start together on one database:
- * an advisory lock, held by a session of its own (ending it releases the lock), lets one migrate
- * while the other waits and then finds nothing left to do.
+ * one migrates while the other waits, then finds nothing left to do.
  */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  const lock = postgres(handle.url, { max: 1, onnotice: () => {} });
-  try {
-    await lock`SELECT pg_advisory_lock(${migrationLock})`;
-    await migrate(handle.db as Parameters<typeof migrate>[0], { migrationsFolder });
-  } finally {
-    await lock.end();
-  }
+  await withAdvisoryLock(handle.url, "migrations", () =>
+    migrate(handle.db as Parameters<typeof migrate>[0], { migrationsFolder }),
+  );
 }
 
 /** The configured PostgreSQL, or else the embedded server's database under the data directory. */

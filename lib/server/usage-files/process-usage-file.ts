@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt } from "drizzle-orm";
-import { getDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { getDatabase, withAdvisoryLock, type Database, type DatabaseHandle } from "@/db/client";
 import { categories as categoriesTable, usageFiles, type UsageFile } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
@@ -40,6 +40,12 @@ const progressEveryMs = 1000;
  */
 export async function processUsageFile(usageFileId: string): Promise<void> {
   const handle = await getDatabase();
+  // A retry after a missed heartbeat can start while a stalled run still goes on: it waits for that
+  // run here, then finds the file done, or starts over if the run died (its lock goes with it).
+  await withAdvisoryLock(handle.url, `process-usage-file/${usageFileId}`, () => processLocked(handle, usageFileId));
+}
+
+async function processLocked(handle: DatabaseHandle, usageFileId: string): Promise<void> {
   const file = await claimForProcessing(handle.db, usageFileId);
   if (!file?.uploadedFileId) return;
   const generation = file.generation + 1;

@@ -147,3 +147,24 @@ describe("two uploads to one file at once", () => {
     },
   );
 });
+
+describe("two runs of the processing job on one file at once", () => {
+  it.each(rounds)("round %i: load the upload once, as a retry after a missed heartbeat must", async () => {
+    await seedDemoData(database.handle.db);
+    const rows = Array.from({ length: 300 }, (_, index) => validRow(`twice-${index + 1}`, "1", index % 28));
+    const workbook = await xlsxOf({ records: [[...recordsHeader], ...rows] });
+    expect(await uploadUsageFile(acmeVendor, acmeDraftFileId, uploadOf("twice.xlsx", workbook))).toMatchObject({
+      ok: true,
+    });
+
+    await Promise.all([processUsageFile(acmeDraftFileId), processUsageFile(acmeDraftFileId)]);
+
+    const file = await usageFileRow(database.handle.db, acmeDraftFileId);
+    expect(file).toMatchObject({ status: "ready", generation: 1, stats: { records: 300, invalid: 0 } });
+    expect(await rowsByGeneration(database.handle.db, acmeDraftFileId)).toEqual({
+      records: { 1: 300 },
+      categories: {},
+    });
+    expect(await eventsOf(acmeDraftFileId, "finish_valid")).toHaveLength(1);
+  });
+});
