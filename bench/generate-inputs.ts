@@ -2,7 +2,7 @@
 // that the memory spent generating them is not counted in the ingest's peak RSS.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { writeCsv, writeXlsx } from "@/lib/server/spreadsheet/reader/generate-sheet";
+import { writeCsv, writeXlsx } from "./generate-sheet";
 import { benchRows } from "./usage-rows";
 
 interface Inputs {

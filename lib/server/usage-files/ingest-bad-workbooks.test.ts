@@ -3,7 +3,7 @@ import * as CFB from "cfb";
 import type ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
-import { removeTempFiles, writeXlsxParts } from "@/lib/server/spreadsheet/reader/test-workbooks";
+import { removeTempFiles, writeXlsxParts } from "@/test/reader-workbooks";
 import { withTestDatabase } from "@/test/db";
 import {
   rowsByGeneration,

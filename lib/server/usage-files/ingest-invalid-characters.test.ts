@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
-import { removeTempFiles, writeXlsxParts } from "@/lib/server/spreadsheet/reader/test-workbooks";
+import { removeTempFiles, writeXlsxParts } from "@/test/reader-workbooks";
 import { apiKeyOf, callApi } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 import { rowsByGeneration, uploadAndProcess, visibleRecords } from "@/test/usage-file-state";

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { openWorkbook } from "./open-workbook";
-import { readRows, removeTempFiles, tempPath } from "./test-workbooks";
+import { readRows, removeTempFiles, tempPath } from "@/test/reader-workbooks";
 import type { ReadLimits } from "./types";
 
 afterAll(removeTempFiles);

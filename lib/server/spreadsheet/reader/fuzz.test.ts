@@ -8,7 +8,7 @@ import { rowsByGeneration, usageFileRow } from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, recordsHeader, uploadOf, validRow, xlsxOf } from "@/test/usage-workbooks";
 import { WorkbookError, type WorkbookErrorCode } from "./errors";
 import { openWorkbook } from "./open-workbook";
-import { removeTempFiles, sharedStringsXml, sheetXml, tempPath, writeXlsxParts } from "./test-workbooks";
+import { removeTempFiles, sharedStringsXml, sheetXml, tempPath, writeXlsxParts } from "@/test/reader-workbooks";
 
 // Mutation fuzzing of the readers: valid small CSVs and workbooks, damaged at random (bytes of the
 // CSV, the inflated sheet and shared-strings XML re-zipped, raw bytes of the zip), each read to the

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openWorkbook } from "./open-workbook";
-import { readRows } from "./test-workbooks";
+import { readRows } from "@/test/reader-workbooks";
 
 // Workbooks written by LibreOffice Calc rather than by us: see test/fixtures/workbooks/README.md.
 const fixtures = join(process.cwd(), "test/fixtures/workbooks");

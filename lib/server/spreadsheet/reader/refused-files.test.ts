@@ -4,7 +4,7 @@ import * as CFB from "cfb";
 import { afterAll, describe, expect, it } from "vitest";
 import { WorkbookError, type WorkbookErrorCode } from "./errors";
 import { openWorkbook } from "./open-workbook";
-import { readRows, removeTempFiles, tempPath, writeXlsxParts } from "./test-workbooks";
+import { readRows, removeTempFiles, tempPath, writeXlsxParts } from "@/test/reader-workbooks";
 import type { ReadLimits } from "./types";
 import { writeZip } from "./zip-writer";
 

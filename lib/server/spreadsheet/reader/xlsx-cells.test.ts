@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { readRows, readSheetValues, removeTempFiles, writeXlsxParts } from "./test-workbooks";
+import { readRows, readSheetValues, removeTempFiles, writeXlsxParts } from "@/test/reader-workbooks";
 
 afterAll(removeTempFiles);
 

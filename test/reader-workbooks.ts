@@ -2,9 +2,9 @@ import "server-only";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openWorkbook } from "./open-workbook";
-import type { ReadLimits, SheetRow } from "./types";
-import { writeZip } from "./zip-writer";
+import { openWorkbook } from "@/lib/server/spreadsheet/reader/open-workbook";
+import type { ReadLimits, SheetRow } from "@/lib/server/spreadsheet/reader/types";
+import { writeZip } from "@/lib/server/spreadsheet/reader/zip-writer";
 
 // Builders for the reader's tests: each test writes the XML of the parts it is about, so the
 // input it reads is there to see.

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeCsv, writeXlsx } from "./generate-sheet";
-import { readRows, removeTempFiles, tempPath } from "./test-workbooks";
+import { readRows, removeTempFiles, tempPath } from "@/test/reader-workbooks";
 
 afterAll(removeTempFiles);
 

@@ -1,7 +1,7 @@
 // No `server-only` guard: measure.ts and the benchmark run this under plain tsx.
 import { createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import { writeZip, type ZipEntryContent } from "./zip-writer";
+import { writeZip, type ZipEntryContent } from "@/lib/server/spreadsheet/reader/zip-writer";
 
 /**
  * Fast writers of big test workbooks (a million rows in seconds, where exceljs takes minutes).

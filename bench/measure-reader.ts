@@ -1,7 +1,7 @@
 /**
  * Speed and memory of the readers on a generated usage file: a check to run by hand, not a test.
  *
- *   npx tsx lib/server/spreadsheet/reader/measure.ts --rows 1000000 [--regenerate]
+ *   npx tsx bench/measure-reader.ts --rows 1000000 [--regenerate]
  *
  * Writes /tmp/usage-measure-<rows>.xlsx and .csv (kept for the next run unless --regenerate), then
  * reads each in a fresh process and prints rows/s, seconds and peak RSS. The readers start with
@@ -88,7 +88,7 @@ function readInFreshProcess(path: string): Reading {
 }
 
 async function printReading(path: string): Promise<void> {
-  const { openWorkbook } = await import("./index");
+  const { openWorkbook } = await import("@/lib/server/spreadsheet/reader/index");
   const started = performance.now();
   const workbook = await openWorkbook(path);
   const openSeconds = (performance.now() - started) / 1000;
