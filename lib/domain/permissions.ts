@@ -1,5 +1,5 @@
 import type { UserRole } from "./catalog";
-import type { UsageFileAction, UsageFileStatus } from "./usage-file-status";
+import { usageFileStatuses, type UsageFileAction, type UsageFileStatus } from "./usage-file-status";
 
 /** Who is acting: a signed-in user or an API key's owner. */
 export interface Actor {
@@ -18,36 +18,25 @@ export interface UsageFileAccess {
 /** Distributors and resellers see a file only once it is submitted (SPEC §2). */
 export const statusesVisibleToDistributors: readonly UsageFileStatus[] = ["pending", "accepted", "rejected", "closed"];
 
-/** Which usage files an actor may see, as data the query layer turns into a WHERE clause. */
-export type UsageFileScope =
-  | { kind: "all" }
-  | { kind: "vendor"; vendorAccountId: string }
-  | { kind: "distributor"; distributorAccountId: string; statuses: readonly UsageFileStatus[] };
+/** A deleted file is gone for everyone. */
+const statusesNotDeleted: readonly UsageFileStatus[] = usageFileStatuses.filter((status) => status !== "deleted");
+
+/**
+ * Which usage files an actor may see (SPEC §5): those of one account, or all, in some statuses.
+ * The query layer turns it into the WHERE clause every read of usage files goes through.
+ */
+export type UsageFileScope = { statuses: readonly UsageFileStatus[] } & (
+  { kind: "all" } | { kind: "vendor"; vendorAccountId: string } | { kind: "distributor"; distributorAccountId: string }
+);
 
 export function usageFileScope(actor: Actor): UsageFileScope {
   switch (actor.role) {
     case "admin":
-      return { kind: "all" };
+      return { kind: "all", statuses: statusesNotDeleted };
     case "vendor":
-      return { kind: "vendor", vendorAccountId: actor.accountId };
+      return { kind: "vendor", vendorAccountId: actor.accountId, statuses: statusesNotDeleted };
     case "distributor":
-      return {
-        kind: "distributor",
-        distributorAccountId: actor.accountId,
-        statuses: statusesVisibleToDistributors,
-      };
-  }
-}
-
-export function canSeeUsageFile(actor: Actor, file: UsageFileAccess): boolean {
-  const scope = usageFileScope(actor);
-  switch (scope.kind) {
-    case "all":
-      return file.status !== "deleted";
-    case "vendor":
-      return file.vendorAccountId === scope.vendorAccountId && file.status !== "deleted";
-    case "distributor":
-      return file.distributorAccountId === scope.distributorAccountId && scope.statuses.includes(file.status);
+      return { kind: "distributor", distributorAccountId: actor.accountId, statuses: statusesVisibleToDistributors };
   }
 }
 

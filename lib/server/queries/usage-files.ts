@@ -11,7 +11,6 @@ import {
   inArray,
   isNotNull,
   lt,
-  ne,
   or,
   sql,
   type SQL,
@@ -19,7 +18,7 @@ import {
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { accounts, products, usageFiles, type UsageFile } from "@/db/schema";
-import { canSeeInternalNote, usageFileScope, type Actor } from "@/lib/domain/permissions";
+import { canSeeInternalNote, usageFileScope, type Actor, type UsageFileScope } from "@/lib/domain/permissions";
 import type { UsageFileListQuery, UsageFileSortColumn } from "@/lib/domain/usage-file-query";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { escapeLike } from "./like";
@@ -27,17 +26,17 @@ import { escapeLike } from "./like";
 /** The WHERE clause that keeps an actor to the usage files it may see (SPEC §5). */
 export function visibleUsageFiles(actor: Actor): SQL {
   const scope = usageFileScope(actor);
-  const notDeleted = ne(usageFiles.status, "deleted");
+  return and(accountOf(scope), inArray(usageFiles.status, [...scope.statuses]))!;
+}
+
+function accountOf(scope: UsageFileScope): SQL | undefined {
   switch (scope.kind) {
     case "all":
-      return notDeleted;
+      return undefined;
     case "vendor":
-      return and(eq(usageFiles.vendorAccountId, scope.vendorAccountId), notDeleted)!;
+      return eq(usageFiles.vendorAccountId, scope.vendorAccountId);
     case "distributor":
-      return and(
-        eq(usageFiles.distributorAccountId, scope.distributorAccountId),
-        inArray(usageFiles.status, [...scope.statuses]),
-      )!;
+      return eq(usageFiles.distributorAccountId, scope.distributorAccountId);
   }
 }
 
