@@ -25,6 +25,7 @@ import {
   usageSchemas,
   userRoles,
 } from "@/lib/domain/catalog";
+import type { EventAction, EventObjectType } from "@/lib/domain/events";
 import { usageFileStatuses } from "@/lib/domain/usage-file-status";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import type { RecordError } from "@/lib/domain/record-errors";
@@ -363,9 +364,9 @@ export const events = pgTable(
   "events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    objectType: text("object_type").notNull(),
+    objectType: text("object_type").$type<EventObjectType>().notNull(),
     objectId: text("object_id").notNull(),
-    action: text("action").notNull(),
+    action: text("action").$type<EventAction>().notNull(),
     actorUserId: text("actor_user_id").references(() => users.id),
     actorAccountId: text("actor_account_id").references(() => accounts.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),

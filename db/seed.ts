@@ -2,7 +2,8 @@ import "server-only";
 import { count, eq, sql, type SQL } from "drizzle-orm";
 import type { ItemPrecision, UsageSchema } from "@/lib/domain/catalog";
 import { lastFullMonth, type UsagePeriod } from "@/lib/domain/usage-file-input";
-import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import type { EventAction } from "@/lib/domain/events";
+import type { UsageFileAction, UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { hashPassword } from "@/lib/auth/password";
 import { openRecordPartition, recordIdRange } from "./record-partitions";
 import type { Database } from "./client";
@@ -251,7 +252,7 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
     if (file.records > 0) await insertRecords(db, file, product, period);
     await db.insert(events).values(
       historyOf(file.status).map((action, index) => ({
-        objectType: "usage_file",
+        objectType: "usage_file" as const,
         objectId: file.id,
         action,
         actorUserId: systemActions.has(action) ? null : actorOf(action, author.id, contract.distributorAccountId),
@@ -264,8 +265,8 @@ async function insertUsageFiles(db: Database, period: UsagePeriod): Promise<void
 }
 
 /** The events that led a demo file to its status, named as the use cases name them. */
-function historyOf(status: UsageFileStatus): string[] {
-  const steps = ["create", "upload", "start_processing", "finish_valid", "submit"];
+function historyOf(status: UsageFileStatus): UsageFileEventAction[] {
+  const steps: UsageFileEventAction[] = ["create", "upload", "start_processing", "finish_valid", "submit"];
   if (status === "draft") return steps.slice(0, 1);
   if (status === "ready") return steps.slice(0, 4);
   if (status === "accepted") return [...steps, "accept"];
@@ -273,22 +274,24 @@ function historyOf(status: UsageFileStatus): string[] {
   return steps;
 }
 
-const reviewerActions = new Set(["accept", "reject"]);
-const systemActions = new Set(["start_processing", "finish_valid"]);
+type UsageFileEventAction = Extract<EventAction, UsageFileAction | "create">;
 
-function detailsOf(action: string, file: DemoFile): Record<string, unknown> {
+const reviewerActions = new Set<EventAction>(["accept", "reject"]);
+const systemActions = new Set<EventAction>(["start_processing", "finish_valid"]);
+
+function detailsOf(action: EventAction, file: DemoFile): Record<string, unknown> {
   if (action === "accept") return { note: file.acceptanceNote };
   if (action === "reject") return { note: file.rejectionNote };
   if (action === "finish_valid") return { status: "ready", records: file.records, invalid: 0 };
   return {};
 }
 
-function actorOf(action: string, vendorUserId: string, distributorAccountId: string): string {
+function actorOf(action: EventAction, vendorUserId: string, distributorAccountId: string): string {
   if (!reviewerActions.has(action)) return vendorUserId;
   return demoUsers.find((u) => u.accountId === distributorAccountId)!.id;
 }
 
-function accountOf(action: string, contract: (typeof demoContracts)[number]): string {
+function accountOf(action: EventAction, contract: (typeof demoContracts)[number]): string {
   return reviewerActions.has(action) ? contract.distributorAccountId : contract.vendorAccountId;
 }
 

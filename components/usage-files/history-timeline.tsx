@@ -1,8 +1,9 @@
+import type { EventAction } from "@/lib/domain/events";
 import { statusLabels, usageFileStatusSchema } from "@/lib/domain/usage-file-status";
 import { formatDateTime } from "@/lib/format";
 import type { HistoryEntry } from "@/lib/server/queries/usage-file-history";
 
-const actionLabels: Record<string, string> = {
+const actionLabels: Partial<Record<EventAction, string>> = {
   create: "Created the file",
   update: "Edited the file's details",
   upload: "Uploaded a spreadsheet",
@@ -20,7 +21,7 @@ const actionLabels: Record<string, string> = {
   delete: "Deleted the file",
 };
 
-export function actionLabel(action: string): string {
+export function actionLabel(action: EventAction): string {
   return actionLabels[action] ?? action;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { userRoles } from "./catalog";
+import { eventActions, eventObjectTypes } from "./events";
 import { optionalChoice, optionalText, pageParam, pageSizeParam, sortParam } from "./table-query";
 
 /** URL state of the admin console's server-paged tables. */
@@ -42,8 +43,8 @@ export const eventListQuery = z.object({
   /** The acting user's id or email. */
   actor: optionalText,
   account: optionalText,
-  objectType: optionalText,
+  objectType: optionalChoice(eventObjectTypes),
   objectId: optionalText,
-  action: optionalText,
+  action: optionalChoice(eventActions),
 });
 export type EventListQuery = z.output<typeof eventListQuery>;

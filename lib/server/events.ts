@@ -1,11 +1,12 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { events } from "@/db/schema";
+import type { EventAction, EventObjectType } from "@/lib/domain/events";
 
 export interface EventInput {
-  objectType: string;
+  objectType: EventObjectType;
   objectId: string;
-  action: string;
+  action: EventAction;
   /** Null for the system (the processing job). */
   actor: { userId: string; accountId: string } | null;
   details?: Record<string, unknown>;

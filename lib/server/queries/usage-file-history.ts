@@ -3,12 +3,13 @@ import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { SelectedFields } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { accounts, events, usageFiles, users } from "@/db/schema";
+import type { EventAction } from "@/lib/domain/events";
 import { canAuthorUsageFile, isAdmin, type Actor } from "@/lib/domain/permissions";
 import { getUsageFile, visibleUsageFiles } from "./usage-files";
 
 export interface HistoryEntry {
   id: number;
-  action: string;
+  action: EventAction;
   at: Date;
   /** Null when the system acted (processing). */
   actorName: string | null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { usageFiles } from "@/db/schema";
 import { defaultAcceptanceNote } from "@/lib/domain/usage-file-review";
+import type { EventAction } from "@/lib/domain/events";
 import { withTestDatabase } from "@/test/db";
 import { usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
@@ -22,7 +23,7 @@ const ready = "UF-2026-10-1001-0002";
 const draft = "UF-2026-10-1001-0001";
 const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "distributor" as const };
 
-async function eventsOf(id: string, action: string) {
+async function eventsOf(id: string, action: EventAction) {
   const db = database.handle.db;
   return db.query.events.findMany({ where: (e, { and, eq }) => and(eq(e.objectId, id), eq(e.action, action)) });
 }
