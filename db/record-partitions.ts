@@ -1,6 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "./client";
+import { usageRecords } from "./schema";
 
 /**
  * Each upload's records live in a partition of usage_records of their own, keyed by
@@ -8,6 +9,17 @@ import { selectRows, type Database } from "./client";
  * times faster than COPY into indexed rows, and replacing an upload drops a table instead of
  * deleting a million rows. Until it is attached, a partition is invisible to every query.
  */
+/** A file's current generation: the records it shows, all in one partition of usage_records. */
+export interface CurrentGeneration {
+  id: string;
+  generation: number;
+}
+
+/** The WHERE clause of a file's current records; PostgreSQL reads its one partition only. */
+export function currentRecordsOf(file: CurrentGeneration): SQL {
+  return and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation))!;
+}
+
 export function recordPartitionName(usageFileId: string, generation: number): string {
   return `usage_records_${usageFileId.toLowerCase().replace(/[^a-z0-9]/g, "_")}_g${generation}`;
 }

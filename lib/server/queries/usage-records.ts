@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
+import { currentRecordsOf } from "@/db/record-partitions";
 import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
@@ -115,7 +116,7 @@ export async function listUsageRecords(
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
-  const where = and(recordsOfFile(file), ...(await filtersOf(db, file, query)))!;
+  const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, query)))!;
   const [page, counted] = await Promise.all([selectPage(db, where, query), countRecords(db, file, where, query)]);
   return {
     file,
@@ -149,7 +150,7 @@ export async function listUsageRecordWindow(
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
-  const where = and(recordsOfFile(file), ...(await filtersOf(db, file, filters)))!;
+  const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, filters)))!;
   const [rows, counted] = await Promise.all([
     selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
     countRecords(db, file, where, filters),
@@ -197,7 +198,7 @@ export async function getUsageRecord(
   if (id === null) return null;
   const db = await getDb();
   for (const file of await listUsageFilesHoldingRecordIds(actor, [id])) {
-    const [row] = await selectRecords(db, and(recordsOfFile(file), eq(usageRecords.id, id))!, [], 1);
+    const [row] = await selectRecords(db, and(currentRecordsOf(file), eq(usageRecords.id, id))!, [], 1);
     if (row) return { file, record: toView(actor, file, row) };
   }
   return null;
@@ -222,14 +223,10 @@ export async function filesOfRecords(actor: Actor, ids: readonly number[]): Prom
     const found = await db
       .select({ id: usageRecords.id })
       .from(usageRecords)
-      .where(and(recordsOfFile(file), sql`${usageRecords.id} = ANY(${`{${ids.join(",")}}`}::bigint[])`));
+      .where(and(currentRecordsOf(file), sql`${usageRecords.id} = ANY(${`{${ids.join(",")}}`}::bigint[])`));
     for (const { id } of found) files.set(id, file);
   }
   return files;
-}
-
-function recordsOfFile(file: RecordsFile): SQL {
-  return and(eq(usageRecords.usageFileId, file.id), eq(usageRecords.generation, file.generation))!;
 }
 
 type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
@@ -410,7 +407,7 @@ function recordsOfFilesWithStatus(files: readonly RecordsFile[], wanted: UsageRe
 }
 
 function recordsOfFiles(files: readonly RecordsFile[]): SQL {
-  return orNone(files.map(recordsOfFile));
+  return orNone(files.map(currentRecordsOf));
 }
 
 function orNone(conditions: SQL[]): SQL {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
+import { currentRecordsOf } from "@/db/record-partitions";
 import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
@@ -59,11 +60,7 @@ export async function correctUsageRecord(
 
 function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
   return db.query.usageRecords.findFirst({
-    where: and(
-      eq(usageRecords.usageFileId, file.id),
-      eq(usageRecords.generation, file.generation),
-      eq(usageRecords.id, id),
-    ),
+    where: and(currentRecordsOf(file), eq(usageRecords.id, id)),
   });
 }
 
@@ -94,8 +91,7 @@ async function rowUsingRecordId(db: Database, file: UsageFileView, record: Usage
     .from(usageRecords)
     .where(
       and(
-        eq(usageRecords.usageFileId, file.id),
-        eq(usageRecords.generation, file.generation),
+        currentRecordsOf(file),
         eq(usageRecords.recordId, recordId),
         ne(usageRecords.id, record.id),
         or(isNull(usageRecords.errors), lt(usageRecords.rowNumber, record.rowNumber)),
@@ -130,14 +126,7 @@ async function saveRecord(
       sheetCells: edited.cells,
       correctedCells: { ...record.correctedCells, ...edited.changed },
     })
-    .where(
-      and(
-        eq(usageRecords.usageFileId, file.id),
-        eq(usageRecords.generation, file.generation),
-        eq(usageRecords.id, record.id),
-        isNotNull(usageRecords.errors),
-      ),
-    )
+    .where(and(currentRecordsOf(file), eq(usageRecords.id, record.id), isNotNull(usageRecords.errors)))
     .returning({ id: usageRecords.id });
   if (!saved) throw new FileChanged();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, isNotNull, or, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
+import { currentRecordsOf, type CurrentGeneration } from "@/db/record-partitions";
 import { contracts, products, usageRecords, type StoredFile } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
@@ -101,7 +102,7 @@ function processedDownload(db: Database, file: UsageFileView, stored: StoredFile
           {
             sourcePath: temp.path,
             sourceKind: stored.contentType === xlsxType ? "xlsx" : "csv",
-            errors: changedRecordsOf(file.id, file.generation),
+            errors: changedRecordsOf(file),
           },
           out,
         );
@@ -112,12 +113,8 @@ function processedDownload(db: Database, file: UsageFileView, stored: StoredFile
   };
 }
 
-function changedRecords(usageFileId: string, generation: number): SQL {
-  return and(
-    eq(usageRecords.usageFileId, usageFileId),
-    eq(usageRecords.generation, generation),
-    or(isNotNull(usageRecords.errors), isNotNull(usageRecords.correctedCells)),
-  )!;
+function changedRecords(file: CurrentGeneration): SQL {
+  return and(currentRecordsOf(file), or(isNotNull(usageRecords.errors), isNotNull(usageRecords.correctedCells)))!;
 }
 
 /** Whether the vendor corrected records of the file's current upload in the browser. */
@@ -125,19 +122,13 @@ export async function hasCorrections(db: Database, file: UsageFileView): Promise
   const [corrected] = await db
     .select({ id: usageRecords.id })
     .from(usageRecords)
-    .where(
-      and(
-        eq(usageRecords.usageFileId, file.id),
-        eq(usageRecords.generation, file.generation),
-        isNotNull(usageRecords.correctedCells),
-      ),
-    )
+    .where(and(currentRecordsOf(file), isNotNull(usageRecords.correctedCells)))
     .limit(1);
   return corrected !== undefined;
 }
 
 /** The invalid and corrected records' errors and corrections in row order (ids follow it), a page at a time. */
-async function* changedRecordsOf(usageFileId: string, generation: number): AsyncGenerator<RowErrors> {
+async function* changedRecordsOf(file: CurrentGeneration): AsyncGenerator<RowErrors> {
   const db = await getDb();
   let after = 0;
   for (;;) {
@@ -149,7 +140,7 @@ async function* changedRecordsOf(usageFileId: string, generation: number): Async
         correctedCells: usageRecords.correctedCells,
       })
       .from(usageRecords)
-      .where(and(changedRecords(usageFileId, generation), gt(usageRecords.id, after)))
+      .where(and(changedRecords(file), gt(usageRecords.id, after)))
       .orderBy(asc(usageRecords.id))
       .limit(1000);
     for (const record of page) {

@@ -12,7 +12,7 @@ import { recordEvent } from "@/lib/server/events";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { fileOfRecord, filesOfRecords } from "@/lib/server/queries/usage-records";
 import { authorizeAction, changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
-import type { FileRecords } from "./open-records";
+import type { CurrentGeneration } from "@/db/record-partitions";
 
 // Rows per UPDATE: a reconciliation sheet of a million rows goes through in bounded statements.
 const chunkSize = 5000;
@@ -239,7 +239,7 @@ function idArray(closings: readonly RecordClosing[]): string {
 /** Updates by (usage_file_id, generation, id), the partition's key, so only the file's partition is touched. */
 async function closeOpenRecords(
   tx: Database,
-  file: FileRecords,
+  file: CurrentGeneration,
   actor: Actor,
   closings: readonly RecordClosing[],
 ): Promise<Set<string>> {
@@ -257,7 +257,7 @@ async function closeOpenRecords(
 
 async function existingRecords(
   tx: Database,
-  file: FileRecords,
+  file: CurrentGeneration,
   closings: readonly RecordClosing[],
 ): Promise<Set<string>> {
   if (closings.length === 0) return new Set();
