@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, contracts, items, products, type Item, type Product } from "@/db/schema";
+import { accounts, contracts, items, products, usageFiles, type Item, type Product } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
+import { visibleUsageFiles } from "./usage-files";
 
 /** A product as an actor may see it: vendors their own account's, admins all, distributors none here. */
 export async function getProduct(actor: Actor, productId: string): Promise<Product | null> {
@@ -16,10 +17,22 @@ export async function getProduct(actor: Actor, productId: string): Promise<Produ
   return product ?? null;
 }
 
-/** The items of a product the caller has already been allowed to see. */
-export async function listProductItems(productId: string): Promise<Item[]> {
+/** The items of a product, for whoever may see the product (`getProduct`). */
+export async function listProductItems(actor: Actor, productId: string): Promise<Item[]> {
+  if (!(await getProduct(actor, productId))) return [];
   const db = await getDb();
   return db.select().from(items).where(eq(items.productId, productId)).orderBy(asc(items.mpn));
+}
+
+/** The items of a usage file's product, for whoever may see the file (its reviewers too). */
+export async function listUsageFileItems(actor: Actor, usageFileId: string): Promise<Item[]> {
+  const db = await getDb();
+  return db
+    .select(getTableColumns(items))
+    .from(items)
+    .innerJoin(usageFiles, eq(usageFiles.productId, items.productId))
+    .where(and(eq(usageFiles.id, usageFileId), visibleUsageFiles(actor)))
+    .orderBy(asc(items.mpn));
 }
 
 /** The products a vendor reports usage for: its own account's. */

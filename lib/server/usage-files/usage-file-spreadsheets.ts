@@ -5,7 +5,7 @@ import { currentRecordsOf, type CurrentGeneration } from "@/db/record-partitions
 import { contracts, products, usageRecords, type StoredFile } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
-import { getProduct, listProductItems } from "@/lib/server/queries/catalog";
+import { getProduct, listProductItems, listUsageFileItems } from "@/lib/server/queries/catalog";
 import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { writeProcessedWorkbook, type RowErrors } from "@/lib/server/spreadsheet/processed-file";
 import { writeUsageTemplate } from "@/lib/server/spreadsheet/template";
@@ -26,7 +26,7 @@ const fileNotFound = () => fail("not_found", "Usage file not found.");
 export async function productTemplate(actor: Actor, productId: string): Promise<Result<SpreadsheetDownload>> {
   const product = await getProduct(actor, productId);
   if (!product) return fail("not_found", "Product not found.");
-  const items = await listProductItems(product.id);
+  const items = await listProductItems(actor, product.id);
   return ok({
     fileName: `${product.id}-usage-template.xlsx`,
     contentType: xlsxType,
@@ -42,7 +42,7 @@ export async function usageFileTemplate(actor: Actor, usageFileId: string): Prom
   const [[product], [contract], items] = await Promise.all([
     db.select().from(products).where(eq(products.id, file.productId)),
     db.select().from(contracts).where(eq(contracts.id, file.contractId)),
-    listProductItems(file.productId),
+    listUsageFileItems(actor, file.id),
   ]);
   return ok({
     fileName: `${file.id}-template.xlsx`,

@@ -14,7 +14,7 @@ import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { firstValues } from "@/lib/domain/table-query";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireRole } from "@/lib/server/actor";
-import { listProductItems } from "@/lib/server/queries/catalog";
+import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
@@ -69,7 +69,7 @@ export default async function DistributorUsageFilePage({
   if (!listed) notFound();
   const { file, page } = listed;
   const [items, history, recordsToClose] = await Promise.all([
-    listProductItems(file.productId),
+    listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     hasRecordsToClose(file),
   ]);

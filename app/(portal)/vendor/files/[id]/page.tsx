@@ -16,7 +16,7 @@ import { firstValues } from "@/lib/domain/table-query";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
-import { listProductItems } from "@/lib/server/queries/catalog";
+import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
@@ -41,7 +41,10 @@ export default async function VendorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history] = await Promise.all([listProductItems(file.productId), listUsageFileHistory(actor, file.id)]);
+  const [items, history] = await Promise.all([
+    listUsageFileItems(actor, file.id),
+    listUsageFileHistory(actor, file.id),
+  ]);
   const api = `/api/v1/usage/files/${encodeURIComponent(file.id)}`;
   const allowed = allowedActions(file.status);
   const inProgress = file.status === "uploading" || file.status === "processing";
