@@ -6,11 +6,6 @@
 export const formulaStartPattern = "^[=+@\\t\\r-]";
 const formulaStart = new RegExp(formulaStartPattern);
 
-/** Exported text made inert: a leading apostrophe makes Excel and LibreOffice show it as text. */
-export function neutralizeFormula(text: string): string {
-  return formulaStart.test(text) ? `'${text}` : text;
-}
-
 /** A cell read back from an export (a reconciliation sheet): the escaping apostrophe comes off again. */
 export function restoreEscapedText(text: string): string {
   return text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;

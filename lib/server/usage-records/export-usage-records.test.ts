@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { usageRecords } from "@/db/schema";
 import type { Result } from "@/lib/domain/errors";
-import { neutralizeFormula } from "@/lib/domain/spreadsheet-cell";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import { withTestDatabase } from "@/test/db";
 import { visibleRecords } from "@/test/usage-file-state";
@@ -83,7 +82,15 @@ describe("exporting records for billing", () => {
       "external_billing_id",
       "external_billing_note",
     ]);
-    expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual(formulaNotes.map(neutralizeFormula));
+    expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual([
+      `'=HYPERLINK("http://evil")`,
+      "'+1",
+      "'-2 units",
+      "'@SUM(A1)",
+      "'\tpadded",
+      "plain",
+      "a=b",
+    ]);
     expect(rows[0]).toMatchObject({
       id: `UR-${records[0]!.id}`,
       status: "closed",
