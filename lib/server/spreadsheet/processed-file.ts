@@ -1,7 +1,5 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import { open, rm } from "node:fs/promises";
-import { parse } from "csv-parse";
+import { rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import {
   categoryColumns,
@@ -10,6 +8,7 @@ import {
   processedErrorsColumn,
   recordSheetNames,
 } from "@/lib/domain/usage-sheet";
+import { openWorkbook, type SheetRow } from "./reader";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
 import { writeStreamableXlsx } from "./streamable-xlsx";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
@@ -145,50 +144,33 @@ function copiedRow(
 // csv
 
 async function copyCsv(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
-  // Read as Excel (and the upload reader) does: blank lines are rows too, and a stray quote is text.
-  const records = parse({
-    bom: true,
-    delimiter: await sniffDelimiter(sourcePath),
-    relax_column_count: true,
-    relax_quotes: true,
-  });
-  const file = createReadStream(sourcePath).on("error", (error) => records.destroy(error));
-  file.pipe(records);
-  await new ProcessedRecordsSheet(workbook, recordSheetNames[0], errors).copy(csvRows(records));
-  addEmptyCategoriesSheet(workbook);
-}
-
-/** Comma or semicolon, whichever the header line uses more (spreadsheet exports in many locales use `;`). */
-async function sniffDelimiter(path: string): Promise<"," | ";"> {
-  const file = await open(path);
+  // Read by the upload's own reader: the same delimiter, the same rows and row numbers. The upload
+  // was counted against the row limit when it came in; it is not refused for it again here.
+  const csv = await openWorkbook(sourcePath, { maxRows: Number.MAX_SAFE_INTEGER }, "csv");
   try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
-    const headerLine = buffer.toString("utf8", 0, bytesRead).split(/\r?\n/, 1)[0] ?? "";
-    return count(headerLine, ";") > count(headerLine, ",") ? ";" : ",";
+    const rows = csvRows(csv.rows(csv.sheetNames[0]!));
+    await new ProcessedRecordsSheet(workbook, recordSheetNames[0], errors).copy(rows);
   } finally {
-    await file.close();
+    await csv.close();
   }
-}
-
-function count(text: string, character: string): number {
-  return text.split(character).length - 1;
+  addEmptyCategoriesSheet(workbook);
 }
 
 /**
  * CSV fields stay text: turning them into numbers would drop leading zeros of ids and the
  * decimals a JavaScript number cannot hold, and the reader parses text anyway.
  */
-async function* csvRows(records: AsyncIterable<string[]>): AsyncIterable<SourceRow> {
-  let number = 0;
+async function* csvRows(batches: AsyncIterable<SheetRow[]>): AsyncIterable<SourceRow> {
   let headerSeen = false;
-  for await (const record of records) {
-    number += 1;
-    const style: Partial<ExcelJS.Style> = headerSeen ? {} : { font: headerFont };
-    const cells: SourceCell[] = record.flatMap((value, index) =>
-      value === "" ? [] : [{ column: index + 1, value, style }],
-    );
-    headerSeen ||= cells.length > 0;
-    yield { number, cells };
+  for await (const batch of batches) {
+    for (const row of batch) {
+      const style: Partial<ExcelJS.Style> = headerSeen ? {} : { font: headerFont };
+      const cells: SourceCell[] = row.values.flatMap((value, index) =>
+        value === "" ? [] : [{ column: index + 1, value, style }],
+      );
+      headerSeen ||= cells.length > 0;
+      yield { number: row.rowNumber, cells };
+    }
   }
 }
 
