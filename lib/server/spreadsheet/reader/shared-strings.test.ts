@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { readRows, removeTempFiles, writeXlsxParts } from "@/test/reader-workbooks";
+import { readRows, readSheetValues, removeTempFiles, writeXlsxParts } from "@/test/reader-workbooks";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
 import { defaultReadLimits } from "./types";
 
@@ -63,12 +63,21 @@ describe("shared strings", () => {
     expect(table.text(textCount)).toBeUndefined();
   }, 30_000);
 
-  it("keeps texts whole where a block fills up, and empty texts empty", () => {
+  it("keeps texts whole where a block fills up, long texts and empty texts too", () => {
     const table = new SharedStrings(defaultReadLimits);
-    const long = "é".repeat(defaultReadLimits.maxCellChars);
-    const texts = Array.from({ length: 40 }, (_, n) => (n % 3 === 2 ? "" : `${n}${long}`.slice(0, -n)));
+    const long = "é€".repeat(200);
+    const texts = Array.from({ length: 60_000 }, (_, n) => (n % 5 === 4 ? "" : `${n}${long}`.slice(0, n % 300)));
     for (const value of texts) table.add(value);
     expect(texts.map((_, index) => table.text(index))).toEqual(texts);
+  });
+
+  it("gives every cell referring to a long text that text, in a workbook", async () => {
+    const long = "Ü".repeat(defaultReadLimits.maxCellChars);
+    const cells = Array.from({ length: 50 }, (_, n) => `<c r="${columnName(n)}1" t="s"><v>${n % 2}</v></c>`);
+    const values = await readSheetValues(`<row r="1">${cells.join("")}</row>`, {
+      sharedStrings: [`<t>${long}</t>`, "<t>short</t>"],
+    });
+    expect(values).toEqual([Array.from({ length: 50 }, (_, n) => (n % 2 === 0 ? long : "short"))]);
   });
 
   it("cuts a text past the cell limit and remembers its full length", () => {
@@ -78,3 +87,7 @@ describe("shared strings", () => {
     expect([table.text(0), table.cutLength(0), table.text(1), table.cutLength(1)]).toEqual(["abc", 6, "ab", undefined]);
   });
 });
+
+function columnName(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : `A${String.fromCharCode(65 + index - 26)}`;
+}
