@@ -26,9 +26,9 @@ const minSharedChars = 128;
 /**
  * The shared-string table as the UTF-8 bytes of its short texts in a few large blocks, plus where each
  * text ends: a short text becomes a JS string only when a cell refers to it, and that string is the
- * reader's to drop with the row. Held as JS strings, a table of 2.9 million short texts took some
- * 400 MB (a V8 string costs 16–32 bytes before its characters, two bytes per character past
- * Latin-1); held so, it takes its UTF-8 size plus 4 bytes a text. Decoding per reference costs the
+ * reader's to drop with the row. Held as JS strings, a table of 2.9 million short texts peaked at
+ * 545 MB RSS (issue 16; a V8 string costs 16–32 bytes before its characters, two bytes a character
+ * past Latin-1); held so, it takes its UTF-8 size plus 4 bytes a text. Decoding per reference costs the
  * 1M-row file nothing measurable: its texts are short, and the reader no longer copies each as it loads.
  */
 export class SharedStrings {
