@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openWorkbook } from "@/lib/server/spreadsheet/reader/open-workbook";
 import type { ReadLimits, SheetRow } from "@/lib/server/spreadsheet/reader/types";
-import { writeZip } from "@/lib/server/spreadsheet/reader/zip-writer";
+import { writeZip, type ZipEntryContent } from "@/lib/server/spreadsheet/reader/zip-writer";
 
 // Builders for the reader's tests: each test writes the XML of the parts it is about, so the
 // input it reads is there to see.
@@ -32,14 +32,14 @@ export interface XlsxParts {
   /** The inner XML of <cellXfs> and of <numFmts>. */
   styles?: { cellXfs: string; numFmts?: string };
   date1904?: boolean;
-  /** Replaces or adds parts by name, written as given. */
-  parts?: Record<string, string | Buffer>;
+  /** Replaces or adds parts by name, written as given (a generator streams a part too large to hold). */
+  parts?: Record<string, ZipEntryContent>;
 }
 
 export async function writeXlsxParts(workbook: XlsxParts): Promise<string> {
   const path = tempPath("xlsx");
   const names = Object.keys(workbook.sheets);
-  const parts: Record<string, string | Buffer> = {
+  const parts: Record<string, ZipEntryContent> = {
     "_rels/.rels": relationships([["rId1", "officeDocument", "xl/workbook.xml"]]),
     "xl/workbook.xml": workbookXml(names, workbook.date1904 ?? false),
     "xl/_rels/workbook.xml.rels": relationships([

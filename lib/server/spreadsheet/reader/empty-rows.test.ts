@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { noSharedStrings } from "./shared-strings";
+import { SharedStrings } from "./shared-strings";
 import { SheetScanner } from "./sheet-scanner";
+import { defaultReadLimits } from "./types";
 
 // A million empty rows make a 2.6 MB upload: an empty row must cost no more than a row of cells.
 // A search running past its row's end costs in proportion to the rest of the chunk, not to the
@@ -30,7 +31,8 @@ function sheetChunks(row: (n: number) => string): string[] {
 
 /** Milliseconds to scan the chunks; gives up once past `budget`, so that a slow scan fails in seconds, not minutes. */
 function scanMilliseconds(chunks: string[], budget = Infinity): number {
-  const strings = { values: ["R-1"], cutLengths: noSharedStrings.cutLengths };
+  const strings = new SharedStrings(defaultReadLimits);
+  strings.add("R-1");
   const scanner = new SheetScanner(
     "records",
     { sharedStrings: strings, dateStyles: [], date1904: false },

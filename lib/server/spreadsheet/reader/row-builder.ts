@@ -19,7 +19,7 @@ export class RowBuilder {
     this.setPrepared(column, detached(text.length > this.maxCellChars ? text.slice(0, this.maxCellChars) : text));
   }
 
-  /** Sets a cell from text already trimmed, cut and detached (shared strings are, once, as they load). */
+  /** Sets a cell from text already trimmed, cut and detached (shared strings are trimmed and cut as they load, and decoded into strings of their own). */
   setPrepared(column: number, value: string): void {
     if (value === "") return;
     if (column >= maxColumns) {

@@ -179,12 +179,12 @@ export class SheetScanner {
   }
 
   private readSharedString(index: number, column: number): void {
-    const { values, cutLengths } = this.formats.sharedStrings;
-    const value = values[index];
+    const strings = this.formats.sharedStrings;
+    const value = strings.text(index);
     if (value === undefined)
       throw corrupt(`a cell of the ${this.sheetName} sheet refers to a shared text that does not exist`);
     this.row.setPrepared(column, value);
-    const cutLength = cutLengths.size === 0 ? undefined : cutLengths.get(index);
+    const cutLength = strings.cutLength(index);
     if (cutLength !== undefined) this.row.tooLong(column, cutLength);
   }
 

@@ -25,7 +25,7 @@ export interface ReadLimits {
   /** Characters per cell: Excel's own limit. Longer cells are cut and flagged. */
   maxCellChars: number;
   maxSharedStrings: number;
-  /** Characters held by the shared-string table (about bytes, for the text of usage files). */
+  /** UTF-8 bytes of text held by the shared-string table, which keeps its texts as UTF-8. */
   maxSharedStringBytes: number;
 }
 
