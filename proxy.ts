@@ -24,9 +24,7 @@ const pages = auth((request) => {
 });
 
 export default async function proxy(request: NextRequest): Promise<Response> {
-  const response = request.nextUrl.pathname.startsWith("/api/")
-    ? NextResponse.next()
-    : ((await pages(request, noParams)) ?? NextResponse.next());
+  const response = (await pages(request, noParams)) ?? NextResponse.next();
   if (servedOverHttps(request.nextUrl)) response.headers.set("Strict-Transport-Security", strictTransportSecurity);
   return response;
 }
@@ -46,6 +44,7 @@ function withNonce(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // API answers and downloads too, for HSTS; static files get their headers from next.config.mjs.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages only. Next.js hands the proxy at most 10 MB of a request body, which would cut uploads to
+  // the API short; the API's headers come from next.config.ts, static files' too.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

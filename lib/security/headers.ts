@@ -1,7 +1,7 @@
-import { env } from "@/lib/env";
+import { env } from "../env";
 
 // The security headers decided per request, set by proxy.ts. The ones that never change (framing,
-// sniffing, referrer) are in next.config.mjs, so that every answer carries them, static files too.
+// sniffing, referrer) are in next.config.ts, so that every answer carries them, static files too.
 
 export interface PolicyOptions {
   nonce: string;
