@@ -22,15 +22,26 @@ export interface LoadResult {
   /** The first few errors, for the log. */
   errorSamples: string[];
   latenciesMs: number[];
+  /** The same latencies by kind of request, to tell which one is slow. */
+  latenciesByKindMs: Record<RequestKind, number[]>;
   seconds: number;
 }
+
+type RequestKind = "files" | "file" | "records_first_10k" | "records_deep";
 
 const recordOrders = usageRecordSortColumns.map(snakeCase);
 const fileOrders = usageFileSortColumns.map(snakeCase);
 
 /** Runs one client per key until `done()` is true; every non-2xx answer and network failure is an error. */
 export async function runLoad(target: LoadTarget, done: () => boolean): Promise<LoadResult> {
-  const result: LoadResult = { requests: 0, errors: 0, errorSamples: [], latenciesMs: [], seconds: 0 };
+  const result: LoadResult = {
+    requests: 0,
+    errors: 0,
+    errorSamples: [],
+    latenciesMs: [],
+    latenciesByKindMs: { files: [], file: [], records_first_10k: [], records_deep: [] },
+    seconds: 0,
+  };
   const started = performance.now();
   await Promise.all(target.keys.map((key, client) => runClient(target, key, 20_261_202 + client, done, result)));
   result.seconds = (performance.now() - started) / 1000;
@@ -47,7 +58,7 @@ async function runClient(
   const random = randomFrom(seed);
   const headers = { authorization: `ApiKey ${key}` };
   while (!done()) {
-    const path = nextRequest(target, random);
+    const { kind, path } = nextRequest(target, random);
     const started = performance.now();
     try {
       const response = await fetch(`${target.baseUrl}/api/v1${path}`, { headers });
@@ -56,7 +67,9 @@ async function runClient(
     } catch (error) {
       noteError(result, `${(error as Error).message} ${path}`);
     }
-    result.latenciesMs.push(performance.now() - started);
+    const elapsed = performance.now() - started;
+    result.latenciesMs.push(elapsed);
+    result.latenciesByKindMs[kind].push(elapsed);
     result.requests++;
   }
 }
@@ -70,15 +83,17 @@ function noteError(result: LoadResult, message: string): void {
  * One in ten requests lists files, one in ten reads a file, the rest page the big file's records in
  * a random order: mostly the first 10,000 records, one page in five anywhere in the file.
  */
-function nextRequest(target: LoadTarget, random: ReturnType<typeof randomFrom>): string {
+function nextRequest(target: LoadTarget, random: ReturnType<typeof randomFrom>): { kind: RequestKind; path: string } {
   const roll = random.next();
   const desc = () => (random.next() < 0.5 ? "-" : "");
   if (roll < 0.1) {
-    return `/usage/files?order_by=${desc()}${random.pick(fileOrders)}&limit=${random.pick([20, 50, 100])}`;
+    const limit = random.pick([20, 50, 100]);
+    return { kind: "files", path: `/usage/files?order_by=${desc()}${random.pick(fileOrders)}&limit=${limit}` };
   }
-  if (roll < 0.2) return `/usage/files/${encodeURIComponent(random.pick(target.fileIds))}`;
+  if (roll < 0.2) return { kind: "file", path: `/usage/files/${encodeURIComponent(random.pick(target.fileIds))}` };
   const limit = random.pick([25, 100, 250]);
-  const span = random.next() < 0.8 ? Math.min(10_000, target.records) : target.records;
+  const deep = random.next() >= 0.8;
+  const span = deep ? target.records : Math.min(10_000, target.records);
   const offset = Math.floor((random.next() * span) / limit) * limit;
   const query = new URLSearchParams({
     "usagefile.id": target.recordsFileId,
@@ -86,5 +101,5 @@ function nextRequest(target: LoadTarget, random: ReturnType<typeof randomFrom>):
     limit: String(limit),
     offset: String(offset),
   });
-  return `/usage/records?${query}`;
+  return { kind: deep ? "records_deep" : "records_first_10k", path: `/usage/records?${query}` };
 }

@@ -10,6 +10,8 @@ export interface AppServer {
   baseUrl: string;
   /** Resident memory, in MB, of the app's process tree (start.mjs, the web server, the worker) and of its web part. */
   rssMb(): { total: number; web: number };
+  /** The end of what the app wrote to stdout and stderr, for a failed run. */
+  logTail(): string;
   /** SIGTERM to start.mjs, which passes it on; SIGKILL to what is left after 20 s. */
   stop(): Promise<void>;
 }
@@ -33,7 +35,6 @@ export async function startAppServer(databaseUrl: string, dataDir: string): Prom
     env: {
       ...process.env,
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -42,11 +43,17 @@ export async function startAppServer(databaseUrl: string, dataDir: string): Prom
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server: AppServer = { baseUrl, rssMb: () => treeRssMb(child.pid!), stop: () => stopTree(child) };
+  const server: AppServer = {
+    baseUrl,
+    rssMb: () => treeRssMb(child.pid!),
+    logTail: () => readFileSync(logPath, "utf8").split("\n").slice(-40).join("\n"),
+    stop: () => stopTree(child),
+  };
   try {
-    await waitUntilAnswering(`${baseUrl}/api/v1/openapi.json`, child, logPath);
+    await waitUntilAnswering(`${baseUrl}/api/v1/openapi.json`, child);
   } catch (error) {
     await server.stop();
+    console.error(server.logTail());
     throw error;
   }
   return server;
@@ -63,10 +70,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, logPath: string): Promise<void> {
+async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app stopped with code ${child.exitCode}; see ${logPath}`);
+    if (child.exitCode !== null) throw new Error(`The app stopped with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       await response.arrayBuffer();
@@ -76,7 +83,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, logPath: str
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`The app did not answer ${url} within 180 s; see ${logPath}`);
+  throw new Error(`The app did not answer ${url} within 180 s`);
 }
 
 async function stopTree(child: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@
 // as many records is uploaded and processed by the worker.
 import { openAsBlob } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { replaceDatabase, scratchServerUrl } from "@/db/client";
@@ -76,9 +76,16 @@ export async function benchLoad({ rows, seconds }: { rows: number; seconds: numb
       const until = Date.now() + seconds * 1000;
       return runLoad(target, () => Date.now() > until);
     });
-    const details = { rows, clients, seconds: round(idle.load.seconds), requests: idle.load.requests };
+    // The machine's 1-minute load average at the end of the phase: other work on it slows every figure.
+    const details = {
+      rows,
+      clients,
+      seconds: round(idle.load.seconds),
+      requests: idle.load.requests,
+      load_average: round(loadavg()[0]!),
+    };
     reportFigure("load_requests_per_s", idle.load.requests / idle.load.seconds, details);
-    reportFigure("load_p95_ms", p95(idle.load.latenciesMs), details);
+    reportFigure("load_p95_ms", p95(idle.load.latenciesMs), { ...details, p95_ms_by_kind: p95ByKind(idle.load) });
     reportFigure("load_errors", idle.load.errors, { ...details, samples: idle.load.errorSamples });
     reportFigure("load_server_peak_rss_mb", idle.peak.total, {
       ...details,
@@ -92,10 +99,12 @@ export async function benchLoad({ rows, seconds }: { rows: number; seconds: numb
       clients,
       requests: ingest.load.requests,
       ingest_seconds: round(ingest.load.seconds),
+      load_average: round(loadavg()[0]!),
     };
     reportFigure("load_during_ingest_p95_ms", p95(ingest.load.latenciesMs), {
       ...ingestDetails,
       idle_p95_ms: round(p95(idle.load.latenciesMs)),
+      p95_ms_by_kind: p95ByKind(ingest.load),
     });
     reportFigure("load_during_ingest_requests_per_s", ingest.load.requests / ingest.load.seconds, ingestDetails);
     reportFigure("load_during_ingest_errors", ingest.load.errors, {
@@ -106,6 +115,9 @@ export async function benchLoad({ rows, seconds }: { rows: number; seconds: numb
       ...ingestDetails,
       web_server_peak_rss_mb: round(ingest.peak.web),
     });
+  } catch (error) {
+    if (app) console.error(`The app's last lines:\n${app.logTail()}`);
+    throw error;
   } finally {
     await app?.stop();
     await database.handle.close();
@@ -186,6 +198,15 @@ async function filesSeenByBoth(baseUrl: string, first: string, second: string): 
 
 function progress(message: string): void {
   console.error(`[load] ${new Date().toISOString().slice(11, 19)} ${message}`);
+}
+
+function p95ByKind(load: LoadResult): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(load.latenciesByKindMs).map(([kind, timings]) => [
+      kind,
+      timings.length ? round(p95(timings)) : null,
+    ]),
+  );
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
