@@ -59,7 +59,7 @@ export async function benchIngest({ rows }: { rows: number }): Promise<void> {
   }
 }
 
-async function newDraft(db: Database, template: UsageFile, id: string): Promise<void> {
+export async function newDraft(db: Database, template: UsageFile, id: string): Promise<void> {
   await db.insert(usageFiles).values({
     ...template,
     id,

@@ -28,7 +28,7 @@ import { recordByIdP95, recordsAcrossFilesP95 } from "./record-api";
 import { reportFigure, timed, withPeakRss } from "./report";
 
 const templateFileId = "UF-2026-10-1001-0002";
-const benchFileId = "UF-2026-10-9100-0001";
+export const benchFileId = "UF-2026-10-9100-0001";
 const actorOf = (email: string): Actor => {
   const user = demoUsers.find((u) => u.email === email)!;
   return { userId: user.id, accountId: user.accountId, role: user.role };
@@ -94,7 +94,7 @@ async function millis(action: () => Promise<Result<unknown>>): Promise<number> {
 }
 
 /** A Ready file of `rows` valid records, COPYed straight into its partition as processing would write them. */
-async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void> {
+export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promise<void> {
   const db = handle.db;
   const [template] = await db.select().from(usageFiles).where(eq(usageFiles.id, templateFileId));
   await db.insert(usageFiles).values({
