@@ -13,6 +13,13 @@ import postgres from "postgres";
 import { requiredRecordColumns } from "@/lib/domain/usage-sheet";
 import { buildIsStale } from "./build-stamp.mjs";
 
+// Built first, before any temp dir or process exists and outside the time limit: two instances
+// finding the bundle stale would both build into .next.
+if (buildIsStale()) {
+  log("Building the production bundle first (missing or older than the sources)…");
+  if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+
 const serverUrl = process.env.TWO_INSTANCES_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const timeLimitMs = 5 * 60_000;
 const password = "demo-pass-2026";
@@ -334,14 +341,15 @@ async function checks(): Promise<void> {
   log(`  ok  created and uploaded ${batch.map(({ id, records }) => `${id} (${records})`).join(", ")}`);
 
   const ids = [...expected.keys()];
-  const statuses = await waitFor("every file to be processed", 180_000, async () => {
+  const statuses = await waitFor("every file to be Ready or Invalid", 180_000, async () => {
     const rows = await db!<{ id: string; status: string }[]>`
       SELECT id, status FROM usage_files WHERE id = ANY(${ids})`;
-    return rows.every((row) => row.status !== "processing") ? rows : undefined;
+    return rows.every((row) => row.status === "ready" || row.status === "invalid") ? rows : undefined;
   });
+  const notReady = statuses.filter((row) => row.status !== "ready").map((row) => `${row.id} ${row.status}`);
   check(
-    statuses.length === ids.length && statuses.every((row) => row.status === "ready"),
-    `all ${ids.length} files reached Ready`,
+    statuses.length === ids.length && notReady.length === 0,
+    `all ${ids.length} files reached Ready${notReady.length > 0 ? ` (not: ${notReady.join(", ")})` : ""}`,
   );
   const counts = await db!<{ id: string; records: number }[]>`
     SELECT f.id, count(r.id)::int AS records FROM usage_files f
@@ -418,12 +426,6 @@ async function cleanUp(failed: boolean): Promise<void> {
   await admin.end({ timeout: 5 });
   rmSync(tempDir, { recursive: true, force: true });
   log(`Cleaned up: processes stopped, database ${databaseName} dropped, ${tempDir} removed`);
-}
-
-// Built once here, outside the time limit: two instances finding it stale would both build into .next.
-if (buildIsStale()) {
-  log("Building the production bundle first (missing or older than the sources)…");
-  if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 }
 
 let failure: unknown;
