@@ -377,7 +377,10 @@ async function checks(): Promise<void> {
   const uploadedAt = new Map(uploadsInAccessLog());
   uploadedAt.set(seededDraft, b.address);
   const processedAt = (id: string) => (byA.includes(id) ? a : b).address;
-  for (const id of ids) log(`      ${id} uploaded at ${uploadedAt.get(id)}, processed by ${processedAt(id)}`);
+  const nameOf = (address: string | undefined) => (address === a.address ? "A" : address === b.address ? "B" : "?");
+  for (const id of ids) {
+    log(`      ${id} uploaded at ${nameOf(uploadedAt.get(id))}, processed by worker ${nameOf(processedAt(id))}`);
+  }
   const crossed = ids.filter((id) => uploadedAt.get(id) !== processedAt(id));
   check(
     ids.every((id) => uploadedAt.has(id)),
