@@ -2,39 +2,8 @@
 // serves it and runs the job worker in a process of its own, so a heavy upload never stalls pages.
 // Migrations and demo data are applied by the server itself when it starts.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-
-const sourceEntries = [
-  "app",
-  "components",
-  "lib",
-  "db",
-  "proxy.ts",
-  "instrumentation.ts",
-  "instrumentation-client.ts",
-  "next.config.ts",
-  "package.json",
-  "tailwind.config.ts",
-  "postcss.config.mjs",
-];
-const buildStamp = ".next/BUILD_ID";
-
-function newestMtime(entry) {
-  if (!existsSync(entry) || entry.endsWith(".test.ts")) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(entry).reduce(
-    (newest, name) => Math.max(newest, newestMtime(path.join(entry, name))),
-    stats.mtimeMs,
-  );
-}
-
-function buildIsStale() {
-  if (!existsSync(buildStamp)) return true;
-  const builtAt = statSync(buildStamp).mtimeMs;
-  return sourceEntries.some((entry) => newestMtime(entry) > builtAt);
-}
+import { buildIsStale } from "./build-stamp.mjs";
 
 const next = path.join("node_modules", "next", "dist", "bin", "next");
 

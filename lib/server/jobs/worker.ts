@@ -10,6 +10,7 @@ export async function startWorkers(): Promise<void> {
   await workOn(processUsageFileJob, env.WORKER_CONCURRENCY, async ({ usageFileId }, attempt) => {
     try {
       await processUsageFile(usageFileId);
+      console.log(`Processed ${usageFileId}`);
     } catch (error) {
       console.error(`Processing ${usageFileId} failed (attempt ${attempt.retryCount + 1}):`, error);
       if (attempt.retryCount >= attempt.retryLimit) {
