@@ -9,6 +9,7 @@ import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ClosingReport, RecordClosing } from "@/lib/domain/record-closing";
 import { restoreEscapedText } from "@/lib/domain/spreadsheet-cell";
+import { findSheet } from "@/lib/domain/usage-sheet";
 import type { MultipartFile } from "@/lib/server/api/multipart";
 import { exportSheetName } from "@/lib/server/spreadsheet/export-records";
 import { openWorkbook, WorkbookError, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
@@ -72,7 +73,7 @@ async function readClosings(
 ): Promise<Result<{ closings: RecordClosing[]; rowsWithoutBillingId: number }>> {
   const workbook = await openWorkbook(filePath, {}, declared);
   try {
-    const sheet = workbook.sheetNames.find((name) => name.trim().toLowerCase() === exportSheetName);
+    const sheet = findSheet(workbook.sheetNames, [exportSheetName]);
     if (!sheet)
       return fail(
         "invalid_input",
