@@ -3,8 +3,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, openSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "@/lib/free-port";
 
 export interface AppServer {
   baseUrl: string;
@@ -57,17 +57,6 @@ export async function startAppServer(databaseUrl: string, dataDir: string): Prom
     throw error;
   }
   return server;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {

