@@ -81,7 +81,7 @@ export function DataTable<Row>({
     onColumnVisibilityChange: (updater) => {
       const next = apply(updater, columnVisibility);
       const hide = Object.entries(next).flatMap(([id, visible]) => (visible ? [] : [id]));
-      update({ hide: hide.join(",") || null }, { keepPosition: true });
+      update({ hide: hide.join(",") || null }, { keepPosition: true, replace: true });
     },
   });
 

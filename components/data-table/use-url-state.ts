@@ -8,7 +8,9 @@ const positionParams = ["page", "after", "before"];
 
 /**
  * A table's state lives in the URL, so a view can be shared and survives a reload; the server
- * component reads it back and renders the rows. `update` patches the query string (null removes).
+ * component reads it back and renders the rows. `update` patches the query string (null removes)
+ * in a new history entry, so that Back undoes the last sort, filter or page; `replace` is for
+ * changes not worth a step back, such as the columns shown.
  */
 export function useUrlState() {
   const router = useRouter();
@@ -17,7 +19,7 @@ export function useUrlState() {
   const [pending, startTransition] = useTransition();
 
   const update = useCallback(
-    (patch: Record<string, string | null>, { keepPosition = false } = {}) => {
+    (patch: Record<string, string | null>, { keepPosition = false, replace = false } = {}) => {
       const next = new URLSearchParams(searchParams.toString());
       for (const [key, value] of Object.entries(patch)) {
         if (value) next.set(key, value);
@@ -25,7 +27,8 @@ export function useUrlState() {
       }
       if (!keepPosition) for (const key of positionParams) if (!(key in patch)) next.delete(key);
       const query = next.toString();
-      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+      const href = query ? `${pathname}?${query}` : pathname;
+      startTransition(() => (replace ? router.replace : router.push)(href, { scroll: false }));
     },
     [pathname, router, searchParams],
   );
