@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable } from "@/components/data-table/data-table";
+import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
+import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
 import type { AdminSubscriptionRow } from "@/lib/server/queries/admin-catalog";
 import { formatDate } from "@/lib/format";
 
@@ -48,18 +49,19 @@ const columns = [
 ];
 
 export function SubscriptionsDataTable({
-  rows,
-  sort,
+  initial,
+  load,
 }: {
-  rows: AdminSubscriptionRow[];
-  sort: { column: string; desc: boolean };
+  initial: LoadedRows<NumberedPage<AdminSubscriptionRow>>;
+  load: RowsLoader<NumberedPage<AdminSubscriptionRow>>;
 }) {
   return (
-    <DataTable
+    <PagedTable
+      initial={initial}
+      load={load}
       columns={columns}
-      rows={rows}
-      sort={sort}
       rowId={(row) => row.id}
+      caption="Subscriptions"
       emptyMessage="No subscriptions match."
     />
   );

@@ -2,14 +2,14 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextInput } from "@/components/ui/form";
-import { cellFieldName } from "@/lib/domain/record-cell-fields";
-import { inSheetOrder } from "@/lib/domain/record-header";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { FormAction } from "@/lib/server/form-action";
+import type { SheetCellField } from "./record-grid-page";
 
 /**
- * Edits the cells of one invalid record as they were read from the sheet; the server checks them
- * by the upload's rules and either saves the record as valid or says what is still wrong.
+ * Edits the cells of one invalid record as they were read from the sheet (in sheet order, named
+ * for the form by the server); it opens on the first invalid cell. The server checks them by the
+ * upload's rules and either saves the record as valid or says what is still wrong.
  */
 export function CorrectRecordDialog({
   action,
@@ -18,7 +18,7 @@ export function CorrectRecordDialog({
 }: {
   action: FormAction;
   usageFileId: string;
-  record: { id: number; rowNumber: number; errors: RecordError[]; sheetCells: Record<string, string> };
+  record: { id: number; rowNumber: number; errors: RecordError[]; cells: SheetCellField[] };
 }) {
   const messagesOf = (column: string) =>
     record.errors.filter((error) => error.column === column).map((error) => error.message);
@@ -33,16 +33,11 @@ export function CorrectRecordDialog({
       confirmLabel="Check and save"
     >
       <div className="grid max-h-[55vh] gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
-        {inSheetOrder(record.sheetCells).map(([column, value]) => {
+        {record.cells.map(({ column, field, value }) => {
           const messages = messagesOf(column);
           return (
             <Field key={column} label={column} error={messages.join(" ") || undefined}>
-              <TextInput
-                name={cellFieldName(column)}
-                defaultValue={value}
-                invalid={messages.length > 0}
-                className="font-mono"
-              />
+              <TextInput name={field} defaultValue={value} invalid={messages.length > 0} className="font-mono" />
             </Field>
           );
         })}
