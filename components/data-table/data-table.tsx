@@ -145,7 +145,7 @@ export function DataTable<Row>({
     <div>
       {columnChooser && <ColumnChooser columns={table.getAllLeafColumns().filter((column) => column.getCanHide())} />}
       <div
-        className={`overflow-x-auto transition-opacity ${pending ? "opacity-50" : ""}`}
+        className={`relative overflow-x-auto transition-opacity ${pending ? "opacity-50" : ""}`}
         aria-busy={pending}
         // A region that scrolls must be reachable by keyboard.
         tabIndex={0}

@@ -29,6 +29,7 @@ import {
   closeUsageRecordsAction,
   rejectUsageFileAction,
 } from "../actions";
+import { usageFileTitle } from "../../../page-titles";
 
 function ExportLinks({ usageFileId }: { usageFileId: string }) {
   const href = (format: string) => `/api/v1/usage/files/${encodeURIComponent(usageFileId)}/export?format=${format}`;
@@ -45,6 +46,8 @@ function ExportLinks({ usageFileId }: { usageFileId: string }) {
     </div>
   );
 }
+
+export const generateMetadata = usageFileTitle;
 
 export default async function DistributorUsageFilePage({
   params,

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
@@ -28,8 +27,9 @@ import {
   submitUsageFileAction,
   updateInternalNoteAction,
 } from "../actions";
+import { usageFileTitle } from "../../../page-titles";
 
-export const metadata: Metadata = { title: "Usage file" };
+export const generateMetadata = usageFileTitle;
 
 export default async function VendorUsageFilePage({
   params,
