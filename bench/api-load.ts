@@ -2,7 +2,7 @@
 // file lists, single files and record pages of a big file until told to stop.
 import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
 import { usageRecordSortColumns } from "@/lib/domain/usage-record-query";
-import { snakeCase } from "@/lib/domain/wire-names";
+import { snakeCase } from "@/lib/server/api/wire-names";
 import { randomFrom } from "./grid-pages";
 
 export interface LoadTarget {

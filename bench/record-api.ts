@@ -1,7 +1,7 @@
 // The public API's record reads on a big file among others: a record by its public id, and the
 // record list across every file the caller may see, through the queries the API routes call.
 import type { UsageFile } from "@/db/schema";
-import { usageRecordApiQuery } from "@/lib/domain/api-query";
+import { usageRecordApiQuery } from "@/lib/server/api/api-query";
 import type { Actor } from "@/lib/domain/permissions";
 import { getUsageRecord, listVisibleUsageRecordWindow } from "@/lib/server/queries/usage-records";
 import { randomFrom } from "./grid-pages";

@@ -15,7 +15,7 @@ import {
   usageFileApiQuery,
   usageRecordApiQuery,
   userApiQuery,
-} from "@/lib/domain/api-query";
+} from "@/lib/server/api/api-query";
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import {

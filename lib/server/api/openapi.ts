@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { answers } from "./answers";
 import type { Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
-import { wireInputSchema, wireOutputSchema } from "@/lib/domain/wire-names";
+import { wireInputSchema, wireOutputSchema } from "@/lib/server/api/wire-names";
 
 type JsonSchema = Record<string, unknown>;
 

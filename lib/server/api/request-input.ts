@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { fail, ok, type Result } from "@/lib/domain/errors";
-import { fromWire, wireFieldNames } from "@/lib/domain/wire-names";
+import { fromWire, wireFieldNames } from "@/lib/server/api/wire-names";
 
 function invalid(message: string, error: z.ZodError) {
   const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));

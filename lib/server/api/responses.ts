@@ -3,7 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { httpStatusOf, type Failure } from "@/lib/domain/errors";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
-import { toWire } from "@/lib/domain/wire-names";
+import { toWire } from "@/lib/server/api/wire-names";
 
 /** An answer of the API: the value as JSON, its field names in snake_case. */
 export function jsonResponse(value: unknown, init?: ResponseInit): NextResponse {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { usageFiles, usageRecords } from "@/db/schema";
 import { demoUsers, seedDemoData } from "@/db/seed";
-import { usageRecordApiQuery } from "@/lib/domain/api-query";
+import { usageRecordApiQuery } from "@/lib/server/api/api-query";
 import type { Actor } from "@/lib/domain/permissions";
 import { withTestDatabase } from "@/test/db";
 import { visibleRecords } from "@/test/usage-file-state";

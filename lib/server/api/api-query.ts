@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { subscriptionSortColumns, userSortColumns } from "./admin-query";
-import { userRoleSchema } from "./catalog";
-import type { Sort } from "./table-query";
-import { usageFileSortColumns } from "./usage-file-query";
-import { usageFileStatusSchema, usageRecordStatusSchema } from "./usage-file-status";
-import { usageRecordSortColumns } from "./usage-record-query";
+import { subscriptionSortColumns, userSortColumns } from "@/lib/domain/admin-query";
+import { userRoleSchema } from "@/lib/domain/catalog";
+import type { Sort } from "@/lib/domain/table-query";
+import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
+import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
+import { usageRecordSortColumns } from "@/lib/domain/usage-record-query";
 import { snakeCase } from "./wire-names";
 
 /**
