@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { UserRole } from "@/lib/domain/catalog";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 interface NavLink {
   href: string;
@@ -61,6 +62,7 @@ export function AppShell({
             </nav>
           </div>
           <div className="flex items-center gap-4 text-sm">
+            <NotificationBell />
             <Link
               href="/profile"
               className="text-right leading-tight hover:text-brand-700"
