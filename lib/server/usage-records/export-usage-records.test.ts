@@ -81,6 +81,13 @@ describe("exporting records for billing", () => {
       "status",
       "external_billing_id",
       "external_billing_note",
+      "item_name",
+      "item_unit",
+      "subscription_id",
+      "tier1_account_id",
+      "tier1_account_name",
+      "tier2_account_id",
+      "tier2_account_name",
     ]);
     expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual([
       `'=HYPERLINK("http://evil")`,
@@ -101,15 +108,43 @@ describe("exporting records for billing", () => {
     expect(rows[1]!.start_time_utc).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00$/);
   });
 
-  it("writes the same rows as an .xlsx sheet", async () => {
+  it("names each record's item with its unit, and its subscription's tier accounts", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const [record] = await visibleRecords(db, accepted);
+    await db.execute(
+      sql`UPDATE subscriptions SET tier1_account_id = 'ACC-0004', tier2_account_id = 'ACC-0005' WHERE id = ${record!.subscriptionId}`,
+    );
+    const [row] = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
+    expect(row).toMatchObject({
+      item_name: "Backup storage",
+      item_unit: "TB-month",
+      subscription_id: record!.subscriptionId,
+      tier1_account_id: "ACC-0004",
+      tier1_account_name: "Northwind Distribution",
+      tier2_account_id: "ACC-0005",
+      tier2_account_name: "Contoso Reseller",
+    });
+  });
+
+  it("writes the same rows as an .xlsx sheet, with number cells a spreadsheet sums and UTC date cells", async () => {
     await seedDemoData(database.handle.db);
+    const csv = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     const workbook = new ExcelJS.Workbook();
     const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("records")!;
     expect(sheet.rowCount).toBe(31);
-    expect(sheet.getRow(1).getCell(1).value).toBe("id");
-    expect(sheet.getRow(2).getCell(13).value).toBe("accepted");
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header).toEqual(Object.keys(csv[0]!));
+    const cell = (rowNumber: number, column: string) => sheet.getRow(rowNumber).getCell(header.indexOf(column) + 1);
+    expect(cell(2, "status").value).toBe("accepted");
+    expect(cell(2, "quantity").value).toBe(Number(csv[0]!.quantity));
+    expect(cell(2, "amount").value).toBe(Number(csv[0]!.amount));
+    expect(cell(2, "start_time_utc").value).toEqual(new Date(`${csv[0]!.start_time_utc.replace(" ", "T")}Z`));
+    expect(cell(2, "start_time_utc").numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(cell(2, "record_id").value).toBe(csv[0]!.record_id);
+    expect(workbook.getWorksheet("notes")).toBeUndefined();
   });
 
   it("leaves the database usable: transactions after exports go through", async () => {
