@@ -141,7 +141,7 @@ describe("exporting records for billing", () => {
     expect(cell(2, "status").value).toBe("accepted");
     expect(cell(2, "quantity").value).toBe(Number(csv[0]!.quantity));
     expect(cell(2, "amount").value).toBe(Number(csv[0]!.amount));
-    expect(cell(2, "start_time_utc").value).toEqual(new Date(`${csv[0]!.start_time_utc.replace(" ", "T")}Z`));
+    expect(cell(2, "start_time_utc").value).toEqual(new Date(`${csv[0]!.start_time_utc!.replace(" ", "T")}Z`));
     expect(cell(2, "start_time_utc").numFmt).toBe("yyyy-mm-dd hh:mm:ss");
     expect(cell(2, "record_id").value).toBe(csv[0]!.record_id);
     expect(workbook.getWorksheet("notes")).toBeUndefined();
