@@ -11,6 +11,7 @@ import {
   recordIdRange,
 } from "@/db/record-partitions";
 import { demoUsers, seedDemoData } from "@/db/seed";
+import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
 import type { Result } from "@/lib/domain/errors";
@@ -156,6 +157,7 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
   await writer.write(csv);
   await writer.finish();
   await attachRecordPartition(db, benchFileId, 1);
+  await storeUsageFileTotals(db, { id: benchFileId, generation: 1 }, totals.bySubscriptionAndItem());
   await db
     .update(usageFiles)
     .set({ stats: totals.stats(), ...(await recordIdRange(db, benchFileId, 1)) })

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { currentRecordsOf } from "@/db/record-partitions";
+import { addToUsageFileTotals } from "@/db/usage-file-totals";
 import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
@@ -141,6 +142,7 @@ async function updateFile(
   changed: Record<string, string>,
 ): Promise<boolean> {
   const stats = validated.errors ? file.stats! : withCorrectedRecord(file.stats!, countedRecord(validated));
+  if (!validated.errors) await addToUsageFileTotals(tx, file, countedRecord(validated));
   const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
   const errorDetail = summary && {
     kind: "records" as const,

@@ -147,6 +147,26 @@ describe("exporting records for billing", () => {
     expect(workbook.getWorksheet("notes")).toBeUndefined();
   });
 
+  it("keeps as text, and says why, a quantity a spreadsheet number would round", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const [record] = await visibleRecords(db, accepted);
+    await db
+      .update(usageRecords)
+      .set({ quantity: "12345678.12345678" })
+      .where(and(eq(usageRecords.usageFileId, accepted), eq(usageRecords.id, record!.id)));
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const quantity = workbook.getWorksheet("records")!.getCell("F2");
+    expect(quantity.value).toBe("12345678.12345678");
+    expect(JSON.stringify(quantity.note)).toContain("more than 15 significant digits");
+    expect(workbook.getWorksheet("records")!.getCell("F3").value).toEqual(expect.any(Number));
+    expect(workbook.getWorksheet("notes")!.getCell("A1").value).toBe(
+      "1 quantity or amount cells of the records sheet are text, the first at F2.",
+    );
+  });
+
   it("leaves the database usable: transactions after exports go through", async () => {
     await seedDemoData(database.handle.db);
     // A few thousand rows: enough for the COPY output to arrive in chunks that fill the stream's buffer.
