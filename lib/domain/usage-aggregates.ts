@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { periodMonth } from "./record-export";
+import { statusLabels, type UsageFileStatus } from "./usage-file-status";
 
 /** What a period's usage may be grouped by (`group_by`), in the order the answer's keys come. */
 export const aggregateGroupings = ["vendor", "product", "contract", "subscription", "item"] as const;
@@ -17,6 +18,13 @@ export const billingFigureLabels = {
   billable: "Billable (accepted and closed)",
   awaitingReview: "Awaiting review (pending)",
 } as const;
+
+/** What a file's totals count towards: billable, awaiting review, or neither (not submitted, or rejected). */
+export function billingFigureLabelOf(fileStatus: UsageFileStatus): string {
+  if (fileStatus === "accepted" || fileStatus === "closed") return billingFigureLabels.billable;
+  if (fileStatus === "pending") return billingFigureLabels.awaitingReview;
+  return `Not billable: ${statusLabels[fileStatus]}`;
+}
 
 /** `a,b,c` over the given values, each at most once; empty or missing is the fallback. */
 function commaList<Value extends string>(values: readonly [Value, ...Value[]], fallback: readonly Value[]) {
@@ -74,3 +82,10 @@ export const usageAggregateSchema = z.object({
   awaitingReview: usageSumSchema.describe(billingFigureLabels.awaitingReview),
 });
 export type UsageAggregate = z.infer<typeof usageAggregateSchema>;
+
+/** Usage is reported after a month ends: a dashboard shows the last full month unless asked for another. */
+export function dashboardPeriod(asked: unknown, now: Date): string {
+  const parsed = periodMonth.safeParse(asked);
+  if (parsed.success) return parsed.data;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}

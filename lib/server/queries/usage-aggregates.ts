@@ -5,6 +5,7 @@ import { usageFiles } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
 import {
   aggregateGroupings,
+  summedStatuses,
   type AggregateGrouping,
   type UsageAggregate,
   type UsageAggregatesQuery,
@@ -106,4 +107,20 @@ export async function listUsageAggregates(actor: Actor, query: UsageAggregatesQu
     const keyValues = Object.fromEntries(columns.map(([name]) => [name, row[name]]));
     return { ...keyValues, currency: row.currency, billable: sum("billable"), awaitingReview: sum("pending") };
   });
+}
+
+/** A dashboard's figures for a period: billable and awaiting review per vendor, product and item, and per currency. */
+export async function listPeriodUsage(actor: Actor, period: string): Promise<PeriodUsage> {
+  const status = [...summedStatuses];
+  const [byItem, byCurrency] = await Promise.all([
+    listUsageAggregates(actor, { period, groupBy: ["vendor", "product", "item"], status }),
+    listUsageAggregates(actor, { period, groupBy: [], status }),
+  ]);
+  return { period, byItem, byCurrency };
+}
+
+export interface PeriodUsage {
+  period: string;
+  byItem: UsageAggregate[];
+  byCurrency: UsageAggregate[];
 }
