@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-sp
 import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
 import { exportUsageFile, exportUsageRecords } from "@/lib/server/usage-records/export-usage-records";
 import { withTestDatabase } from "@/test/db";
+import { writtenBytes } from "@/test/written-workbooks";
 import { setFilePeriod, uploadAndProcess } from "@/test/usage-file-state";
 import {
   acmeDraftFileId,
@@ -59,11 +59,7 @@ function usageCsv(): string {
 
 async function bytesOf(download: Result<SpreadsheetDownload>): Promise<Buffer> {
   if (!download.ok) throw new Error(download.message);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await download.value.write(out);
-  return Buffer.concat(chunks);
+  return writtenBytes((out) => download.value.write(out));
 }
 
 async function exportedRows(download: Result<SpreadsheetDownload>): Promise<Record<string, string>[]> {

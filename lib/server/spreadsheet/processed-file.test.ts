@@ -1,9 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { sheet, writtenWorkbook } from "@/test/written-workbooks";
+import { sheet, writtenBytes, writtenWorkbook } from "@/test/written-workbooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
 import { writeProcessedWorkbook, type ProcessedWorkbookInput, type RowErrors } from "./processed-file";
@@ -251,14 +250,6 @@ function dataValidations(worksheet: ExcelJS.Worksheet): Record<string, ExcelJS.D
     .dataValidations.model;
 }
 
-async function bytesWritten(write: (out: NodeJS.WritableStream) => Promise<void>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await write(out);
-  return Buffer.concat(chunks);
-}
-
 function noteOf(cell: ExcelJS.Cell): string | undefined {
   const note = cell.note;
   if (note === undefined || typeof note === "string") return note;
@@ -326,7 +317,7 @@ describe("writeProcessedWorkbook from a template filled in and saved again", () 
 
   it("keeps them in a template streamed as the portal writes it, whose workbook.xml comes last", async () => {
     const path = join(dir, "template-as-downloaded.xlsx");
-    await writeFile(path, await bytesWritten((out) => writeUsageTemplate(templateInput, out)));
+    await writeFile(path, await writtenBytes((out) => writeUsageTemplate(templateInput, out)));
     const output = await processed({ sourcePath: path, sourceKind: "xlsx", errors: [] });
     expect(output.worksheets.map((w) => w.name)).toEqual(["instructions", "records", "general", "categories", "items"]);
     expect(sheet(output, "items").getCell("B2").value).toBe("MPN-A");

@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
@@ -8,6 +7,7 @@ import { usageRecords } from "@/db/schema";
 import type { Result } from "@/lib/domain/errors";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import { withTestDatabase } from "@/test/db";
+import { writtenBytes } from "@/test/written-workbooks";
 import { visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
@@ -24,11 +24,7 @@ const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "dist
 
 async function bytesOf(download: Result<SpreadsheetDownload>): Promise<Buffer> {
   if (!download.ok) throw new Error(download.message);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await download.value.write(out);
-  return Buffer.concat(chunks);
+  return writtenBytes((out) => download.value.write(out));
 }
 
 async function csvRows(download: Result<SpreadsheetDownload>): Promise<Record<string, string>[]> {
