@@ -60,6 +60,12 @@ test("a vendor creates a file, sees invalid records, corrects one in the browser
 
   await recordRow(page, "rec-2").getByRole("button", { name: "Correct" }).click();
   const dialog = page.getByRole("dialog", { name: "Correct row 3" });
+  await dialog.getByLabel("quantity").fill("-1.23");
+  await dialog.getByRole("button", { name: "Check and save" }).click();
+  await expect(dialog.getByText('quantity "-1.23" is negative; it must be 0 or more.')).toBeVisible();
+  await expect(dialog.getByRole("alert")).toContainText("Not saved: the record is still invalid.");
+  await expect(dialog.getByLabel("quantity")).toHaveValue("-1.23");
+  await screenshot(page, "vendor-correct-record-refused");
   await dialog.getByLabel("quantity").fill("1.23");
   await screenshot(page, "vendor-correct-record");
   await dialog.getByRole("button", { name: "Check and save" }).click();

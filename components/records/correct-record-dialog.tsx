@@ -9,7 +9,8 @@ import type { FormAction } from "@/lib/server/form-action";
 
 /**
  * Edits the cells of one invalid record as they were read from the sheet; the server checks them
- * by the upload's rules and either saves the record as valid or says what is still wrong.
+ * by the upload's rules and either saves the record as valid or, saving nothing, marks each cell
+ * still wrong (the record's stored errors until the first attempt, then the server's answer).
  */
 export function CorrectRecordDialog({
   action,
@@ -20,8 +21,11 @@ export function CorrectRecordDialog({
   usageFileId: string;
   record: { id: number; rowNumber: number; errors: RecordError[]; sheetCells: Record<string, string> };
 }) {
-  const messagesOf = (column: string) =>
-    record.errors.filter((error) => error.column === column).map((error) => error.message);
+  const storedMessage = (column: string) =>
+    record.errors
+      .filter((error) => error.column === column)
+      .map((error) => error.message)
+      .join(" ");
   return (
     <ConfirmDialog
       action={action}
@@ -32,21 +36,23 @@ export function CorrectRecordDialog({
       description="Change the cells below; they are checked by the same rules as an upload."
       confirmLabel="Check and save"
     >
-      <div className="grid max-h-[55vh] gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
-        {inSheetOrder(record.sheetCells).map(([column, value]) => {
-          const messages = messagesOf(column);
-          return (
-            <Field key={column} label={column} error={messages.join(" ") || undefined}>
-              <TextInput
-                name={cellFieldName(column)}
-                defaultValue={value}
-                invalid={messages.length > 0}
-                className="font-mono"
-              />
-            </Field>
-          );
-        })}
-      </div>
+      {(state) => (
+        <div className="grid max-h-[55vh] gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
+          {inSheetOrder(record.sheetCells).map(([column, value]) => {
+            const message = (state.fields ? state.fields[column] : storedMessage(column)) || undefined;
+            return (
+              <Field key={column} label={column} error={message}>
+                <TextInput
+                  name={cellFieldName(column)}
+                  defaultValue={value}
+                  invalid={message !== undefined}
+                  className="font-mono"
+                />
+              </Field>
+            );
+          })}
+        </div>
+      )}
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { FormAction, FormState } from "@/lib/server/form-action";
 import { Button } from "./button";
 import { FormStatus } from "./form";
@@ -9,8 +9,9 @@ type Variant = "primary" | "secondary" | "danger";
 
 /**
  * A button that opens a modal `<dialog>` (focus kept inside, Esc closes) asking to confirm an
- * action; `children` are extra fields sent with it, such as a note. The dialog closes on success
- * and stays open with the server's message on failure.
+ * action; `children` are extra fields sent with it, such as a note (or a function of the form's
+ * state, to mark the fields the server refused). The dialog closes on success and stays open with
+ * the server's message on failure.
  */
 export function ConfirmDialog({
   action,
@@ -31,7 +32,7 @@ export function ConfirmDialog({
   confirmLabel: string;
   variant?: Variant;
   triggerVariant?: Variant;
-  children?: ReactNode;
+  children?: ReactNode | ((state: FormState) => ReactNode);
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -40,6 +41,14 @@ export function ConfirmDialog({
   useEffect(() => {
     if (state.ok) dialog.current?.close();
   }, [state]);
+
+  // Submitted by hand, not through `action`: React resets a form after its action, which would throw
+  // away what was typed when the server refuses it.
+  function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => submit(data));
+  }
 
   return (
     <>
@@ -51,7 +60,7 @@ export function ConfirmDialog({
         aria-labelledby={titleId}
         className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
-        <form action={submit} className="space-y-4 p-6">
+        <form onSubmit={send} className="space-y-4 p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
@@ -59,7 +68,7 @@ export function ConfirmDialog({
           {Object.entries(hidden ?? {}).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          {children}
+          {typeof children === "function" ? children(state) : children}
           <FormStatus state={state.ok ? {} : state} />
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   errorSummarySchema,
   quoteValue,
-  replaceRecordErrors,
+  withoutRecordErrors,
   summarizeErrors,
   type RecordError,
 } from "./record-errors";
@@ -67,31 +67,16 @@ describe("quoteValue", () => {
   });
 });
 
-describe("replaceRecordErrors", () => {
+describe("withoutRecordErrors", () => {
   it("takes a corrected record's errors out of the counts and the first errors", () => {
     const built = summarizeErrors();
     built.add(2, [notANumber, badTier]);
     built.add(7, [notANumber]);
-    expect(replaceRecordErrors(built.summary(), 2, [notANumber, badTier], null)).toEqual({
+    expect(withoutRecordErrors(built.summary(), 2, [notANumber, badTier])).toEqual({
       total: 1,
       invalidRecords: 1,
       byCode: { not_a_number: 1 },
       first: [{ row: 7, ...notANumber }],
-    });
-  });
-
-  it("puts the errors of a record still invalid in its row's place", () => {
-    const built = summarizeErrors();
-    built.add(2, [notANumber]);
-    built.add(7, [notANumber]);
-    expect(replaceRecordErrors(built.summary(), 7, [notANumber], [badTier])).toEqual({
-      total: 2,
-      invalidRecords: 2,
-      byCode: { not_a_number: 1, invalid_tier: 1 },
-      first: [
-        { row: 2, ...notANumber },
-        { row: 7, ...badTier },
-      ],
     });
   });
 });

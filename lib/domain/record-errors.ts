@@ -116,31 +116,23 @@ export function summarizeErrors(keepFirst = 100): ErrorSummaryBuilder {
   };
 }
 
-/** The summary after one record's errors changed (a correction): its old errors out, its new ones in. */
-export function replaceRecordErrors(
+/** The summary after one record's errors were corrected away: its errors out of the counts and the list. */
+export function withoutRecordErrors(
   summary: ErrorSummary,
   rowNumber: number,
-  before: readonly RecordError[],
-  after: readonly RecordError[] | null,
-  keepFirst = 100,
+  fixed: readonly RecordError[],
 ): ErrorSummary {
   const byCode = { ...summary.byCode };
-  for (const { code } of before) {
+  for (const { code } of fixed) {
     const left = (byCode[code] ?? 0) - 1;
     if (left > 0) byCode[code] = left;
     else delete byCode[code];
   }
-  for (const { code } of after ?? []) byCode[code] = (byCode[code] ?? 0) + 1;
-  const first = [
-    ...summary.first.filter((error) => error.row !== rowNumber),
-    ...(after ?? []).map((error) => ({ row: rowNumber, ...error })),
-  ];
-  first.sort((a, b) => a.row - b.row);
   return {
-    total: summary.total - before.length + (after?.length ?? 0),
-    invalidRecords: summary.invalidRecords - (before.length > 0 ? 1 : 0) + (after && after.length > 0 ? 1 : 0),
+    total: summary.total - fixed.length,
+    invalidRecords: summary.invalidRecords - (fixed.length > 0 ? 1 : 0),
     byCode,
-    first: first.slice(0, keepFirst),
+    first: summary.first.filter((error) => error.row !== rowNumber),
   };
 }
 

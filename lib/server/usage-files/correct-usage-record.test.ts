@@ -32,7 +32,7 @@ const correct = (cells: Record<string, string>, recordId: number, actor = acmeVe
 describe("correcting an invalid record in the browser", () => {
   it("re-checks the record, updates the file's counts and summary, and keeps the correction", async () => {
     const { db, ids } = await invalidFile();
-    expect(await correct({ quantity: "3" }, ids[1]!)).toEqual({ ok: true, value: { errors: null, fileReady: false } });
+    expect(await correct({ quantity: "3" }, ids[1]!)).toEqual({ ok: true, value: { fileReady: false } });
 
     const [, corrected] = await visibleRecords(db, acmeDraftFileId);
     expect(corrected).toMatchObject({ quantity: "3", errors: null, correctedCells: { quantity: "3" } });
@@ -45,22 +45,50 @@ describe("correcting an invalid record in the browser", () => {
     });
   });
 
-  it("keeps a record invalid when the correction breaks a rule, naming the rule", async () => {
-    const { ids } = await invalidFile();
-    const outcome = await correct({ record_id: "R-1", quantity: "4" }, ids[2]!);
-    expect(outcome).toMatchObject({
-      ok: true,
-      value: { fileReady: false, errors: [{ code: "duplicate_record_id", column: "record_id" }] },
+  it("refuses a correction that leaves the record invalid, naming each cell's rule, and saves nothing", async () => {
+    const { db, ids } = await invalidFile();
+    const historyBefore = await db.query.events.findMany({ where: (e, { eq }) => eq(e.objectId, acmeDraftFileId) });
+
+    expect(await correct({ quantity: "-2", start_time_utc: "yesterday" }, ids[1]!)).toEqual({
+      ok: false,
+      code: "invalid_input",
+      message: "Not saved: the record is still invalid. Fix the marked cells.",
+      fields: {
+        quantity: 'quantity "-2" is negative; it must be 0 or more.',
+        start_time_utc: expect.stringContaining('start_time_utc "yesterday" is not a date and time'),
+      },
     });
+    expect(await correct({ record_id: "R-1", quantity: "5" }, ids[2]!)).toMatchObject({
+      ok: false,
+      fields: { record_id: expect.stringContaining("already used on row 2") },
+    });
+
+    expect((await visibleRecords(db, acmeDraftFileId))[1]).toMatchObject({ quantity: null, correctedCells: null });
+    expect(await usageFileRow(db, acmeDraftFileId)).toMatchObject({ stats: { valid: 1, invalid: 2 } });
+    expect(await db.query.events.findMany({ where: (e, { eq }) => eq(e.objectId, acmeDraftFileId) })).toEqual(
+      historyBefore,
+    );
+  });
+
+  it("refuses a save that changes nothing, leaving no history", async () => {
+    const { db, ids } = await invalidFile();
+    const [, invalid] = await visibleRecords(db, acmeDraftFileId);
+    const historyBefore = await db.query.events.findMany({ where: (e, { eq }) => eq(e.objectId, acmeDraftFileId) });
+
+    expect(await correct({ ...invalid!.sheetCells }, ids[1]!)).toEqual({
+      ok: false,
+      code: "invalid_input",
+      message: "Nothing was changed: edit a cell before saving.",
+    });
+    expect(await db.query.events.findMany({ where: (e, { eq }) => eq(e.objectId, acmeDraftFileId) })).toEqual(
+      historyBefore,
+    );
   });
 
   it("makes the file Ready with its last invalid record, and writes the history", async () => {
     const { db, ids } = await invalidFile();
     await correct({ quantity: "3" }, ids[1]!);
-    expect(await correct({ record_id: "R-3" }, ids[2]!)).toEqual({
-      ok: true,
-      value: { errors: null, fileReady: true },
-    });
+    expect(await correct({ record_id: "R-3" }, ids[2]!)).toEqual({ ok: true, value: { fileReady: true } });
 
     const file = await usageFileRow(db, acmeDraftFileId);
     expect(file).toMatchObject({
@@ -73,8 +101,8 @@ describe("correcting an invalid record in the browser", () => {
       orderBy: (e, { asc }) => asc(e.id),
     });
     expect(events.slice(-3).map((e) => [e.action, e.details])).toEqual([
-      ["record_fixed", { recordId: "R-2", row: 3, cells: { quantity: "3" }, valid: true }],
-      ["record_fixed", { recordId: "R-3", row: 4, cells: { record_id: "R-3" }, valid: true }],
+      ["record_fixed", { recordId: "R-2", row: 3, cells: { quantity: "3" } }],
+      ["record_fixed", { recordId: "R-3", row: 4, cells: { record_id: "R-3" } }],
       ["correct", {}],
     ]);
   });

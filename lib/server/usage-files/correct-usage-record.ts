@@ -3,10 +3,10 @@ import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { currentRecordsOf } from "@/db/record-partitions";
 import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
-import { fail, ok, type Result } from "@/lib/domain/errors";
+import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { applyCellEdits, validateRecordCells, type RecordCorrectionInput } from "@/lib/domain/record-correction";
-import { replaceRecordErrors } from "@/lib/domain/record-errors";
+import { withoutRecordErrors, type RecordError } from "@/lib/domain/record-errors";
 import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/record-rules";
 import { withCorrectedRecord, type CountedRecord } from "@/lib/domain/usage-stats";
 import { recordEvent } from "@/lib/server/events";
@@ -17,8 +17,6 @@ import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
 
 export interface CorrectionOutcome {
-  /** The record's errors after the correction; null when it is now valid. */
-  errors: ValidatedRecord["errors"];
   /** The file became Ready: this was its last invalid record. */
   fileReady: boolean;
 }
@@ -28,8 +26,10 @@ class FileChanged extends Error {}
 
 /**
  * The vendor corrects an invalid record of an Invalid file in the browser: the edited cells are
- * checked by the same rules as an upload, the record, the file's counts and its error summary
- * change together, and when no invalid record is left the file becomes Ready.
+ * checked by the same rules as an upload. A correction that changes nothing, or leaves the record
+ * invalid, is refused with the reasons by column and saves nothing; a valid one saves the record,
+ * the file's counts and its error summary together, and with no invalid record left the file
+ * becomes Ready.
  */
 export async function correctUsageRecord(
   actor: Actor,
@@ -44,18 +44,28 @@ export async function correctUsageRecord(
   if (!record.errors || !record.sheetCells) return fail("conflict", "This record is already valid.");
   const edited = applyCellEdits(record.sheetCells, input.cells);
   if (!edited.ok) return edited;
+  if (Object.keys(edited.value.changed).length === 0)
+    return fail("invalid_input", "Nothing was changed: edit a cell before saving.");
 
   const validated = await validateCorrection(db, file, record, edited.value.cells);
+  if (validated.errors) return stillInvalid(validated.errors);
   try {
     const fileReady = await db.transaction(async (tx) => {
       await saveRecord(tx, file, record, validated, edited.value);
       return updateFile(tx, actor, file, record, validated, edited.value.changed);
     });
-    return ok({ errors: validated.errors, fileReady });
+    return ok({ fileReady });
   } catch (error) {
     if (error instanceof FileChanged) return changedMeanwhile();
     throw error;
   }
+}
+
+function stillInvalid(errors: RecordError[]): Failure {
+  const byColumn: Record<string, string> = {};
+  for (const { column, message } of errors)
+    byColumn[column] = byColumn[column] ? `${byColumn[column]} ${message}` : message;
+  return fail("invalid_input", "Not saved: the record is still invalid. Fix the marked cells.", byColumn);
 }
 
 function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
@@ -140,18 +150,18 @@ async function updateFile(
   validated: ValidatedRecord,
   changed: Record<string, string>,
 ): Promise<boolean> {
-  const stats = validated.errors ? file.stats! : withCorrectedRecord(file.stats!, countedRecord(validated));
+  const stats = withCorrectedRecord(file.stats!, countedRecord(validated));
   const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
   const errorDetail = summary && {
     kind: "records" as const,
-    summary: replaceRecordErrors(summary, record.rowNumber, record.errors!, validated.errors),
+    summary: withoutRecordErrors(summary, record.rowNumber, record.errors!),
   };
   await recordEvent(tx, {
     objectType: "usage_file",
     objectId: file.id,
     action: "record_fixed",
     actor,
-    details: { recordId: validated.recordId, row: record.rowNumber, cells: changed, valid: !validated.errors },
+    details: { recordId: validated.recordId, row: record.rowNumber, cells: changed },
   });
 
   if (stats.invalid === 0) {

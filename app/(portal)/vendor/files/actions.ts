@@ -45,8 +45,6 @@ export const updateInternalNoteAction = formAction(
 
 export const correctRecordAction = formAction(recordCorrectionInput, correctUsageRecord, (outcome, { usageFileId }) => {
   revalidatePath(filePage(usageFileId));
-  if (outcome.errors)
-    return { ok: false, error: `Saved, but still invalid: ${outcome.errors.map((e) => e.message).join(" ")}` };
   return {
     ok: true,
     message: outcome.fileReady ? "Corrected: every record is valid and the file is Ready." : "Corrected.",
