@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { subscriptionSortColumns, userSortColumns } from "./admin-query";
-import { userRoleSchema } from "./catalog";
+import { userSortColumns } from "./admin-query";
+import { subscriptionStatusSchema, userRoleSchema } from "./catalog";
+import { subscriptionSortColumns } from "./subscription-query";
 import type { Sort } from "./table-query";
 import { usageFileSortColumns } from "./usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "./usage-file-status";
@@ -88,5 +89,6 @@ export const userApiQuery = listWindow.extend({
 export const subscriptionApiQuery = listWindow.extend({
   product: id.optional(),
   contract: id.optional(),
+  status: subscriptionStatusSchema.optional(),
   order_by: orderBy(subscriptionSortColumns, { column: "externalId", desc: false }),
 });

@@ -31,7 +31,12 @@ const startsMidMonth: SubscriptionRef = {
   activeTo: null,
   ...noTiers,
 };
-const startsLate: SubscriptionRef = { id: "AS-0004", activeFrom: utc("2026-01-20 00:00:00"), activeTo: null, ...noTiers };
+const startsLate: SubscriptionRef = {
+  id: "AS-0004",
+  activeFrom: utc("2026-01-20 00:00:00"),
+  activeTo: null,
+  ...noTiers,
+};
 const alsoGold: SubscriptionRef = { id: "AS-0005", activeFrom: utc("2025-06-01 00:00:00"), activeTo: null, ...noTiers };
 const tierOneOnly: SubscriptionRef = {
   id: "AS-0006",

@@ -252,6 +252,27 @@ export const productEndpoints = {
   }),
 };
 
+export const subscriptionEndpoints = {
+  list: endpoint({
+    method: "get",
+    path: "/subscriptions",
+    summary:
+      "List the subscriptions (assets) of your contracts: a vendor's own, a distributor's contracts', every one for admins",
+    roles: everyone,
+    query: subscriptionApiQuery,
+    reply: "list",
+    answer: answers.subscription,
+  }),
+  get: endpoint({
+    method: "get",
+    path: "/subscriptions/{id}",
+    summary: "A subscription (asset) of your contracts",
+    roles: everyone,
+    reply: "object",
+    answer: answers.subscription,
+  }),
+};
+
 export const adminEndpoints = {
   accounts: endpoint({
     method: "get",
@@ -429,15 +450,6 @@ export const adminEndpoints = {
     reply: "created",
     answer: answers.item,
   }),
-  subscriptions: endpoint({
-    method: "get",
-    path: "/subscriptions",
-    summary: "List the subscriptions (assets)",
-    roles: admin,
-    query: subscriptionApiQuery,
-    reply: "list",
-    answer: answers.subscription,
-  }),
   createSubscription: endpoint({
     method: "post",
     path: "/subscriptions",
@@ -446,14 +458,6 @@ export const adminEndpoints = {
     roles: admin,
     body: createSubscriptionInput,
     reply: "created",
-    answer: answers.subscription,
-  }),
-  subscription: endpoint({
-    method: "get",
-    path: "/subscriptions/{id}",
-    summary: "A subscription (asset)",
-    roles: admin,
-    reply: "object",
     answer: answers.subscription,
   }),
   importSubscriptions: endpoint({
@@ -472,5 +476,6 @@ export const endpoints: readonly Endpoint[] = [
   ...Object.values(usageFileEndpoints),
   ...Object.values(usageRecordEndpoints),
   ...Object.values(productEndpoints),
+  ...Object.values(subscriptionEndpoints),
   ...Object.values(adminEndpoints),
 ];

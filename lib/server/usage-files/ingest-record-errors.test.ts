@@ -173,10 +173,7 @@ describe("a workbook with invalid records", () => {
 describe("a TR record's tier", () => {
   it("needs its subscription to have an account at that tier", async () => {
     const db = await seedBackupFile();
-    await db
-      .update(subscriptions)
-      .set({ tier2AccountId: null })
-      .where(eq(subscriptions.id, "AS-1000-02001"));
+    await db.update(subscriptions).set({ tier2AccountId: null }).where(eq(subscriptions.id, "AS-1000-02001"));
     const workbook = await xlsxOf({
       records: [header, backupRow("tier-0", { tier: "0" }), backupRow("tier-1"), backupRow("tier-2", { tier: "2" })],
     });
