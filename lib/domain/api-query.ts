@@ -38,12 +38,16 @@ export function orderBy<Column extends string>(columns: readonly [Column, ...Col
 
 const id = z.string().trim().min(1).max(200);
 
-export const usageFileApiQuery = listWindow.extend({
-  status: usageFileStatusSchema.optional(),
-  product: id.optional(),
-  contract: id.optional(),
-  order_by: orderBy(usageFileSortColumns, { column: "updated", desc: true }),
-});
+export const usageFileApiQuery = listWindow
+  .extend({
+    status: usageFileStatusSchema.optional(),
+    product: id.optional(),
+    contract: id.optional(),
+    /** The vendor's own reference, exactly. */
+    external_id: id.optional(),
+    order_by: orderBy(usageFileSortColumns, { column: "updated", desc: true }),
+  })
+  .transform(({ external_id, ...query }) => ({ ...query, externalId: external_id }));
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 

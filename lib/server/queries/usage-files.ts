@@ -178,7 +178,10 @@ const sortableColumns = {
 } satisfies Record<UsageFileSortColumn, unknown>;
 
 /** What narrows and orders a list of files; the page's URL and the API's query both give it. */
-export type UsageFileFilters = Pick<Partial<UsageFileListQuery>, "status" | "product" | "contract" | "period" | "q"> &
+export type UsageFileFilters = Pick<
+  Partial<UsageFileListQuery>,
+  "status" | "product" | "contract" | "externalId" | "period" | "q"
+> &
   Pick<UsageFileListQuery, "sort">;
 
 function listFilters(query: UsageFileFilters): SQL[] {
@@ -186,6 +189,7 @@ function listFilters(query: UsageFileFilters): SQL[] {
   if (query.status) filters.push(eq(usageFiles.status, query.status));
   if (query.product) filters.push(eq(usageFiles.productId, query.product));
   if (query.contract) filters.push(eq(usageFiles.contractId, query.contract));
+  if (query.externalId) filters.push(eq(usageFiles.externalId, query.externalId));
   if (query.period) {
     const from = new Date(`${query.period}-01T00:00:00Z`);
     const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
@@ -193,7 +197,9 @@ function listFilters(query: UsageFileFilters): SQL[] {
   }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(usageFiles.name, pattern), ilike(usageFiles.id, pattern))!);
+    filters.push(
+      or(ilike(usageFiles.name, pattern), ilike(usageFiles.id, pattern), ilike(usageFiles.externalId, pattern))!,
+    );
   }
   return filters;
 }
