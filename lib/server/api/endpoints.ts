@@ -24,6 +24,7 @@ import {
   closeRecordsInput,
   closeUsageFileInput,
   closeUsageRecordsByIdInput,
+  recordBillingEditInput,
   rejectUsageFileInput,
 } from "@/lib/domain/usage-file-review";
 import { answers } from "./answers";
@@ -211,6 +212,16 @@ export const usageRecordEndpoints = {
     path: "/usage/records/{id}",
     summary: "A usage record",
     roles: everyone,
+    reply: "object",
+    answer: answers.usageRecord,
+  }),
+  updateBilling: endpoint({
+    method: "put",
+    path: "/usage/records/{id}",
+    summary:
+      "Correct a closed record's external billing id or note (its file's distributor only); the history keeps the old and new values",
+    roles: reviewer,
+    body: recordBillingEditInput,
     reply: "object",
     answer: answers.usageRecord,
   }),

@@ -107,7 +107,10 @@ export async function listUsageFilesWhere(
 }
 
 /** What the status and the shown cells of a file's records depend on, for reading many files' records at once. */
-export type RecordsFile = Pick<UsageFile, "id" | "generation" | "status" | "billingId" | "vendorAccountId">;
+export type RecordsFile = Pick<
+  UsageFile,
+  "id" | "generation" | "status" | "billingId" | "billingNote" | "vendorAccountId"
+>;
 
 /** The files the actor may see that have current records. */
 export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]> {
@@ -118,6 +121,7 @@ export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]>
       generation: usageFiles.generation,
       status: usageFiles.status,
       billingId: usageFiles.billingId,
+      billingNote: usageFiles.billingNote,
       vendorAccountId: usageFiles.vendorAccountId,
     })
     .from(usageFiles)
