@@ -64,6 +64,8 @@ const usageFile: NonNullable<TemplateInput["usageFile"]> = {
   ],
 };
 
+const subscriptionsHeader = ["id", "external_id", "external_uid", "parameters", "status", "active_from", "active_to"];
+
 describe("writeUsageTemplate", () => {
   it("has the instructions, records, general, categories and items tabs, records right after instructions", async () => {
     const workbook = await template({ product, items });
@@ -91,17 +93,7 @@ describe("writeUsageTemplate", () => {
   it("lists the file's subscriptions with their tier accounts (TR), windows as UTC date cells", async () => {
     const subscriptions = sheet(await template({ product, items, usageFile }), "subscriptions");
     expect(sheetRows(subscriptions)).toEqual([
-      [
-        "id",
-        "external_id",
-        "external_uid",
-        "parameters",
-        "status",
-        "active_from",
-        "active_to",
-        "tier1_account_id",
-        "tier2_account_id",
-      ],
+      [...subscriptionsHeader, "tier1_account_id", "tier2_account_id"],
       [
         "AS-1000-0001",
         "EXT-1",
@@ -120,15 +112,7 @@ describe("writeUsageTemplate", () => {
 
   it("leaves the tier accounts out of a subscriptions tab of another schema", async () => {
     const qt = await template({ product: { ...product, usageSchema: "QT" }, items, usageFile });
-    expect(rowValues(sheet(qt, "subscriptions"), 1)).toEqual([
-      "id",
-      "external_id",
-      "external_uid",
-      "parameters",
-      "status",
-      "active_from",
-      "active_to",
-    ]);
+    expect(rowValues(sheet(qt, "subscriptions"), 1)).toEqual(subscriptionsHeader);
   });
 
   it("offers the listed subscriptions' ids on asset_search_value, warning only", async () => {
