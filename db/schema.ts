@@ -200,6 +200,8 @@ export const usageFiles = pgTable(
     description: text("description").notNull().default(""),
     /** The vendor's own note: never shown to distributors. */
     internalNote: text("internal_note").notNull().default(""),
+    /** The vendor's own reference for the file, shown to everyone who sees it; not unique. */
+    externalId: text("external_id"),
     productId: text("product_id")
       .notNull()
       .references(() => products.id),
@@ -250,6 +252,7 @@ export const usageFiles = pgTable(
     check("usage_files_period_check", sql`period_from < period_to`),
     index("usage_files_vendor_status_idx").on(t.vendorAccountId, t.status),
     index("usage_files_distributor_status_idx").on(t.distributorAccountId, t.status),
+    index("usage_files_external_id_idx").on(t.externalId),
     check(
       "usage_files_record_ids_check",
       sql`(first_record_id IS NULL) = (last_record_id IS NULL) AND (first_record_id IS NULL OR first_record_id <= last_record_id)`,

@@ -148,8 +148,12 @@ function demoSubscription(product: DemoProduct, contractId: string, contractInde
     status: terminated ? ("terminated" as const) : ("active" as const),
     activeFrom: new Date("2025-01-01T00:00:00Z"),
     activeTo: terminated ? new Date("2025-12-31T00:00:00Z") : null,
+    ...(product.usageSchema === "TR" ? tierAccounts : {}),
   };
 }
+
+/** TR records charge tier 1 and tier 2 (db/seed.ts's records use both), so their subscriptions name both accounts. */
+const tierAccounts = { tier1AccountId: "ACC-0004", tier2AccountId: "ACC-0005" };
 
 interface DemoFile {
   id: string;

@@ -1,33 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, screenshot, signIn, test } from "./helpers";
-import { fillTemplate, quantityRows, xlsxType, type TemplateRow } from "./workbooks";
-
-async function downloadTemplate(page: Page): Promise<string> {
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "usage template" }).click();
-  return (await download).path();
-}
-
-async function upload(page: Page, templatePath: string, name: string, rows: TemplateRow[]): Promise<void> {
-  await page
-    .getByLabel("Usage spreadsheet")
-    .setInputFiles({ name, mimeType: xlsxType, buffer: await fillTemplate(templatePath, rows) });
-}
-
-async function createUsageFile(page: Page, name: string): Promise<string> {
-  await page.goto("/vendor");
-  await page.getByRole("link", { name: "New usage file" }).first().click();
-  await page.getByRole("combobox", { name: /^Product/ }).selectOption({ label: "Acme Compute (QT, USD)" });
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("combobox", { name: /^Contract/ }).selectOption("CRD-00001");
-  await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("textbox", { name: "Name" }).fill(name);
-  await screenshot(page, "vendor-new-file-wizard");
-  await page.getByRole("button", { name: "Create usage file" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
-  return new URL(page.url()).pathname.split("/").at(-1)!;
-}
+import { createUsageFile, downloadTemplate, upload } from "./vendor-files";
+import { quantityRows } from "./workbooks";
 
 const recordRow = (page: Page, recordId: string) => page.getByRole("row").filter({ hasText: recordId });
 

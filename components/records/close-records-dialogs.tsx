@@ -4,14 +4,15 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextInput } from "@/components/ui/form";
 import type { FormAction } from "@/lib/server/form-action";
 
-function BillingFields() {
+/** The billing reference's fields, empty or with the reference a closed record has. */
+export function BillingFields({ current }: { current?: { id: string | null; note: string | null } }) {
   return (
     <>
       <Field label="External billing id">
-        <TextInput name="externalBillingId" required maxLength={200} />
+        <TextInput name="externalBillingId" required maxLength={200} defaultValue={current?.id ?? undefined} />
       </Field>
       <Field label="Billing note">
-        <TextInput name="externalBillingNote" maxLength={2000} />
+        <TextInput name="externalBillingNote" maxLength={2000} defaultValue={current?.note ?? undefined} />
       </Field>
     </>
   );

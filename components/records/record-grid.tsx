@@ -13,6 +13,7 @@ import type { FormAction } from "@/lib/server/form-action";
 import type { UsageRecordPage, UsageRecordView } from "@/lib/server/queries/usage-records";
 import { CloseRecordDialog, CloseSelectedDialog } from "./close-records-dialogs";
 import { CorrectRecordDialog } from "./correct-record-dialog";
+import { EditBillingDialog } from "./edit-billing-dialog";
 import { RecordStatusBadge } from "./record-status-badge";
 
 const column = createColumnHelper<UsageRecordView>();
@@ -28,6 +29,33 @@ export interface RecordClosingActions {
 }
 
 const isClosable = (record: UsageRecordView) => record.status === "accepted";
+
+/** The reviewer's correction of a closed record's billing reference. */
+export interface RecordBillingEdit {
+  usageFileId: string;
+  /** Saves the record's (`recordId`) new `externalBillingId` and `externalBillingNote`. */
+  save: FormAction;
+}
+
+function billingColumn(edit: RecordBillingEdit | undefined) {
+  return column.accessor("externalBillingId", {
+    id: "billing",
+    header: "Billing id",
+    enableSorting: false,
+    cell: ({ row, getValue }) => (
+      <div className="flex items-center gap-2">
+        {mono(getValue())}
+        {edit && row.original.status === "closed" && (
+          <EditBillingDialog
+            action={edit.save}
+            usageFileId={edit.usageFileId}
+            record={{ ...row.original, publicId: usageRecordPublicId(row.original.id) }}
+          />
+        )}
+      </div>
+    ),
+  });
+}
 
 function closingColumns(closing: RecordClosingActions) {
   return [
@@ -51,12 +79,6 @@ function closingColumns(closing: RecordClosingActions) {
             onChange={row.getToggleSelectedHandler()}
           />
         ) : null,
-    }),
-    column.accessor("externalBillingId", {
-      id: "billing",
-      header: "Billing id",
-      enableSorting: false,
-      cell: ({ getValue }) => mono(getValue()),
     }),
     column.display({
       id: "close",
@@ -164,6 +186,7 @@ export function RecordGrid({
   items,
   correction,
   closing,
+  billingEdit,
 }: {
   page: UsageRecordPage;
   sort: { column: string; desc: boolean };
@@ -173,6 +196,7 @@ export function RecordGrid({
   items: { id: string; mpn: string }[];
   correction?: { action: FormAction; usageFileId: string };
   closing?: RecordClosingActions;
+  billingEdit?: RecordBillingEdit;
 }) {
   // A selection belongs to the page it was made on: another page starts with none.
   const [selection, setSelection] = useState<{ page: UsageRecordPage; state: RowSelectionState }>({ page, state: {} });
@@ -184,6 +208,7 @@ export function RecordGrid({
     ...(selectColumn ? [selectColumn] : []),
     ...columnsFor(schema),
     ...(showErrors ? [errorsColumn(correction)] : []),
+    ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
     ...closingRest,
   ];
   const filters: FilterDefinition[] = [

@@ -12,6 +12,7 @@ const navigation: Record<UserRole, NavLink[]> = {
     { href: "/vendor", label: "Dashboard" },
     { href: "/vendor/files", label: "All files" },
     { href: "/vendor/files/new", label: "New usage file" },
+    { href: "/vendor/subscriptions", label: "Subscriptions" },
   ],
   distributor: [
     { href: "/distributor", label: "Review queue" },

@@ -18,6 +18,7 @@ const actionLabels: Partial<Record<EventAction, string>> = {
   reject: "Rejected",
   close: "Closed",
   close_records: "Closed records",
+  record_billing_changed: "Corrected a closed record's billing reference",
   delete: "Deleted the file",
 };
 
@@ -41,6 +42,7 @@ function describe(entry: HistoryEntry): string | null {
           .map(([column, value]) => `${column} = “${value}”`)
           .join(", ")
       : null,
+    isChangeMap(details.changes) ? changesText(details.changes) : null,
     typeof details.note === "string" ? `“${details.note}”` : null,
     typeof details.billingId === "string" ? `billing reference ${details.billingId}` : null,
     typeof details.reason === "string" ? details.reason : null,
@@ -55,6 +57,28 @@ function countOf(count: number, noun: string): string {
 function statusOf(value: unknown): string | null {
   const status = usageFileStatusSchema.safeParse(value);
   return status.success ? `→ ${statusLabels[status.data]}` : null;
+}
+
+type ChangeMap = Record<string, { from: string | null; to: string | null }>;
+
+const changedFieldNames: Record<string, string> = {
+  externalBillingId: "billing id",
+  externalBillingNote: "billing note",
+};
+
+function isChangeMap(value: unknown): value is ChangeMap {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => typeof v === "object" && v !== null)
+  );
+}
+
+function changesText(changes: ChangeMap): string {
+  const quoted = (value: string | null) => (value === null ? "none" : `“${value}”`);
+  return Object.entries(changes)
+    .map(([field, { from, to }]) => `${changedFieldNames[field] ?? field} ${quoted(from)} → ${quoted(to)}`)
+    .join(", ");
 }
 
 function isTextMap(value: unknown): value is Record<string, string> {

@@ -145,6 +145,13 @@ export function NewUsageFileWizard({
               className="w-32 uppercase"
             />
           </Field>
+          <Field
+            label="External id"
+            error={errors.externalId}
+            hint="Optional: your own reference for this file, such as your billing run's id."
+          >
+            <TextInput name="externalId" maxLength={200} className="font-mono" />
+          </Field>
           <Field label="Description" error={errors.description}>
             <TextArea name="description" placeholder="Optional: what this file covers" />
           </Field>

@@ -27,6 +27,11 @@ export function UsageFileSummary({ file, actions }: { file: UsageFileView; actio
           <Field label="Id">
             <span className="font-mono">{file.id}</span>
           </Field>
+          {file.externalId && (
+            <Field label="External id">
+              <span className="font-mono">{file.externalId}</span>
+            </Field>
+          )}
           <Field label="Product">{file.productName}</Field>
           <Field label="Vendor">{file.vendorName}</Field>
           <Field label="Distributor">{file.distributorName}</Field>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordInput, createSubscriptionInput, createUserInput, parametersText } from "./admin-input";
+import {
+  changePasswordInput,
+  createSubscriptionInput,
+  createUserInput,
+  formatParameters,
+  parametersText,
+} from "./admin-input";
 
 describe("parametersText", () => {
   it("reads name=value pairs separated by semicolons, values may hold '='", () => {
@@ -10,6 +16,13 @@ describe("parametersText", () => {
     });
     expect(parametersText.parse("")).toEqual({});
     expect(parametersText.parse(undefined)).toEqual({});
+  });
+
+  it("reads back what formatParameters writes", () => {
+    const parameters = { subdomain: "acme", token: "a=b" };
+    expect(formatParameters(parameters)).toBe("subdomain=acme; token=a=b");
+    expect(parametersText.parse(formatParameters(parameters))).toEqual(parameters);
+    expect(formatParameters({})).toBe("");
   });
 
   it("names the pair it cannot read", () => {

@@ -120,6 +120,13 @@ export const parametersText = z
     return parameters;
   });
 
+/** Parameters as `parametersText` reads them: `name=value; name=value`. */
+export function formatParameters(parameters: Readonly<Record<string, string>>): string {
+  return Object.entries(parameters)
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
+}
+
 /** A day (`YYYY-MM-DD`, midnight UTC) or an ISO 8601 time; empty is "open". */
 const optionalUtcTime = z
   .string()

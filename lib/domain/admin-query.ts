@@ -20,20 +20,6 @@ export const userListQuery = z.object({
 });
 export type UserListQuery = z.output<typeof userListQuery>;
 
-export const subscriptionSortColumns = ["externalId", "product", "contract", "status", "activeFrom"] as const;
-export type SubscriptionSortColumn = (typeof subscriptionSortColumns)[number];
-
-export const subscriptionListQuery = z.object({
-  page: pageParam,
-  size: pageSizeParam,
-  sort: sortParam(subscriptionSortColumns, { column: "externalId", desc: false }),
-  /** Id, external id or external uid. */
-  q: optionalText,
-  product: optionalText,
-  contract: optionalText,
-});
-export type SubscriptionListQuery = z.output<typeof subscriptionListQuery>;
-
 export const eventSortColumns = ["at"] as const;
 
 export const eventListQuery = z.object({

@@ -33,3 +33,9 @@ export type UserRole = z.infer<typeof userRoleSchema>;
 export const subscriptionStatuses = ["active", "suspended", "terminated"] as const;
 export const subscriptionStatusSchema = z.enum(subscriptionStatuses);
 export type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
+
+export const subscriptionStatusLabels: Record<SubscriptionStatus, string> = {
+  active: "Active",
+  suspended: "Suspended",
+  terminated: "Terminated",
+};

@@ -25,6 +25,7 @@ export const eventActions = [
   "rename",
   "record_fixed",
   "close_records",
+  "record_billing_changed",
   "deactivate",
   "reactivate",
   "reset_password",

@@ -4,6 +4,7 @@ import {
   canReviewUsageFile,
   canSeeInternalNote,
   canTakeAction,
+  contractScope,
   homePathOf,
   usageFileScope,
   type Actor,
@@ -38,6 +39,14 @@ describe("who sees a usage file", () => {
     expect(scope.kind).toBe("all");
     expect(scope.statuses).not.toContain("deleted");
     expect(scope.statuses).toContain("draft");
+  });
+});
+
+describe("whose contracts an actor works under (and sees the subscriptions of)", () => {
+  it("keeps a vendor to those it sells under and a distributor to those it reviews; admins see all", () => {
+    expect(contractScope(acmeVendor)).toEqual({ kind: "vendor", vendorAccountId: "acme" });
+    expect(contractScope(contoso)).toEqual({ kind: "distributor", distributorAccountId: "contoso" });
+    expect(contractScope(admin)).toEqual({ kind: "all" });
   });
 });
 

@@ -22,22 +22,32 @@ export const statusesVisibleToDistributors: readonly UsageFileStatus[] = ["pendi
 const statusesNotDeleted: readonly UsageFileStatus[] = usageFileStatuses.filter((status) => status !== "deleted");
 
 /**
- * Which usage files an actor may see (SPEC §5): those of one account, or all, in some statuses.
- * The query layer turns it into the WHERE clause every read of usage files goes through.
+ * Whose contracts an actor works under (SPEC §5): an admin's, all; a vendor's, those it sells
+ * under; a distributor's (or reseller's), those it reviews.
  */
-export type UsageFileScope = { statuses: readonly UsageFileStatus[] } & (
-  { kind: "all" } | { kind: "vendor"; vendorAccountId: string } | { kind: "distributor"; distributorAccountId: string }
-);
+export type ContractScope =
+  { kind: "all" } | { kind: "vendor"; vendorAccountId: string } | { kind: "distributor"; distributorAccountId: string };
 
-export function usageFileScope(actor: Actor): UsageFileScope {
+export function contractScope(actor: Actor): ContractScope {
   switch (actor.role) {
     case "admin":
-      return { kind: "all", statuses: statusesNotDeleted };
+      return { kind: "all" };
     case "vendor":
-      return { kind: "vendor", vendorAccountId: actor.accountId, statuses: statusesNotDeleted };
+      return { kind: "vendor", vendorAccountId: actor.accountId };
     case "distributor":
-      return { kind: "distributor", distributorAccountId: actor.accountId, statuses: statusesVisibleToDistributors };
+      return { kind: "distributor", distributorAccountId: actor.accountId };
   }
+}
+
+/**
+ * Which usage files an actor may see (SPEC §5): those of its contracts, in some statuses.
+ * The query layer turns it into the WHERE clause every read of usage files goes through.
+ */
+export type UsageFileScope = ContractScope & { statuses: readonly UsageFileStatus[] };
+
+export function usageFileScope(actor: Actor): UsageFileScope {
+  const statuses = actor.role === "distributor" ? statusesVisibleToDistributors : statusesNotDeleted;
+  return { ...contractScope(actor), statuses };
 }
 
 /** Vendor actions: the file's own vendor account only. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeClosingReport, withoutDuplicates } from "./record-closing";
+import { describeClosingReport, editBilling, withoutDuplicates } from "./record-closing";
+import { recordBillingEditInput } from "./usage-file-review";
 
 const closing = (recordId: string, externalBillingId = "INV-1") => ({
   recordId,
@@ -42,5 +43,36 @@ describe("describeClosingReport", () => {
         2,
       ),
     ).toBe("Closed 0 records. Not closed: UR-2 (already closed), UR-9 (not found) and 1 more.");
+  });
+});
+
+describe("editBilling", () => {
+  const before = { externalBillingId: "INV-1", externalBillingNote: "March run" };
+
+  it("changes the fields given, keeps the others, and lists each change with its old and new value", () => {
+    expect(editBilling(before, { externalBillingId: "INV-2" })).toEqual({
+      after: { externalBillingId: "INV-2", externalBillingNote: "March run" },
+      changes: { externalBillingId: { from: "INV-1", to: "INV-2" } },
+    });
+    expect(editBilling(before, { externalBillingId: "INV-2", externalBillingNote: "" }).changes).toEqual({
+      externalBillingId: { from: "INV-1", to: "INV-2" },
+      externalBillingNote: { from: "March run", to: null },
+    });
+  });
+
+  it("finds no change in an edit that says what is already there", () => {
+    expect(editBilling(before, { externalBillingId: "INV-1", externalBillingNote: "March run" }).changes).toEqual({});
+    expect(
+      editBilling({ externalBillingId: "INV-1", externalBillingNote: null }, { externalBillingNote: "" }).changes,
+    ).toEqual({});
+  });
+});
+
+describe("recordBillingEditInput", () => {
+  it("takes a billing id, a note or both, trimmed, and refuses neither or an empty id", () => {
+    expect(recordBillingEditInput.parse({ externalBillingId: " INV-2 " })).toEqual({ externalBillingId: "INV-2" });
+    expect(recordBillingEditInput.parse({ externalBillingNote: "" })).toEqual({ externalBillingNote: "" });
+    expect(recordBillingEditInput.safeParse({}).success).toBe(false);
+    expect(recordBillingEditInput.safeParse({ externalBillingId: " " }).success).toBe(false);
   });
 });

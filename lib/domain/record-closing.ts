@@ -1,3 +1,5 @@
+import type { RecordBillingEdit } from "./usage-file-review";
+
 /** Closing records with their external billing ids (SPEC §3), one by one, selected, or from a reconciliation sheet. */
 
 export interface RecordClosing {
@@ -54,4 +56,30 @@ export function describeClosingReport(report: ClosingReport, named = 5): string 
   const listed = report.refused.slice(0, named).map((r) => `${r.recordId} (${refusalWords[r.reason]})`);
   const more = report.refused.length > named ? ` and ${report.refused.length - named} more` : "";
   return `${closed} Not closed: ${listed.join(", ")}${more}.`;
+}
+
+/** A closed record's billing reference as it stands; an empty note is none. */
+export interface RecordBilling {
+  externalBillingId: string | null;
+  externalBillingNote: string | null;
+}
+
+/** Each field an edit changes, with its value before and after: what the history keeps. */
+export type BillingChanges = Partial<Record<keyof RecordBilling, { from: string | null; to: string | null }>>;
+
+/** The reference after `edit` (a field it leaves out stays), and what changed. */
+export function editBilling(
+  before: RecordBilling,
+  edit: RecordBillingEdit,
+): { after: RecordBilling; changes: BillingChanges } {
+  const after: RecordBilling = {
+    externalBillingId: edit.externalBillingId ?? before.externalBillingId,
+    externalBillingNote:
+      edit.externalBillingNote === undefined ? before.externalBillingNote : edit.externalBillingNote || null,
+  };
+  const changes: BillingChanges = {};
+  for (const field of ["externalBillingId", "externalBillingNote"] as const) {
+    if (after[field] !== before[field]) changes[field] = { from: before[field], to: after[field] };
+  }
+  return { after, changes };
 }

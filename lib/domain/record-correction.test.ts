@@ -3,7 +3,7 @@ import { applyCellEdits, recordCorrectionInput, validateRecordCells } from "./re
 import type { CatalogIndex } from "./record-rules";
 
 const item = { id: "PRD-1-0001", decimalPlaces: 2 };
-const subscription = { id: "AS-1", activeFrom: null, activeTo: null };
+const subscription = { id: "AS-1", activeFrom: null, activeTo: null, tier1AccountId: null, tier2AccountId: null };
 const catalog: CatalogIndex = {
   schema: "QT",
   periodFrom: Date.parse("2026-01-01T00:00:00Z"),

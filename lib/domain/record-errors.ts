@@ -19,6 +19,7 @@ export const recordErrorCodes = [
   "outside_period",
   "unknown_category",
   "invalid_tier",
+  "tier_account_missing",
 ] as const;
 export const recordErrorCodeSchema = z.enum(recordErrorCodes);
 export type RecordErrorCode = z.infer<typeof recordErrorCodeSchema>;
@@ -42,6 +43,7 @@ export const defaultRecordErrorMessages: Record<RecordErrorCode, string> = {
   outside_period: "The time is outside the usage file's period.",
   unknown_category: "The category_id is not listed on the categories sheet.",
   invalid_tier: "The tier is not 0, 1 or 2.",
+  tier_account_missing: "The subscription has no account at the record's tier.",
 };
 
 export const recordErrorSchema = z.object({

@@ -17,11 +17,41 @@ const wholeItem: ItemRef = { id: "PRD-100-0001", decimalPlaces: 0 };
 const centsItem: ItemRef = { id: "PRD-100-0002", decimalPlaces: 2 };
 const fineItem: ItemRef = { id: "PRD-100-0003", decimalPlaces: 8 };
 
-const alwaysActive: SubscriptionRef = { id: "AS-0001", activeFrom: null, activeTo: null };
-const endsMidMonth: SubscriptionRef = { id: "AS-0002", activeFrom: null, activeTo: utc("2026-01-15 00:00:00") };
-const startsMidMonth: SubscriptionRef = { id: "AS-0003", activeFrom: utc("2026-01-15 00:00:00"), activeTo: null };
-const startsLate: SubscriptionRef = { id: "AS-0004", activeFrom: utc("2026-01-20 00:00:00"), activeTo: null };
-const alsoGold: SubscriptionRef = { id: "AS-0005", activeFrom: utc("2025-06-01 00:00:00"), activeTo: null };
+const noTiers = { tier1AccountId: null, tier2AccountId: null };
+const alwaysActive: SubscriptionRef = { id: "AS-0001", activeFrom: null, activeTo: null, ...noTiers };
+const endsMidMonth: SubscriptionRef = {
+  id: "AS-0002",
+  activeFrom: null,
+  activeTo: utc("2026-01-15 00:00:00"),
+  ...noTiers,
+};
+const startsMidMonth: SubscriptionRef = {
+  id: "AS-0003",
+  activeFrom: utc("2026-01-15 00:00:00"),
+  activeTo: null,
+  ...noTiers,
+};
+const startsLate: SubscriptionRef = {
+  id: "AS-0004",
+  activeFrom: utc("2026-01-20 00:00:00"),
+  activeTo: null,
+  ...noTiers,
+};
+const alsoGold: SubscriptionRef = { id: "AS-0005", activeFrom: utc("2025-06-01 00:00:00"), activeTo: null, ...noTiers };
+const tierOneOnly: SubscriptionRef = {
+  id: "AS-0006",
+  activeFrom: null,
+  activeTo: null,
+  tier1AccountId: "ACC-T1",
+  tier2AccountId: null,
+};
+const bothTiers: SubscriptionRef = {
+  id: "AS-0007",
+  activeFrom: null,
+  activeTo: null,
+  tier1AccountId: "ACC-T1",
+  tier2AccountId: "ACC-T2",
+};
 
 const byValue = <T>(entries: [string, T][]) => new Map(entries);
 
@@ -40,7 +70,9 @@ function catalogFor(schema: UsageSchema): CatalogIndex {
       byLocalId: byValue([["cents", centsItem]]),
     },
     subscriptions: {
-      byId: byValue([alwaysActive, endsMidMonth, startsMidMonth, startsLate].map((s) => [s.id, [s]])),
+      byId: byValue(
+        [alwaysActive, endsMidMonth, startsMidMonth, startsLate, tierOneOnly, bothTiers].map((s) => [s.id, [s]]),
+      ),
       byExternalId: byValue([
         ["EXT-1", [alwaysActive]],
         ["EXT-LATE", [startsLate]],
@@ -577,6 +609,45 @@ describe("tier", () => {
   it.each(["QT", "PR", "CR"] as const)("must also be 0, 1 or 2 when given for %s", (schema) => {
     expect(validateOne({ tier: "1" }, schema).tier).toBe(1);
     expect(codesOf(validateOne({ tier: "5" }, schema))).toEqual([["tier", "invalid_tier"]]);
+  });
+});
+
+describe("tier accounts (TR)", () => {
+  const onSubscription = (id: string, tier: string) => ({ asset_search_value: id, tier });
+
+  it.each([
+    ["1", "AS-0001"],
+    ["2", "AS-0001"],
+    ["2", "AS-0006"],
+  ])("refuses tier %s on %s, which has no account at that tier, naming the subscription", (tier, id) => {
+    const record = validateOne(onSubscription(id, tier));
+    expect(onlyError(record)).toEqual({
+      column: "tier",
+      code: "tier_account_missing",
+      message: `Subscription ${id} has no tier ${tier} account: a tier ${tier} record needs one.`,
+    });
+    expect([record.subscriptionId, record.tier]).toEqual([id, Number(tier)]);
+  });
+
+  it.each([
+    ["0", "AS-0001"],
+    ["1", "AS-0006"],
+    ["1", "AS-0007"],
+    ["2", "AS-0007"],
+  ])("accepts tier %s on %s", (tier, id) => {
+    expect(validateOne(onSubscription(id, tier)).errors).toBeNull();
+  });
+
+  it("also names the inactive subscription the row meant", () => {
+    const record = validateOne({ ...onSubscription("AS-0004", "1"), start_time_utc: "2026-01-10 00:00:00" });
+    expect(codesOf(record)).toEqual([
+      ["asset_search_value", "subscription_inactive"],
+      ["tier", "tier_account_missing"],
+    ]);
+  });
+
+  it.each(["QT", "PR", "CR"] as const)("is a TR rule: a %s record's tier charges no account", (schema) => {
+    expect(validateOne(onSubscription("AS-0001", "2"), schema).errors).toBeNull();
   });
 });
 

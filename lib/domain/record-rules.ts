@@ -24,6 +24,9 @@ export interface SubscriptionRef {
   id: string;
   activeFrom: number | null;
   activeTo: number | null;
+  /** The accounts a TR record's tier 1 and tier 2 amounts are charged to; null when it has none. */
+  tier1AccountId: string | null;
+  tier2AccountId: string | null;
 }
 
 type SubscriptionsByValue = ReadonlyMap<string, readonly SubscriptionRef[]>;
@@ -101,9 +104,10 @@ export function createRecordValidator(catalog: CatalogIndex, columns: RecordColu
     const item = findItem(row);
     const quantity = readQuantity(row, item);
     const window = readWindow(row, catalog);
-    const subscriptionId = findSubscription(row, window);
+    const subscription = findSubscription(row, window);
     const amount = readAmount(row);
     const tier = readTier(row);
+    if (catalog.schema === "TR") checkTierAccount(row, tier, subscription);
     const categoryId = readCategory(row, catalog.categories);
     const params = readParams(values, columns.params);
     return {
@@ -111,7 +115,7 @@ export function createRecordValidator(catalog: CatalogIndex, columns: RecordColu
       recordId,
       note,
       itemId: item?.id ?? null,
-      subscriptionId,
+      subscriptionId: subscription?.id ?? null,
       quantity,
       startTime: window.start,
       endTime: window.end,
@@ -381,7 +385,7 @@ function checkInPeriod(row: RecordRow, column: TimeColumn, time: number, { perio
 
 function subscriptionFinder(
   subscriptions: CatalogIndex["subscriptions"],
-): (row: RecordRow, window: RecordWindow) => string | null {
+): (row: RecordRow, window: RecordWindow) => SubscriptionRef | null {
   const mapsByCriterion: Record<(typeof assetSearchCriteria)[number], SubscriptionsByValue> = {
     "asset.id": subscriptions.byId,
     "asset.external_id": subscriptions.byExternalId,
@@ -431,8 +435,8 @@ function pickActiveSubscription(
   value: string,
   candidates: readonly SubscriptionRef[],
   { start, end }: RecordWindow,
-): string | null {
-  if (start === null || end === null) return soleId(candidates);
+): SubscriptionRef | null {
+  if (start === null || end === null) return soleCandidate(candidates);
   let active: SubscriptionRef | null = null;
   for (const candidate of candidates) {
     if (!isActiveThroughout(candidate, start, end)) continue;
@@ -443,15 +447,15 @@ function pickActiveSubscription(
     }
     active = candidate;
   }
-  if (active !== null) return active.id;
+  if (active !== null) return active;
   const message = inactiveMessage(`${criterion} ${quoteValue(value)}`, candidates, start, end);
   row.fail("asset_search_value", "subscription_inactive", message);
   // An inactive single match still tells the vendor which subscription the row meant.
-  return soleId(candidates);
+  return soleCandidate(candidates);
 }
 
-function soleId(subscriptions: readonly SubscriptionRef[]): string | null {
-  return subscriptions.length === 1 ? (subscriptions[0]?.id ?? null) : null;
+function soleCandidate(subscriptions: readonly SubscriptionRef[]): SubscriptionRef | null {
+  return subscriptions.length === 1 ? (subscriptions[0] ?? null) : null;
 }
 
 function isActiveThroughout(subscription: SubscriptionRef, start: number, end: number): boolean {
@@ -525,6 +529,15 @@ function readTier(row: RecordRow): Tier | null {
     return null;
   }
   return tier;
+}
+
+/** A TR record charged to tier 1 or 2 needs a subscription with an account at that tier. */
+function checkTierAccount(row: RecordRow, tier: Tier | null, subscription: SubscriptionRef | null): void {
+  if (subscription === null || (tier !== 1 && tier !== 2)) return;
+  const account = tier === 1 ? subscription.tier1AccountId : subscription.tier2AccountId;
+  if (account !== null) return;
+  const message = `Subscription ${subscription.id} has no tier ${tier} account: a tier ${tier} record needs one.`;
+  row.fail("tier", "tier_account_missing", message);
 }
 
 function readParams(values: readonly string[], columns: readonly CustomParamColumn[]): Record<string, string> | null {

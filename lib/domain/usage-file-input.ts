@@ -25,6 +25,14 @@ export function periodDays(period: UsagePeriod): { firstDay: string; lastDay: st
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 
+/** The vendor's own reference for a file; empty is none. */
+const externalId = z
+  .string()
+  .trim()
+  .max(200, "Keep the external id under 200 characters.")
+  .nullable()
+  .transform((id) => id || null);
+
 /** What the vendor fills in to create a usage file (SPEC §2: create). */
 export const createUsageFileInput = z
   .object({
@@ -32,6 +40,7 @@ export const createUsageFileInput = z
     contractId: z.string().min(1, "Choose a contract."),
     name: z.string().trim().min(1, "Give the file a name.").max(200, "Keep the name under 200 characters."),
     description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+    externalId: externalId.default(null),
     currency: z
       .string()
       .trim()
@@ -50,10 +59,14 @@ export const createUsageFileInput = z
   }));
 export type CreateUsageFileInput = z.output<typeof createUsageFileInput>;
 
-/** What the vendor may change on an existing file: details until it is submitted, the internal note always. */
+/**
+ * What the vendor may change on an existing file: details until it is submitted, its own reference
+ * and internal note always.
+ */
 export const updateUsageFileInput = z.object({
   name: z.string().trim().min(1, "Give the file a name.").max(200).optional(),
   description: z.string().trim().max(2000).optional(),
+  externalId: externalId.optional(),
   internalNote: z.string().trim().max(5000, "Keep the note under 5,000 characters.").optional(),
 });
 export type UpdateUsageFileInput = z.output<typeof updateUsageFileInput>;

@@ -11,7 +11,7 @@ const monthParam = z
   .optional()
   .catch(undefined);
 
-/** The files list's URL state: paging, sorting, filters and a search by name or id. */
+/** The files list's URL state: paging, sorting, filters and a search by name, id or external id. */
 export const usageFileListQuery = z.object({
   page: pageParam,
   size: pageSizeParam,
@@ -20,6 +20,8 @@ export const usageFileListQuery = z.object({
   status: optionalChoice(usageFileStatuses),
   product: optionalText,
   contract: optionalText,
+  /** The vendor's own reference, exactly. */
+  externalId: optionalText,
   /** `YYYY-MM`: files whose period starts in that month. */
   period: monthParam,
 });

@@ -24,6 +24,17 @@ const externalBillingNote = z.string().trim().max(2000, "Keep the note under 2,0
 export const billingReferenceInput = z.object({ externalBillingId, externalBillingNote });
 export type BillingReference = z.infer<typeof billingReferenceInput>;
 
+/** A closed record's billing reference corrected by its distributor: a new billing id, note, or both. */
+export const recordBillingEditInput = z
+  .object({
+    externalBillingId: externalBillingId.optional(),
+    externalBillingNote: z.string().trim().max(2000, "Keep the note under 2,000 characters.").optional(),
+  })
+  .refine((edit) => edit.externalBillingId !== undefined || edit.externalBillingNote !== undefined, {
+    message: "Give a new external billing id or note.",
+  });
+export type RecordBillingEdit = z.infer<typeof recordBillingEditInput>;
+
 /**
  * Closing a file: with no reference every record must already be closed; with one, it closes every
  * remaining record at once.

@@ -124,6 +124,8 @@ const uses = {
   close: { by: "reviewer", in: ["accepted"], otherwise: 409, changes: true },
   closeRecords: { by: "reviewer", in: ["accepted"], otherwise: 409, changes: true },
   export: { by: "reviewer", in: billable, otherwise: 409 },
+  /** Only a closed record's billing reference can be corrected: every record of a closed file is closed. */
+  editBilling: { by: "reviewer", in: ["closed"], otherwise: 409, changes: true },
   billingExport: { by: "reviewer", in: billable, otherwise: 404 },
 } satisfies Record<string, Use>;
 
@@ -378,6 +380,12 @@ const apiRows: ApiRow[] = [
     use: uses.closeRecords,
     needsRecord: true,
     request: (file) => ({ ...onRecord(file), json: billing }),
+  },
+  {
+    spec: records.updateBilling,
+    use: uses.editBilling,
+    needsRecord: true,
+    request: (file) => ({ ...onRecord(file), json: { external_billing_id: "INV-10" } }),
   },
   {
     spec: records.closeRecords,

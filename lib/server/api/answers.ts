@@ -49,6 +49,7 @@ const usageRecord = z.object({
   errors: z.array(recordErrorSchema).nullable(),
   sheetCells: textMap.nullable().describe("An invalid record's cells as read, by header: for its vendor only"),
   externalBillingId: z.string().nullable(),
+  externalBillingNote: z.string().nullable(),
 });
 
 const closingReport = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { subscriptionSortColumns, userSortColumns } from "@/lib/domain/admin-query";
-import { userRoleSchema } from "@/lib/domain/catalog";
+import { userSortColumns } from "@/lib/domain/admin-query";
+import { subscriptionStatusSchema, userRoleSchema } from "@/lib/domain/catalog";
+import { subscriptionSortColumns } from "@/lib/domain/subscription-query";
 import type { Sort } from "@/lib/domain/table-query";
 import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
@@ -37,12 +38,16 @@ export function orderBy<Column extends string>(columns: readonly [Column, ...Col
 
 const id = z.string().trim().min(1).max(200);
 
-export const usageFileApiQuery = listWindow.extend({
-  status: usageFileStatusSchema.optional(),
-  product: id.optional(),
-  contract: id.optional(),
-  order_by: orderBy(usageFileSortColumns, { column: "updated", desc: true }),
-});
+export const usageFileApiQuery = listWindow
+  .extend({
+    status: usageFileStatusSchema.optional(),
+    product: id.optional(),
+    contract: id.optional(),
+    /** The vendor's own reference, exactly. */
+    external_id: id.optional(),
+    order_by: orderBy(usageFileSortColumns, { column: "updated", desc: true }),
+  })
+  .transform(({ external_id, ...query }) => ({ ...query, externalId: external_id }));
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 
@@ -88,5 +93,6 @@ export const userApiQuery = listWindow.extend({
 export const subscriptionApiQuery = listWindow.extend({
   product: id.optional(),
   contract: id.optional(),
+  status: subscriptionStatusSchema.optional(),
   order_by: orderBy(subscriptionSortColumns, { column: "externalId", desc: false }),
 });

@@ -24,6 +24,7 @@ import {
   closeRecordsInput,
   closeUsageFileInput,
   closeUsageRecordsByIdInput,
+  recordBillingEditInput,
   rejectUsageFileInput,
 } from "@/lib/domain/usage-file-review";
 import { answers } from "./answers";
@@ -214,6 +215,16 @@ export const usageRecordEndpoints = {
     reply: "object",
     answer: answers.usageRecord,
   }),
+  updateBilling: endpoint({
+    method: "put",
+    path: "/usage/records/{id}",
+    summary:
+      "Correct a closed record's external billing id or note (its file's distributor only); the history keeps the old and new values",
+    roles: reviewer,
+    body: recordBillingEditInput,
+    reply: "object",
+    answer: answers.usageRecord,
+  }),
   close: endpoint({
     method: "post",
     path: "/usage/records/{id}/close",
@@ -249,6 +260,27 @@ export const productEndpoints = {
     summary: "The usage spreadsheet template of a product",
     roles: vendor,
     reply: "spreadsheet",
+  }),
+};
+
+export const subscriptionEndpoints = {
+  list: endpoint({
+    method: "get",
+    path: "/subscriptions",
+    summary:
+      "List the subscriptions (assets) of your contracts: a vendor's own, a distributor's contracts', every one for admins",
+    roles: everyone,
+    query: subscriptionApiQuery,
+    reply: "list",
+    answer: answers.subscription,
+  }),
+  get: endpoint({
+    method: "get",
+    path: "/subscriptions/{id}",
+    summary: "A subscription (asset) of your contracts",
+    roles: everyone,
+    reply: "object",
+    answer: answers.subscription,
   }),
 };
 
@@ -429,15 +461,6 @@ export const adminEndpoints = {
     reply: "created",
     answer: answers.item,
   }),
-  subscriptions: endpoint({
-    method: "get",
-    path: "/subscriptions",
-    summary: "List the subscriptions (assets)",
-    roles: admin,
-    query: subscriptionApiQuery,
-    reply: "list",
-    answer: answers.subscription,
-  }),
   createSubscription: endpoint({
     method: "post",
     path: "/subscriptions",
@@ -446,14 +469,6 @@ export const adminEndpoints = {
     roles: admin,
     body: createSubscriptionInput,
     reply: "created",
-    answer: answers.subscription,
-  }),
-  subscription: endpoint({
-    method: "get",
-    path: "/subscriptions/{id}",
-    summary: "A subscription (asset)",
-    roles: admin,
-    reply: "object",
     answer: answers.subscription,
   }),
   importSubscriptions: endpoint({
@@ -472,5 +487,6 @@ export const endpoints: readonly Endpoint[] = [
   ...Object.values(usageFileEndpoints),
   ...Object.values(usageRecordEndpoints),
   ...Object.values(productEndpoints),
+  ...Object.values(subscriptionEndpoints),
   ...Object.values(adminEndpoints),
 ];

@@ -2,9 +2,10 @@ import "server-only";
 import { found, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getAccount, getContract } from "@/lib/server/queries/admin-accounts";
-import { getProductWithItems, getSubscription } from "@/lib/server/queries/admin-catalog";
+import { getProductWithItems } from "@/lib/server/queries/admin-catalog";
 import { adminObject } from "@/lib/server/queries/admin-lists";
 import { getUser } from "@/lib/server/queries/admin-users";
+import { getSubscription } from "@/lib/server/queries/subscriptions";
 import { getUsageFile } from "@/lib/server/queries/usage-files";
 
 type View<T> = (actor: Actor, id: string) => Promise<Result<T>>;
@@ -28,7 +29,7 @@ export const views = {
       },
       "Product not found.",
     ),
-  subscription: (actor, id) => adminObject(actor, () => getSubscription(actor, id), "Subscription not found."),
+  subscription: async (actor, id) => found(await getSubscription(actor, id), "Subscription not found."),
 } satisfies Record<string, View<unknown>>;
 
 /** A use case's changed object, as its GET shows it. */

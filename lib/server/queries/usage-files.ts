@@ -107,7 +107,10 @@ export async function listUsageFilesWhere(
 }
 
 /** What the status and the shown cells of a file's records depend on, for reading many files' records at once. */
-export type RecordsFile = Pick<UsageFile, "id" | "generation" | "status" | "billingId" | "vendorAccountId">;
+export type RecordsFile = Pick<
+  UsageFile,
+  "id" | "generation" | "status" | "billingId" | "billingNote" | "vendorAccountId"
+>;
 
 /** The files the actor may see that have current records. */
 export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]> {
@@ -118,6 +121,7 @@ export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]>
       generation: usageFiles.generation,
       status: usageFiles.status,
       billingId: usageFiles.billingId,
+      billingNote: usageFiles.billingNote,
       vendorAccountId: usageFiles.vendorAccountId,
     })
     .from(usageFiles)
@@ -178,7 +182,10 @@ const sortableColumns = {
 } satisfies Record<UsageFileSortColumn, unknown>;
 
 /** What narrows and orders a list of files; the page's URL and the API's query both give it. */
-export type UsageFileFilters = Pick<Partial<UsageFileListQuery>, "status" | "product" | "contract" | "period" | "q"> &
+export type UsageFileFilters = Pick<
+  Partial<UsageFileListQuery>,
+  "status" | "product" | "contract" | "externalId" | "period" | "q"
+> &
   Pick<UsageFileListQuery, "sort">;
 
 function listFilters(query: UsageFileFilters): SQL[] {
@@ -186,6 +193,7 @@ function listFilters(query: UsageFileFilters): SQL[] {
   if (query.status) filters.push(eq(usageFiles.status, query.status));
   if (query.product) filters.push(eq(usageFiles.productId, query.product));
   if (query.contract) filters.push(eq(usageFiles.contractId, query.contract));
+  if (query.externalId) filters.push(eq(usageFiles.externalId, query.externalId));
   if (query.period) {
     const from = new Date(`${query.period}-01T00:00:00Z`);
     const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
@@ -193,7 +201,9 @@ function listFilters(query: UsageFileFilters): SQL[] {
   }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(usageFiles.name, pattern), ilike(usageFiles.id, pattern))!);
+    filters.push(
+      or(ilike(usageFiles.name, pattern), ilike(usageFiles.id, pattern), ilike(usageFiles.externalId, pattern))!,
+    );
   }
   return filters;
 }

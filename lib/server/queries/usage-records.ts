@@ -69,6 +69,7 @@ export interface UsageRecordView {
   errors: RecordError[] | null;
   sheetCells: Record<string, string> | null;
   externalBillingId: string | null;
+  externalBillingNote: string | null;
 }
 
 export interface UsageRecordPage {
@@ -470,6 +471,8 @@ function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView 
     categoryId: row.categoryId,
     errors: row.errors,
     sheetCells: canAuthorUsageFile(actor, file) ? row.sheetCells : null,
-    externalBillingId: row.externalBillingId ?? (row.closedAt ? null : file.billingId),
+    // A record closed on its own has its own reference; the others, their file's "close all remaining" one.
+    externalBillingId: row.closedAt ? row.externalBillingId : file.billingId,
+    externalBillingNote: row.closedAt ? row.externalBillingNote : file.billingNote,
   };
 }

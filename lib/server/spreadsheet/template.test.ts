@@ -38,7 +38,33 @@ const usageFile: NonNullable<TemplateInput["usageFile"]> = {
   periodFrom: new Date("2025-01-01T00:00:00Z"),
   periodTo: new Date("2025-02-01T00:00:00Z"),
   currency: "EUR",
+  subscriptions: [
+    {
+      id: "AS-1000-0001",
+      externalId: "EXT-1",
+      externalUid: "uid-1",
+      parameters: { region: "eu-west", subdomain: "tenant-1" },
+      status: "active",
+      activeFrom: new Date("2024-06-01T00:00:00Z"),
+      activeTo: null,
+      tier1AccountId: "ACC-0004",
+      tier2AccountId: null,
+    },
+    {
+      id: "AS-1000-0002",
+      externalId: "EXT-2",
+      externalUid: "uid-2",
+      parameters: {},
+      status: "terminated",
+      activeFrom: null,
+      activeTo: new Date("2025-01-15T00:00:00Z"),
+      tier1AccountId: null,
+      tier2AccountId: null,
+    },
+  ],
 };
+
+const subscriptionsHeader = ["id", "external_id", "external_uid", "parameters", "status", "active_from", "active_to"];
 
 describe("writeUsageTemplate", () => {
   it("has the instructions, records, general, categories and items tabs, records right after instructions", async () => {
@@ -50,6 +76,61 @@ describe("writeUsageTemplate", () => {
       "categories",
       "items",
     ]);
+  });
+
+  it("adds a subscriptions tab last to a usage file's template", async () => {
+    const workbook = await template({ product, items, usageFile });
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "instructions",
+      "records",
+      "general",
+      "categories",
+      "items",
+      "subscriptions",
+    ]);
+  });
+
+  it("lists the file's subscriptions with their tier accounts (TR), windows as UTC date cells", async () => {
+    const subscriptions = sheet(await template({ product, items, usageFile }), "subscriptions");
+    expect(sheetRows(subscriptions)).toEqual([
+      [...subscriptionsHeader, "tier1_account_id", "tier2_account_id"],
+      [
+        "AS-1000-0001",
+        "EXT-1",
+        "uid-1",
+        "region=eu-west; subdomain=tenant-1",
+        "active",
+        new Date("2024-06-01T00:00:00Z"),
+        undefined,
+        "ACC-0004",
+      ],
+      ["AS-1000-0002", "EXT-2", "uid-2", undefined, "terminated", undefined, new Date("2025-01-15T00:00:00Z")],
+    ]);
+    expect(subscriptions.getCell("F2").numFmt).toBe(sheetDateTimeFormat);
+    expect(subscriptions.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  });
+
+  it("leaves the tier accounts out of a subscriptions tab of another schema", async () => {
+    const qt = await template({ product: { ...product, usageSchema: "QT" }, items, usageFile });
+    expect(rowValues(sheet(qt, "subscriptions"), 1)).toEqual(subscriptionsHeader);
+  });
+
+  it("offers the listed subscriptions' ids on asset_search_value, warning only", async () => {
+    const records = sheet(await template({ product, items, usageFile }), "records");
+    for (const row of [2, validatedRecordRows + 1]) {
+      expect(validationAt(records, "asset_search_value", row)).toMatchObject({
+        type: "list",
+        formulae: ["subscriptions!$A$2:$A$3"],
+        errorStyle: "warning",
+      });
+    }
+  });
+
+  it("offers no subscription list when the file has none, or for a product's template", async () => {
+    const none = sheet(await template({ product, items, usageFile: { ...usageFile, subscriptions: [] } }), "records");
+    expect(validationAt(none, "asset_search_value", 2)).toBeUndefined();
+    const productOnly = sheet(await template({ product, items }), "records");
+    expect(validationAt(productOnly, "asset_search_value", 2)).toBeUndefined();
   });
 
   it.each([
@@ -109,7 +190,7 @@ describe("writeUsageTemplate", () => {
       "2025-01-01 00:00:00",
       "2025-01-02 00:00:00",
       "asset.id",
-      "AS-0000-0000-0000",
+      "AS-1000-0001",
       undefined,
       12.5,
       0,

@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import type { Contract, Item, Product, UsageFile } from "@/db/schema";
+import type { Contract, Item, Product, Subscription, UsageFile } from "@/db/schema";
+import { formatParameters } from "@/lib/domain/admin-input";
 import { decimalPlacesOf, type ItemPrecision, type UsageSchema } from "@/lib/domain/catalog";
 import {
   assetParameterPrefix,
@@ -20,11 +21,26 @@ import { addRangeValidation, createWorkbookWriter } from "./workbook-writer";
 export interface TemplateInput {
   product: Pick<Product, "id" | "name" | "usageSchema" | "currency">;
   items: readonly TemplateItem[];
-  /** Present when the template is downloaded for one usage file rather than for the product. */
+  /**
+   * Present when the template is downloaded for one usage file rather than for the product, with
+   * the subscriptions of the file's product and contract active at some time in its period.
+   */
   usageFile?: Pick<UsageFile, "id" | "name" | "contractId" | "periodFrom" | "periodTo" | "currency"> &
-    Pick<Contract, "marketplace">;
+    Pick<Contract, "marketplace"> & { subscriptions: readonly TemplateSubscription[] };
 }
 type TemplateItem = Pick<Item, "id" | "mpn" | "localId" | "name" | "unit" | "precision" | "type">;
+type TemplateSubscription = Pick<
+  Subscription,
+  | "id"
+  | "externalId"
+  | "externalUid"
+  | "parameters"
+  | "status"
+  | "activeFrom"
+  | "activeTo"
+  | "tier1AccountId"
+  | "tier2AccountId"
+>;
 
 const templateSheetNames = {
   instructions: "instructions",
@@ -32,12 +48,25 @@ const templateSheetNames = {
   general: "general",
   categories: categorySheetName,
   items: "items",
+  subscriptions: "subscriptions",
 } as const;
 
 /** Rows of the records sheet that carry the drop-down lists; enough for hand-filled files. */
 export const validatedRecordRows = 10_000;
 
 const itemColumns = ["id", "mpn", "local_id", "name", "unit", "precision", "type"] as const;
+
+const subscriptionColumns = [
+  "id",
+  "external_id",
+  "external_uid",
+  "parameters",
+  "status",
+  "active_from",
+  "active_to",
+] as const;
+/** Whom a TR record's tier 1 and tier 2 amounts are charged to: a record's tier needs its account. */
+const tierAccountColumns = ["tier1_account_id", "tier2_account_id"] as const;
 
 /** Writes the usage template of a product (or of one of its usage files) as .xlsx to `out`. */
 export async function writeUsageTemplate(input: TemplateInput, out: NodeJS.WritableStream): Promise<void> {
@@ -47,6 +76,7 @@ export async function writeUsageTemplate(input: TemplateInput, out: NodeJS.Writa
   addGeneralSheet(workbook, input);
   addCategoriesSheet(workbook);
   addItemsSheet(workbook, input.items);
+  if (input.usageFile) addSubscriptionsSheet(workbook, input.product.usageSchema, input.usageFile.subscriptions);
   await workbook.commit();
 }
 
@@ -71,13 +101,17 @@ function addRecordsSheet(workbook: ExcelJS.Workbook, input: TemplateInput): void
     style: column === "start_time_utc" || column === "end_time_utc" ? dateTimeStyle : {},
   }));
   addBoldRow(sheet, columns);
+  const listed = { items: input.items.length, subscriptions: input.usageFile?.subscriptions.length ?? 0 };
   for (const column of columns) {
-    const validation = recordColumnValidation(column, input.items.length);
+    const validation = recordColumnValidation(column, listed);
     if (validation) addRangeValidation(sheet, dataRange(sheet, column), validation);
   }
 }
 
-function recordColumnValidation(column: RecordColumn, itemCount: number): ExcelJS.DataValidation | undefined {
+function recordColumnValidation(
+  column: RecordColumn,
+  listed: { items: number; subscriptions: number },
+): ExcelJS.DataValidation | undefined {
   switch (column) {
     case "item_search_criteria":
       return listValidation(itemSearchCriteria, "Choose how item_search_value names the item.");
@@ -88,7 +122,9 @@ function recordColumnValidation(column: RecordColumn, itemCount: number): ExcelJ
         errorStyle: "warning",
       };
     case "item_search_value":
-      return itemCount === 0 ? undefined : mpnValidation(itemCount);
+      return listed.items === 0 ? undefined : mpnValidation(listed.items);
+    case "asset_search_value":
+      return listed.subscriptions === 0 ? undefined : subscriptionIdValidation(listed.subscriptions);
     case "quantity":
     case "amount":
       return numberValidation("decimal", "greaterThanOrEqual", [0], "A number, 0 or more.");
@@ -122,6 +158,21 @@ function mpnValidation(itemCount: number): ExcelJS.DataValidation {
     showErrorMessage: true,
     errorStyle: "warning",
     error: "Not an mpn of this product: fine only if item_search_criteria is item.local_id or item.id.",
+  };
+}
+
+/** Offers the listed subscriptions' ids, yet lets the other criteria's values through (with a warning). */
+function subscriptionIdValidation(subscriptionCount: number): ExcelJS.DataValidation {
+  const idColumn = columnLetter(subscriptionColumns.indexOf("id") + 1);
+  return {
+    type: "list",
+    formulae: [`${templateSheetNames.subscriptions}!$${idColumn}$2:$${idColumn}$${subscriptionCount + 1}`],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: "warning",
+    error:
+      "Not the id of a subscription listed on the subscriptions sheet: fine only if asset_search_criteria " +
+      "is asset.external_id, asset.external_uid or parameter.<name>.",
   };
 }
 
@@ -160,7 +211,11 @@ function introduction({ product, usageFile }: TemplateInput): string {
     `Fill one row per usage record on the "${templateSheetNames.records}" sheet of this template for ${scope}, ` +
     `usage schema ${product.usageSchema}, then upload it. Optional categories go on the ` +
     `"${templateSheetNames.categories}" sheet; the product's items are listed on the ` +
-    `"${templateSheetNames.items}" sheet. Times are UTC. Other sheets are help text and are not read.`
+    `"${templateSheetNames.items}" sheet` +
+    (usageFile
+      ? `, and the subscriptions of the file's contract active in its period on the "${templateSheetNames.subscriptions}" sheet`
+      : "") +
+    `. Times are UTC. Other sheets are help text and are not read.`
   );
 }
 
@@ -185,8 +240,9 @@ const columnGuides: Record<RecordColumn, ColumnGuide> = {
   asset_search_criteria: () =>
     `How asset_search_value names the subscription: ${assetSearchCriteria.join(", ")}, ` +
     `or ${assetParameterPrefix}<name> to match the value of a subscription parameter.`,
-  asset_search_value: () =>
-    "The value that matches exactly one subscription of this product and contract, active during the record's window.",
+  asset_search_value: ({ usageFile }) =>
+    "The value that matches exactly one subscription of this product and contract, active during the record's window" +
+    (usageFile ? `; the file's subscriptions are listed on the "${templateSheetNames.subscriptions}" sheet.` : "."),
   category_id: () => `One of the category_id values listed on the "${templateSheetNames.categories}" sheet.`,
   amount: ({ product }) => `The amount charged, in ${product.currency}: a number, 0 or more.`,
   tier: () => "Whom the amount is charged to: 0 (customer), 1 (tier 1 reseller) or 2 (tier 2 reseller).",
@@ -221,7 +277,7 @@ function exampleRecord({ product, items, usageFile }: TemplateInput): Record<Rec
     start_time_utc: formatUtc(start),
     end_time_utc: formatUtc(end),
     asset_search_criteria: "asset.id",
-    asset_search_value: "AS-0000-0000-0000",
+    asset_search_value: usageFile?.subscriptions[0]?.id ?? "<id of a subscription>",
     category_id: null,
     amount: product.usageSchema === "QT" ? null : 12.5,
     tier: product.usageSchema === "TR" ? 0 : null,
@@ -243,7 +299,7 @@ function formatUtc(date: Date): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// general, categories, items
+// general, categories, items, subscriptions
 
 function addGeneralSheet(workbook: ExcelJS.Workbook, input: TemplateInput): void {
   const sheet = workbook.addWorksheet(templateSheetNames.general);
@@ -287,6 +343,34 @@ function addItemsSheet(workbook: ExcelJS.Workbook, items: readonly TemplateItem[
   addBoldRow(sheet, itemColumns);
   for (const item of items) {
     sheet.addRow([item.id, item.mpn, item.localId, item.name, item.unit, item.precision, item.type]).commit();
+  }
+}
+
+function addSubscriptionsSheet(
+  workbook: ExcelJS.Workbook,
+  schema: UsageSchema,
+  subscriptions: readonly TemplateSubscription[],
+): void {
+  const withTiers = schema === "TR";
+  const columns = withTiers ? [...subscriptionColumns, ...tierAccountColumns] : subscriptionColumns;
+  const sheet = workbook.addWorksheet(templateSheetNames.subscriptions, { views: [frozenHeaderRow] });
+  sheet.columns = columns.map((column) => ({
+    width: column === "parameters" ? 48 : 22,
+    style: column === "active_from" || column === "active_to" ? dateTimeStyle : {},
+  }));
+  addBoldRow(sheet, columns);
+  for (const subscription of subscriptions) {
+    const row = [
+      subscription.id,
+      subscription.externalId,
+      subscription.externalUid,
+      formatParameters(subscription.parameters),
+      subscription.status,
+      subscription.activeFrom,
+      subscription.activeTo,
+      ...(withTiers ? [subscription.tier1AccountId, subscription.tier2AccountId] : []),
+    ];
+    sheet.addRow(row).commit();
   }
 }
 

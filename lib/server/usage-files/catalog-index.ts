@@ -40,6 +40,8 @@ export async function loadCatalogIndex(
       id: subscription.id,
       activeFrom: subscription.activeFrom?.getTime() ?? null,
       activeTo: subscription.activeTo?.getTime() ?? null,
+      tier1AccountId: subscription.tier1AccountId,
+      tier2AccountId: subscription.tier2AccountId,
     };
     addTo(subscriptionIndex.byId, subscription.id, ref);
     addTo(subscriptionIndex.byExternalId, subscription.externalId, ref);

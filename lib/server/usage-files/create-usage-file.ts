@@ -44,6 +44,7 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
           id,
           name: input.name,
           description: input.description,
+          externalId: input.externalId,
           productId: product.id,
           contractId: contract.id,
           vendorAccountId: actor.accountId,

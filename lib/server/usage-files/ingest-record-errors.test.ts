@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { subscriptions } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
 import { insertDraftFile, rowsByGeneration, uploadAndProcess, visibleRecords } from "@/test/usage-file-state";
@@ -45,18 +47,23 @@ function backupRow(recordId: string, change: Change = {}): string[] {
   ];
 }
 
+async function seedBackupFile() {
+  const db = database.handle.db;
+  await seedDemoData(db);
+  await insertDraftFile(db, {
+    id: backupFileId,
+    productId: "PRD-100-002",
+    usageSchema: "TR",
+    currency: "EUR",
+    periodFrom: new Date("2026-03-01T00:00:00Z"),
+    periodTo: new Date("2026-04-01T00:00:00Z"),
+  });
+  return db;
+}
+
 describe("a workbook with invalid records", () => {
   it("makes the file Invalid, keeping each error on its record and a summary by code", async () => {
-    const db = database.handle.db;
-    await seedDemoData(db);
-    await insertDraftFile(db, {
-      id: backupFileId,
-      productId: "PRD-100-002",
-      usageSchema: "TR",
-      currency: "EUR",
-      periodFrom: new Date("2026-03-01T00:00:00Z"),
-      periodTo: new Date("2026-04-01T00:00:00Z"),
-    });
+    const db = await seedBackupFile();
     const workbook = await xlsxOf({
       records: [
         header,
@@ -160,5 +167,37 @@ describe("a workbook with invalid records", () => {
       ["ok-2", "PRD-100-002-0002", "3", "10.5", 0],
     ]);
     expect(await rowsByGeneration(db, backupFileId)).toEqual({ records: { 1: 8 }, categories: {} });
+  });
+});
+
+describe("a TR record's tier", () => {
+  it("needs its subscription to have an account at that tier", async () => {
+    const db = await seedBackupFile();
+    await db.update(subscriptions).set({ tier2AccountId: null }).where(eq(subscriptions.id, "AS-1000-02001"));
+    const workbook = await xlsxOf({
+      records: [header, backupRow("tier-0", { tier: "0" }), backupRow("tier-1"), backupRow("tier-2", { tier: "2" })],
+    });
+
+    const file = await uploadAndProcess(db, backupFileId, "tiers.xlsx", workbook);
+
+    expect(file.status).toBe("invalid");
+    expect(file.stats).toMatchObject({ records: 3, valid: 2, invalid: 1 });
+    const records = await visibleRecords(db, backupFileId);
+    expect(records.map((r) => [r.recordId, r.tier, r.subscriptionId, r.errors])).toEqual([
+      ["tier-0", 0, "AS-1000-02001", null],
+      ["tier-1", 1, "AS-1000-02001", null],
+      [
+        "tier-2",
+        2,
+        "AS-1000-02001",
+        [
+          {
+            column: "tier",
+            code: "tier_account_missing",
+            message: "Subscription AS-1000-02001 has no tier 2 account: a tier 2 record needs one.",
+          },
+        ],
+      ],
+    ]);
   });
 });

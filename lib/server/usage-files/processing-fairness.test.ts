@@ -42,6 +42,7 @@ describe("the processing queue under one account's backlog", () => {
         contractId: "CRD-00003",
         name: "Globex, queued last",
         description: "",
+        externalId: null,
         currency: "USD",
         period: lastFullMonth(new Date()),
       });

@@ -11,7 +11,7 @@ import { getUsageFile } from "@/lib/server/queries/usage-files";
 
 /**
  * The vendor edits a file's name and description while it is still theirs to change (the states
- * that accept an upload), and its internal note at any time.
+ * that accept an upload), and its own reference (external id) and internal note at any time.
  */
 export async function updateUsageFile(
   actor: Actor,

@@ -6,6 +6,7 @@ import { contracts, products, usageRecords, type StoredFile } from "@/db/schema"
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { getProduct, listProductItems, listUsageFileItems } from "@/lib/server/queries/catalog";
+import { listSubscriptionsActiveIn } from "@/lib/server/queries/subscriptions";
 import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { writeProcessedWorkbook, type RowErrors } from "@/lib/server/spreadsheet/processed-file";
 import { writeUsageTemplate } from "@/lib/server/spreadsheet/template";
@@ -34,21 +35,22 @@ export async function productTemplate(actor: Actor, productId: string): Promise<
   });
 }
 
-/** The template filled with one usage file's metadata (its `general` tab). */
+/** The template filled with one usage file's metadata (its `general` tab) and subscriptions (its `subscriptions` tab). */
 export async function usageFileTemplate(actor: Actor, usageFileId: string): Promise<Result<SpreadsheetDownload>> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return fileNotFound();
   const db = await getDb();
-  const [[product], [contract], items] = await Promise.all([
+  const [[product], [contract], items, subscriptions] = await Promise.all([
     db.select().from(products).where(eq(products.id, file.productId)),
     db.select().from(contracts).where(eq(contracts.id, file.contractId)),
     listUsageFileItems(actor, file.id),
+    listSubscriptionsActiveIn(actor, { ...file, period: { from: file.periodFrom, to: file.periodTo } }),
   ]);
+  const usageFile = { ...file, marketplace: contract!.marketplace, subscriptions };
   return ok({
     fileName: `${file.id}-template.xlsx`,
     contentType: xlsxType,
-    write: (out) =>
-      writeUsageTemplate({ product: product!, items, usageFile: { ...file, marketplace: contract!.marketplace } }, out),
+    write: (out) => writeUsageTemplate({ product: product!, items, usageFile }, out),
   });
 }
 

@@ -3,19 +3,20 @@ import { AccountSelect } from "@/components/admin/account-select";
 import { asOptions, OptionSelect } from "@/components/admin/option-select";
 import { accountsOfKind } from "@/components/admin/options";
 import { SubscriptionImportForm } from "@/components/admin/subscription-import-form";
-import { SubscriptionsDataTable } from "@/components/admin/subscriptions-data-table";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { PagePagination } from "@/components/data-table/page-pagination";
+import { SubscriptionsDataTable } from "@/components/subscriptions/subscriptions-data-table";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
-import { subscriptionListQuery } from "@/lib/domain/admin-query";
-import { subscriptionStatuses } from "@/lib/domain/catalog";
+import { subscriptionStatusLabels, subscriptionStatuses } from "@/lib/domain/catalog";
+import { subscriptionListQuery } from "@/lib/domain/subscription-query";
 import { firstValues } from "@/lib/domain/table-query";
 import { requireRole } from "@/lib/server/actor";
 import { listAccounts, listContracts } from "@/lib/server/queries/admin-accounts";
-import { listProducts, listSubscriptions } from "@/lib/server/queries/admin-catalog";
+import { listProducts } from "@/lib/server/queries/admin-catalog";
+import { listSubscriptions } from "@/lib/server/queries/subscriptions";
 import { createSubscriptionAction, importSubscriptionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions" };
@@ -53,6 +54,12 @@ export default async function SubscriptionsPage({
             filters={[
               { kind: "choice", param: "product", label: "Product", options: productOptions },
               { kind: "choice", param: "contract", label: "Contract", options: contractOptions },
+              {
+                kind: "choice",
+                param: "status",
+                label: "Status",
+                options: subscriptionStatuses.map((s) => ({ value: s, label: subscriptionStatusLabels[s] })),
+              },
             ]}
           />
           <SubscriptionsDataTable rows={rows} sort={query.sort} />

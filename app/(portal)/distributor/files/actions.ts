@@ -12,6 +12,7 @@ import {
 import { formAction, type FormState } from "@/lib/server/form-action";
 import { describeClosingReport } from "@/lib/domain/record-closing";
 import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
+import { updateRecordBilling, type RecordBillingOutcome } from "@/lib/server/usage-records/update-record-billing";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
 import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
@@ -60,4 +61,12 @@ export const closeUsageRecordsAction = formAction(
       "selection",
     ),
   done(describeClosingReport),
+);
+
+export const updateRecordBillingAction = formAction(
+  fileTarget.extend({ recordId: z.string().min(1), ...billingReferenceInput.shape }),
+  (actor, { recordId, ...edit }) => updateRecordBilling(actor, recordId, edit),
+  done(({ changes }: RecordBillingOutcome) =>
+    Object.keys(changes).length === 0 ? "Nothing changed." : "The billing reference is corrected.",
+  ),
 );

@@ -28,7 +28,7 @@ export default async function DistributorFilesPage({
       <PageHeader title="Submitted usage files" subtitle={`Every usage file submitted to ${actor.accountName}`} />
       <Card>
         <DataTableToolbar
-          searchLabel="Search name or id"
+          searchLabel="Search name, id or external id"
           filters={[
             {
               kind: "choice",
@@ -37,6 +37,7 @@ export default async function DistributorFilesPage({
               options: statusesVisibleToDistributors.map((s) => ({ value: s, label: statusLabels[s] })),
             },
             { kind: "input", param: "period", label: "Period month", type: "month" },
+            { kind: "input", param: "externalId", label: "External id", type: "text" },
           ]}
         />
         <UsageFilesDataTable

@@ -44,7 +44,7 @@ export default async function VendorFilesPage({
       />
       <Card>
         <DataTableToolbar
-          searchLabel="Search name or id"
+          searchLabel="Search name, id or external id"
           filters={[
             {
               kind: "choice",
@@ -67,6 +67,7 @@ export default async function VendorFilesPage({
               options: contracts.map((c) => ({ value: c.id, label: `${c.id} · ${c.distributorName}` })),
             },
             { kind: "input", param: "period", label: "Period month", type: "month" },
+            { kind: "input", param: "externalId", label: "External id", type: "text" },
           ]}
         />
         <UsageFilesDataTable

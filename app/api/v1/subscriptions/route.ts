@@ -1,17 +1,14 @@
 import { ok } from "@/lib/domain/errors";
 import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
 import { views, viewOf } from "@/lib/server/api/views";
-import { adminEndpoints } from "@/lib/server/api/endpoints";
+import { adminEndpoints, subscriptionEndpoints } from "@/lib/server/api/endpoints";
 import { createSubscription } from "@/lib/server/admin/create-subscription";
-import { listSubscriptionWindow } from "@/lib/server/queries/admin-catalog";
-import { adminList } from "@/lib/server/queries/admin-lists";
+import { listSubscriptionWindow } from "@/lib/server/queries/subscriptions";
 
 export const GET = apiListRoute(
-  adminEndpoints.subscriptions,
-  ({ actor, query: { limit, offset, order_by, ...filters } }) =>
-    adminList(actor, { limit, offset }, async (window) =>
-      ok(await listSubscriptionWindow(actor, { ...filters, sort: order_by }, window)),
-    ),
+  subscriptionEndpoints.list,
+  async ({ actor, query: { limit, offset, order_by, ...filters } }) =>
+    ok({ ...(await listSubscriptionWindow(actor, { ...filters, sort: order_by }, { limit, offset })), offset }),
 );
 
 export const POST = apiRoute(adminEndpoints.createSubscription, async ({ actor, body }) =>

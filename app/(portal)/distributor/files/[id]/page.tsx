@@ -25,6 +25,7 @@ import {
   closeUsageFileAction,
   closeUsageRecordsAction,
   rejectUsageFileAction,
+  updateRecordBillingAction,
 } from "../actions";
 
 /** The record grid of the file: sorting, filters and search over its records. */
@@ -160,6 +161,7 @@ export default async function DistributorUsageFilePage({
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
+            billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}
           />
         </Card>
       </RecordsSection>

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/server/api/api-route";
 import { views } from "@/lib/server/api/views";
-import { adminEndpoints } from "@/lib/server/api/endpoints";
+import { subscriptionEndpoints } from "@/lib/server/api/endpoints";
 
-export const GET = apiRoute(adminEndpoints.subscription, ({ actor, params }) => views.subscription(actor, params.id!));
+export const GET = apiRoute(subscriptionEndpoints.get, ({ actor, params }) => views.subscription(actor, params.id!));

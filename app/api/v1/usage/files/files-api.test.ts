@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { apiKeys } from "@/db/schema";
+import { usageFileListQuery } from "@/lib/domain/usage-file-query";
 import { deactivateUser } from "@/lib/server/admin/set-user-active";
+import { listUsageFiles } from "@/lib/server/queries/usage-files";
 import { acmeVendor, admin } from "@/test/admin-fixtures";
 import { apiKeyOf, apiKeysOf, callApi, seededKeyHolders } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
@@ -142,6 +144,54 @@ describe("GET and PUT /usage/files/{id}", () => {
     expect((await put(keys.globex, acmeReady, { name: "Theirs" })).status).toBe(404);
     expect((await put(keys.northwind, acmePending, { internal_note: "x" })).status).toBe(403);
     expect((await put(keys.acme, acmeReady, { name: 7 })).status).toBe(400);
+  });
+});
+
+describe("a usage file's external_id (the vendor's own reference)", () => {
+  const put = (key: string, id: string, json: unknown) =>
+    callApi(file.PUT, { key, path: `/usage/files/${id}`, method: "PUT", json, params: { id } });
+  const listed = async (key: string, query: string) =>
+    ((await callApi(files.GET, { key, path: `/usage/files?${query}` })).body as { id: string }[]).map((f) => f.id);
+
+  it("is set on create, shown to its reviewer, and changed or cleared by PUT in any status", async () => {
+    const created = await callApi(files.POST, {
+      key: keys.acme,
+      path: "/usage/files",
+      method: "POST",
+      json: { ...newFile, external_id: " RUN-2026-10 " },
+    });
+    expect(created).toMatchObject({ status: 201, body: { external_id: "RUN-2026-10" } });
+    const plain = await callApi(files.POST, { key: keys.acme, path: "/usage/files", method: "POST", json: newFile });
+    expect(plain.body).toMatchObject({ external_id: null });
+
+    expect(await put(keys.acme, acmePending, { external_id: "PO-77" })).toMatchObject({
+      status: 200,
+      body: { id: acmePending, external_id: "PO-77" },
+    });
+    const reviewed = await callApi(file.GET, {
+      key: keys.northwind,
+      path: `/usage/files/${acmePending}`,
+      params: { id: acmePending },
+    });
+    expect(reviewed.body).toMatchObject({ external_id: "PO-77" });
+    expect(await put(keys.acme, acmePending, { external_id: "" })).toMatchObject({ body: { external_id: null } });
+    expect((await put(keys.acme, acmeReady, { external_id: "x".repeat(201) })).status).toBe(400);
+    expect((await put(keys.globex, acmeReady, { external_id: "Theirs" })).status).toBe(404);
+    expect((await usageFileRow(database.handle.db, acmeReady)).externalId).toBeNull();
+  });
+
+  it("filters the lists exactly, and is searched with the name and id", async () => {
+    await put(keys.acme, acmeReady, { external_id: "PO-77" });
+    await put(keys.acme, acmePending, { external_id: "PO-770" });
+    expect(await listed(keys.acme, "external_id=PO-77")).toEqual([acmeReady]);
+    expect(await listed(keys.northwind, "external_id=PO-770")).toEqual([acmePending]);
+    expect(await listed(keys.globex, "external_id=PO-77")).toEqual([]);
+    expect((await listed(keys.acme, "external_id=PO-77&status=pending")).length).toBe(0);
+
+    const searched = await listUsageFiles(acmeVendor, usageFileListQuery.parse({ q: "po-77", sort: "id" }));
+    expect(searched.rows.map((f) => f.id)).toEqual([acmeReady, acmePending]);
+    const exact = await listUsageFiles(acmeVendor, usageFileListQuery.parse({ externalId: "PO-770" }));
+    expect(exact.rows.map((f) => f.id)).toEqual([acmePending]);
   });
 });
 

@@ -2,10 +2,10 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
-import type { AdminSubscriptionRow } from "@/lib/server/queries/admin-catalog";
+import type { SubscriptionRow } from "@/lib/server/queries/subscriptions";
 import { formatDate } from "@/lib/format";
 
-const column = createColumnHelper<AdminSubscriptionRow>();
+const column = createColumnHelper<SubscriptionRow>();
 
 const columns = [
   column.accessor("externalId", {
@@ -51,7 +51,7 @@ export function SubscriptionsDataTable({
   rows,
   sort,
 }: {
-  rows: AdminSubscriptionRow[];
+  rows: SubscriptionRow[];
   sort: { column: string; desc: boolean };
 }) {
   return (
