@@ -11,6 +11,7 @@ import {
   recordIdRange,
 } from "@/db/record-partitions";
 import { demoUsers, seedDemoData } from "@/db/seed";
+import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
 import type { Result } from "@/lib/domain/errors";
@@ -26,6 +27,7 @@ import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records
 import { gridPageP95 } from "./grid-pages";
 import { recordByIdP95, recordsAcrossFilesP95 } from "./record-api";
 import { reportFigure, timed, withPeakRss } from "./report";
+import { exportXlsx, processedWorkbook, uploadedWorkbook } from "./spreadsheet-downloads";
 
 const templateFileId = "UF-2026-10-1001-0002";
 export const benchFileId = "UF-2026-10-9100-0001";
@@ -74,6 +76,10 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
     const exported = await withPeakRss(() => timed(() => exportCsv(rows)));
     reportFigure("export_csv_seconds", exported.result.seconds, details);
     reportFigure("export_peak_rss_mb", exported.peakRssMb, details);
+    const exportedXlsx = await withPeakRss(() => timed(() => exportXlsx(distributor, benchFileId)));
+    reportFigure("export_xlsx_seconds", exportedXlsx.result.seconds, details);
+    reportFigure("export_xlsx_peak_rss_mb", exportedXlsx.peakRssMb, details);
+    await benchProcessedWorkbook(rows, { from: accepted!.periodFrom, to: accepted!.periodTo });
 
     const close = () =>
       closeUsageFile(distributor, benchFileId, {
@@ -84,6 +90,18 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
   } finally {
     await database.handle.close();
     await database.drop();
+  }
+}
+
+/** The processed copy of an uploaded workbook of `rows` records, as the vendor downloads it. */
+async function benchProcessedWorkbook(rows: number, period: { from: Date; to: Date }): Promise<void> {
+  const upload = await uploadedWorkbook(rows, period);
+  try {
+    const processed = await withPeakRss(() => timed(() => processedWorkbook(upload.path, rows)));
+    reportFigure("processed_file_seconds", processed.result.seconds, { rows });
+    reportFigure("processed_file_peak_rss_mb", processed.peakRssMb, { rows });
+  } finally {
+    await upload.remove();
   }
 }
 
@@ -139,6 +157,7 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
   await writer.write(csv);
   await writer.finish();
   await attachRecordPartition(db, benchFileId, 1);
+  await storeUsageFileTotals(db, { id: benchFileId, generation: 1 }, totals.bySubscriptionAndItem());
   await db
     .update(usageFiles)
     .set({ stats: totals.stats(), ...(await recordIdRange(db, benchFileId, 1)) })

@@ -321,6 +321,32 @@ export const usageRecords = pgTable(
   ],
 );
 
+/**
+ * A file's exact sums per subscription and item, written when its records are processed and kept
+ * right as records are corrected or closed: the billing figures and `/usage/aggregates` add these
+ * few rows per file instead of a million records. `closed_*` sums the records closed one by one
+ * (a file-level "close all remaining" reference, or a Closed file, closes them all).
+ */
+export const usageFileTotals = pgTable(
+  "usage_file_totals",
+  {
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    subscriptionId: text("subscription_id").notNull(),
+    itemId: text("item_id").notNull(),
+    records: integer("records").notNull(),
+    quantity: numeric("quantity").notNull(),
+    /** Null when none of the records has an amount. */
+    amount: numeric("amount"),
+    closedRecords: integer("closed_records").notNull().default(0),
+    closedQuantity: numeric("closed_quantity").notNull().default("0"),
+    closedAmount: numeric("closed_amount"),
+  },
+  (t) => [primaryKey({ columns: [t.usageFileId, t.generation, t.subscriptionId, t.itemId] })],
+);
+
 export const categories = pgTable(
   "categories",
   {

@@ -6,6 +6,7 @@ import type { EventAction } from "@/lib/domain/events";
 import type { UsageFileAction, UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { hashPassword } from "@/lib/auth/password";
 import { openRecordPartition, recordIdRange } from "./record-partitions";
+import { storeUsageFileTotalsOfRecords } from "./usage-file-totals";
 import type { Database } from "./client";
 import { accounts, contracts, events, items, products, subscriptions, usageFiles, usageRecords, users } from "./schema";
 
@@ -342,6 +343,7 @@ async function insertRecords(db: Database, file: DemoFile, product: DemoProduct,
       FROM (SELECT item_id, count(*) AS records, trim_scale(sum(quantity))::text AS quantity, trim_scale(sum(amount))::text AS amount
             FROM usage_records WHERE usage_file_id = ${file.id} GROUP BY item_id) totals
     ) WHERE id = ${file.id}`);
+  await storeUsageFileTotalsOfRecords(db, { id: file.id, generation: 1 });
   await db
     .update(usageFiles)
     .set(await recordIdRange(db, file.id, 1))

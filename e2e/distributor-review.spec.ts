@@ -106,11 +106,12 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   expect(csv.name).toBe(`${fileId}-billing.csv`);
   const lines = csv.bytes.toString("utf8").trim().split("\n");
   expect(lines[0]).toBe(
-    "id,usage_file_id,record_id,item_mpn,subscription_external_id,quantity,start_time_utc,end_time_utc,amount,tier,category_id,note,status,external_billing_id,external_billing_note",
+    "id,usage_file_id,record_id,item_mpn,subscription_external_id,quantity,start_time_utc,end_time_utc,amount,tier,category_id,note,status,external_billing_id,external_billing_note," +
+      "item_name,item_unit,subscription_id,tier1_account_id,tier1_account_name,tier2_account_id,tier2_account_name",
   );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(",fix-1,ACME-VCPU-HR,EXT-100001001,10.5,");
-  expect(lines[1]).toContain(",'=cmd(),accepted,,");
+  expect(lines[1]).toContain(",'=cmd(),accepted,,,vCPU hours,hour,AS-1000-01001,");
   expect(csv.bytes.toString("utf8")).not.toContain("metering warehouse");
 
   const xlsx = await download(page, "Export XLSX");
@@ -119,7 +120,7 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   await workbook.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet("records")!;
   expect(sheet.rowCount).toBe(4);
-  expect(sheet.getRow(2).getCell(6).value).toBe("10.5");
+  expect(sheet.getRow(2).getCell(6).value).toBe(10.5);
 
   // One record closed by hand first: the reconciliation then reports it as closed already.
   const firstRecord = lines[1]!.split(",")[0]!;
@@ -131,7 +132,7 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
 
   // The export sent back with a billing id on every row.
   const reconciliation = lines
-    .map((line, index) => (index === 0 ? line : line.replace(/,accepted,,$/, ",accepted,INV-2026-001,October invoice")))
+    .map((line, index) => (index === 0 ? line : line.replace(",accepted,,", ",accepted,INV-2026-001,October invoice")))
     .join("\n");
   await page
     .getByLabel("Reconciliation sheet")

@@ -1,14 +1,19 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 
-/** Runs a workbook writer into memory and opens what it wrote with exceljs, as a user's Excel would. */
-export async function writtenWorkbook(write: (out: NodeJS.WritableStream) => Promise<void>): Promise<ExcelJS.Workbook> {
+/** Runs a writer (of a workbook, a CSV, a download) into memory; answers the bytes it wrote. */
+export async function writtenBytes(write: (out: NodeJS.WritableStream) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
   await write(out);
+  return Buffer.concat(chunks);
+}
+
+/** Runs a workbook writer into memory and opens what it wrote with exceljs, as a user's Excel would. */
+export async function writtenWorkbook(write: (out: NodeJS.WritableStream) => Promise<void>): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await writtenBytes(write)) as unknown as ExcelJS.Buffer);
   return workbook;
 }
 

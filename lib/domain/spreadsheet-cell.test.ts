@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formulaStartPattern, restoreEscapedText } from "./spreadsheet-cell";
+import { formulaStartPattern, restoreEscapedText, spreadsheetNumber } from "./spreadsheet-cell";
 
 describe("the start of a formula, which exports escape", () => {
   const formulaStart = new RegExp(formulaStartPattern);
@@ -23,4 +23,25 @@ describe("restoreEscapedText", () => {
   ])("gives back what an export escaped: %j is %j", (exported, original) => {
     expect(restoreEscapedText(exported)).toBe(original);
   });
+});
+
+describe("spreadsheetNumber", () => {
+  it.each([
+    ["162.59", 162.59],
+    ["0", 0],
+    ["0.00012500", 0.000125],
+    ["100000000000000000000", 1e20],
+    ["123456789012345", 123456789012345],
+    ["1234567.12345678", 1234567.12345678],
+    ["0.000000000000000000123456789012345", 1.23456789012345e-19],
+  ])("writes %j as the number %d", (decimal, number) => {
+    expect(spreadsheetNumber(decimal)).toBe(number);
+  });
+
+  it.each(["1234567890123456", "12345678.12345678", "0.1234567890123456", "9007199254740993"])(
+    "keeps %j as text: a double would round it",
+    (decimal) => {
+      expect(spreadsheetNumber(decimal)).toBeNull();
+    },
+  );
 });

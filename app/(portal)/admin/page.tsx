@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PeriodUsageCard } from "@/components/review/period-usage";
 import { PageHeader } from "@/components/ui/page-header";
+import { firstValues } from "@/lib/domain/table-query";
+import { dashboardPeriod } from "@/lib/domain/usage-aggregates";
 import { requireRole } from "@/lib/server/actor";
 import { platformCounts, type PlatformCounts } from "@/lib/server/queries/platform";
+import { listPeriodUsage } from "@/lib/server/queries/usage-aggregates";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -25,9 +29,14 @@ const pages: Partial<Record<keyof PlatformCounts, string>> = {
   subscriptions: "/admin/subscriptions",
 };
 
-export default async function AdminHome() {
+export default async function AdminHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("admin");
-  const counts = await platformCounts(actor);
+  const period = dashboardPeriod(firstValues(await searchParams).period, new Date());
+  const [counts, usage] = await Promise.all([platformCounts(actor), listPeriodUsage(actor, period)]);
   if (!counts) notFound();
   return (
     <>
@@ -48,6 +57,9 @@ export default async function AdminHome() {
           </div>
         ))}
       </dl>
+      <div className="mt-6">
+        <PeriodUsageCard usage={usage} />
+      </div>
     </>
   );
 }

@@ -1,23 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { PeriodTotalsTable } from "@/components/review/period-totals";
+import { PeriodUsageCard } from "@/components/review/period-usage";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { periodMonth } from "@/lib/domain/record-export";
 import { firstValues } from "@/lib/domain/table-query";
+import { dashboardPeriod } from "@/lib/domain/usage-aggregates";
 import { requireRole } from "@/lib/server/actor";
-import { listPeriodTotals, listReviewQueues } from "@/lib/server/queries/review-dashboard";
+import { listReviewQueues } from "@/lib/server/queries/review-dashboard";
+import { listPeriodUsage } from "@/lib/server/queries/usage-aggregates";
 
 export const metadata: Metadata = { title: "Review queue" };
-
-/** Usage is reported after a month ends: the current billing period is the last full month. */
-function lastFullMonth(now: Date): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
-
-const dashboardQuery = z.object({ period: periodMonth.optional().catch(undefined) });
 
 export default async function DistributorHome({
   searchParams,
@@ -26,8 +19,8 @@ export default async function DistributorHome({
 }) {
   const actor = await requireRole("distributor");
   const now = new Date();
-  const period = dashboardQuery.parse(firstValues(await searchParams)).period ?? lastFullMonth(now);
-  const [queues, totals] = await Promise.all([listReviewQueues(actor), listPeriodTotals(actor, period)]);
+  const period = dashboardPeriod(firstValues(await searchParams).period, now);
+  const [queues, usage] = await Promise.all([listReviewQueues(actor), listPeriodUsage(actor, period)]);
   return (
     <>
       <PageHeader
@@ -57,36 +50,24 @@ export default async function DistributorHome({
         <Card title="Recently closed">
           <ReviewQueue files={queues.recentlyClosed} now={now} ageLabel="Closed" empty="No file closed yet." />
         </Card>
-        <Card title={`Usage of ${period}`}>
-          <form className="mb-4 flex items-end gap-2 text-sm">
-            <label className="font-medium text-slate-700">
-              Period
-              <input
-                type="month"
-                name="period"
-                defaultValue={period}
-                className="ml-2 rounded-md border border-slate-300 px-2 py-1"
-              />
-            </label>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
-              Show
-            </button>
-          </form>
-          <PeriodTotalsTable rows={totals} />
-          <p className="mt-4 text-sm text-slate-600">
-            Every accepted record of {period}, for billing:{" "}
-            {(["csv", "xlsx"] as const).map((format) => (
-              <a
-                key={format}
-                className="ml-2 text-brand-700 underline"
-                href={`/api/v1/usage/records/export?period=${period}&format=${format}`}
-                download
-              >
-                Export {format.toUpperCase()}
-              </a>
-            ))}
-          </p>
-        </Card>
+        <PeriodUsageCard
+          usage={usage}
+          billingExport={
+            <p className="text-sm text-slate-600">
+              Every accepted record of {period}, for billing (it sums to the billable figures above):{" "}
+              {(["csv", "xlsx"] as const).map((format) => (
+                <a
+                  key={format}
+                  className="ml-2 text-brand-700 underline"
+                  href={`/api/v1/usage/records/export?period=${period}&format=${format}`}
+                  download
+                >
+                  Export {format.toUpperCase()}
+                </a>
+              ))}
+            </p>
+          }
+        />
       </div>
     </>
   );

@@ -1,23 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PeriodUsageCard } from "@/components/review/period-usage";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActivityFeed } from "@/components/usage-files/activity-feed";
 import { NeedsActionList } from "@/components/usage-files/needs-action-list";
 import { StatusCounts } from "@/components/usage-files/status-counts";
+import { firstValues } from "@/lib/domain/table-query";
+import { dashboardPeriod } from "@/lib/domain/usage-aggregates";
 import { statusesAwaitingVendor } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
+import { listPeriodUsage } from "@/lib/server/queries/usage-aggregates";
 import { listRecentActivity } from "@/lib/server/queries/usage-file-history";
 import { countUsageFilesByStatus, listUsageFilesInStatus } from "@/lib/server/queries/usage-files";
 
 export const metadata: Metadata = { title: "Usage files" };
 
-export default async function VendorHome() {
+export default async function VendorHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const actor = await requireRole("vendor");
-  const [counts, waiting, activity] = await Promise.all([
+  const period = dashboardPeriod(firstValues(await searchParams).period, new Date());
+  const [counts, waiting, activity, usage] = await Promise.all([
     countUsageFilesByStatus(actor),
     listUsageFilesInStatus(actor, statusesAwaitingVendor),
     listRecentActivity(actor),
+    listPeriodUsage(actor, period),
   ]);
   return (
     <>
@@ -54,6 +64,7 @@ export default async function VendorHome() {
             <ActivityFeed entries={activity} hrefOf={(id) => `/vendor/files/${id}`} />
           </Card>
         </div>
+        <PeriodUsageCard usage={usage} />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { closingRefusalReasons } from "@/lib/domain/record-closing";
 import { recordErrorSchema } from "@/lib/domain/record-errors";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageFileStatsSchema } from "@/lib/domain/usage-stats";
+import { aggregateGroupings, summedStatuses, usageAggregateSchema } from "@/lib/domain/usage-aggregates";
 
 /**
  * What the API answers, object by object. A route's value is written through its endpoint's
@@ -95,4 +96,10 @@ export const answers = {
   item,
   subscription: createSelectSchema(subscriptions, { parameters: textMap }).extend({ productName: z.string() }),
   imported: z.object({ imported: z.number().int() }),
+  usageAggregates: z.object({
+    period: z.string(),
+    groupBy: z.array(z.enum(aggregateGroupings)),
+    status: z.array(z.enum(summedStatuses)),
+    groups: z.array(usageAggregateSchema),
+  }),
 };

@@ -17,6 +17,7 @@ import {
   userApiQuery,
 } from "@/lib/server/api/api-query";
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
+import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import {
   acceptUsageFileInput,
@@ -250,6 +251,16 @@ export const usageRecordEndpoints = {
     roles: reviewer,
     query: recordExportQuery,
     reply: "spreadsheet",
+  }),
+  aggregates: endpoint({
+    method: "get",
+    path: "/usage/aggregates",
+    summary:
+      "A period's usage, billable (accepted, closed) and awaiting review (pending) apart, grouped by any of vendor, product, contract, subscription, item, and always by currency: exact sums from the totals stored when files are processed",
+    roles: everyone,
+    query: usageAggregatesQuery,
+    reply: "object",
+    answer: answers.usageAggregates,
   }),
 };
 

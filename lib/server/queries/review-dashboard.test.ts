@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
 import { demoPeriodStart, northwindDistributor } from "@/test/usage-workbooks";
-import { listPeriodTotals, listReviewQueues } from "./review-dashboard";
+import { listReviewQueues } from "./review-dashboard";
+import { listPeriodUsage } from "./usage-aggregates";
 
 const database = withTestDatabase();
 const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "distributor" as const };
@@ -19,24 +20,34 @@ describe("the distributor's dashboard", () => {
     expect((await listReviewQueues(contosoReseller)).pending.map((f) => f.id)).toEqual(["UF-2026-10-1001-0004"]);
   });
 
-  it("totals the period per vendor, product and item from the files' stats, leaving out rejected files", async () => {
+  it("totals the period per vendor, product and item, billable and pending apart, leaving out rejected files", async () => {
     await seedDemoData(database.handle.db);
-    const totals = await listPeriodTotals(northwindDistributor, period);
-    expect(totals.find((row) => row.itemName === "Backup storage")).toEqual({
+    const usage = await listPeriodUsage(northwindDistributor, period);
+    expect(usage.byItem.find((row) => row.itemName === "Backup storage")).toMatchObject({
       vendorName: "Acme Cloud",
       productName: "Acme Backup",
-      itemId: "PRD-100-002-0001",
-      itemName: "Backup storage",
-      unit: "TB-month",
-      files: 1,
-      records: 15,
-      quantity: "6933.75",
-      amount: "79.5",
+      itemUnit: "TB-month",
+      currency: "EUR",
+      billable: { records: 15, quantity: "6933.75", amount: "79.5" },
+      awaitingReview: { records: 0 },
     });
     // Acme Compute: only the Pending -0003 (the Rejected -0006 is left out), 12 records per item.
-    expect(totals.filter((row) => row.productName === "Acme Compute").map((row) => row.records)).toEqual([
-      12, 12, 12, 12, 12,
+    const compute = usage.byItem.filter((row) => row.productName === "Acme Compute");
+    expect(compute.map((row) => [row.billable.records, row.awaitingReview.records])).toEqual([
+      [0, 12],
+      [0, 12],
+      [0, 12],
+      [0, 12],
+      [0, 12],
     ]);
-    expect(await listPeriodTotals(northwindDistributor, "2020-01")).toEqual([]);
+    expect(usage.byCurrency.map((row) => [row.currency, row.billable.records])).toEqual([
+      ["EUR", 30],
+      ["USD", 0],
+    ]);
+    expect(await listPeriodUsage(northwindDistributor, "2020-01")).toEqual({
+      period: "2020-01",
+      byItem: [],
+      byCurrency: [],
+    });
   });
 });

@@ -3,9 +3,10 @@ import { Readable, type Writable } from "node:stream";
 import { parse } from "csv-parse";
 import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { formulaStartPattern } from "@/lib/domain/spreadsheet-cell";
+import type ExcelJS from "exceljs";
+import { formulaStartPattern, spreadsheetNumber } from "@/lib/domain/spreadsheet-cell";
 import { currentRecordsOf, recordStatusSql } from "@/lib/server/queries/record-status";
-import { frozenHeaderRow, headerFont } from "./workbook-style";
+import { dateTimeStyle, frozenHeaderRow, headerFont } from "./workbook-style";
 import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
 
 /** The billing export's columns (a reconciliation sheet is this sheet with billing ids filled). */
@@ -25,7 +26,15 @@ export const exportColumns = [
   "status",
   "external_billing_id",
   "external_billing_note",
+  "item_name",
+  "item_unit",
+  "subscription_id",
+  "tier1_account_id",
+  "tier1_account_name",
+  "tier2_account_id",
+  "tier2_account_name",
 ] as const;
+type ExportColumn = (typeof exportColumns)[number];
 
 export const exportSheetName = "records";
 
@@ -42,7 +51,7 @@ const utcText = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY
  * a file field and never selected.
  */
 function exportSelect(where: SQL): SQL {
-  const values: Record<(typeof exportColumns)[number], SQL> = {
+  const values: Record<ExportColumn, SQL> = {
     id: sql`'UR-' || usage_records.id`,
     usage_file_id: sql`usage_records.usage_file_id`,
     record_id: cell(sql`usage_records.record_id`),
@@ -60,6 +69,13 @@ function exportSelect(where: SQL): SQL {
     external_billing_note: cell(
       sql`CASE WHEN usage_records.closed_at IS NULL THEN usage_files.billing_note ELSE usage_records.external_billing_note END`,
     ),
+    item_name: cell(sql`items.name`),
+    item_unit: cell(sql`items.unit`),
+    subscription_id: sql`usage_records.subscription_id`,
+    tier1_account_id: sql`subscriptions.tier1_account_id`,
+    tier1_account_name: cell(sql`tier1.name`),
+    tier2_account_id: sql`subscriptions.tier2_account_id`,
+    tier2_account_name: cell(sql`tier2.name`),
   };
   const columns = sql.join(
     exportColumns.map((name) => sql`${values[name]} AS ${sql.identifier(name)}`),
@@ -70,6 +86,8 @@ function exportSelect(where: SQL): SQL {
     JOIN usage_records ON ${currentRecordsOf()}
     LEFT JOIN items ON items.id = usage_records.item_id
     LEFT JOIN subscriptions ON subscriptions.id = usage_records.subscription_id
+    LEFT JOIN accounts AS tier1 ON tier1.id = subscriptions.tier1_account_id
+    LEFT JOIN accounts AS tier2 ON tier2.id = subscriptions.tier2_account_id
     WHERE ${where} AND usage_records.errors IS NULL
     ORDER BY usage_records.usage_file_id, usage_records.id`;
 }
@@ -82,20 +100,83 @@ export async function writeRecordsCsv(handle: DatabaseHandle, where: SQL, out: W
   out.end();
 }
 
-/** The same rows as an .xlsx sheet, every cell text (exact decimals), through exceljs's streaming writer. */
+const numberColumns = new Set<ExportColumn>(["quantity", "amount"]);
+const timeColumns = new Set<ExportColumn>(["start_time_utc", "end_time_utc"]);
+
+/** Why a quantity or amount is a text cell; past `maxTextNumberNotes` such cells, the notes sheet alone says it. */
+const textNumberNote =
+  "Kept as text: this value has more than 15 significant digits, which a spreadsheet number cannot hold " +
+  "exactly. SUM leaves text out; see the notes sheet.";
+const maxTextNumberNotes = 1000;
+
+/**
+ * The same rows as an .xlsx sheet a spreadsheet can sum: quantities and amounts as number cells,
+ * times as UTC date cells shown as `yyyy-mm-dd hh:mm:ss`, the rest as text (ids keep their
+ * leading zeros). A quantity or amount a double cannot hold exactly stays exact text, with a note
+ * on its cell and a `notes` sheet saying why its column's SUM leaves it out.
+ */
 export async function writeRecordsXlsx(handle: DatabaseHandle, where: SQL, out: Writable): Promise<void> {
   const workbook = createWorkbookWriter(out);
   const sheet = workbook.addWorksheet(exportSheetName, { views: [frozenHeaderRow] });
-  sheet.columns = exportColumns.map((name) => ({ key: name, width: Math.max(12, name.length + 2) }));
+  sheet.columns = exportColumns.map((name) => ({
+    key: name,
+    width: timeColumns.has(name) ? 20 : Math.max(12, name.length + 2),
+    style: timeColumns.has(name) ? dateTimeStyle : {},
+  }));
   const rows = new StreamedRows(sheet);
   const csv = Readable.from(handle.copyOut(exportSelect(where))).pipe(parse());
+  const textNumbers = new TextNumbers();
   let rowNumber = 0;
   for await (const values of csv as AsyncIterable<string[]>) {
     const row = rows.row(++rowNumber);
-    row.values = values;
-    if (rowNumber === 1) row.font = headerFont;
+    if (rowNumber === 1) {
+      row.values = values;
+      row.font = headerFont;
+    } else {
+      writeTypedCells(row, values, textNumbers);
+    }
     await rows.commit(row);
   }
   sheet.commit();
+  if (textNumbers.count > 0) addTextNumbersSheet(workbook, textNumbers);
   await workbook.commit();
+}
+
+/** Where the quantities and amounts that stayed text are. */
+class TextNumbers {
+  count = 0;
+  first: string | undefined;
+}
+
+function writeTypedCells(row: ExcelJS.Row, values: readonly string[], textNumbers: TextNumbers): void {
+  for (const [index, name] of exportColumns.entries()) {
+    const text = values[index] ?? "";
+    if (text === "") continue;
+    const cell = row.getCell(index + 1);
+    if (timeColumns.has(name)) {
+      cell.value = new Date(`${text.replace(" ", "T")}Z`);
+    } else if (!numberColumns.has(name)) {
+      cell.value = text;
+    } else {
+      const number = spreadsheetNumber(text);
+      cell.value = number ?? text;
+      if (number === null) {
+        textNumbers.count += 1;
+        textNumbers.first ??= cell.address;
+        if (textNumbers.count <= maxTextNumberNotes) cell.note = textNumberNote;
+      }
+    }
+  }
+}
+
+function addTextNumbersSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, textNumbers: TextNumbers): void {
+  const sheet = workbook.addWorksheet("notes");
+  sheet.getColumn(1).width = 120;
+  const lines = [
+    `${textNumbers.count.toLocaleString("en-US")} quantity or amount cells of the ${exportSheetName} sheet are text, the first at ${textNumbers.first}.`,
+    "Their values have more than 15 significant digits; a spreadsheet number (a double) would round them, and a bill must not.",
+    "SUM leaves text cells out: add those values exactly (the CSV export has every value as written), or accept the rounding with VALUE().",
+  ];
+  for (const line of lines) sheet.addRow([line]).commit();
+  sheet.commit();
 }

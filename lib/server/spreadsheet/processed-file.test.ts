@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { sheet, writtenWorkbook } from "@/test/written-workbooks";
+import { sheet, writtenBytes, writtenWorkbook } from "@/test/written-workbooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sheetDateTimeFormat } from "@/lib/domain/usage-sheet";
 import { writeProcessedWorkbook, type ProcessedWorkbookInput, type RowErrors } from "./processed-file";
@@ -244,6 +244,12 @@ function isMarkedInvalid(cell: ExcelJS.Cell): boolean {
   return fill?.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb === "FFFFC7CE";
 }
 
+/** The sheet's validations by cell, as exceljs reads them: every cell of a range named on its own. */
+function dataValidations(worksheet: ExcelJS.Worksheet): Record<string, ExcelJS.DataValidation> {
+  return (worksheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    .dataValidations.model;
+}
+
 function noteOf(cell: ExcelJS.Cell): string | undefined {
   const note = cell.note;
   if (note === undefined || typeof note === "string") return note;
@@ -251,18 +257,75 @@ function noteOf(cell: ExcelJS.Cell): string | undefined {
 }
 
 describe("writeProcessedWorkbook from a template filled in and saved again", () => {
-  it("reads it although workbook.xml comes last in its zip, and writes the vendor's corrections in", async () => {
-    const template = await writtenWorkbook((out) =>
-      writeUsageTemplate(
-        {
-          product: { id: "PRD-1", name: "Compute", usageSchema: "QT", currency: "USD" },
-          items: [
-            { id: "PRD-1-0001", mpn: "MPN-A", localId: "a", name: "A", unit: "h", precision: "decimal_2", type: "ppu" },
-          ],
-        },
-        out,
-      ),
+  const templateInput = {
+    product: { id: "PRD-1", name: "Compute", usageSchema: "QT" as const, currency: "USD" },
+    items: [
+      {
+        id: "PRD-1-0001",
+        mpn: "MPN-A",
+        localId: "a",
+        name: "A",
+        unit: "h",
+        precision: "decimal_2" as const,
+        type: "ppu" as const,
+      },
+    ],
+  };
+
+  /** The template as a vendor sends it back: filled in, and saved again by a spreadsheet program. */
+  async function filledTemplate(fileName: string): Promise<{ path: string; template: ExcelJS.Workbook }> {
+    const template = await writtenWorkbook((out) => writeUsageTemplate(templateInput, out));
+    template.getWorksheet("records")!.getRow(2).values = ["rec-1", "", "item.mpn", "MPN-A", "1.234"];
+    template.getWorksheet("records")!.getRow(3).values = ["rec-2", "", "item.mpn", "MPN-A", "2"];
+    const path = join(dir, fileName);
+    await writeFile(path, Buffer.from(await template.xlsx.writeBuffer()));
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(path);
+    return { path, template: reread };
+  }
+
+  it("keeps the template's sheet order, column widths and drop-down lists", async () => {
+    const { path, template } = await filledTemplate("round-trip.xlsx");
+    const output = await processed({
+      sourcePath: path,
+      sourceKind: "xlsx",
+      errors: [{ rowNumber: 3, cells: [{ column: "quantity", message: "too many decimals" }] }],
+    });
+    expect(output.worksheets.map((w) => w.name)).toEqual(["instructions", "records", "general", "categories", "items"]);
+    for (const name of ["instructions", "records", "general", "categories", "items"]) {
+      const widths = (worksheet: ExcelJS.Worksheet) => worksheet.columns?.map((column) => column.width) ?? [];
+      const uploaded = widths(sheet(template, name));
+      expect(uploaded.length, name).toBeGreaterThan(0);
+      expect(widths(sheet(output, name)).slice(0, uploaded.length), name).toEqual(uploaded);
+    }
+    const records = sheet(output, "records");
+    const validationOf = (address: string) => dataValidations(records)[address];
+    expect(validationOf("C2")).toMatchObject({ type: "list", formulae: ['"item.mpn,item.local_id,item.id"'] });
+    expect(validationOf("D10001")).toMatchObject({
+      type: "list",
+      formulae: ["items!$B$2:$B$2"],
+      errorStyle: "warning",
+    });
+    expect(validationOf("E3")).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    expect(validationOf("D10002")).toBeUndefined();
+    expect(Object.keys(dataValidations(records)).length).toBe(
+      Object.keys(dataValidations(sheet(template, "records"))).length,
     );
+    expect(records.getCell("F1").value).toBe("start_time_utc");
+    expect(isMarkedInvalid(records.getCell("E3"))).toBe(true);
+  });
+
+  it("keeps them in a template streamed as the portal writes it, whose workbook.xml comes last", async () => {
+    const path = join(dir, "template-as-downloaded.xlsx");
+    await writeFile(path, await writtenBytes((out) => writeUsageTemplate(templateInput, out)));
+    const output = await processed({ sourcePath: path, sourceKind: "xlsx", errors: [] });
+    expect(output.worksheets.map((w) => w.name)).toEqual(["instructions", "records", "general", "categories", "items"]);
+    expect(sheet(output, "items").getCell("B2").value).toBe("MPN-A");
+    expect(dataValidations(sheet(output, "records"))["C2"]).toMatchObject({ type: "list" });
+  });
+
+  it("reads it although workbook.xml comes last in its zip, and writes the vendor's corrections in", async () => {
+    const template = await writtenWorkbook((out) => writeUsageTemplate(templateInput, out));
     template.getWorksheet("records")!.getRow(2).values = ["rec-1", "", "item.mpn", "MPN-A", "1.234"];
     const sourcePath = join(dir, "saved-again.xlsx");
     await writeFile(sourcePath, Buffer.from(await template.xlsx.writeBuffer()));

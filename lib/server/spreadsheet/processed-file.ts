@@ -1,5 +1,4 @@
 import "server-only";
-import { rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import {
   categoryColumns,
@@ -10,9 +9,9 @@ import {
 } from "@/lib/domain/usage-sheet";
 import { openWorkbook, type SheetRow } from "./reader";
 import { RowErrorQueue, type RowErrors } from "./row-error-queue";
-import { writeStreamableXlsx } from "./streamable-xlsx";
+import { SourceWorkbook, type SourceCell, type SourceRow, type SourceSheet } from "./source-workbook";
 import { frozenHeaderRow, headerFont, markedInvalid, withoutInvalidMark } from "./workbook-style";
-import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
+import { addRangeValidation, createWorkbookWriter, StreamedRows } from "./workbook-writer";
 
 export type { CellError, RowErrors } from "./row-error-queue";
 
@@ -44,82 +43,51 @@ export async function writeProcessedWorkbook(input: ProcessedWorkbookInput, out:
   await workbook.commit();
 }
 
-interface SourceCell {
-  column: number;
-  value: ExcelJS.CellValue;
-  style: Partial<ExcelJS.Style>;
-}
-
-interface SourceRow {
-  number: number;
-  cells: SourceCell[];
-  height?: number;
-}
-
 // ---------------------------------------------------------------------------------------------
 // xlsx
 
-/** What exceljs's streaming reader offers at run time; its typings leave out `name` and `model`. */
-interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
-  model?: { sheets?: { name: string }[] };
-}
-interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
-  name: string;
-}
-
+/** Every sheet in the upload's order, each keeping its column widths and data-validation lists. */
 async function copyXlsx(sourcePath: string, workbook: ExcelJS.Workbook, errors: RowErrorQueue): Promise<void> {
-  const streamablePath = `${sourcePath}.streamable.xlsx`;
-  await writeStreamableXlsx(sourcePath, streamablePath);
+  const source = await SourceWorkbook.open(sourcePath);
   try {
-    await copyStreamableXlsx(streamablePath, workbook, errors);
-  } finally {
-    await rm(streamablePath, { force: true });
-  }
-}
-
-async function copyStreamableXlsx(
-  sourcePath: string,
-  workbook: ExcelJS.Workbook,
-  errors: RowErrorQueue,
-): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourcePath, {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  }) as unknown as StreamedWorkbook;
-  let recordsSheetName: string | undefined;
-  for await (const source of reader) {
-    recordsSheetName ??= findSheet(reader.model?.sheets?.map((sheet) => sheet.name) ?? [], recordSheetNames);
-    if (source.name === recordsSheetName) {
-      await new ProcessedRecordsSheet(workbook, source.name, errors).copy(rowsOf(source));
-    } else {
-      await copySheet(workbook, source.name, rowsOf(source));
+    const recordsSheetName = findSheet(source.sheetNames, recordSheetNames);
+    if (!recordsSheetName) throw new Error(`${sourcePath} has no ${recordSheetNames.join(" or ")} sheet`);
+    for (const sheet of source.sheets()) {
+      const target = workbook.addWorksheet(
+        sheet.name,
+        sheet.name === recordsSheetName ? { views: [frozenHeaderRow] } : {},
+      );
+      const rows = withLayout(sheet, target);
+      if (sheet.name === recordsSheetName) await new ProcessedRecordsSheet(target, errors).copy(rows);
+      else await copyRows(target, rows);
     }
-  }
-  if (!recordsSheetName) throw new Error(`${sourcePath} has no ${recordSheetNames.join(" or ")} sheet`);
-}
-
-async function* rowsOf(sheet: StreamedSheet): AsyncIterable<SourceRow> {
-  for await (const row of sheet) {
-    const cells: SourceCell[] = [];
-    row.eachCell((cell, column) => cells.push({ column, value: copyableValue(cell.value), style: cell.style }));
-    yield { number: row.number, cells, height: row.height };
+  } finally {
+    source.close();
   }
 }
 
-/** Cells of a shared formula other than its first carry no formula text: keep their value. */
-function copyableValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
-  if (isFormula(value) && value.formula === "") return value.result ?? null;
-  return value;
+/**
+ * The sheet's rows, its column widths set on `target` before the first of them is written (the
+ * streaming writer puts them in front of the rows) and its validations once the last was read.
+ */
+async function* withLayout(sheet: SourceSheet, target: ExcelJS.Worksheet): AsyncIterable<SourceRow> {
+  let widthsSet = false;
+  const setWidths = () => {
+    for (const [column, width] of sheet.layout.columnWidths()) target.getColumn(column).width = width;
+    widthsSet = true;
+  };
+  for await (const row of sheet.rows) {
+    if (!widthsSet) setWidths();
+    yield row;
+  }
+  if (!widthsSet) setWidths();
+  for (const { ranges, validation } of sheet.layout.validations()) {
+    for (const range of ranges) addRangeValidation(target, range, validation);
+  }
 }
 
-function isFormula(value: ExcelJS.CellValue): value is ExcelJS.CellFormulaValue {
-  return typeof value === "object" && value !== null && "formula" in value;
-}
-
-async function copySheet(workbook: ExcelJS.Workbook, name: string, rows: AsyncIterable<SourceRow>): Promise<void> {
-  const target = new StreamedRows(workbook.addWorksheet(name));
+async function copyRows(sheet: ExcelJS.Worksheet, rows: AsyncIterable<SourceRow>): Promise<void> {
+  const target = new StreamedRows(sheet);
   for await (const source of rows) await target.commit(copiedRow(target, source));
   target.sheet.commit();
 }
@@ -149,7 +117,8 @@ async function copyCsv(sourcePath: string, workbook: ExcelJS.Workbook, errors: R
   const csv = await openWorkbook(sourcePath, { maxRows: Number.MAX_SAFE_INTEGER }, "csv");
   try {
     const rows = csvRows(csv.rows(csv.sheetNames[0]!));
-    await new ProcessedRecordsSheet(workbook, recordSheetNames[0], errors).copy(rows);
+    const sheet = workbook.addWorksheet(recordSheetNames[0], { views: [frozenHeaderRow] });
+    await new ProcessedRecordsSheet(sheet, errors).copy(rows);
   } finally {
     await csv.close();
   }
@@ -200,11 +169,10 @@ class ProcessedRecordsSheet {
   private notesLeft = maxCellNotes;
 
   constructor(
-    workbook: ExcelJS.Workbook,
-    name: string,
+    sheet: ExcelJS.Worksheet,
     private readonly errors: RowErrorQueue,
   ) {
-    this.target = new StreamedRows(workbook.addWorksheet(name, { views: [frozenHeaderRow] }));
+    this.target = new StreamedRows(sheet);
   }
 
   async copy(rows: AsyncIterable<SourceRow>): Promise<void> {
@@ -235,10 +203,10 @@ class ProcessedRecordsSheet {
     }
     const lastColumn = Math.max(0, ...header.cells.map((cell) => cell.column));
     const errorsColumn = columnsByName.get(processedErrorsColumn) ?? lastColumn + 1;
-    // The streaming reader does not give column widths: size the columns from the header instead.
+    // Columns the upload gives no width (a CSV's, say) are sized from the header.
     const { sheet } = this.target;
-    for (const [name, column] of columnsByName) sheet.getColumn(column).width = Math.max(12, name.length + 4);
-    sheet.getColumn(errorsColumn).width = 80;
+    for (const [name, column] of columnsByName) sheet.getColumn(column).width ??= Math.max(12, name.length + 4);
+    sheet.getColumn(errorsColumn).width ??= 80;
     return { headerRowNumber: header.number, columnsByName, errorsColumn };
   }
 

@@ -2,9 +2,20 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
 import { uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
-import { acmeDraftFileId, acmeVendor, globexVendor, recordsHeader, validRow, xlsxOf } from "@/test/usage-workbooks";
+import {
+  acmeDraftFileId,
+  acmeVendor,
+  demoPeriodStart,
+  globexVendor,
+  recordsHeader,
+  validRow,
+  xlsxOf,
+} from "@/test/usage-workbooks";
 import { sheet, writtenWorkbook } from "@/test/written-workbooks";
+import { addDecimals, parseDecimal } from "@/lib/domain/decimal";
+import { listUsageAggregates } from "@/lib/server/queries/usage-aggregates";
 import { correctUsageRecord } from "./correct-usage-record";
+import { submitUsageFile } from "./submit-usage-file";
 import { processedSpreadsheet, uploadedSpreadsheet } from "./usage-file-spreadsheets";
 
 const database = withTestDatabase();
@@ -105,6 +116,22 @@ describe("correcting an invalid record in the browser", () => {
       ["record_fixed", { recordId: "R-3", row: 4, cells: { record_id: "R-3" } }],
       ["correct", {}],
     ]);
+  });
+
+  it("counts the corrected records in the period's usage once the file is submitted", async () => {
+    const { ids } = await invalidFile();
+    await correct({ quantity: "3" }, ids[1]!);
+    await correct({ record_id: "R-3" }, ids[2]!);
+    const vcpuHours = async () => {
+      const period = demoPeriodStart().toISOString().slice(0, 7);
+      const groups = await listUsageAggregates(acmeVendor, { period, groupBy: ["item"], status: ["pending"] });
+      return groups.find((group) => group.itemMpn === "ACME-VCPU-HR")!.awaitingReview;
+    };
+    const before = await vcpuHours();
+    expect(await submitUsageFile(acmeVendor, acmeDraftFileId)).toMatchObject({ ok: true });
+    const after = await vcpuHours();
+    expect(after.records - before.records).toBe(3);
+    expect(after.quantity).toBe(addDecimals(parseDecimal(before.quantity!)!, parseDecimal("9")!));
   });
 
   it("refuses another vendor, a valid record, an unknown column and a file that is not Invalid, changing nothing", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { currentRecordsOf } from "@/db/record-partitions";
+import { addToUsageFileTotals } from "@/db/usage-file-totals";
 import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
 import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
@@ -150,7 +151,9 @@ async function updateFile(
   validated: ValidatedRecord,
   changed: Record<string, string>,
 ): Promise<boolean> {
-  const stats = withCorrectedRecord(file.stats!, countedRecord(validated));
+  const counted = countedRecord(validated);
+  const stats = withCorrectedRecord(file.stats!, counted);
+  await addToUsageFileTotals(tx, file, counted);
   const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
   const errorDetail = summary && {
     kind: "records" as const,

@@ -21,6 +21,7 @@ import {
   recordIdRange,
   storedRecordCount,
 } from "@/db/record-partitions";
+import { discardUsageFileTotals, storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { transitionUsageFile } from "./transition-usage-file";
 
@@ -99,6 +100,7 @@ async function claimForProcessing(db: Database, id: string): Promise<UsageFile |
  */
 async function discardGenerations(db: Database, usageFileId: string, side: "from" | "before", generation: number) {
   await dropRecordPartitions(db, usageFileId, side, generation);
+  await discardUsageFileTotals(db, usageFileId, side, generation);
   const compare = side === "from" ? gte : lt;
   await db
     .delete(categoriesTable)
@@ -231,6 +233,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   await db.transaction(async (tx) => {
     await expectEveryRecordStored(tx, file.id, generation, stats.records);
+    await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
     if (loaded.categories.length > 0) {
       await tx
         .insert(categoriesTable)

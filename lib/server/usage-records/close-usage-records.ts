@@ -236,7 +236,10 @@ function idArray(closings: readonly RecordClosing[]): string {
   return `{${closings.map((c) => parseUsageRecordPublicId(c.recordId) ?? -1).join(",")}}`;
 }
 
-/** Updates by (usage_file_id, generation, id), the partition's key, so only the file's partition is touched. */
+/**
+ * Updates by (usage_file_id, generation, id), the partition's key, so only the file's partition is
+ * touched; the closed records' sums move to the closed part of the file's totals in the same statement.
+ */
 async function closeOpenRecords(
   tx: Database,
   file: CurrentGeneration,
@@ -245,12 +248,25 @@ async function closeOpenRecords(
 ): Promise<Set<string>> {
   const rows = await selectRows<{ id: number | string }>(
     tx,
-    sql`UPDATE usage_records AS r
-        SET external_billing_id = u.billing_id, external_billing_note = u.billing_note, closed_at = now(), closed_by = ${actor.userId}
-        FROM jsonb_to_recordset(${asJsonRows(closings)}::jsonb) AS u(id bigint, billing_id text, billing_note text)
-        WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = ANY(${idArray(closings)}::bigint[])
-          AND r.id = u.id AND r.closed_at IS NULL AND r.errors IS NULL
-        RETURNING r.id`,
+    sql`WITH closed AS (
+          UPDATE usage_records AS r
+          SET external_billing_id = u.billing_id, external_billing_note = u.billing_note, closed_at = now(), closed_by = ${actor.userId}
+          FROM jsonb_to_recordset(${asJsonRows(closings)}::jsonb) AS u(id bigint, billing_id text, billing_note text)
+          WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = ANY(${idArray(closings)}::bigint[])
+            AND r.id = u.id AND r.closed_at IS NULL AND r.errors IS NULL
+          RETURNING r.id, r.subscription_id, r.item_id, r.quantity, r.amount
+        ), sums AS (
+          SELECT subscription_id, item_id, count(*)::int AS records, sum(quantity) AS quantity, sum(amount) AS amount
+          FROM closed GROUP BY subscription_id, item_id
+        ), totals AS (
+          UPDATE usage_file_totals AS t
+          SET closed_records = t.closed_records + sums.records, closed_quantity = t.closed_quantity + sums.quantity,
+              closed_amount = CASE WHEN sums.amount IS NULL THEN t.closed_amount ELSE coalesce(t.closed_amount, 0) + sums.amount END
+          FROM sums
+          WHERE t.usage_file_id = ${file.id} AND t.generation = ${file.generation}
+            AND t.subscription_id = sums.subscription_id AND t.item_id = sums.item_id
+        )
+        SELECT id FROM closed`,
   );
   return new Set(rows.map((row) => usageRecordPublicId(Number(row.id))));
 }

@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
@@ -8,6 +7,7 @@ import { usageRecords } from "@/db/schema";
 import type { Result } from "@/lib/domain/errors";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import { withTestDatabase } from "@/test/db";
+import { writtenBytes } from "@/test/written-workbooks";
 import { visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
@@ -24,11 +24,7 @@ const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "dist
 
 async function bytesOf(download: Result<SpreadsheetDownload>): Promise<Buffer> {
   if (!download.ok) throw new Error(download.message);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await download.value.write(out);
-  return Buffer.concat(chunks);
+  return writtenBytes((out) => download.value.write(out));
 }
 
 async function csvRows(download: Result<SpreadsheetDownload>): Promise<Record<string, string>[]> {
@@ -81,6 +77,13 @@ describe("exporting records for billing", () => {
       "status",
       "external_billing_id",
       "external_billing_note",
+      "item_name",
+      "item_unit",
+      "subscription_id",
+      "tier1_account_id",
+      "tier1_account_name",
+      "tier2_account_id",
+      "tier2_account_name",
     ]);
     expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual([
       `'=HYPERLINK("http://evil")`,
@@ -101,15 +104,63 @@ describe("exporting records for billing", () => {
     expect(rows[1]!.start_time_utc).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00$/);
   });
 
-  it("writes the same rows as an .xlsx sheet", async () => {
+  it("names each record's item with its unit, and its subscription's tier accounts", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const [record] = await visibleRecords(db, accepted);
+    await db.execute(
+      sql`UPDATE subscriptions SET tier1_account_id = 'ACC-0004', tier2_account_id = 'ACC-0005' WHERE id = ${record!.subscriptionId}`,
+    );
+    const [row] = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
+    expect(row).toMatchObject({
+      item_name: "Backup storage",
+      item_unit: "TB-month",
+      subscription_id: record!.subscriptionId,
+      tier1_account_id: "ACC-0004",
+      tier1_account_name: "Northwind Distribution",
+      tier2_account_id: "ACC-0005",
+      tier2_account_name: "Contoso Reseller",
+    });
+  });
+
+  it("writes the same rows as an .xlsx sheet, with number cells a spreadsheet sums and UTC date cells", async () => {
     await seedDemoData(database.handle.db);
+    const csv = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     const workbook = new ExcelJS.Workbook();
     const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("records")!;
     expect(sheet.rowCount).toBe(31);
-    expect(sheet.getRow(1).getCell(1).value).toBe("id");
-    expect(sheet.getRow(2).getCell(13).value).toBe("accepted");
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header).toEqual(Object.keys(csv[0]!));
+    const cell = (rowNumber: number, column: string) => sheet.getRow(rowNumber).getCell(header.indexOf(column) + 1);
+    expect(cell(2, "status").value).toBe("accepted");
+    expect(cell(2, "quantity").value).toBe(Number(csv[0]!.quantity));
+    expect(cell(2, "amount").value).toBe(Number(csv[0]!.amount));
+    expect(cell(2, "start_time_utc").value).toEqual(new Date(`${csv[0]!.start_time_utc!.replace(" ", "T")}Z`));
+    expect(cell(2, "start_time_utc").numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(cell(2, "record_id").value).toBe(csv[0]!.record_id);
+    expect(workbook.getWorksheet("notes")).toBeUndefined();
+  });
+
+  it("keeps as text, and says why, a quantity a spreadsheet number would round", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const [record] = await visibleRecords(db, accepted);
+    await db
+      .update(usageRecords)
+      .set({ quantity: "12345678.12345678" })
+      .where(and(eq(usageRecords.usageFileId, accepted), eq(usageRecords.id, record!.id)));
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const quantity = workbook.getWorksheet("records")!.getCell("F2");
+    expect(quantity.value).toBe("12345678.12345678");
+    expect(JSON.stringify(quantity.note)).toContain("more than 15 significant digits");
+    expect(workbook.getWorksheet("records")!.getCell("F3").value).toEqual(expect.any(Number));
+    expect(workbook.getWorksheet("notes")!.getCell("A1").value).toBe(
+      "1 quantity or amount cells of the records sheet are text, the first at F2.",
+    );
   });
 
   it("leaves the database usable: transactions after exports go through", async () => {

@@ -36,14 +36,7 @@ export class XlsxWorkbook implements UsageWorkbook {
 
   /** Reads the workbook's structure, styles and shared strings; the caller closes the zip if this fails. */
   static async open(zip: ZipArchive, limits: ReadLimits): Promise<XlsxWorkbook> {
-    const workbookPart = await findWorkbookPart(zip);
-    const workbookXml = await readWholeXml(zip, workbookPart);
-    if (!isWorkbookXml(workbookXml)) throw notAWorkbook();
-    const structure = readWorkbookStructure(
-      workbookPart,
-      workbookXml,
-      await readWholeXml(zip, relationshipsPartOf(workbookPart)),
-    );
+    const structure = await readWorkbookPackage(zip);
     const formats: CellFormats = {
       date1904: structure.date1904,
       dateStyles: structure.stylesPart ? readDateStyles(await readWholeXml(zip, structure.stylesPart)) : [],
@@ -83,6 +76,14 @@ export class XlsxWorkbook implements UsageWorkbook {
   async close(): Promise<void> {
     this.zip.close();
   }
+}
+
+/** Where the workbook's sheets, styles and shared strings are, found through its relationships. */
+export async function readWorkbookPackage(zip: ZipArchive): Promise<WorkbookStructure> {
+  const workbookPart = await findWorkbookPart(zip);
+  const workbookXml = await readWholeXml(zip, workbookPart);
+  if (!isWorkbookXml(workbookXml)) throw notAWorkbook();
+  return readWorkbookStructure(workbookPart, workbookXml, await readWholeXml(zip, relationshipsPartOf(workbookPart)));
 }
 
 async function findWorkbookPart(zip: ZipArchive): Promise<string> {

@@ -20,11 +20,17 @@ const attributePattern = /(?:[\w.-]+:)?([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 export function* xmlTags(xml: string): Generator<XmlTag> {
   for (const match of xml.replace(comment, "").matchAll(tagPattern)) {
     const [, slash = "", name = "", attributes = "", selfClosing = ""] = match;
-    yield { name, closing: slash === "/", selfClosing: selfClosing === "/", attributes: parseAttributes(attributes) };
+    yield {
+      name,
+      closing: slash === "/",
+      selfClosing: selfClosing === "/",
+      attributes: parseXmlAttributes(attributes),
+    };
   }
 }
 
-function parseAttributes(text: string): Record<string, string> {
+/** The attributes of a start tag's text after its name, decoded, by name without namespace prefix. */
+export function parseXmlAttributes(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const [, name = "", doubleQuoted, singleQuoted] of text.matchAll(attributePattern)) {
     attributes[name] = decodeXmlText(doubleQuoted ?? singleQuoted ?? "");

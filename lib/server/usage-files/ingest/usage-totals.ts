@@ -1,4 +1,5 @@
 import "server-only";
+import type { SubscriptionItemTotals } from "@/db/usage-file-totals";
 import type { DecimalText } from "@/lib/domain/decimal";
 import { DecimalSum } from "@/lib/domain/decimal-sum";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
@@ -64,16 +65,18 @@ export class UsageTotals {
     return this.invalid;
   }
 
+  /** Every subscription and item's sums, uncapped: what `usage_file_totals` stores. */
+  bySubscriptionAndItem(): SubscriptionItemTotals[] {
+    return [...this.byItem]
+      .flatMap(([itemId, item]) =>
+        [...item.bySubscription].map(([subscriptionId, t]) => ({ subscriptionId, itemId, ...t.toJSON() })),
+      )
+      .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.itemId.localeCompare(b.itemId));
+  }
+
   stats(): UsageFileStats {
     const items = [...this.byItem].sort(([a], [b]) => a.localeCompare(b));
-    const bySubscription = biggest(
-      items
-        .flatMap(([itemId, item]) =>
-          [...item.bySubscription].map(([subscriptionId, t]) => ({ subscriptionId, itemId, ...t.toJSON() })),
-        )
-        .sort((a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || a.itemId.localeCompare(b.itemId)),
-      statsListCaps.bySubscription,
-    );
+    const bySubscription = biggest(this.bySubscriptionAndItem(), statsListCaps.bySubscription);
     const byDay = biggest(
       items
         .flatMap(([itemId, item]) =>

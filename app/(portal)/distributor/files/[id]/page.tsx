@@ -12,6 +12,7 @@ import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { firstValues } from "@/lib/domain/table-query";
+import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireRole } from "@/lib/server/actor";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
@@ -134,10 +135,10 @@ export default async function DistributorUsageFilePage({
             <UsageCharts byItem={file.stats.byItem} byDay={file.stats.byDay} itemNames={itemNames} />
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
-            <Card title="Totals by item">
+            <Card title={`Totals by item · ${billingFigureLabelOf(file.status)}`}>
               <ItemTotals stats={file.stats} itemNames={itemNames} />
             </Card>
-            <Card title="Totals by subscription">
+            <Card title={`Totals by subscription · ${billingFigureLabelOf(file.status)}`}>
               {file.stats.bySubscription ? (
                 <SubscriptionTotals
                   rows={file.stats.bySubscription}

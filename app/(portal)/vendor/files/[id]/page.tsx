@@ -16,6 +16,7 @@ import { firstValues } from "@/lib/domain/table-query";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
+import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
@@ -84,7 +85,7 @@ export default async function VendorUsageFilePage({
         </Card>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Totals" className="lg:col-span-2">
+        <Card title={`Totals · ${billingFigureLabelOf(file.status)}`} className="lg:col-span-2">
           {file.stats ? (
             <>
               <RecordCounts stats={file.stats} />

@@ -1,0 +1,69 @@
+import "server-only";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Database } from "./client";
+import type { CurrentGeneration } from "./record-partitions";
+import { usageFileTotals } from "./schema";
+
+/** The exact sums of one subscription and item's valid records, as decimal text. */
+export interface SubscriptionItemTotals {
+  subscriptionId: string;
+  itemId: string;
+  records: number;
+  quantity: string;
+  amount: string | null;
+}
+
+// Rows per INSERT: a file whose every record has a subscription of its own still goes in bounded statements.
+const chunkRows = 10_000;
+
+/** Stores a generation's sums, as processing gathered them (one JSON parameter per chunk, on both engines). */
+export async function storeUsageFileTotals(
+  db: Database,
+  file: CurrentGeneration,
+  totals: readonly SubscriptionItemTotals[],
+): Promise<void> {
+  for (let start = 0; start < totals.length; start += chunkRows) {
+    const rows = JSON.stringify(totals.slice(start, start + chunkRows));
+    await db.execute(sql`
+      INSERT INTO usage_file_totals (usage_file_id, generation, subscription_id, item_id, records, quantity, amount)
+      SELECT ${file.id}, ${file.generation}, t."subscriptionId", t."itemId", t.records, t.quantity, t.amount
+      FROM jsonb_to_recordset(${rows}::jsonb) AS t("subscriptionId" text, "itemId" text, records int, quantity numeric, amount numeric)`);
+  }
+}
+
+/** Stores a generation's sums from its records, for records written without processing (the demo data). */
+export async function storeUsageFileTotalsOfRecords(db: Database, file: CurrentGeneration): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO usage_file_totals (usage_file_id, generation, subscription_id, item_id, records, quantity, amount)
+    SELECT usage_file_id, generation, subscription_id, item_id, count(*)::int, sum(quantity), sum(amount)
+    FROM usage_records
+    WHERE usage_file_id = ${file.id} AND generation = ${file.generation} AND errors IS NULL
+    GROUP BY usage_file_id, generation, subscription_id, item_id`);
+}
+
+/** Adds a record that became valid (a correction) to its subscription and item's sums. */
+export async function addToUsageFileTotals(
+  db: Database,
+  file: CurrentGeneration,
+  record: Omit<SubscriptionItemTotals, "records">,
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO usage_file_totals AS t (usage_file_id, generation, subscription_id, item_id, records, quantity, amount)
+    VALUES (${file.id}, ${file.generation}, ${record.subscriptionId}, ${record.itemId}, 1, ${record.quantity}, ${record.amount})
+    ON CONFLICT (usage_file_id, generation, subscription_id, item_id) DO UPDATE
+    SET records = t.records + 1, quantity = t.quantity + excluded.quantity,
+        amount = CASE WHEN excluded.amount IS NULL THEN t.amount ELSE coalesce(t.amount, 0) + excluded.amount END`);
+}
+
+/** Removes the sums of other generations than the visible one, as processing removes their records. */
+export async function discardUsageFileTotals(
+  db: Database,
+  usageFileId: string,
+  side: "from" | "before",
+  generation: number,
+): Promise<void> {
+  const compare = side === "from" ? gte : lt;
+  await db
+    .delete(usageFileTotals)
+    .where(and(eq(usageFileTotals.usageFileId, usageFileId), compare(usageFileTotals.generation, generation)));
+}
