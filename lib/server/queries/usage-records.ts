@@ -218,11 +218,17 @@ function windowOf<Row>(
 ): { rows: Row[]; next: RecordListPosition | null } {
   const page = rows.slice(0, window.limit);
   const last = page.at(-1);
-  const next =
-    rows.length > window.limit && last
-      ? { usageFileId: last.usageFileId, generation: last.generation, id: last.id, value: sortValueOf(last, column) }
-      : null;
-  return { rows: page.map(view), next };
+  return { rows: page.map(view), next: rows.length > window.limit && last ? recordListPosition(last, column) : null };
+}
+
+/** The place of `record` in a list of records ordered by `column`: the next page starts past it. */
+export function recordListPosition(record: UsageRecord, column: UsageRecordSortColumn): RecordListPosition {
+  return {
+    usageFileId: record.usageFileId,
+    generation: record.generation,
+    id: record.id,
+    value: sortValueOf(record, column),
+  };
 }
 
 function withFile(actor: Actor, file: RecordsFile, row: PageRow) {
