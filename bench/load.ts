@@ -5,15 +5,19 @@ import { openAsBlob } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import { replaceDatabase, scratchServerUrl } from "@/db/client";
+import { and, eq, inArray } from "drizzle-orm";
+import { type Database, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
 import { demoUsers, seedDemoData } from "@/db/seed";
-import { usageFiles } from "@/db/schema";
+import { currentRecordsOf } from "@/db/record-partitions";
+import { usageFiles, usageRecords } from "@/db/schema";
+import { encodeRecordListCursor } from "@/lib/domain/record-list-cursor";
+import type { UsageRecordSortColumn } from "@/lib/domain/usage-record-query";
 import { createApiKey } from "@/lib/server/auth/api-keys";
+import { recordListPosition } from "@/lib/server/queries/usage-records";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
 import { type AppServer, ensureBuild, startAppServer } from "./app-server";
-import { type LoadResult, type LoadTarget, runLoad } from "./api-load";
+import { type LoadResult, type LoadTarget, recordListOrders, runLoad } from "./api-load";
 import { writeCsv } from "./generate-sheet";
 import { newDraft } from "./ingest";
 import { p95, reportFigure } from "./report";
@@ -66,6 +70,7 @@ export async function benchLoad({ rows, seconds }: { rows: number; seconds: numb
       fileIds: await filesSeenByBoth(app.baseUrl, keys[0]!, keys[1]!),
       recordsFileId: benchFileId,
       records: rows,
+      resumeCursors: await resumeCursors(db, benchFileId, 20),
     };
     // A short warm-up: the first requests compile routes and fill the pools.
     const warmUntil = Date.now() + 5_000;
@@ -181,6 +186,26 @@ async function uploadAndWait(baseUrl: string, key: string, csvPath: string): Pro
     }
   }
   throw new Error("The uploaded file was not Ready within 10 minutes");
+}
+
+/**
+ * For each order of the record list, cursors just past `count` records spread over the file's ids,
+ * so at places all over the file in every order: made here as the API makes them.
+ */
+async function resumeCursors(db: Database, fileId: string, count: number): Promise<Record<string, string[]>> {
+  const [file] = await db.select().from(usageFiles).where(eq(usageFiles.id, fileId));
+  const [first, last] = [file!.firstRecordId!, file!.lastRecordId!];
+  const ids = Array.from({ length: count }, (_, n) => Math.floor(first + ((last - first) * (n + 0.5)) / count));
+  const records = await db
+    .select()
+    .from(usageRecords)
+    .where(and(currentRecordsOf(file!), inArray(usageRecords.id, ids)));
+  return Object.fromEntries(
+    recordListOrders.map((orderBy) => {
+      const sort = { column: orderBy.replace(/^-/, "") as UsageRecordSortColumn, desc: orderBy.startsWith("-") };
+      return [orderBy, records.map((record) => encodeRecordListCursor(sort, recordListPosition(record, sort.column)))];
+    }),
+  );
 }
 
 /** Ids of the files both callers list, so that every client may read every one. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { demoPassword, seedDemoData } from "@/db/seed";
 import { apiKeys, events, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { createApiKey, userIdOfApiKey } from "@/lib/server/auth/api-keys";
+import { createApiKey } from "@/lib/server/auth/api-keys";
 import { loadActiveActor, loadApiKeyActor } from "@/lib/server/auth/load-actor";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { changeOwnPassword } from "@/lib/server/users/change-own-password";
@@ -41,7 +41,7 @@ describe("deactivating a user", () => {
     const { key } = await createApiKey(vendor.id, "billing export");
     await deactivateUser(admin, vendor.id);
     await reactivateUser(admin, vendor.id);
-    expect(await userIdOfApiKey(key)).toBe(vendor.id);
+    expect((await loadApiKeyActor(key))?.userId).toBe(vendor.id);
     expect(await loadActiveActor(vendor.id, vendor.sessionVersion)).toBeNull();
   });
 
@@ -49,12 +49,12 @@ describe("deactivating a user", () => {
     await seedDemoData(database.handle.db);
     const db = database.handle.db;
     const { id, key } = await createApiKey(acmeVendor.userId, "ci");
-    expect(await userIdOfApiKey(key)).toBe(acmeVendor.userId);
+    expect((await loadApiKeyActor(key))?.userId).toBe(acmeVendor.userId);
     const [used] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
     expect(used?.lastUsedAt).toBeInstanceOf(Date);
     await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id));
-    expect(await userIdOfApiKey(key)).toBeNull();
-    expect(await userIdOfApiKey(`${key}x`)).toBeNull();
+    expect(await loadApiKeyActor(key)).toBeNull();
+    expect(await loadApiKeyActor(`${key}x`)).toBeNull();
   });
 });
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { userSortColumns } from "@/lib/domain/admin-query";
 import { subscriptionStatusSchema, userRoleSchema } from "@/lib/domain/catalog";
+import { decodeRecordListCursor } from "@/lib/domain/record-list-cursor";
 import { subscriptionSortColumns } from "@/lib/domain/subscription-query";
-import type { Sort } from "@/lib/domain/table-query";
+import { sortToParam, type Sort } from "@/lib/domain/table-query";
 import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageRecordSortColumns } from "@/lib/domain/usage-record-query";
@@ -51,12 +52,30 @@ export const usageFileApiQuery = listWindow
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 
+const recordOrder = orderBy(usageRecordSortColumns, { column: "row", desc: false });
+
+/** `after`: a cursor from an earlier page's `Link: <…>; rel="next"`, refused (400) when it is not one. */
+const recordCursor = z
+  .string()
+  .max(2000)
+  .transform((text, context) => {
+    const cursor = decodeRecordListCursor(text);
+    if (!cursor) context.addIssue({ code: "custom", message: "Pass `after` as a link's cursor hands it out." });
+    return cursor ?? z.NEVER;
+  });
+
 /**
  * Records of one usage file, or without `usagefile.id` of every file the caller may see. One file's
- * list is the cheaper: records are stored, indexed and counted per file.
+ * list is the cheaper: records are stored, indexed and counted per file. A page starts at `offset`
+ * or just past the `after` cursor of the page before it, which costs the same however deep it is.
  */
 export const usageRecordApiQuery = listWindow
   .extend({
+    offset: z.coerce.number().int().min(0).optional(),
+    after: recordCursor.optional().meta({
+      description:
+        'Start just past the last record of an earlier page: the cursor in that page\'s `Link: <…>; rel="next"`. Costs the same at any depth, unlike `offset`; not with `offset`, and only with the `order_by` it was given for.',
+    }),
     "usagefile.id": id.optional(),
     status: usageRecordStatusSchema.optional(),
     "asset.id": id.optional(),
@@ -67,11 +86,24 @@ export const usageRecordApiQuery = listWindow
     start_from: day.optional(),
     /** Records whose window starts on or before this day (UTC). */
     start_to: day.optional(),
-    order_by: orderBy(usageRecordSortColumns, { column: "row", desc: false }),
+    order_by: recordOrder,
+  })
+  .superRefine((query, context) => {
+    if (!query.after) return;
+    if (query.offset !== undefined) {
+      context.addIssue({ code: "custom", path: ["after"], message: "Page by `offset` or by `after`, not both." });
+    }
+    if (query.after.orderBy !== sortToParam(query.order_by)) {
+      context.addIssue({
+        code: "custom",
+        path: ["after"],
+        message: `This cursor pages order_by=${query.after.orderBy}; ask with that order, or start again without it.`,
+      });
+    }
   })
   .transform((query) => ({
     usageFileId: query["usagefile.id"],
-    window: { limit: query.limit, offset: query.offset },
+    window: { limit: query.limit, offset: query.offset ?? 0, after: query.after?.position },
     filters: {
       status: query.status,
       subscription: query["asset.id"] ?? query["asset.external_id"],
@@ -82,6 +114,7 @@ export const usageRecordApiQuery = listWindow
     },
     sort: query.order_by,
   }));
+export type UsageRecordApiQuery = z.output<typeof usageRecordApiQuery>;
 
 export const userApiQuery = listWindow.extend({
   account: id.optional(),

@@ -21,11 +21,16 @@ export interface ApiInput<Query, Body> {
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
-/** One page of a list, and where it starts among all `total` matches (null when they were too many to count). */
+/**
+ * One page of a list, where it starts among all `total` matches (null when they were too many to
+ * count; `offset` null when the page was asked for by cursor), and the cursor of the next page when
+ * the list pages by cursor and more follow.
+ */
 export interface ListPage<Row> {
   rows: Row[];
   total: number | null;
-  offset: number;
+  offset: number | null;
+  next?: string | null;
 }
 
 /** The caller: holding a valid key, and of a role the endpoint serves (else 403, before reading any input). */
@@ -60,12 +65,12 @@ async function parseInput<Query extends z.ZodType | undefined, Body extends z.Zo
 function route<Query extends z.ZodType | undefined, Body extends z.ZodType | undefined, T>(
   spec: Endpoint<Query, Body, EndpointReply>,
   run: (input: ApiInput<Query, Body>) => Promise<Result<T>>,
-  respond: (value: T) => Response,
+  respond: (value: T, request: Request) => Response,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const input = await parseInput(spec, request, context);
     const result = input.ok ? await run(input.value) : input;
-    return result.ok ? respond(result.value) : failureResponse(result);
+    return result.ok ? respond(result.value, request) : failureResponse(result);
   };
 }
 
@@ -88,7 +93,9 @@ export function apiListRoute<Query extends z.ZodType | undefined, Answer extends
   spec: Endpoint<Query, undefined, "list", Answer>,
   run: (input: ApiInput<Query, undefined>) => Promise<Result<ListPage<z.input<Answer>>>>,
 ) {
-  return route(spec, run, (page) => listResponse({ ...page, rows: page.rows.map((row) => spec.answer.parse(row)) }));
+  return route(spec, run, (page, request) =>
+    listResponse({ ...page, rows: page.rows.map((row) => spec.answer.parse(row)) }, request),
+  );
 }
 
 /** The route of a download: the spreadsheet, streamed while it is written. */
@@ -112,8 +119,21 @@ export function apiUploadRoute<Answer extends z.ZodType>(
   });
 }
 
-/** `Content-Range: items 0-99/1234`; `*` for the range of a page past the end, and for a total not counted. */
-function listResponse({ rows, total, offset }: ListPage<unknown>): Response {
-  const range = rows.length > 0 ? `${offset}-${offset + rows.length - 1}` : "*";
-  return jsonResponse(rows, { headers: { "content-range": `items ${range}/${total ?? "*"}` } });
+/**
+ * `Content-Range: items 0-99/1234`, `*` for the range of a page past the end or asked for by cursor,
+ * and for a total not counted; `Link: <…&after=…>; rel="next"` when a next page follows, the same
+ * request with the next page's cursor instead of an offset (a reference relative to the host).
+ */
+function listResponse({ rows, total, offset, next }: ListPage<unknown>, request: Request): Response {
+  const range = rows.length > 0 && offset !== null ? `${offset}-${offset + rows.length - 1}` : "*";
+  const headers = new Headers({ "content-range": `items ${range}/${total ?? "*"}` });
+  if (next) headers.set("link", `<${nextPageReference(request, next)}>; rel="next"`);
+  return jsonResponse(rows, { headers });
+}
+
+function nextPageReference(request: Request, cursor: string): string {
+  const url = new URL(request.url);
+  url.searchParams.delete("offset");
+  url.searchParams.set("after", cursor);
+  return `${url.pathname}${url.search}`;
 }

@@ -82,6 +82,13 @@ describe("the OpenAPI document", () => {
     expect(paths["/usage/records"]!.get!.parameters).toContainEqual(
       expect.objectContaining({ name: "usagefile.id", required: false }),
     );
+    expect(paths["/usage/records"]!.get!.parameters).toContainEqual(
+      expect.objectContaining({
+        name: "after",
+        required: false,
+        schema: expect.objectContaining({ description: expect.stringContaining('rel=\"next\"') }),
+      }),
+    );
     expect(paths["/usage/files"]!.get!.parameters).toContainEqual(
       expect.objectContaining({ name: "limit", required: false }),
     );

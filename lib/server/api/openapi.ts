@@ -83,6 +83,11 @@ function successResponse(spec: Endpoint) {
               description: "`items A-B/TOTAL`; TOTAL is `*` when more than 10,000 records match a filter",
               schema: { type: "string" },
             },
+            Link: {
+              description:
+                'Record lists: `<…>; rel="next"` when more records follow, the same request with the next page\'s `after` cursor',
+              schema: { type: "string" },
+            },
           },
           content: json({ type: "array", items: answerRef(spec) }),
         },

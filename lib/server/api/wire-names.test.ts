@@ -34,6 +34,15 @@ describe("the API's field names", () => {
     });
   });
 
+  it("keeps a `__proto__` key a field of its own, never the prototype of the copy", () => {
+    const answer = toWire(JSON.parse('{"__proto__": {"isAdmin": true}, "externalId": "x"}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(answer)).toBe(Object.prototype);
+    expect(Object.hasOwn(answer, "__proto__")).toBe(true);
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(
+      JSON.parse('{"__proto__": {"is_admin": true}, "external_id": "x"}'),
+    );
+  });
+
   it("documents a schema's fields under the names a caller sends", () => {
     const schema = z.object({
       firstDay: z.string(),

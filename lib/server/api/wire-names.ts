@@ -25,20 +25,40 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+/**
+ * A copy of `value` with every object's keys renamed, but for the keys of `keepsKeys` fields. Built
+ * key by key rather than through Object.entries: answers rename every field of every row.
+ */
 function renameKeys(value: unknown, rename: (name: string) => string, keepsKeys: Set<string>): unknown {
   if (Array.isArray(value)) return value.map((entry) => renameKeys(entry, rename, keepsKeys));
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([name, entry]) => [
-      rename(name),
-      keepsKeys.has(name) ? entry : renameKeys(entry, rename, keepsKeys),
-    ]),
-  );
+  const renamed: Record<string, unknown> = {};
+  for (const name of Object.keys(value)) {
+    const entry = value[name];
+    const copy = keepsKeys.has(name) ? entry : renameKeys(entry, rename, keepsKeys);
+    const key = rename(name);
+    // A body's `__proto__` is a field like any other, not the copy's prototype.
+    if (key === "__proto__") Object.defineProperty(renamed, key, { value: copy, enumerable: true, writable: true });
+    else renamed[key] = copy;
+  }
+  return renamed;
+}
+
+const wireNames = new Map<string, string>();
+
+/** `snakeCase`, remembered for the code's own field names, which every answer repeats row after row. */
+function wireName(name: string): string {
+  let wire = wireNames.get(name);
+  if (wire === undefined) {
+    wire = snakeCase(name);
+    if (wireNames.size < 10_000) wireNames.set(name, wire);
+  }
+  return wire;
 }
 
 /** An answer as the API sends it: every field name in snake_case. */
 export function toWire(value: unknown): unknown {
-  return renameKeys(value, snakeCase, dataMaps);
+  return renameKeys(value, wireName, dataMaps);
 }
 
 /** A request body as the code reads it: every field name in camelCase. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
@@ -31,24 +31,18 @@ export async function createApiKeyForEmail(email: string, name: string): Promise
   return user ? ok(await createApiKey(user.id, name)) : fail("not_found", `No active user has the email ${email}.`);
 }
 
-/**
- * The user an API key acts for, when the key is live and its user active; notes when it was last
- * used. Revoked keys and deactivated users are refused at once.
- */
-export async function userIdOfApiKey(key: string): Promise<string | null> {
+/** The condition on api_keys of the key with this plaintext, while it is not revoked. */
+export function isLiveApiKey(key: string): SQL {
+  return and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt))!;
+}
+
+/** A key's last use is noted to the minute: a busy integration costs one write a minute, not one per request. */
+const lastUseResolutionMs = 60_000;
+
+/** Notes that the key was used now, unless its last use already says so to the minute. */
+export async function noteApiKeyUse(key: { id: string; lastUsedAt: Date | null }): Promise<void> {
+  const now = new Date();
+  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < lastUseResolutionMs) return;
   const db = await getDb();
-  const [used] = await db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .from(users)
-    .where(
-      and(
-        eq(apiKeys.keyHash, hashKey(key)),
-        isNull(apiKeys.revokedAt),
-        eq(users.id, apiKeys.userId),
-        eq(users.active, true),
-      ),
-    )
-    .returning({ userId: apiKeys.userId });
-  return used?.userId ?? null;
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
 }

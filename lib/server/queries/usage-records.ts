@@ -25,6 +25,7 @@ import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import { groupBy } from "@/lib/domain/group-by";
 import type { RecordError } from "@/lib/domain/record-errors";
+import type { RecordListPosition } from "@/lib/domain/record-list-cursor";
 import type { Sort } from "@/lib/domain/table-query";
 import {
   encodeRecordCursor,
@@ -129,34 +130,46 @@ export async function listUsageRecords(
   };
 }
 
-/** A window of records, each named with its file, and how many match (up to the counting limit). */
+/** Where a window of records starts: `offset` rows in, or just past a record (`after`, then `offset` is 0). */
+export interface RecordWindow {
+  limit: number;
+  offset: number;
+  after?: RecordListPosition;
+}
+
+/**
+ * A window of records, each named with its file, how many match (up to the counting limit), and
+ * the place of its last record when more follow: where the next window starts.
+ */
 export interface UsageRecordWindow {
   rows: { usageFileId: string; record: UsageRecordView }[];
   total: number;
   totalIsLowerBound: boolean;
+  next: RecordListPosition | null;
 }
 
 /**
  * The file's current records that match `filters`, in `sort` order, `window.limit` of them from
- * `window.offset` on, with how many match (up to the counting limit): the API's lists, which page
- * by offset. Null when the actor may not see the file.
+ * `window.offset` on or past `window.after`, with how many match (up to the counting limit): the
+ * API's lists. Null when the actor may not see the file.
  */
 export async function listUsageRecordWindow(
   actor: Actor,
   usageFileId: string,
   filters: UsageRecordFilters,
   sort: Sort<UsageRecordSortColumn>,
-  window: { limit: number; offset: number },
+  window: RecordWindow,
 ): Promise<UsageRecordWindow | null> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
   const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, filters)))!;
+  const column = sortColumnOf(sort.column);
   const [rows, counted] = await Promise.all([
-    selectRecords(db, where, orderOf(sortColumnOf(sort.column), !sort.desc), window.limit, window.offset),
+    selectPast(db, where, column, !sort.desc, window.after, window.limit + 1, window.offset),
     countRecords(db, file, where, filters),
   ]);
-  return { rows: rows.map((row) => withFile(actor, file, row)), ...counted };
+  return { ...windowOf(rows, window, sort.column, (row) => withFile(actor, file, row)), ...counted };
 }
 
 /**
@@ -171,7 +184,7 @@ export async function listVisibleUsageRecordWindow(
   actor: Actor,
   filters: UsageRecordFilters,
   sort: Sort<UsageRecordSortColumn>,
-  window: { limit: number; offset: number },
+  window: RecordWindow,
 ): Promise<UsageRecordWindow> {
   const files = new Map((await listFilesWithRecords(actor)).map((file) => [file.id, file]));
   const db = await getDb();
@@ -180,10 +193,43 @@ export async function listVisibleUsageRecordWindow(
     ...(await filtersOf(db, null, filters)),
   )!;
   const [rows, counted] = await Promise.all([
-    selectRecords(db, where, orderAcrossFiles(sort), window.limit, window.offset),
+    sort.column === "row"
+      ? selectRecords(
+          db,
+          and(where, window.after && pastInFileOrder(window.after, !sort.desc))!,
+          orderByFile(!sort.desc),
+          window.limit + 1,
+          window.offset,
+        )
+      : selectPast(db, where, sortColumnOf(sort.column), !sort.desc, window.after, window.limit + 1, window.offset),
     countRecords(db, null, where, filters),
   ]);
-  return { rows: rows.map((row) => withFile(actor, files.get(row.usageFileId)!, row)), ...counted };
+  return {
+    ...windowOf(rows, window, sort.column, (row) => withFile(actor, files.get(row.usageFileId)!, row)),
+    ...counted,
+  };
+}
+
+/** The window's rows (read one past its limit, to tell whether more follow) and where the next one starts. */
+function windowOf<Row>(
+  rows: PageRow[],
+  window: RecordWindow,
+  column: UsageRecordSortColumn,
+  view: (row: PageRow) => Row,
+): { rows: Row[]; next: RecordListPosition | null } {
+  const page = rows.slice(0, window.limit);
+  const last = page.at(-1);
+  return { rows: page.map(view), next: rows.length > window.limit && last ? recordListPosition(last, column) : null };
+}
+
+/** The place of `record` in a list of records ordered by `column`: the next page starts past it. */
+export function recordListPosition(record: UsageRecord, column: UsageRecordSortColumn): RecordListPosition {
+  return {
+    usageFileId: record.usageFileId,
+    generation: record.generation,
+    id: record.id,
+    value: sortValueOf(record, column),
+  };
 }
 
 function withFile(actor: Actor, file: RecordsFile, row: PageRow) {
@@ -239,16 +285,10 @@ type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: s
  * the page around.
  */
 async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery) {
-  const column = sortColumnOf(query.sort.column);
   const backwards = Boolean(query.before);
-  const up = query.sort.desc === backwards;
   const cursor = query.before ?? query.after;
-  const runs = cursor ? runsPast(column, cursor, up) : [undefined];
-  const rows: PageRow[] = [];
-  for (const run of runs) {
-    rows.push(...(await selectRecords(db, and(where, run)!, orderOf(column, up), query.size + 1 - rows.length)));
-    if (rows.length > query.size) break;
-  }
+  const up = query.sort.desc === backwards;
+  const rows = await selectPast(db, where, sortColumnOf(query.sort.column), up, cursor, query.size + 1);
   const hasMore = rows.length > query.size;
   const page = rows.slice(0, query.size);
   if (backwards) page.reverse();
@@ -258,6 +298,28 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
     next: backwards || hasMore ? cursorOf(page.at(-1)) : null,
     previous: (backwards ? hasMore : Boolean(query.after)) ? cursorOf(page[0]) : null,
   };
+}
+
+/**
+ * Up to `limit` rows in (column, id) order, going up or down, from just past `cursor`, else from
+ * `offset` rows in: each run of `runsPast` in turn until the rows are enough.
+ */
+async function selectPast(
+  db: Database,
+  where: SQL,
+  column: AnyPgColumn,
+  up: boolean,
+  cursor: RecordCursor | undefined,
+  limit: number,
+  offset = 0,
+): Promise<PageRow[]> {
+  const runs = cursor ? runsPast(column, cursor, up) : [undefined];
+  const rows: PageRow[] = [];
+  for (const run of runs) {
+    rows.push(...(await selectRecords(db, and(where, run)!, orderOf(column, up), limit - rows.length, offset)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }
 
 function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, offset = 0): Promise<PageRow[]> {
@@ -279,12 +341,17 @@ function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, of
 /**
  * Across files, the row order is each file's rows, file after file: the order of every partition's
  * primary key, which PostgreSQL merges without sorting the records. Other columns merge the
- * partitions' (column, id) indexes.
+ * partitions' (column, id) indexes, like one file's.
  */
-function orderAcrossFiles(sort: Sort<UsageRecordSortColumn>): SQL[] {
-  if (sort.column !== "row") return orderOf(sortColumnOf(sort.column), !sort.desc);
-  const direction = sort.desc ? desc : asc;
+function orderByFile(up: boolean): SQL[] {
+  const direction = up ? asc : desc;
   return [direction(usageRecords.usageFileId), direction(usageRecords.generation), direction(usageRecords.id)];
+}
+
+/** The records past `position` in that order: one range of each partition's primary key. */
+function pastInFileOrder(position: RecordListPosition, up: boolean): SQL {
+  const key = sql`(${usageRecords.usageFileId}, ${usageRecords.generation}, ${usageRecords.id})`;
+  return sql`${key} ${up ? sql`>` : sql`<`} (${position.usageFileId}, ${position.generation}::integer, ${position.id}::bigint)`;
 }
 
 /** Going up is ascending order; an empty value sorts after every value going up. */
@@ -309,11 +376,13 @@ function runsPast(column: AnyPgColumn, cursor: RecordCursor, up: boolean): SQL[]
 
 /** The position just past `record` in the grid's order by `column`: an `after` or `before` value. */
 export function recordCursor(record: UsageRecord, column: UsageRecordSortColumn): string {
+  return encodeRecordCursor({ id: record.id, value: sortValueOf(record, column) });
+}
+
+/** The record's value in the sorted column, as a cursor holds it: text, null when empty. */
+function sortValueOf(record: UsageRecord, column: UsageRecordSortColumn): string | null {
   const value = record[sortKeys[column]];
-  return encodeRecordCursor({
-    id: record.id,
-    value: value === null ? null : value instanceof Date ? value.toISOString() : String(value),
-  });
+  return value === null ? null : value instanceof Date ? value.toISOString() : String(value);
 }
 
 /**

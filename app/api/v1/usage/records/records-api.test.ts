@@ -136,6 +136,91 @@ describe("GET /usage/records without a usage file", () => {
   });
 });
 
+describe("GET /usage/records paged by cursor", () => {
+  const get = (key: string, path: string) => callApi(records.GET, { key, path });
+  const idsOf = (body: unknown) => (body as { id: string }[]).map((r) => r.id);
+  const nextOf = (answer: { headers: Headers }) =>
+    /^<\/api\/v1(\/usage\/records\?[^>]*)>; rel="next"$/.exec(answer.headers.get("link") ?? "")?.[1];
+
+  /** Every page from the first, following each `Link: rel="next"` to the end. */
+  async function walk(key: string, query: string) {
+    const seen: string[] = [];
+    let path: string | undefined = `/usage/records?${query}`;
+    const ranges: (string | null)[] = [];
+    while (path) {
+      const page = await get(key, path);
+      expect(page.status).toBe(200);
+      seen.push(...idsOf(page.body));
+      ranges.push(page.headers.get("content-range"));
+      path = nextOf(page);
+    }
+    return { seen, ranges };
+  }
+
+  // Orders with ties (item, note) and empty values (note, amount: the QT product's are all empty).
+  for (const order of ["item", "-note", "-amount", "row", "-start"]) {
+    it(`walks order_by=${order} by cursor through every record once, in the order offset paging gives`, async () => {
+      const file = `usagefile.id=${pending}&order_by=${order}`;
+      const all = idsOf((await get(keys.northwind, `/usage/records?${file}&limit=1000`)).body);
+      const { seen, ranges } = await walk(keys.northwind, `${file}&limit=7`);
+      expect(seen).toEqual(all);
+      expect(new Set(seen).size).toBe(60);
+      // The first page has its offset; a page asked for by cursor does not know its place.
+      expect(ranges).toEqual(["items 0-6/60", ...Array(8).fill("items */60")]);
+
+      const across = `order_by=${order}&status=pending`;
+      const allAcross = idsOf((await get(keys.northwind, `/usage/records?${across}&limit=1000`)).body);
+      expect(allAcross).toHaveLength(60 + 35);
+      expect((await walk(keys.northwind, `${across}&limit=9`)).seen).toEqual(allAcross);
+    });
+  }
+
+  it("keeps the filters and the page size in the next page's link, and gives none after the last page", async () => {
+    const filtered = `usagefile.id=${accepted}&item.mpn=ACME-BKP-TB`;
+    const all = idsOf((await get(keys.acme, `/usage/records?${filtered}`)).body);
+    const first = await get(keys.acme, `/usage/records?${filtered}&limit=2&offset=3`);
+    const next = nextOf(first)!;
+    const { after, ...kept } = Object.fromEntries(new URLSearchParams(next.split("?")[1]));
+    expect([kept, after]).toEqual([
+      { "usagefile.id": accepted, "item.mpn": "ACME-BKP-TB", limit: "2" },
+      expect.any(String),
+    ]);
+    expect(idsOf((await get(keys.acme, next)).body)).toEqual(all.slice(5, 7));
+    const last = await get(keys.acme, `/usage/records?usagefile.id=${accepted}&limit=30`);
+    expect([idsOf(last.body).length, last.headers.get("link")]).toEqual([30, null]);
+  });
+
+  it("answers 400 for a cursor of another order, a cursor with an offset, and a cursor it did not hand out", async () => {
+    const first = await get(keys.northwind, `/usage/records?usagefile.id=${pending}&order_by=-quantity&limit=5`);
+    const after = new URLSearchParams(nextOf(first)!.split("?")[1]).get("after")!;
+    const refused = async (query: string) => {
+      const answer = await get(keys.northwind, `/usage/records?usagefile.id=${pending}&${query}`);
+      expect(answer.status, query).toBe(400);
+      return (answer.body as { errors: string[] }).errors.join(" ");
+    };
+    expect(await refused(`order_by=quantity&after=${after}`)).toContain("order_by=-quantity");
+    expect(await refused(`after=${after}`)).toContain("order_by=-quantity");
+    expect(await refused(`order_by=-quantity&offset=5&after=${after}`)).toContain("not both");
+    expect(await refused(`order_by=-quantity&after=5~12`)).toContain("cursor");
+    const forged = Buffer.from(JSON.stringify(["-quantity", pending, 1, 1, "'; DROP TABLE x"])).toString("base64url");
+    expect(await refused(`order_by=-quantity&after=${forged}`)).toContain("cursor");
+    expect(
+      (await get(keys.northwind, `/usage/records?usagefile.id=${pending}&order_by=-quantity&after=${after}`)).status,
+    ).toBe(200);
+  });
+
+  it("keeps a cursor to the caller's own records: another tenant gets 404 for the file and only its own records across files", async () => {
+    const first = await get(keys.northwind, `/usage/records?usagefile.id=${pending}&limit=5`);
+    const after = new URLSearchParams(nextOf(first)!.split("?")[1]).get("after")!;
+    expect((await get(keys.globex, `/usage/records?usagefile.id=${pending}&after=${after}`)).status).toBe(404);
+    expect((await get(keys.contoso, `/usage/records?usagefile.id=${pending}&after=${after}`)).status).toBe(404);
+    const globexAcross = await get(keys.globex, `/usage/records?after=${after}&limit=1000`);
+    expect(globexAcross.status).toBe(200);
+    const globexFiles = new Set((globexAcross.body as { usage_file_id: string }[]).map((r) => r.usage_file_id));
+    expect([...globexFiles]).toEqual(["UF-2026-10-2001-0001"]);
+  });
+});
+
 describe("GET /usage/records/{id}", () => {
   it("answers the record to its file's vendor and reviewer, 404 to others and for unknown ids", async () => {
     const get = (key: string, id: string) => callApi(record.GET, { key, path: `/usage/records/${id}`, params: { id } });

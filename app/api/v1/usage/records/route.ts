@@ -1,4 +1,5 @@
 import { fail, ok } from "@/lib/domain/errors";
+import { encodeRecordListCursor } from "@/lib/domain/record-list-cursor";
 import { apiListRoute } from "@/lib/server/api/api-route";
 import { usageRecordEndpoints } from "@/lib/server/api/endpoints";
 import { usageRecordJson } from "@/lib/server/api/usage-record-reply";
@@ -14,7 +15,8 @@ export const GET = apiListRoute(
     return ok({
       rows: listed.rows.map((row) => usageRecordJson(row.usageFileId, row.record)),
       total: listed.totalIsLowerBound ? null : listed.total,
-      offset: window.offset,
+      offset: window.after ? null : window.offset,
+      next: listed.next && encodeRecordListCursor(sort, listed.next),
     });
   },
 );
