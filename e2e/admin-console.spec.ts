@@ -137,6 +137,8 @@ test("an admin deactivates a user after confirming, resets a password, cannot de
   await openFromMenu(page, "Users");
   await createUser(page, "Tess Temp", "tess@globex.test", "Globex Software (vendor)", "vendor");
   await page.getByLabel("Search name or email").fill("tess@");
+  // The search writes the URL after a pause; a link clicked before that navigation would be replaced by it.
+  await expect(page).toHaveURL(/q=tess/);
   await page.getByRole("link", { name: "Tess Temp" }).click();
   await page.getByRole("button", { name: "Deactivate" }).click();
   const dialog = page.getByRole("dialog");
