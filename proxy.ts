@@ -13,15 +13,23 @@ import {
 const { auth } = NextAuth({ ...authConfig, secret: authSecret() });
 
 const signInPath = "/sign-in";
+const callbackParam = "callbackUrl";
 const noParams = { params: Promise.resolve({}) };
 
 // Sends anonymous visitors to sign-in (every page and action still checks its actor on the
 // server), and gives each page a fresh CSP nonce.
 const pages = auth((request) => {
-  if (!request.auth?.user && request.nextUrl.pathname !== signInPath)
-    return NextResponse.redirect(new URL(signInPath, request.nextUrl));
+  if (!request.auth?.user && request.nextUrl.pathname !== signInPath) return toSignIn(request.nextUrl);
   return withNonce(request);
 });
+
+/** Sign-in, remembering the page asked for as a relative path, so that a shared link survives it. */
+function toSignIn(asked: URL): NextResponse {
+  const target = new URL(signInPath, asked);
+  const path = `${asked.pathname}${asked.search}`;
+  if (path !== "/") target.searchParams.set(callbackParam, path);
+  return NextResponse.redirect(target);
+}
 
 export default async function proxy(request: NextRequest): Promise<Response> {
   const response = (await pages(request, noParams)) ?? NextResponse.next();

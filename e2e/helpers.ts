@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
 export { expect };
@@ -65,4 +66,33 @@ export async function createApiKey(page: Page, name: string): Promise<string> {
   const key = /(urp_\S+)/.exec((await shown.textContent()) ?? "")?.[1];
   expect(key).toBeTruthy();
   return key!;
+}
+
+/** The widths every page is held to: a phone, a tablet, a desktop. */
+export const viewportWidths = [390, 768, 1440] as const;
+
+/**
+ * Holds the open page to the portal's layout and accessibility bar: an axe-core scan finds no
+ * serious or critical violation, and at each width nothing scrolls sideways (wide tables scroll
+ * inside their cards). Saves a full-page screenshot per width under e2e/screenshots/ for people
+ * to look at.
+ */
+export async function expectFitsAndAccessible(page: Page, name: string): Promise<void> {
+  const scan = await new AxeBuilder({ page }).analyze();
+  const serious = scan.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(" | ")}`),
+    `axe on ${page.url()}`,
+  ).toEqual([]);
+  const initial = page.viewportSize();
+  for (const width of viewportWidths) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} at ${width} px` })
+      .toBe(width);
+    await page.screenshot({ path: `e2e/screenshots/${width}/${name}.png`, fullPage: true });
+  }
+  if (initial) await page.setViewportSize(initial);
 }

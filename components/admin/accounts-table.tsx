@@ -55,5 +55,13 @@ export function AccountsTable({ rows, rename }: { rows: AccountRow[]; rename: Fo
       ),
     }),
   ];
-  return <DataTable columns={columns} rows={rows} rowId={(row) => row.id} emptyMessage="No accounts yet." />;
+  return (
+    <DataTable
+      caption="Accounts"
+      columns={columns}
+      rows={rows}
+      rowId={(row) => row.id}
+      emptyMessage="No accounts yet."
+    />
+  );
 }

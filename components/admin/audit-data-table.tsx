@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable } from "@/components/data-table/data-table";
+import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
+import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
 import type { AuditEventRow } from "@/lib/server/queries/admin-audit";
 import { formatDateTime } from "@/lib/format";
 
@@ -54,13 +55,20 @@ const columns = [
   }),
 ];
 
-export function AuditDataTable({ rows, sort }: { rows: AuditEventRow[]; sort: { column: string; desc: boolean } }) {
+export function AuditDataTable({
+  initial,
+  load,
+}: {
+  initial: LoadedRows<NumberedPage<AuditEventRow>>;
+  load: RowsLoader<NumberedPage<AuditEventRow>>;
+}) {
   return (
-    <DataTable
+    <PagedTable
+      initial={initial}
+      load={load}
       columns={columns}
-      rows={rows}
-      sort={sort}
       rowId={(row) => String(row.id)}
+      caption="Audit events"
       emptyMessage="No events match."
     />
   );

@@ -44,5 +44,13 @@ export function ContractsTable({ rows, deactivate }: { rows: ContractRow[]; deac
         ),
     }),
   ];
-  return <DataTable columns={columns} rows={rows} rowId={(row) => row.id} emptyMessage="No contracts yet." />;
+  return (
+    <DataTable
+      caption="Contracts"
+      columns={columns}
+      rows={rows}
+      rowId={(row) => row.id}
+      emptyMessage="No contracts yet."
+    />
+  );
 }

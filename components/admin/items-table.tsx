@@ -21,6 +21,12 @@ const columns = [
 
 export function ItemsTable({ rows }: { rows: Item[] }) {
   return (
-    <DataTable columns={columns} rows={rows} rowId={(row) => row.id} emptyMessage="No items yet: add the first one." />
+    <DataTable
+      caption="Items"
+      columns={columns}
+      rows={rows}
+      rowId={(row) => row.id}
+      emptyMessage="No items yet: add the first one."
+    />
   );
 }

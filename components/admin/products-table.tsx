@@ -37,5 +37,13 @@ const columns = [
 ];
 
 export function ProductsTable({ rows }: { rows: ProductRow[] }) {
-  return <DataTable columns={columns} rows={rows} rowId={(row) => row.id} emptyMessage="No products yet." />;
+  return (
+    <DataTable
+      caption="Products"
+      columns={columns}
+      rows={rows}
+      rowId={(row) => row.id}
+      emptyMessage="No products yet."
+    />
+  );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormStatus } from "@/components/ui/form";
-import { subscriptionSheetColumns, type SheetRowError } from "@/lib/domain/admin-subscription-sheet";
+import type { SheetRowError } from "@/lib/domain/admin-subscription-sheet";
 import type { FormState } from "@/lib/server/form-action";
 
 export type ImportState = FormState & { rowErrors?: SheetRowError[] };
@@ -11,15 +11,18 @@ export type ImportState = FormState & { rowErrors?: SheetRowError[] };
 /** Uploads a subscription sheet; when any row is wrong, nothing is imported and each problem is listed by row. */
 export function SubscriptionImportForm({
   action,
+  columns,
 }: {
   action: (previous: ImportState, formData: FormData) => Promise<ImportState>;
+  /** The sheet's column names, from the server (`subscriptionSheetColumns`). */
+  columns: string[];
 }) {
   const [state, submit, pending] = useActionState<ImportState, FormData>(action, {});
   return (
     <form action={submit} className="space-y-4">
       <p className="text-sm text-slate-600">
         A .csv or .xlsx sheet, header on row 1, one subscription per row. Columns:{" "}
-        <code className="text-xs">{Object.keys(subscriptionSheetColumns).join(", ")}</code>. Parameters are written{" "}
+        <code className="text-xs">{columns.join(", ")}</code>. Parameters are written{" "}
         <code className="text-xs">name=value; name=value</code>, dates YYYY-MM-DD (UTC).
       </p>
       <Field label="Sheet" error={state.fields?.sheet}>

@@ -2,7 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
+import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
+import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
 import type { UserRole } from "@/lib/domain/catalog";
 import { formatDate } from "@/lib/format";
 import { ActiveBadge } from "./active-badge";
@@ -40,6 +41,21 @@ const columns = [
   column.accessor("createdAt", { id: "created", header: "Created", cell: ({ getValue }) => formatDate(getValue()) }),
 ];
 
-export function UsersDataTable({ rows, sort }: { rows: UserRow[]; sort: { column: string; desc: boolean } }) {
-  return <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => row.id} emptyMessage="No users match." />;
+export function UsersDataTable({
+  initial,
+  load,
+}: {
+  initial: LoadedRows<NumberedPage<UserRow>>;
+  load: RowsLoader<NumberedPage<UserRow>>;
+}) {
+  return (
+    <PagedTable
+      initial={initial}
+      load={load}
+      columns={columns}
+      rowId={(row) => row.id}
+      caption="Users"
+      emptyMessage="No users match."
+    />
+  );
 }

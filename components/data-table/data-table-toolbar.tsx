@@ -27,7 +27,7 @@ export interface InputFilter {
 
 export type FilterDefinition = ChoiceFilter | ToggleFilter | InputFilter;
 
-const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const controlClass = "max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** Search and filters above a server-driven table; every change goes to the URL. */
 export function DataTableToolbar({ searchLabel, filters }: { searchLabel?: string; filters: FilterDefinition[] }) {
@@ -66,7 +66,7 @@ function SearchBox({ label, initial, onSearch }: { label: string; initial: strin
     return () => clearTimeout(timer);
   }, [text, initial, onSearch]);
   return (
-    <label className="flex flex-col gap-1 font-medium text-slate-700">
+    <label className="flex max-w-full flex-col gap-1 font-medium text-slate-700">
       {label}
       <input
         type="search"
@@ -90,7 +90,7 @@ function FilterControl({
   switch (filter.kind) {
     case "choice":
       return (
-        <label className="flex flex-col gap-1 font-medium text-slate-700">
+        <label className="flex max-w-full flex-col gap-1 font-medium text-slate-700">
           {filter.label}
           <select
             value={value}
@@ -119,7 +119,7 @@ function FilterControl({
       );
     case "input":
       return (
-        <label className="flex flex-col gap-1 font-medium text-slate-700">
+        <label className="flex max-w-full flex-col gap-1 font-medium text-slate-700">
           {filter.label}
           <input
             type={filter.type}

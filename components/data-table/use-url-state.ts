@@ -1,34 +1,30 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useTransition } from "react";
-
-/** Params that locate a page of rows: dropped whenever what the rows are (filters, sort) changes. */
-const positionParams = ["page", "after", "before"];
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import { patchedQuery } from "@/lib/table-url";
 
 /**
- * A table's state lives in the URL, so a view can be shared and survives a reload; the server
- * component reads it back and renders the rows. `update` patches the query string (null removes).
+ * A table's state lives in the URL, so a view can be shared and survives a reload. `update`
+ * patches the query string (null removes) through the History API, which Next.js's router follows
+ * without rendering the page again: the table fetches its own rows (`useServerRows`). Each change
+ * is a new history entry, so Back undoes the last sort, filter or page; `replace` is for changes
+ * not worth a step back, such as the columns shown.
  */
 export function useUrlState() {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
 
   const update = useCallback(
-    (patch: Record<string, string | null>, { keepPosition = false } = {}) => {
-      const next = new URLSearchParams(searchParams.toString());
-      for (const [key, value] of Object.entries(patch)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!keepPosition) for (const key of positionParams) if (!(key in patch)) next.delete(key);
-      const query = next.toString();
-      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    (patch: Record<string, string | null>, { keepPosition = false, replace = false } = {}) => {
+      // The address bar, not the last render's params: two quick changes must both be kept.
+      const query = patchedQuery(new URLSearchParams(window.location.search), patch, { keepPosition });
+      const href = query ? `${pathname}?${query}` : pathname;
+      if (replace) window.history.replaceState(null, "", href);
+      else window.history.pushState(null, "", href);
     },
-    [pathname, router, searchParams],
+    [pathname],
   );
 
-  return { params: searchParams, update, pending };
+  return { params: searchParams, update };
 }

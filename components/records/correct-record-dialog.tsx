@@ -2,15 +2,15 @@
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextInput } from "@/components/ui/form";
-import { cellFieldName } from "@/lib/domain/record-cell-fields";
-import { inSheetOrder } from "@/lib/domain/record-header";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { FormAction } from "@/lib/server/form-action";
+import type { SheetCellField } from "./record-grid-page";
 
 /**
- * Edits the cells of one invalid record as they were read from the sheet; the server checks them
- * by the upload's rules and either saves the record as valid or, saving nothing, marks each cell
- * still wrong (the record's stored errors until the first attempt, then the server's answer).
+ * Edits the cells of one invalid record as they were read from the sheet (in sheet order, named
+ * for the form by the server); it opens on the first invalid cell. The server checks them by the
+ * upload's rules and either saves the record as valid or, saving nothing, marks each cell still
+ * wrong (the record's stored errors until the first attempt, then the server's answer).
  */
 export function CorrectRecordDialog({
   action,
@@ -19,7 +19,7 @@ export function CorrectRecordDialog({
 }: {
   action: FormAction;
   usageFileId: string;
-  record: { id: number; rowNumber: number; errors: RecordError[]; sheetCells: Record<string, string> };
+  record: { id: number; rowNumber: number; errors: RecordError[]; cells: SheetCellField[] };
 }) {
   const storedMessage = (column: string) =>
     record.errors
@@ -38,16 +38,11 @@ export function CorrectRecordDialog({
     >
       {(state) => (
         <div className="grid max-h-[55vh] gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
-          {inSheetOrder(record.sheetCells).map(([column, value]) => {
+          {record.cells.map(({ column, field, value }) => {
             const message = (state.fields ? state.fields[column] : storedMessage(column)) || undefined;
             return (
               <Field key={column} label={column} error={message}>
-                <TextInput
-                  name={cellFieldName(column)}
-                  defaultValue={value}
-                  invalid={message !== undefined}
-                  className="font-mono"
-                />
+                <TextInput name={field} defaultValue={value} invalid={message !== undefined} className="font-mono" />
               </Field>
             );
           })}

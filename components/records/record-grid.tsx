@@ -1,22 +1,24 @@
 "use client";
 
 import { createColumnHelper, type RowSelectionState } from "@tanstack/react-table";
-import { useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableToolbar, type FilterDefinition } from "@/components/data-table/data-table-toolbar";
-import { KeysetPagination } from "@/components/data-table/keyset-pagination";
+import { LoadFailed } from "@/components/data-table/load-failed";
+import { formatTotal, Pager, type PagerMoves } from "@/components/data-table/pager";
+import { useServerRows, type LoadedRows, type RowsLoader } from "@/components/data-table/use-server-rows";
 import type { UsageSchema } from "@/lib/domain/catalog";
-import { usageRecordPublicId } from "@/lib/domain/ids";
-import { recordStatusLabels, usageRecordStatuses } from "@/lib/domain/usage-file-status";
+import type { UsageRecordStatus } from "@/lib/domain/usage-file-status";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
-import type { UsageRecordPage, UsageRecordView } from "@/lib/server/queries/usage-records";
 import { CloseRecordDialog, CloseSelectedDialog } from "./close-records-dialogs";
+import { CopyableId } from "./copyable-id";
 import { CorrectRecordDialog } from "./correct-record-dialog";
 import { EditBillingDialog } from "./edit-billing-dialog";
+import type { RecordGridPage, RecordGridRow } from "./record-grid-page";
 import { RecordStatusBadge } from "./record-status-badge";
 
-const column = createColumnHelper<UsageRecordView>();
+const column = createColumnHelper<RecordGridRow>();
 
 const mono = (value: string | null) => <span className="whitespace-nowrap font-mono tabular-nums">{value ?? "—"}</span>;
 const time = (value: Date | null) => <span className="whitespace-nowrap">{value ? formatDateTime(value) : "—"}</span>;
@@ -28,7 +30,12 @@ export interface RecordClosingActions {
   close: FormAction;
 }
 
-const isClosable = (record: UsageRecordView) => record.status === "accepted";
+type Correction = { action: FormAction; usageFileId: string };
+
+const isClosable = (record: RecordGridRow) => record.status === "accepted";
+
+/** The `UR-…` id, the name reconciliation and "close records by id" ask for; hidden until the viewer shows it. */
+const publicIdColumn = "id";
 
 /** The reviewer's correction of a closed record's billing reference. */
 export interface RecordBillingEdit {
@@ -46,11 +53,7 @@ function billingColumn(edit: RecordBillingEdit | undefined) {
       <div className="flex items-center gap-2">
         {mono(getValue())}
         {edit && row.original.status === "closed" && (
-          <EditBillingDialog
-            action={edit.save}
-            usageFileId={edit.usageFileId}
-            record={{ ...row.original, publicId: usageRecordPublicId(row.original.id) }}
-          />
+          <EditBillingDialog action={edit.save} usageFileId={edit.usageFileId} record={row.original} />
         )}
       </div>
     ),
@@ -60,43 +63,22 @@ function billingColumn(edit: RecordBillingEdit | undefined) {
 function closingColumns(closing: RecordClosingActions) {
   return [
     column.display({
-      id: "select",
-      enableHiding: false,
-      header: ({ table }) => (
-        <input
-          type="checkbox"
-          aria-label="Select every closable record on this page"
-          checked={table.getIsAllRowsSelected()}
-          onChange={table.getToggleAllRowsSelectedHandler()}
-        />
-      ),
-      cell: ({ row }) =>
-        row.getCanSelect() ? (
-          <input
-            type="checkbox"
-            aria-label={`Select ${usageRecordPublicId(row.original.id)}`}
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-          />
-        ) : null,
-    }),
-    column.display({
       id: "close",
-      header: "",
+      header: () => <span className="sr-only">Close</span>,
       enableHiding: false,
       cell: ({ row }) =>
         isClosable(row.original) ? (
           <CloseRecordDialog
             action={closing.close}
             usageFileId={closing.usageFileId}
-            recordId={usageRecordPublicId(row.original.id)}
+            recordId={row.original.publicId}
           />
         ) : null,
     }),
   ];
 }
 
-function columnsFor(schema: UsageSchema) {
+function columnsFor(schema: UsageSchema, statusLabels: Record<UsageRecordStatus, string>) {
   return [
     column.accessor("rowNumber", {
       id: "row",
@@ -104,11 +86,17 @@ function columnsFor(schema: UsageSchema) {
       enableHiding: false,
       cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
     }),
+    column.accessor("publicId", {
+      id: publicIdColumn,
+      header: "Id",
+      enableSorting: false,
+      cell: ({ getValue }) => <CopyableId value={getValue()} />,
+    }),
     column.accessor("recordId", { id: "record_id", header: "Record id", cell: ({ getValue }) => mono(getValue()) }),
     column.accessor("status", {
       header: "Status",
       enableSorting: false,
-      cell: ({ getValue }) => <RecordStatusBadge status={getValue()} />,
+      cell: ({ getValue }) => <RecordStatusBadge status={getValue()} label={statusLabels[getValue()]} />,
     }),
     column.accessor("itemMpn", {
       id: "item",
@@ -132,29 +120,24 @@ function columnsFor(schema: UsageSchema) {
     column.accessor("categoryId", { id: "category", header: "Category", cell: ({ getValue }) => getValue() ?? "—" }),
     column.accessor("note", {
       header: "Note",
-      cell: ({ getValue }) => <span className="line-clamp-2 max-w-xs">{getValue() ?? ""}</span>,
+      cell: ({ getValue }) => <span className="line-clamp-2 min-w-40 max-w-xs">{getValue() ?? ""}</span>,
     }),
   ];
 }
 
-function errorsColumn(correction: { action: FormAction; usageFileId: string } | undefined) {
+function errorsColumn(correction: Correction | undefined) {
   return column.accessor("errors", {
     header: "Errors",
     enableSorting: false,
+    enableHiding: false,
     cell: ({ row }) => <RecordErrors record={row.original} correction={correction} />,
   });
 }
 
-function RecordErrors({
-  record,
-  correction,
-}: {
-  record: UsageRecordView;
-  correction?: { action: FormAction; usageFileId: string };
-}) {
+function RecordErrors({ record, correction }: { record: RecordGridRow; correction?: Correction }) {
   if (!record.errors) return null;
   return (
-    <div className="min-w-64 space-y-1">
+    <div className="min-w-56 space-y-1">
       <ul className="space-y-0.5 text-xs text-red-700">
         {record.errors.map((error, index) => (
           <li key={index}>
@@ -162,61 +145,38 @@ function RecordErrors({
           </li>
         ))}
       </ul>
-      {correction && record.sheetCells && (
+      {correction && record.cells && (
         <CorrectRecordDialog
           action={correction.action}
           usageFileId={correction.usageFileId}
-          record={{ id: record.id, rowNumber: record.rowNumber, errors: record.errors, sheetCells: record.sheetCells }}
+          record={{ id: record.id, rowNumber: record.rowNumber, errors: record.errors, cells: record.cells }}
         />
       )}
     </div>
   );
 }
 
-/**
- * A file's records, paged, sorted and filtered by the server; every control writes the URL. With
- * `correction`, invalid records can be corrected in place.
- */
-export function RecordGrid({
-  page,
-  sort,
-  size,
-  hidden,
-  schema,
-  items,
-  correction,
-  closing,
-  billingEdit,
-}: {
-  page: UsageRecordPage;
-  sort: { column: string; desc: boolean };
-  size: number;
-  hidden: string[];
-  schema: UsageSchema;
-  items: { id: string; mpn: string }[];
-  correction?: { action: FormAction; usageFileId: string };
-  closing?: RecordClosingActions;
-  billingEdit?: RecordBillingEdit;
-}) {
-  // A selection belongs to the page it was made on: another page starts with none.
-  const [selection, setSelection] = useState<{ page: UsageRecordPage; state: RowSelectionState }>({ page, state: {} });
-  const selected = selection.page === page ? selection.state : {};
-  const setSelected = (state: RowSelectionState) => setSelection({ page, state });
-  const [selectColumn, ...closingRest] = closing ? closingColumns(closing) : [];
-  const showErrors = correction !== undefined || page.rows.some((row) => row.errors);
-  const columns = [
-    ...(selectColumn ? [selectColumn] : []),
-    ...columnsFor(schema),
-    ...(showErrors ? [errorsColumn(correction)] : []),
-    ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
-    ...closingRest,
-  ];
-  const filters: FilterDefinition[] = [
+/** Keyset moves: each carries the position of the row it starts from, so the next page can say where it is. */
+function keysetMoves(page: RecordGridPage): PagerMoves {
+  const clear = { after: null, before: null, at: null, last: null };
+  const end = page.start === null ? null : String(page.start + page.rows.length - 1);
+  return {
+    first: page.previous ? clear : undefined,
+    previous: page.previous
+      ? { ...clear, before: page.previous, at: page.start === null ? null : String(page.start) }
+      : undefined,
+    next: page.next ? { ...clear, after: page.next, at: end } : undefined,
+    last: page.next && !page.totalIsLowerBound ? { ...clear, last: "1" } : undefined,
+  };
+}
+
+function filtersFor(items: { id: string; mpn: string }[], statusLabels: Record<UsageRecordStatus, string>) {
+  return [
     {
       kind: "choice",
       param: "status",
       label: "Status",
-      options: usageRecordStatuses.map((s) => ({ value: s, label: recordStatusLabels[s] })),
+      options: Object.entries(statusLabels).map(([value, label]) => ({ value, label })),
     },
     {
       kind: "choice",
@@ -230,40 +190,108 @@ export function RecordGrid({
     { kind: "input", param: "minQuantity", label: "Quantity ≥", type: "number" },
     { kind: "input", param: "maxQuantity", label: "Quantity ≤", type: "number" },
     { kind: "toggle", param: "invalid", label: "Invalid only" },
+  ] satisfies FilterDefinition[];
+}
+
+/**
+ * A file's records, paged, sorted and filtered by the server. Every control writes the URL and
+ * fetches only the grid's rows (`load`); the heading counts what the filters leave. With
+ * `correction`, invalid records can be corrected in place; with `closing`, accepted ones closed.
+ */
+export function RecordGrid({
+  initial,
+  load,
+  fileTotal,
+  schema,
+  items,
+  statusLabels,
+  correction,
+  closing,
+  billingEdit,
+  children,
+}: {
+  initial: LoadedRows<RecordGridPage>;
+  load: RowsLoader<RecordGridPage>;
+  /** The file's records without filters, from its stats. */
+  fileTotal: number;
+  schema: UsageSchema;
+  items: { id: string; mpn: string }[];
+  statusLabels: Record<UsageRecordStatus, string>;
+  correction?: Correction;
+  closing?: RecordClosingActions;
+  billingEdit?: RecordBillingEdit;
+  /** Shown under the heading, such as download links. */
+  children?: ReactNode;
+}) {
+  const headingId = useId();
+  const { page, pending, failed, retry } = useServerRows(initial, load);
+  // A selection belongs to the page it was made on: another page starts with none.
+  const [selection, setSelection] = useState<{ page: RecordGridPage; state: RowSelectionState }>({ page, state: {} });
+  const selected = selection.page === page ? selection.state : {};
+  const setSelected = (state: RowSelectionState) => setSelection({ page, state });
+  const showErrors = correction !== undefined || page.rows.some((row) => row.errors);
+  const columns = [
+    ...columnsFor(schema, statusLabels),
+    ...(showErrors ? [errorsColumn(correction)] : []),
+    ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
+    ...(closing ? closingColumns(closing) : []),
   ];
+  const matching = formatTotal(page);
+  const selectedIds = page.rows.filter((row) => selected[String(row.id)]).map((row) => row.publicId);
+
   return (
-    <div>
-      <DataTableToolbar searchLabel="Search record id, subscription or note" filters={filters} />
+    <section aria-labelledby={headingId} className="min-w-0">
+      <h2 id={headingId} className="mb-3 text-lg font-semibold">
+        Records{" "}
+        <span className="text-sm font-normal text-slate-500">
+          {matching === fileTotal.toLocaleString("en-US")
+            ? matching
+            : `${matching} of ${formatTotal({ total: fileTotal, totalIsLowerBound: false })} match`}
+        </span>
+      </h2>
+      {children}
+      <DataTableToolbar
+        searchLabel="Search record id, subscription or note"
+        filters={filtersFor(items, statusLabels)}
+      />
       {closing && (
         <div className="mb-2">
-          <CloseSelectedDialog
-            action={closing.close}
-            usageFileId={closing.usageFileId}
-            recordIds={Object.keys(selected)
-              .filter((id) => selected[id])
-              .map((id) => usageRecordPublicId(Number(id)))}
-          />
+          <CloseSelectedDialog action={closing.close} usageFileId={closing.usageFileId} recordIds={selectedIds} />
         </div>
       )}
       <DataTable
         columns={columns}
-        selection={closing && { state: selected, onChange: setSelected, canSelect: isClosable }}
+        caption="Record rows"
+        selection={
+          closing && {
+            state: selected,
+            onChange: setSelected,
+            canSelect: isClosable,
+            label: (row) => `Select ${row.publicId}`,
+            allLabel: "Select every closable record on this page",
+          }
+        }
         rows={page.rows}
-        sort={sort}
+        sort={page.sort}
         rowId={(row) => String(row.id)}
-        hidden={hidden}
         columnChooser
+        defaultHidden={[publicIdColumn]}
         emptyMessage="No records match."
-        rowClassName={(row) => (row.errors ? "bg-red-50/50" : "")}
+        rowClassName={(row) => (row.errors ? "bg-red-50" : "")}
+        pending={pending}
       />
-      <KeysetPagination
-        total={page.total}
-        totalIsLowerBound={page.totalIsLowerBound}
-        shown={page.rows.length}
-        size={size}
-        next={page.next}
-        previous={page.previous}
+      {failed && <LoadFailed retry={retry} />}
+      <Pager
+        counts={{
+          start: page.start,
+          shown: page.rows.length,
+          total: page.total,
+          totalIsLowerBound: page.totalIsLowerBound,
+        }}
+        moves={keysetMoves(page)}
+        size={page.size}
+        sizes={page.sizes}
       />
-    </div>
+    </section>
   );
 }

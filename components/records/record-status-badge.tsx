@@ -1,4 +1,4 @@
-import { recordStatusLabels, type UsageRecordStatus } from "@/lib/domain/usage-file-status";
+import type { UsageRecordStatus } from "@/lib/domain/usage-file-status";
 
 const tones: Record<UsageRecordStatus, string> = {
   uploaded: "bg-slate-100 text-slate-700",
@@ -10,10 +10,7 @@ const tones: Record<UsageRecordStatus, string> = {
   closed: "bg-slate-800 text-white",
 };
 
-export function RecordStatusBadge({ status }: { status: UsageRecordStatus }) {
-  return (
-    <span className={`inline-flex rounded px-2 py-0.5 text-xs font-medium ${tones[status]}`}>
-      {recordStatusLabels[status]}
-    </span>
-  );
+/** A record's status; the label comes from the server (`recordStatusLabels`), so browsers need no domain module. */
+export function RecordStatusBadge({ status, label }: { status: UsageRecordStatus; label: string }) {
+  return <span className={`inline-flex rounded px-2 py-0.5 text-xs font-medium ${tones[status]}`}>{label}</span>;
 }

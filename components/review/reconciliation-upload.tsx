@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { closingRefusalMessages, type ClosingRefusalReason } from "@/lib/domain/record-closing";
+import type { ClosingRefusalReason } from "@/lib/domain/record-closing";
 
 /** The API's answer, named as the API names its fields. */
 interface Report {
@@ -21,7 +21,14 @@ const shownRefusals = 50;
  * Sends the billing export back with billing ids filled. It goes to the API route rather than a
  * server action: a sheet of a million rows is far above a server action's body limit.
  */
-export function ReconciliationUpload({ usageFileId }: { usageFileId: string }) {
+export function ReconciliationUpload({
+  usageFileId,
+  refusalMessages,
+}: {
+  usageFileId: string;
+  /** What each refusal reason means, from the server (`closingRefusalMessages`). */
+  refusalMessages: Record<ClosingRefusalReason, string>;
+}) {
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: "idle" });
 
@@ -61,7 +68,7 @@ export function ReconciliationUpload({ usageFileId }: { usageFileId: string }) {
           {state.message}
         </p>
       )}
-      {state.kind === "done" && <ReconciliationReport report={state.report} />}
+      {state.kind === "done" && <ReconciliationReport report={state.report} refusalMessages={refusalMessages} />}
     </div>
   );
 }
@@ -70,7 +77,13 @@ function count(total: number, noun: string): string {
   return `${total.toLocaleString("en-US")} ${noun}${total === 1 ? "" : "s"}`;
 }
 
-function ReconciliationReport({ report }: { report: Report }) {
+function ReconciliationReport({
+  report,
+  refusalMessages,
+}: {
+  report: Report;
+  refusalMessages: Record<ClosingRefusalReason, string>;
+}) {
   return (
     <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
       <p>
@@ -82,7 +95,7 @@ function ReconciliationReport({ report }: { report: Report }) {
         <ul className="list-inside list-disc text-slate-700">
           {report.refused.slice(0, shownRefusals).map((refusal) => (
             <li key={`${refusal.id}-${refusal.reason}`}>
-              <span className="font-mono">{refusal.id || "(no id)"}</span>: {closingRefusalMessages[refusal.reason]}
+              <span className="font-mono">{refusal.id || "(no id)"}</span>: {refusalMessages[refusal.reason]}
             </li>
           ))}
           {report.refused.length > shownRefusals && <li>… and {report.refused.length - shownRefusals} more.</li>}

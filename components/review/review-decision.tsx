@@ -3,15 +3,17 @@
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, TextArea } from "@/components/ui/form";
 import type { FormAction } from "@/lib/server/form-action";
-import { defaultAcceptanceNote } from "@/lib/domain/usage-file-review";
 
 /** Accept (note prefilled, editable) or reject (note required) a Pending file, each behind a confirmation. */
 export function ReviewDecision({
   usageFileId,
+  defaultAcceptanceNote,
   accept,
   reject,
 }: {
   usageFileId: string;
+  /** The note an acceptance carries unless the reviewer writes another (`defaultAcceptanceNote`). */
+  defaultAcceptanceNote: string;
   accept: FormAction;
   reject: FormAction;
 }) {

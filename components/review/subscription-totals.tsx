@@ -19,7 +19,7 @@ export function SubscriptionTotals({
     ...totalColumns(rows),
   ];
   return (
-    <div className="max-h-96 overflow-y-auto">
+    <div className="max-h-96 overflow-y-auto" tabIndex={0} role="region" aria-label="Totals by subscription">
       <SimpleTable columns={columns} rows={rows} rowKey={(row) => `${row.subscriptionId}-${row.itemId}`} stickyHeader />
       {omitted > 0 && (
         <p className="mt-2 text-xs text-slate-500">

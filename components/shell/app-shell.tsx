@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { UserRole } from "@/lib/domain/catalog";
+import { NavMenu } from "./nav-menu";
 
 interface NavLink {
   href: string;
@@ -35,6 +36,7 @@ const areaName: Record<UserRole, string> = {
   admin: "Administration",
 };
 
+/** The portal's frame: a skip link, the header (a menu on small screens) and the page. */
 export function AppShell({
   user,
   signOut,
@@ -44,24 +46,35 @@ export function AppShell({
   signOut: () => Promise<void>;
   children: ReactNode;
 }) {
+  const links = navigation[user.role];
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-6 px-6 py-3">
-          <div className="flex items-center gap-8">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <div className="flex min-w-0 items-center gap-8">
             <Link href="/" className="font-semibold text-brand-700">
               Usage Records Portal
-              <span className="ml-2 text-xs font-normal text-slate-500">{areaName[user.role]}</span>
+              <span className="ml-2 hidden text-xs font-normal text-slate-500 sm:inline">{areaName[user.role]}</span>
             </Link>
-            <nav aria-label="Main" className="flex gap-4 text-sm">
-              {navigation[user.role].map((link) => (
-                <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
+            <nav aria-label="Main" className="hidden gap-4 text-sm lg:flex">
+              {links.map((link) => (
+                <Link
+                  key={link.href}
+                  href={link.href}
+                  className="whitespace-nowrap text-slate-700 hover:text-brand-700"
+                >
                   {link.label}
                 </Link>
               ))}
             </nav>
           </div>
-          <div className="flex items-center gap-4 text-sm">
+          <div className="hidden items-center gap-4 text-sm lg:flex">
             <Link
               href="/profile"
               className="text-right leading-tight hover:text-brand-700"
@@ -76,9 +89,14 @@ export function AppShell({
               </button>
             </form>
           </div>
+          <div className="lg:hidden">
+            <NavMenu links={links} userName={user.name} signOut={signOut} />
+          </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { DataTable } from "@/components/data-table/data-table";
+import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
+import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
 import type { SubscriptionRow } from "@/lib/server/queries/subscriptions";
 import { formatDate } from "@/lib/format";
 
@@ -48,18 +49,19 @@ const columns = [
 ];
 
 export function SubscriptionsDataTable({
-  rows,
-  sort,
+  initial,
+  load,
 }: {
-  rows: SubscriptionRow[];
-  sort: { column: string; desc: boolean };
+  initial: LoadedRows<NumberedPage<SubscriptionRow>>;
+  load: RowsLoader<NumberedPage<SubscriptionRow>>;
 }) {
   return (
-    <DataTable
+    <PagedTable
+      initial={initial}
+      load={load}
       columns={columns}
-      rows={rows}
-      sort={sort}
       rowId={(row) => row.id}
+      caption="Subscriptions"
       emptyMessage="No subscriptions match."
     />
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import { startTransition, useActionState, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { FormAction, FormState } from "@/lib/server/form-action";
 import { Button } from "./button";
 import { FormStatus } from "./form";
@@ -8,10 +9,11 @@ import { FormStatus } from "./form";
 type Variant = "primary" | "secondary" | "danger";
 
 /**
- * A button that opens a modal `<dialog>` (focus kept inside, Esc closes) asking to confirm an
- * action; `children` are extra fields sent with it, such as a note (or a function of the form's
- * state, to mark the fields the server refused). The dialog closes on success and stays open with
- * the server's message on failure.
+ * A button that opens a modal dialog asking to confirm an action; `children` are extra fields sent
+ * with it, such as a note (or a function of the form's state, to mark the fields the server refused). The dialog is Radix UI's (focus trapped and given back to the button,
+ * Esc and the overlay close it, the rest of the page hidden from screen readers); it opens on its
+ * first invalid field when there is one. It closes on success and stays open with the server's
+ * message on failure.
  */
 export function ConfirmDialog({
   action,
@@ -34,13 +36,14 @@ export function ConfirmDialog({
   triggerVariant?: Variant;
   children?: ReactNode | ((state: FormState) => ReactNode);
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const content = useRef<HTMLDivElement>(null);
   const [state, submit, pending] = useActionState<FormState, FormData>(action, {});
-
-  useEffect(() => {
-    if (state.ok) dialog.current?.close();
-  }, [state]);
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state.ok) setOpen(false);
+  }
 
   // Submitted by hand, not through `action`: React resets a form after its action, which would throw
   // away what was typed when the server refuses it.
@@ -50,36 +53,50 @@ export function ConfirmDialog({
     startTransition(() => submit(data));
   }
 
+  const focusFirstInvalid = (event: Event) => {
+    const invalid = content.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!invalid) return;
+    event.preventDefault();
+    invalid.focus();
+  };
+
   return (
-    <>
-      <Button type="button" variant={triggerVariant} onClick={() => dialog.current?.showModal()}>
-        {trigger}
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <form onSubmit={send} className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {title}
-          </h2>
-          <div className="text-sm text-slate-600">{description}</div>
-          {Object.entries(hidden ?? {}).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          {typeof children === "function" ? children(state) : children}
-          <FormStatus state={state.ok ? {} : state} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={variant} disabled={pending}>
-              {pending ? "Working…" : confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <Button type="button" variant={triggerVariant}>
+          {trigger}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content
+          ref={content}
+          onOpenAutoFocus={focusFirstInvalid}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white shadow-xl"
+        >
+          <form onSubmit={send} className="space-y-4 p-6">
+            <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
+            <Dialog.Description asChild>
+              <div className="text-sm text-slate-600">{description}</div>
+            </Dialog.Description>
+            {Object.entries(hidden ?? {}).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            {typeof children === "function" ? children(state) : children}
+            <FormStatus state={state.ok ? {} : state} />
+            <div className="flex justify-end gap-2">
+              <Dialog.Close asChild>
+                <Button type="button" variant="secondary">
+                  Cancel
+                </Button>
+              </Dialog.Close>
+              <Button type="submit" variant={variant} disabled={pending}>
+                {pending ? "Working…" : confirmLabel}
+              </Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

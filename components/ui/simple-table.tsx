@@ -26,29 +26,32 @@ export function SimpleTable<Row>({
 }) {
   const align = (column: SimpleColumn<Row>) => (column.numeric ? "text-right tabular-nums" : "");
   return (
-    <table className="w-full text-left text-sm">
-      <thead
-        className={`border-b border-slate-200 text-xs uppercase text-slate-500 ${stickyHeader ? "sticky top-0 bg-white" : ""}`}
-      >
-        <tr>
-          {columns.map((column, index) => (
-            <th key={index} className={`py-2 pr-4 font-medium ${align(column)}`}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
+    // Wide tables scroll inside their card rather than widening the page.
+    <div className="relative overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead
+          className={`border-b border-slate-200 text-xs uppercase text-slate-500 ${stickyHeader ? "sticky top-0 bg-white" : ""}`}
+        >
+          <tr>
             {columns.map((column, index) => (
-              <td key={index} className={`py-2 pr-4 ${align(column)} ${column.className ?? ""}`}>
-                {column.cell(row)}
-              </td>
+              <th key={index} className={`py-2 pr-4 font-medium ${align(column)}`}>
+                {column.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column, index) => (
+                <td key={index} className={`py-2 pr-4 ${align(column)} ${column.className ?? ""}`}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

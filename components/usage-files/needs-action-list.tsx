@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { statusLabels, type UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { formatPeriod } from "@/lib/format";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { StatusBadge } from "./status-badge";
@@ -19,7 +19,7 @@ export function NeedsActionList({ files }: { files: UsageFileView[] }) {
     <ul className="divide-y divide-slate-100">
       {files.map((file) => (
         <li key={file.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-          <StatusBadge status={file.status} />
+          <StatusBadge status={file.status} label={statusLabels[file.status]} />
           <Link href={`/vendor/files/${file.id}`} className="font-medium text-brand-700 hover:underline">
             {file.name}
           </Link>

@@ -70,7 +70,7 @@ export function NewUsageFileWizard({
           <li
             key={label}
             aria-current={index === step ? "step" : undefined}
-            className={`rounded-full px-3 py-1 ${index === step ? "bg-brand-600 text-white" : index < step ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-500"}`}
+            className={`rounded-full px-3 py-1 ${index === step ? "bg-brand-600 text-white" : index < step ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-600"}`}
           >
             {index + 1}. {label}
           </li>

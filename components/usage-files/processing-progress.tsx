@@ -35,11 +35,18 @@ export function ProcessingProgress({ usageFileId, initial }: { usageFileId: stri
     return () => clearInterval(timer);
   }, [usageFileId, router]);
 
+  const label = progress.status === "uploading" ? "Waiting to be processed" : "Processing";
   return (
-    <ProgressBar
-      label={progress.status === "uploading" ? "Waiting to be processed" : "Processing"}
-      percent={progress.progressPercent}
-      detail={`${progress.progressRows.toLocaleString("en-US")} rows read`}
-    />
+    <>
+      <ProgressBar
+        label={label}
+        percent={progress.progressPercent}
+        detail={`${progress.progressRows.toLocaleString("en-US")} rows read`}
+      />
+      {/* Announced in steps of ten percent: every second would drown a screen reader. */}
+      <p role="status" className="sr-only">
+        {label}: {Math.floor(progress.progressPercent / 10) * 10}%
+      </p>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { statusLabels, type UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { StatusBadge } from "./status-badge";
 
 const outcomes: Partial<Record<UsageFileStatus, { title: string; tone: string }>> = {
@@ -27,7 +27,7 @@ export function ReviewOutcome({
       className={`rounded-lg border p-4 text-sm ${outcome.tone} ${file.status === "rejected" ? "border-2" : ""}`}
     >
       <div className="flex items-center gap-2 font-semibold">
-        <StatusBadge status={file.status} />
+        <StatusBadge status={file.status} label={statusLabels[file.status]} />
         {outcome.title}
       </div>
       {note && <p className="mt-2 whitespace-pre-line">{note}</p>}

@@ -1,4 +1,4 @@
-import { statusLabels, type UsageFileStatus } from "@/lib/domain/usage-file-status";
+import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 
 const tones: Record<UsageFileStatus, string> = {
   draft: "bg-slate-100 text-slate-700 ring-slate-300",
@@ -13,12 +13,13 @@ const tones: Record<UsageFileStatus, string> = {
   deleted: "bg-slate-50 text-slate-400 ring-slate-200",
 };
 
-export function StatusBadge({ status }: { status: UsageFileStatus }) {
+/** A file's status, coloured by status; the label comes from the server (`statusLabels`), so browsers need no domain module. */
+export function StatusBadge({ status, label }: { status: UsageFileStatus; label: string }) {
   return (
     <span
       className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}
     >
-      {statusLabels[status]}
+      {label}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { useDropzone, type FileRejection } from "react-dropzone";
 import { ProgressBar } from "@/components/ui/progress-bar";
 
@@ -10,12 +10,24 @@ const accept = {
   "text/csv": [".csv"],
 };
 
-type UploadState = { kind: "idle" } | { kind: "sending"; percent: number } | { kind: "error"; message: string };
+type UploadState =
+  | { kind: "idle" }
+  | { kind: "sending"; name: string; percent: number }
+  | { kind: "sent"; name: string }
+  | { kind: "error"; message: string };
+
+/** What a screen reader is told as an upload goes: its start and its end, not every percent. */
+function announcement(state: UploadState): string {
+  if (state.kind === "sending") return `Uploading ${state.name}.`;
+  if (state.kind === "sent") return `${state.name} uploaded; it is being checked.`;
+  return "";
+}
 
 /** Sends a spreadsheet with a byte progress bar, then lets the page follow its processing. */
 export function UploadDropzone({ usageFileId, maxBytes }: { usageFileId: string; maxBytes: number }) {
   const router = useRouter();
   const [state, setState] = useState<UploadState>({ kind: "idle" });
+  const id = useId();
 
   const onDrop = useCallback(
     (accepted: File[], rejected: FileRejection[]) => {
@@ -26,10 +38,10 @@ export function UploadDropzone({ usageFileId, maxBytes }: { usageFileId: string;
       }
       const file = accepted[0];
       if (!file) return;
-      setState({ kind: "sending", percent: 0 });
-      sendFile(usageFileId, file, (percent) => setState({ kind: "sending", percent }))
+      setState({ kind: "sending", name: file.name, percent: 0 });
+      sendFile(usageFileId, file, (percent) => setState({ kind: "sending", name: file.name, percent }))
         .then(() => {
-          setState({ kind: "idle" });
+          setState({ kind: "sent", name: file.name });
           router.refresh();
         })
         .catch((error: Error) => setState({ kind: "error", message: error.message }));
@@ -48,16 +60,23 @@ export function UploadDropzone({ usageFileId, maxBytes }: { usageFileId: string;
   return (
     <div className="space-y-3">
       <div
-        {...getRootProps()}
+        {...getRootProps({ role: "group", "aria-labelledby": `${id}-label`, "aria-describedby": `${id}-hint` })}
         className={`cursor-pointer rounded-lg border-2 border-dashed px-6 py-8 text-center text-sm transition ${
           isDragActive ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white hover:border-brand-500"
         }`}
       >
         <input {...getInputProps()} aria-label="Usage spreadsheet" />
-        <p className="font-medium">Drop the usage spreadsheet here, or click to choose it</p>
-        <p className="mt-1 text-slate-500">.xlsx or .csv, up to {Math.round(maxBytes / 1024 / 1024)} MB</p>
+        <p id={`${id}-label`} className="font-medium">
+          Drop the spreadsheet here, or click to choose it
+        </p>
+        <p id={`${id}-hint`} className="mt-1 text-slate-600">
+          .xlsx or .csv, up to {Math.round(maxBytes / 1024 / 1024)} MB
+        </p>
       </div>
       {state.kind === "sending" && <ProgressBar label="Uploading" percent={state.percent} />}
+      <p role="status" className="sr-only">
+        {announcement(state)}
+      </p>
       {state.kind === "error" && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.message}

@@ -1,11 +1,12 @@
-import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { statusLabels, type UsageFileStatus } from "@/lib/domain/usage-file-status";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 
-/** What a files list shows of a file: only these fields travel to the browser. */
+/** What a files list shows of a file: only these fields travel to the browser, built on the server. */
 export interface UsageFileListRow {
   id: string;
   name: string;
   status: UsageFileStatus;
+  statusLabel: string;
   productName: string;
   partyName: string;
   periodFrom: Date;
@@ -20,6 +21,7 @@ export function usageFileListRow(file: UsageFileView, party: "vendor" | "distrib
     id: file.id,
     name: file.name,
     status: file.status,
+    statusLabel: statusLabels[file.status],
     productName: file.productName,
     partyName: party === "vendor" ? file.vendorName : file.distributorName,
     periodFrom: file.periodFrom,

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import { statusLabels } from "@/lib/domain/usage-file-status";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { formatDateTime, formatPeriod } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
@@ -19,7 +20,7 @@ export function UsageFileSummary({ file, actions }: { file: UsageFileView; actio
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{file.name}</h1>
-        <StatusBadge status={file.status} />
+        <StatusBadge status={file.status} label={statusLabels[file.status]} />
         {actions && <div className="ml-auto flex flex-wrap gap-2">{actions}</div>}
       </div>
       <Card>

@@ -2,7 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table/data-table";
+import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
+import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
 import { formatDateTime, formatPeriod } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 import type { UsageFileListRow } from "./usage-file-list-row";
@@ -36,7 +37,10 @@ function columnsFor(hrefOf: (id: string) => string, partyLabel: string) {
       enableSorting: false,
       cell: ({ getValue }) => <span className="tabular-nums">{getValue()?.toLocaleString("en-US") ?? "—"}</span>,
     }),
-    column.accessor("status", { header: "Status", cell: ({ getValue }) => <StatusBadge status={getValue()} /> }),
+    column.accessor("status", {
+      header: "Status",
+      cell: ({ getValue, row }) => <StatusBadge status={getValue()} label={row.original.statusLabel} />,
+    }),
     column.accessor("updatedAt", {
       id: "updated",
       header: "Updated",
@@ -47,16 +51,23 @@ function columnsFor(hrefOf: (id: string) => string, partyLabel: string) {
 
 /** The files list, paged, sorted and filtered by the server; links lead to each role's file page. */
 export function UsageFilesDataTable({
-  rows,
-  sort,
+  initial,
+  load,
   area,
 }: {
-  rows: UsageFileListRow[];
-  sort: { column: string; desc: boolean };
+  initial: LoadedRows<NumberedPage<UsageFileListRow>>;
+  load: RowsLoader<NumberedPage<UsageFileListRow>>;
   area: "vendor" | "distributor";
 }) {
   const columns = columnsFor((id) => `/${area}/files/${id}`, area === "vendor" ? "Distributor" : "Vendor");
   return (
-    <DataTable columns={columns} rows={rows} sort={sort} rowId={(row) => row.id} emptyMessage="No usage files match." />
+    <PagedTable
+      initial={initial}
+      load={load}
+      columns={columns}
+      rowId={(row) => row.id}
+      caption="Usage files"
+      emptyMessage="No usage files match."
+    />
   );
 }

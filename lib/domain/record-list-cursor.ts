@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { sortToParam, type Sort } from "./table-query";
+import { sortToParam } from "@/lib/table-url";
+import type { Sort } from "./table-query";
 import { usageRecordSortColumns, type UsageRecordSortColumn } from "./usage-record-query";
 
 /**

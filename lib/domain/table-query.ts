@@ -47,11 +47,6 @@ export function optionalChoice<Value extends string>(values: readonly [Value, ..
   return z.enum(values).optional().catch(undefined);
 }
 
-/** `sortToParam({ column: "name", desc: true })` is `-name`: the inverse of `sortParam`. */
-export function sortToParam(sort: { column: string; desc: boolean }): string {
-  return `${sort.desc ? "-" : ""}${sort.column}`;
-}
-
 /** Search params as Next.js hands them to a page, flattened to their first values. */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};

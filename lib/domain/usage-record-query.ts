@@ -31,6 +31,13 @@ const decimal = z
   .optional()
   .catch(undefined);
 
+/** A checkbox-like param: `1` is on, anything else off. */
+const flag = z
+  .literal("1")
+  .optional()
+  .transform((value) => value === "1")
+  .catch(false);
+
 /** Where a page starts: after or before one row of the current order (keyset paging). */
 export interface RecordCursor {
   /** The row's value in the sorted column, as text; null when empty. */
@@ -75,13 +82,13 @@ export const usageRecordListQuery = z.object({
   to: day,
   minQuantity: decimal,
   maxQuantity: decimal,
-  invalid: z
-    .literal("1")
-    .optional()
-    .transform((value) => value === "1")
-    .catch(false),
+  invalid: flag,
   after: cursorParam,
   before: cursorParam,
+  /** The position (1-based) of the `after` or `before` row in the filtered order, when the pager knows it. */
+  at: z.coerce.number().int().min(1).max(1_000_000_000).optional().catch(undefined),
+  /** The last page: as many rows as are left after the full pages before it. */
+  last: flag,
   /** Column ids the viewer hid, comma-separated. */
   hide: z
     .string()

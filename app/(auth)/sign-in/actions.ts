@@ -1,9 +1,11 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { lockMinutes } from "@/lib/server/auth/verify-credentials";
 import { signIn } from "@/lib/server/auth";
+import { safeReturnPath } from "@/lib/security/return-path";
 
 export interface SignInState {
   error?: string;
@@ -20,8 +22,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
-    return {};
+    // No redirect from Auth.js, which would make the path absolute on the host it believes it has:
+    // a relative one keeps the user on the address they came by.
+    await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "locked") {
       return {
@@ -30,6 +33,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       };
     }
     if (error instanceof AuthError) return { error: "Email or password is incorrect.", email };
-    throw error; // the redirect after a successful sign-in
+    throw error;
   }
+  redirect(safeReturnPath(formData.get("returnTo")) ?? "/");
 }

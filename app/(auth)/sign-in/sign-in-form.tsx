@@ -7,10 +7,12 @@ import { signInAction, type SignInState } from "./actions";
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
 
-export function SignInForm() {
+/** `returnTo` is where the user goes once signed in: the page that sent them here. */
+export function SignInForm({ returnTo }: { returnTo: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
     <form action={action} className="space-y-4">
+      <input type="hidden" name="returnTo" value={returnTo} />
       <label className="block text-sm font-medium">
         Email
         <input

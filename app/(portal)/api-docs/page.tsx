@@ -73,7 +73,7 @@ export default async function ApiDocsPage() {
         {Object.entries(paths).flatMap(([path, operations]) =>
           Object.entries(operations).map(([method, operation]) => (
             <Card key={`${method} ${path}`}>
-              <h2 className="font-mono text-sm font-semibold">
+              <h2 className="break-words font-mono text-sm font-semibold">
                 {method.toUpperCase()} /api/v1{path}
               </h2>
               <p className="mt-1 text-sm">

@@ -99,6 +99,25 @@ describe("the record grid's pages", () => {
     );
   });
 
+  it("says where each page starts, and reads the last page lined up with the pages before it", async () => {
+    await seedDemoData(database.handle.db);
+    const params = { sort: "-quantity", size: "25" };
+    const first = await page(acmeVendor, pending, params);
+    expect(first.start).toBe(1);
+    const second = await page(acmeVendor, pending, { ...params, after: first.next!, at: "25" });
+    expect(second.start).toBe(26);
+    const last = await page(acmeVendor, pending, { ...params, last: "1" });
+    const all = (await page(acmeVendor, pending, { ...params, size: "100" })).rows.map((r) => r.recordId);
+    // 60 records in pages of 25: the last page is rows 51-60, and it leads back to rows 26-50.
+    expect(last).toMatchObject({ start: 51, next: null, total: 60 });
+    expect(last.rows.map((r) => r.recordId)).toEqual(all.slice(50));
+    const beforeLast = await page(acmeVendor, pending, { ...params, before: last.previous!, at: "51" });
+    expect(beforeLast.start).toBe(26);
+    expect(beforeLast.rows.map((r) => r.recordId)).toEqual(all.slice(25, 50));
+    // A hand-made link without the position still gets its rows, with the position left unsaid.
+    expect((await page(acmeVendor, pending, { ...params, after: first.next! })).start).toBeNull();
+  });
+
   it("filters by record status as the file gives it to its records", async () => {
     await seedDemoData(database.handle.db);
     expect((await page(acmeVendor, pending, { status: "pending" })).total).toBe(60);

@@ -75,6 +75,8 @@ export interface UsageRecordView {
 
 export interface UsageRecordPage {
   rows: UsageRecordView[];
+  /** The position (1-based) of the first row in the filtered order; null when the URL did not say. */
+  start: number | null;
   /** Rows matching the filters; counted up to `countLimit`, past which it says "more than". */
   total: number;
   totalIsLowerBound: boolean;
@@ -119,7 +121,9 @@ export async function listUsageRecords(
   if (!file) return null;
   const db = await getDb();
   const where = and(currentRecordsOf(file), ...(await filtersOf(db, file, query)))!;
-  const [page, counted] = await Promise.all([selectPage(db, where, query), countRecords(db, file, where, query)]);
+  const [page, counted] = query.last
+    ? await lastPage(db, file, where, query)
+    : await Promise.all([selectPage(db, where, query), countRecords(db, file, where, query)]);
   return {
     file,
     page: {
@@ -279,13 +283,26 @@ export async function filesOfRecords(actor: Actor, ids: readonly number[]): Prom
 type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
 
 /**
+ * The last page, read backwards from the end of the order: as many rows as the full pages before
+ * it leave, so that its rows line up with the pages reached by paging forward. Needs the exact
+ * total; past the counting limit it is the first page.
+ */
+async function lastPage(db: Database, file: UsageFileView, where: SQL, query: UsageRecordListQuery) {
+  const counted = await countRecords(db, file, where, query);
+  if (counted.totalIsLowerBound) return [await selectPage(db, where, { ...query, last: false }), counted] as const;
+  const size = counted.total % query.size || query.size;
+  const page = await selectPage(db, where, { ...query, size, last: true });
+  return [{ ...page, start: counted.total - page.rows.length + 1 }, counted] as const;
+}
+
+/**
  * One page in keyset order. The order is PostgreSQL's own for `ORDER BY column, id` ascending or
  * descending, where an empty value counts as the greatest, so one index on (column, id) serves
  * every sort and direction. Reading backwards from `before` walks the order in reverse, then turns
  * the page around.
  */
 async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery) {
-  const backwards = Boolean(query.before);
+  const backwards = Boolean(query.before) || query.last;
   const cursor = query.before ?? query.after;
   const up = query.sort.desc === backwards;
   const rows = await selectPast(db, where, sortColumnOf(query.sort.column), up, cursor, query.size + 1);
@@ -295,7 +312,8 @@ async function selectPage(db: Database, where: SQL, query: UsageRecordListQuery)
   const cursorOf = (row: PageRow | undefined) => (row ? recordCursor(row, query.sort.column) : null);
   return {
     rows: page,
-    next: backwards || hasMore ? cursorOf(page.at(-1)) : null,
+    start: startOf(query, page.length),
+    next: !query.last && (backwards || hasMore) ? cursorOf(page.at(-1)) : null,
     previous: (backwards ? hasMore : Boolean(query.after)) ? cursorOf(page[0]) : null,
   };
 }
@@ -320,6 +338,13 @@ async function selectPast(
     if (rows.length >= limit) break;
   }
   return rows;
+}
+
+/** Where a page starts: just past the `after` row, or as many rows before the `before` row as were read. */
+function startOf(query: UsageRecordListQuery, rows: number): number | null {
+  if (!query.after && !query.before) return 1;
+  if (query.at === undefined) return null;
+  return query.after ? query.at + 1 : Math.max(1, query.at - rows);
 }
 
 function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, offset = 0): Promise<PageRow[]> {

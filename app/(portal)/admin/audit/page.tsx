@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import { AuditDataTable } from "@/components/admin/audit-data-table";
 import { asOptions } from "@/components/admin/option-select";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { PagePagination } from "@/components/data-table/page-pagination";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { eventListQuery } from "@/lib/domain/admin-query";
-import { firstValues } from "@/lib/domain/table-query";
 import { requireRole } from "@/lib/server/actor";
+import { rowsQuery } from "@/lib/table-url";
+import { auditRows } from "../../table-rows";
 import { listAccounts } from "@/lib/server/queries/admin-accounts";
-import { listEventKinds, listEvents } from "@/lib/server/queries/admin-audit";
+import { listEventKinds } from "@/lib/server/queries/admin-audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,12 +18,8 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const actor = await requireRole("admin");
-  const query = eventListQuery.parse(firstValues(await searchParams));
-  const [{ rows, total }, kinds, accounts] = await Promise.all([
-    listEvents(actor, query),
-    listEventKinds(actor),
-    listAccounts(actor),
-  ]);
+  const query = rowsQuery(await searchParams);
+  const [page, kinds, accounts] = await Promise.all([auditRows(query), listEventKinds(actor), listAccounts(actor)]);
 
   return (
     <>
@@ -44,8 +39,7 @@ export default async function AuditPage({
             { kind: "choice", param: "action", label: "Action", options: asOptions(kinds.actions) },
           ]}
         />
-        <AuditDataTable rows={rows} sort={query.sort} />
-        <PagePagination page={query.page} size={query.size} total={total} />
+        <AuditDataTable initial={{ query, page }} load={auditRows} />
       </Card>
     </>
   );

@@ -4,19 +4,18 @@ import { asOptions, OptionSelect } from "@/components/admin/option-select";
 import { accountsOfKind } from "@/components/admin/options";
 import { SubscriptionImportForm } from "@/components/admin/subscription-import-form";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { PagePagination } from "@/components/data-table/page-pagination";
 import { SubscriptionsDataTable } from "@/components/subscriptions/subscriptions-data-table";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
+import { subscriptionSheetColumns } from "@/lib/domain/admin-subscription-sheet";
 import { subscriptionStatusLabels, subscriptionStatuses } from "@/lib/domain/catalog";
-import { subscriptionListQuery } from "@/lib/domain/subscription-query";
-import { firstValues } from "@/lib/domain/table-query";
 import { requireRole } from "@/lib/server/actor";
+import { rowsQuery } from "@/lib/table-url";
+import { subscriptionRows } from "../../table-rows";
 import { listAccounts, listContracts } from "@/lib/server/queries/admin-accounts";
 import { listProducts } from "@/lib/server/queries/admin-catalog";
-import { listSubscriptions } from "@/lib/server/queries/subscriptions";
 import { createSubscriptionAction, importSubscriptionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions" };
@@ -27,9 +26,9 @@ export default async function SubscriptionsPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const actor = await requireRole("admin");
-  const query = subscriptionListQuery.parse(firstValues(await searchParams));
-  const [{ rows, total }, products, contracts, accounts] = await Promise.all([
-    listSubscriptions(actor, query),
+  const query = rowsQuery(await searchParams);
+  const [page, products, contracts, accounts] = await Promise.all([
+    subscriptionRows(query),
     listProducts(actor),
     listContracts(actor),
     listAccounts(actor),
@@ -62,12 +61,14 @@ export default async function SubscriptionsPage({
               },
             ]}
           />
-          <SubscriptionsDataTable rows={rows} sort={query.sort} />
-          <PagePagination page={query.page} size={query.size} total={total} />
+          <SubscriptionsDataTable initial={{ query, page }} load={subscriptionRows} />
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Import from a sheet">
-            <SubscriptionImportForm action={importSubscriptionsAction} />
+            <SubscriptionImportForm
+              action={importSubscriptionsAction}
+              columns={Object.keys(subscriptionSheetColumns)}
+            />
           </Card>
           <Card title="New subscription">
             <ActionForm

@@ -2,17 +2,15 @@ import type { Metadata } from "next";
 import { UserPlacementFields } from "@/components/admin/user-fields";
 import { UsersDataTable } from "@/components/admin/users-data-table";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { PagePagination } from "@/components/data-table/page-pagination";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
-import { userListQuery } from "@/lib/domain/admin-query";
 import { userRoles } from "@/lib/domain/catalog";
-import { firstValues } from "@/lib/domain/table-query";
 import { requireRole } from "@/lib/server/actor";
+import { rowsQuery } from "@/lib/table-url";
+import { userRows } from "../../table-rows";
 import { listAccounts } from "@/lib/server/queries/admin-accounts";
-import { listUsers } from "@/lib/server/queries/admin-users";
 import { createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -23,8 +21,8 @@ export default async function UsersPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const actor = await requireRole("admin");
-  const query = userListQuery.parse(firstValues(await searchParams));
-  const [{ rows, total }, accounts] = await Promise.all([listUsers(actor, query), listAccounts(actor)]);
+  const query = rowsQuery(await searchParams);
+  const [page, accounts] = await Promise.all([userRows(query), listAccounts(actor)]);
 
   return (
     <>
@@ -52,8 +50,7 @@ export default async function UsersPage({
               },
             ]}
           />
-          <UsersDataTable rows={rows} sort={query.sort} />
-          <PagePagination page={query.page} size={query.size} total={total} />
+          <UsersDataTable initial={{ query, page }} load={userRows} />
         </Card>
         <Card title="New user">
           <ActionForm action={createUserAction} submitLabel="Create user">

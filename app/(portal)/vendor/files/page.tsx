@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { PagePagination } from "@/components/data-table/page-pagination";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { usageFileListRow } from "@/components/usage-files/usage-file-list-row";
 import { UsageFilesDataTable } from "@/components/usage-files/usage-files-data-table";
-import { firstValues } from "@/lib/domain/table-query";
-import { usageFileListQuery } from "@/lib/domain/usage-file-query";
 import { statusLabels, usageFileStatuses } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
 import { listVendorContracts, listVendorProducts } from "@/lib/server/queries/catalog";
-import { listUsageFiles } from "@/lib/server/queries/usage-files";
+import { rowsQuery } from "@/lib/table-url";
+import { usageFileRows } from "../../table-rows";
 
 export const metadata: Metadata = { title: "All usage files" };
 
@@ -21,9 +18,9 @@ export default async function VendorFilesPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const actor = await requireRole("vendor");
-  const query = usageFileListQuery.parse(firstValues(await searchParams));
-  const [{ rows, total }, products, contracts] = await Promise.all([
-    listUsageFiles(actor, query),
+  const query = rowsQuery(await searchParams);
+  const [files, products, contracts] = await Promise.all([
+    usageFileRows(query),
     listVendorProducts(actor),
     listVendorContracts(actor),
   ]);
@@ -70,12 +67,7 @@ export default async function VendorFilesPage({
             { kind: "input", param: "externalId", label: "External id", type: "text" },
           ]}
         />
-        <UsageFilesDataTable
-          area="vendor"
-          sort={query.sort}
-          rows={rows.map((file) => usageFileListRow(file, "distributor"))}
-        />
-        <PagePagination page={query.page} size={query.size} total={total} />
+        <UsageFilesDataTable area="vendor" initial={{ query, page: files }} load={usageFileRows} />
       </Card>
     </>
   );

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { PagePagination } from "@/components/data-table/page-pagination";
 import { SubscriptionsDataTable } from "@/components/subscriptions/subscriptions-data-table";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { subscriptionStatusLabels, subscriptionStatuses } from "@/lib/domain/catalog";
-import { subscriptionListQuery } from "@/lib/domain/subscription-query";
-import { firstValues } from "@/lib/domain/table-query";
 import { requireRole } from "@/lib/server/actor";
 import { listVendorContracts, listVendorProducts } from "@/lib/server/queries/catalog";
-import { listSubscriptions } from "@/lib/server/queries/subscriptions";
+import { rowsQuery } from "@/lib/table-url";
+import { subscriptionRows } from "../../table-rows";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
@@ -19,9 +17,9 @@ export default async function VendorSubscriptionsPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const actor = await requireRole("vendor");
-  const query = subscriptionListQuery.parse(firstValues(await searchParams));
-  const [{ rows, total }, products, contracts] = await Promise.all([
-    listSubscriptions(actor, query),
+  const query = rowsQuery(await searchParams);
+  const [page, products, contracts] = await Promise.all([
+    subscriptionRows(query),
     listVendorProducts(actor),
     listVendorContracts(actor),
   ]);
@@ -61,8 +59,7 @@ export default async function VendorSubscriptionsPage({
             },
           ]}
         />
-        <SubscriptionsDataTable rows={rows} sort={query.sort} />
-        <PagePagination page={query.page} size={query.size} total={total} />
+        <SubscriptionsDataTable initial={{ query, page }} load={subscriptionRows} />
       </Card>
     </>
   );

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { asOptions, OptionSelect } from "@/components/admin/option-select";
@@ -11,8 +10,9 @@ import { itemPrecisions, itemTypes } from "@/lib/domain/catalog";
 import { requireRole } from "@/lib/server/actor";
 import { getProductWithItems } from "@/lib/server/queries/admin-catalog";
 import { createItemAction } from "../actions";
+import { productTitle } from "../../../page-titles";
 
-export const metadata: Metadata = { title: "Product" };
+export const generateMetadata = productTitle;
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("admin");

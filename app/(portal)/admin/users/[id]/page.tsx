@@ -9,6 +9,9 @@ import { requireRole } from "@/lib/server/actor";
 import { listAccounts } from "@/lib/server/queries/admin-accounts";
 import { getUser } from "@/lib/server/queries/admin-users";
 import { deactivateUserAction, reactivateUserAction, resetPasswordAction, updateUserAction } from "../actions";
+import { userTitle } from "../../../page-titles";
+
+export const generateMetadata = userTitle;
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("admin");

@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { BillingActions } from "@/components/review/billing-actions";
 import { CloseRecordsForm } from "@/components/review/close-records-form";
 import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
@@ -7,19 +6,23 @@ import { ReviewDecision } from "@/components/review/review-decision";
 import { SubscriptionTotals } from "@/components/review/subscription-totals";
 import { UsageCharts } from "@/components/review/usage-charts";
 import { RecordGrid } from "@/components/records/record-grid";
+import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
-import { firstValues } from "@/lib/domain/table-query";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
+import { closingRefusalMessages } from "@/lib/domain/record-closing";
+import { recordStatusLabels } from "@/lib/domain/usage-file-status";
+import { defaultAcceptanceNote } from "@/lib/domain/usage-file-review";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireRole } from "@/lib/server/actor";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
-import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
+import { queryValues, rowsQuery } from "@/lib/table-url";
+import { usageRecordRows } from "../../../table-rows";
 import {
   acceptUsageFileAction,
   closeRemainingRecordsAction,
@@ -28,19 +31,7 @@ import {
   rejectUsageFileAction,
   updateRecordBillingAction,
 } from "../actions";
-
-/** The record grid of the file: sorting, filters and search over its records. */
-function RecordsSection({ file, children }: { file: UsageFileView; children?: ReactNode }) {
-  return (
-    <section id="records" aria-labelledby="records-heading" className="space-y-3">
-      <h2 id="records-heading" className="text-lg font-semibold">
-        Records{" "}
-        <span className="text-sm font-normal text-slate-500">{file.stats?.records.toLocaleString("en-US") ?? 0}</span>
-      </h2>
-      {children}
-    </section>
-  );
-}
+import { usageFileTitle } from "../../../page-titles";
 
 function ExportLinks({ usageFileId }: { usageFileId: string }) {
   const href = (format: string) => `/api/v1/usage/files/${encodeURIComponent(usageFileId)}/export?format=${format}`;
@@ -58,6 +49,8 @@ function ExportLinks({ usageFileId }: { usageFileId: string }) {
   );
 }
 
+export const generateMetadata = usageFileTitle;
+
 export default async function DistributorUsageFilePage({
   params,
   searchParams,
@@ -66,7 +59,8 @@ export default async function DistributorUsageFilePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireRole("distributor");
-  const query = usageRecordListQuery.parse(firstValues(await searchParams));
+  const rows = rowsQuery(await searchParams);
+  const query = usageRecordListQuery.parse(queryValues(rows));
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
@@ -83,7 +77,12 @@ export default async function DistributorUsageFilePage({
       <UsageFileSummary file={file} />
       {file.status === "pending" && (
         <Card title="Review">
-          <ReviewDecision usageFileId={file.id} accept={acceptUsageFileAction} reject={rejectUsageFileAction} />
+          <ReviewDecision
+            usageFileId={file.id}
+            defaultAcceptanceNote={defaultAcceptanceNote}
+            accept={acceptUsageFileAction}
+            reject={rejectUsageFileAction}
+          />
         </Card>
       )}
       {billable && (
@@ -101,7 +100,7 @@ export default async function DistributorUsageFilePage({
                     Fill <code>external_billing_id</code> (and <code>external_billing_note</code>) in the export and
                     upload it: matching records close.
                   </p>
-                  <ReconciliationUpload usageFileId={file.id} />
+                  <ReconciliationUpload usageFileId={file.id} refusalMessages={closingRefusalMessages} />
                 </div>
                 {recordsToClose && (
                   <div>
@@ -152,20 +151,20 @@ export default async function DistributorUsageFilePage({
           </div>
         </>
       )}
-      <RecordsSection file={file}>
-        <Card>
+      <Card>
+        <div id="records">
           <RecordGrid
-            page={page}
-            sort={query.sort}
-            size={query.size}
-            hidden={query.hide}
+            initial={{ query: rows, page: recordGridPage(page, query) }}
+            load={usageRecordRows.bind(null, file.id)}
+            fileTotal={file.stats?.records ?? 0}
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
+            statusLabels={recordStatusLabels}
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
             billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}
           />
-        </Card>
-      </RecordsSection>
+        </div>
+      </Card>
       <Card title="History">
         <HistoryTimeline entries={history ?? []} />
       </Card>

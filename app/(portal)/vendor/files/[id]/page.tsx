@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RecordGrid } from "@/components/records/record-grid";
+import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
 import { ErrorDetailPanel } from "@/components/usage-files/error-detail-panel";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
@@ -12,23 +12,25 @@ import { ReviewOutcome } from "@/components/usage-files/review-outcome";
 import { UploadDropzone } from "@/components/usage-files/upload-dropzone";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
-import { firstValues } from "@/lib/domain/table-query";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
-import { allowedActions } from "@/lib/domain/usage-file-status";
+import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
+import { queryValues, rowsQuery } from "@/lib/table-url";
+import { usageRecordRows } from "../../../table-rows";
 import {
   correctRecordAction,
   deleteUsageFileAction,
   submitUsageFileAction,
   updateInternalNoteAction,
 } from "../actions";
+import { usageFileTitle } from "../../../page-titles";
 
-export const metadata: Metadata = { title: "Usage file" };
+export const generateMetadata = usageFileTitle;
 
 export default async function VendorUsageFilePage({
   params,
@@ -38,7 +40,8 @@ export default async function VendorUsageFilePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireRole("vendor");
-  const query = usageRecordListQuery.parse(firstValues(await searchParams));
+  const rows = rowsQuery(await searchParams);
+  const query = usageRecordListQuery.parse(queryValues(rows));
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
@@ -100,26 +103,27 @@ export default async function VendorUsageFilePage({
         </Card>
       </div>
       {file.stats && (
-        <Card title="Records">
-          <div className="mb-3 flex flex-wrap gap-4 text-sm">
-            <a className="text-brand-700 underline" href={`${api}/uploaded-file`}>
-              Download the uploaded spreadsheet
-            </a>
-            {file.status === "invalid" && file.errorDetail?.kind === "records" && (
-              <a className="text-brand-700 underline" href={`${api}/processed-file`}>
-                Download it with the errors marked
-              </a>
-            )}
-          </div>
+        <Card>
           <RecordGrid
-            page={page}
-            sort={query.sort}
-            size={query.size}
-            hidden={query.hide}
+            initial={{ query: rows, page: recordGridPage(page, query) }}
+            load={usageRecordRows.bind(null, file.id)}
+            fileTotal={file.stats.records}
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
+            statusLabels={recordStatusLabels}
             correction={file.status === "invalid" ? { action: correctRecordAction, usageFileId: file.id } : undefined}
-          />
+          >
+            <div className="mb-3 flex flex-wrap gap-4 text-sm">
+              <a className="text-brand-700 underline" href={`${api}/uploaded-file`}>
+                Download the uploaded spreadsheet
+              </a>
+              {file.status === "invalid" && file.errorDetail?.kind === "records" && (
+                <a className="text-brand-700 underline" href={`${api}/processed-file`}>
+                  Download it with the errors marked
+                </a>
+              )}
+            </div>
+          </RecordGrid>
         </Card>
       )}
       <Card title="History">

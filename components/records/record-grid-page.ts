@@ -1,0 +1,42 @@
+import { usageRecordPublicId } from "@/lib/domain/ids";
+import { cellFieldName } from "@/lib/domain/record-cell-fields";
+import { inSheetOrder } from "@/lib/domain/record-header";
+import { pageSizes, type Sort } from "@/lib/domain/table-query";
+import type { UsageRecordListQuery, UsageRecordSortColumn } from "@/lib/domain/usage-record-query";
+import type { UsageRecordPage, UsageRecordView } from "@/lib/server/queries/usage-records";
+
+/** A cell of an invalid record as the correction form edits it: its column, form field and value. */
+export interface SheetCellField {
+  column: string;
+  field: string;
+  value: string;
+}
+
+/** A record as the grid shows it, built on the server: its public id, and its cells in sheet order. */
+export interface RecordGridRow extends Omit<UsageRecordView, "sheetCells"> {
+  publicId: string;
+  /** The cells as read from the sheet, only for the file's vendor (to correct an invalid record). */
+  cells: SheetCellField[] | null;
+}
+
+/** One page of the record grid: the rows, where they start, the neighbouring pages and the state it was asked in. */
+export interface RecordGridPage extends Omit<UsageRecordPage, "rows"> {
+  rows: RecordGridRow[];
+  sort: Sort<UsageRecordSortColumn>;
+  size: number;
+  sizes: readonly number[];
+}
+
+function gridRow({ sheetCells, ...record }: UsageRecordView): RecordGridRow {
+  return {
+    ...record,
+    publicId: usageRecordPublicId(record.id),
+    cells: sheetCells
+      ? inSheetOrder(sheetCells).map(([column, value]) => ({ column, field: cellFieldName(column), value }))
+      : null,
+  };
+}
+
+export function recordGridPage(page: UsageRecordPage, query: UsageRecordListQuery): RecordGridPage {
+  return { ...page, rows: page.rows.map(gridRow), sort: query.sort, size: query.size, sizes: pageSizes };
+}

@@ -1,0 +1,61 @@
+import type { Page, Request } from "@playwright/test";
+import { demoPassword, expect, test } from "./helpers";
+
+// Seeded (db/seed.ts): Acme Compute's file in review on the Northwind contract, 60 records.
+const file = "/distributor/files/UF-2026-10-1001-0003";
+
+const gridRows = (page: Page) =>
+  page
+    .getByRole("region", { name: "Record rows" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
+
+test("a shared grid link survives sign-in, Back undoes the last filter, and grid changes fetch only the rows", async ({
+  page,
+}) => {
+  const shared = `${file}?sort=-quantity&q=migration&size=10`;
+  await page.goto(shared);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email").fill("distributor@northwind.test");
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(shared);
+  await expect(page.getByRole("searchbox", { name: "Search record id, subscription or note" })).toHaveValue(
+    "migration",
+  );
+  await expect(
+    page.getByRole("region", { name: "Record rows" }).getByRole("columnheader", { name: /Quantity/ }),
+  ).toHaveAttribute("aria-sort", "descending");
+  await expect(gridRows(page)).toHaveCount(9);
+  await expect(page.getByRole("heading", { name: /^Records 9 of 60 match/ })).toBeVisible();
+
+  // The grid asks a server function for its rows; the page itself is not rendered again.
+  const pageRenders: Request[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["rsc"] === "1" || request.resourceType() === "document") pageRenders.push(request);
+  });
+  await page.getByRole("combobox", { name: "Item" }).selectOption({ label: "ACME-VCPU-HR" });
+  await expect(page).toHaveURL(/item=/);
+  const filtered = await gridRows(page).count();
+  await expect(page.getByRole("heading", { name: new RegExp(`^Records ${filtered} of 60 match`) })).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(shared);
+  await expect(gridRows(page)).toHaveCount(9);
+  expect(pageRenders.map((request) => request.url())).toEqual([]);
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page.getByText("Rows 1–10 of 60")).toBeVisible();
+  await page.getByRole("button", { name: "Last" }).click();
+  await expect(page.getByText("Rows 51–60 of 60")).toBeVisible();
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(page.getByText("Rows 41–50 of 60")).toBeVisible();
+});
+
+test("a sign-in link that points off the site lands on the user's home", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=%2F%2Felsewhere.invalid%2Fphish");
+  await page.getByLabel("Email").fill("vendor@acme.test");
+  await page.getByLabel("Password").fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/vendor$/);
+});
