@@ -1,5 +1,6 @@
 // `npm run bench -- <suite> [--rows N] [--seconds S]`: one JSON line per figure on stdout.
 import { parseArgs } from "node:util";
+import { benchGridUi } from "./grid-ui";
 import { benchIngest } from "./ingest";
 import { benchLoad } from "./load";
 import { benchReview } from "./review";
@@ -14,6 +15,7 @@ const suites: Record<string, (options: Options) => Promise<void>> = {
   ingest: benchIngest,
   review: benchReview,
   load: benchLoad,
+  "grid-ui": benchGridUi,
 };
 
 const { positionals, values } = parseArgs({

@@ -26,8 +26,14 @@ test("a distributor sorts, filters, searches and pages a file's records, and the
   await expect(page).toHaveURL(/sort=quantity/);
   await page.getByRole("button", { name: /^Quantity/ }).click();
   await expect(page).toHaveURL(/sort=-quantity/);
-  const sorted = await Promise.all(await quantities(page));
-  expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+  // The rows come after the URL: wait until the grid shows them.
+  await expect(grid(page).getByRole("region", { name: "Record rows" })).toHaveAttribute("aria-busy", "false");
+  await expect
+    .poll(async () => {
+      const sorted = await Promise.all(await quantities(page));
+      return sorted.length > 0 && sorted.every((quantity, index) => index === 0 || sorted[index - 1]! >= quantity);
+    }, "quantities in descending order")
+    .toBe(true);
 
   await page.getByRole("combobox", { name: "Item" }).selectOption({ label: "GLX-SEAT" });
   await expect(page).toHaveURL(/item=/);

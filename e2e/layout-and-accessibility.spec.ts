@@ -45,6 +45,8 @@ test("sign-in and the not-found page fit every screen and pass the accessibility
 
 for (const [email, paths] of Object.entries(pagesByRole)) {
   test(`every page of ${email} fits every screen and passes the accessibility scan`, async ({ page }) => {
+    // A scan and three screenshots per page.
+    test.setTimeout(30_000 * paths.length);
     await signIn(page, email);
     for (const path of paths) {
       const response = await page.goto(path);

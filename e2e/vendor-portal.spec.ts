@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, screenshot, signIn, test } from "./helpers";
+import { expect, expectFitsAndAccessible, screenshot, signIn, test } from "./helpers";
 import { createUsageFile, downloadTemplate, upload } from "./vendor-files";
 import { quantityRows } from "./workbooks";
 
@@ -27,6 +27,8 @@ test("a vendor creates a file, sees invalid records, corrects one in the browser
   await expect(recordRow(page, "rec-2")).toContainText("has 3 decimals");
   await expect(recordRow(page, "rec-3")).toContainText("EXT-NOPE");
   await screenshot(page, "vendor-record-grid-invalid");
+  // The widest grid: errors and their Correct buttons scroll inside the card, never off the page.
+  await expectFitsAndAccessible(page, "vendor_invalid-file");
 
   const processed = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download it with the errors marked" }).click();
@@ -34,6 +36,7 @@ test("a vendor creates a file, sees invalid records, corrects one in the browser
 
   await recordRow(page, "rec-2").getByRole("button", { name: "Correct" }).click();
   const dialog = page.getByRole("dialog", { name: "Correct row 3" });
+  await expect(dialog.getByLabel("quantity"), "the dialog opens on the invalid cell").toBeFocused();
   await dialog.getByLabel("quantity").fill("-1.23");
   await dialog.getByRole("button", { name: "Check and save" }).click();
   await expect(dialog.getByText('quantity "-1.23" is negative; it must be 0 or more.')).toBeVisible();

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { patchedQuery, queryValues, rowsQuery, sortToParam } from "./table-url";
+import { patchedQuery, queryValues, rowsQuery, sortFromParam, sortToParam } from "./table-url";
 
 describe("a table's state written into its URL", () => {
   it("writes a sort the way the server reads it", () => {
     expect(sortToParam({ column: "name", desc: true })).toBe("-name");
     expect(sortToParam({ column: "name", desc: false })).toBe("name");
+    expect(sortFromParam("-name")).toEqual({ column: "name", desc: true });
+    expect(sortFromParam(null)).toBeNull();
   });
 
   it("goes back to the first page when a filter or the sort changes", () => {

@@ -15,6 +15,13 @@ export function sortToParam(sort: { column: string; desc: boolean }): string {
   return `${sort.desc ? "-" : ""}${sort.column}`;
 }
 
+/** `-name` is `{ column: "name", desc: true }`: what the URL asks, before the server has checked the column. */
+export function sortFromParam(param: string | null): { column: string; desc: boolean } | null {
+  if (!param) return null;
+  const desc = param.startsWith("-");
+  return { column: desc ? param.slice(1) : param, desc };
+}
+
 /**
  * The query string after `patch` (a null or empty value removes the param). A change of anything
  * but the position starts again from the first page, unless `keepPosition`.

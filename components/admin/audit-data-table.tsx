@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
-import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
+import type { LoadedRows } from "@/components/data-table/use-server-rows";
 import type { AuditEventRow } from "@/lib/server/queries/admin-audit";
 import { formatDateTime } from "@/lib/format";
 
@@ -57,15 +57,15 @@ const columns = [
 
 export function AuditDataTable({
   initial,
-  load,
+  source,
 }: {
   initial: LoadedRows<NumberedPage<AuditEventRow>>;
-  load: RowsLoader<NumberedPage<AuditEventRow>>;
+  source: string;
 }) {
   return (
     <PagedTable
       initial={initial}
-      load={load}
+      source={source}
       columns={columns}
       rowId={(row) => String(row.id)}
       caption="Audit events"

@@ -3,7 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
-import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
+import type { LoadedRows } from "@/components/data-table/use-server-rows";
 import type { UserRole } from "@/lib/domain/catalog";
 import { formatDate } from "@/lib/format";
 import { ActiveBadge } from "./active-badge";
@@ -41,17 +41,11 @@ const columns = [
   column.accessor("createdAt", { id: "created", header: "Created", cell: ({ getValue }) => formatDate(getValue()) }),
 ];
 
-export function UsersDataTable({
-  initial,
-  load,
-}: {
-  initial: LoadedRows<NumberedPage<UserRow>>;
-  load: RowsLoader<NumberedPage<UserRow>>;
-}) {
+export function UsersDataTable({ initial, source }: { initial: LoadedRows<NumberedPage<UserRow>>; source: string }) {
   return (
     <PagedTable
       initial={initial}
-      load={load}
+      source={source}
       columns={columns}
       rowId={(row) => row.id}
       caption="Users"

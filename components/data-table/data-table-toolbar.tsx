@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useUrlState } from "./use-url-state";
 
 export interface ChoiceFilter {
@@ -58,13 +58,27 @@ export function DataTableToolbar({ searchLabel, filters }: { searchLabel?: strin
   );
 }
 
+/** Searches 350 ms after the last keystroke, or at once on Enter or on leaving the box. */
 function SearchBox({ label, initial, onSearch }: { label: string; initial: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(initial);
+  // The URL's search changed elsewhere (Clear filters, Back): the box shows it, not the old text.
+  const [shown, setShown] = useState(initial);
+  if (initial !== shown) {
+    setShown(initial);
+    setText(initial);
+  }
+  const waiting = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     if (text === initial) return;
-    const timer = setTimeout(() => onSearch(text.trim()), 350);
-    return () => clearTimeout(timer);
+    waiting.current = setTimeout(() => onSearch(text.trim()), 350);
+    return () => clearTimeout(waiting.current);
   }, [text, initial, onSearch]);
+  // Leaving the box applies the search at once, and nothing is left waiting: a search landing
+  // while a link the viewer clicked is loading would cancel that navigation.
+  const applyNow = () => {
+    clearTimeout(waiting.current);
+    if (text !== initial) onSearch(text.trim());
+  };
   return (
     <label className="flex max-w-full flex-col gap-1 font-medium text-slate-700">
       {label}
@@ -72,6 +86,8 @@ function SearchBox({ label, initial, onSearch }: { label: string; initial: strin
         type="search"
         value={text}
         onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => event.key === "Enter" && applyNow()}
+        onBlur={applyNow}
         className={`${controlClass} w-64 font-normal`}
       />
     </label>
@@ -122,6 +138,8 @@ function FilterControl({
         <label className="flex max-w-full flex-col gap-1 font-medium text-slate-700">
           {filter.label}
           <input
+            // A new value in the URL (Clear filters, Back) starts the field again from it.
+            key={value}
             type={filter.type}
             defaultValue={value}
             onBlur={(event) => event.target.value !== value && onChange(event.target.value || null)}

@@ -12,7 +12,7 @@ import {
   type Updater,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { sortToParam } from "@/lib/table-url";
+import { sortFromParam, sortToParam } from "@/lib/table-url";
 import { useUrlState } from "./use-url-state";
 
 export interface DataTableProps<Row> {
@@ -110,7 +110,9 @@ export function DataTable<Row>({
   pending = false,
 }: DataTableProps<Row>) {
   const { params, update } = useUrlState();
-  const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.desc }] : [];
+  // The URL's sort as soon as it changes (the rows may still be on their way), else the server's.
+  const shownSort = sort && (sortFromParam(params.get("sort")) ?? sort);
+  const sorting: SortingState = shownSort ? [{ id: shownSort.column, desc: shownSort.desc }] : [];
   const hidden = hiddenColumns(params.get("hide"), defaultHidden);
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
 

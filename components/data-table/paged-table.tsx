@@ -3,7 +3,7 @@
 import { DataTable, type DataTableProps } from "./data-table";
 import { LoadFailed } from "./load-failed";
 import { Pager, type PagerMoves } from "./pager";
-import { useServerRows, type LoadedRows, type RowsLoader } from "./use-server-rows";
+import { useServerRows, type LoadedRows } from "./use-server-rows";
 
 /** A page of a list paged by number, as the server answers it. */
 export interface NumberedPage<Row> {
@@ -27,16 +27,17 @@ function numberedMoves({ page, size, total }: { page: number; size: number; tota
   };
 }
 
-/** A list paged by number whose sort, filters and pages fetch only its rows (`load`), the rest of the page staying. */
+/** A list paged by number whose sort, filters and pages fetch only its rows (from `source`), the rest of the page staying. */
 export function PagedTable<Row>({
   initial,
-  load,
+  source,
   ...table
 }: {
   initial: LoadedRows<NumberedPage<Row>>;
-  load: RowsLoader<NumberedPage<Row>>;
+  /** Where its rows come from: a `/rows/<table>` route. */
+  source: string;
 } & Omit<DataTableProps<Row>, "rows" | "sort" | "pending">) {
-  const { page, pending, failed, retry } = useServerRows(initial, load);
+  const { page, pending, failed, retry } = useServerRows(initial, source);
   const counts = {
     start: (page.page - 1) * page.size + 1,
     shown: page.rows.length,

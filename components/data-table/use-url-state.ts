@@ -20,6 +20,7 @@ export function useUrlState() {
       // The address bar, not the last render's params: two quick changes must both be kept.
       const query = patchedQuery(new URLSearchParams(window.location.search), patch, { keepPosition });
       const href = query ? `${pathname}?${query}` : pathname;
+      if (href === `${window.location.pathname}${window.location.search}`) return;
       if (replace) window.history.replaceState(null, "", href);
       else window.history.pushState(null, "", href);
     },

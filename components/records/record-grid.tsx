@@ -6,7 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DataTableToolbar, type FilterDefinition } from "@/components/data-table/data-table-toolbar";
 import { LoadFailed } from "@/components/data-table/load-failed";
 import { formatTotal, Pager, type PagerMoves } from "@/components/data-table/pager";
-import { useServerRows, type LoadedRows, type RowsLoader } from "@/components/data-table/use-server-rows";
+import { useServerRows, type LoadedRows } from "@/components/data-table/use-server-rows";
 import type { UsageSchema } from "@/lib/domain/catalog";
 import type { UsageRecordStatus } from "@/lib/domain/usage-file-status";
 import { formatDateTime } from "@/lib/format";
@@ -195,12 +195,12 @@ function filtersFor(items: { id: string; mpn: string }[], statusLabels: Record<U
 
 /**
  * A file's records, paged, sorted and filtered by the server. Every control writes the URL and
- * fetches only the grid's rows (`load`); the heading counts what the filters leave. With
+ * fetches only the grid's rows (from `source`); the heading counts what the filters leave. With
  * `correction`, invalid records can be corrected in place; with `closing`, accepted ones closed.
  */
 export function RecordGrid({
   initial,
-  load,
+  source,
   fileTotal,
   schema,
   items,
@@ -211,7 +211,8 @@ export function RecordGrid({
   children,
 }: {
   initial: LoadedRows<RecordGridPage>;
-  load: RowsLoader<RecordGridPage>;
+  /** Where its rows come from: the `/rows/records` route for this file. */
+  source: string;
   /** The file's records without filters, from its stats. */
   fileTotal: number;
   schema: UsageSchema;
@@ -224,7 +225,7 @@ export function RecordGrid({
   children?: ReactNode;
 }) {
   const headingId = useId();
-  const { page, pending, failed, retry } = useServerRows(initial, load);
+  const { page, shownQuery, pending, failed, retry } = useServerRows(initial, source);
   // A selection belongs to the page it was made on: another page starts with none.
   const [selection, setSelection] = useState<{ page: RecordGridPage; state: RowSelectionState }>({ page, state: {} });
   const selected = selection.page === page ? selection.state : {};
@@ -240,7 +241,7 @@ export function RecordGrid({
   const selectedIds = page.rows.filter((row) => selected[String(row.id)]).map((row) => row.publicId);
 
   return (
-    <section aria-labelledby={headingId} className="min-w-0">
+    <section aria-labelledby={headingId} className="min-w-0" data-rows-query={shownQuery}>
       <h2 id={headingId} className="mb-3 text-lg font-semibold">
         Records{" "}
         <span className="text-sm font-normal text-slate-500">

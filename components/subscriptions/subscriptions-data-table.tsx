@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
-import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
+import type { LoadedRows } from "@/components/data-table/use-server-rows";
 import type { SubscriptionRow } from "@/lib/server/queries/subscriptions";
 import { formatDate } from "@/lib/format";
 
@@ -50,15 +50,15 @@ const columns = [
 
 export function SubscriptionsDataTable({
   initial,
-  load,
+  source,
 }: {
   initial: LoadedRows<NumberedPage<SubscriptionRow>>;
-  load: RowsLoader<NumberedPage<SubscriptionRow>>;
+  source: string;
 }) {
   return (
     <PagedTable
       initial={initial}
-      load={load}
+      source={source}
       columns={columns}
       rowId={(row) => row.id}
       caption="Subscriptions"

@@ -3,7 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
-import type { LoadedRows, RowsLoader } from "@/components/data-table/use-server-rows";
+import type { LoadedRows } from "@/components/data-table/use-server-rows";
 import { formatDateTime, formatPeriod } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 import type { UsageFileListRow } from "./usage-file-list-row";
@@ -52,18 +52,18 @@ function columnsFor(hrefOf: (id: string) => string, partyLabel: string) {
 /** The files list, paged, sorted and filtered by the server; links lead to each role's file page. */
 export function UsageFilesDataTable({
   initial,
-  load,
+  source,
   area,
 }: {
   initial: LoadedRows<NumberedPage<UsageFileListRow>>;
-  load: RowsLoader<NumberedPage<UsageFileListRow>>;
+  source: string;
   area: "vendor" | "distributor";
 }) {
   const columns = columnsFor((id) => `/${area}/files/${id}`, area === "vendor" ? "Distributor" : "Vendor");
   return (
     <PagedTable
       initial={initial}
-      load={load}
+      source={source}
       columns={columns}
       rowId={(row) => row.id}
       caption="Usage files"

@@ -1,7 +1,6 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { lockMinutes } from "@/lib/server/auth/verify-credentials";
 import { signIn } from "@/lib/server/auth";
@@ -22,9 +21,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
   try {
-    // No redirect from Auth.js, which would make the path absolute on the host it believes it has:
-    // a relative one keeps the user on the address they came by.
-    await signIn("credentials", { ...parsed.data, redirect: false });
+    // Auth.js makes the path absolute on the host the browser asked (or AUTH_URL), and the browser
+    // loads it whole: the new session's first page may itself redirect (to change a password).
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("returnTo")) ?? "/" });
+    return {};
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "locked") {
       return {
@@ -33,7 +33,6 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       };
     }
     if (error instanceof AuthError) return { error: "Email or password is incorrect.", email };
-    throw error;
+    throw error; // the redirect after a successful sign-in
   }
-  redirect(safeReturnPath(formData.get("returnTo")) ?? "/");
 }

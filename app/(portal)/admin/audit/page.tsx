@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/server/actor";
 import { rowsQuery } from "@/lib/table-url";
-import { auditRows } from "../../table-rows";
+import { auditRows } from "../../rows/table-rows";
 import { listAccounts } from "@/lib/server/queries/admin-accounts";
 import { listEventKinds } from "@/lib/server/queries/admin-audit";
 
@@ -39,7 +39,7 @@ export default async function AuditPage({
             { kind: "choice", param: "action", label: "Action", options: asOptions(kinds.actions) },
           ]}
         />
-        <AuditDataTable initial={{ query, page }} load={auditRows} />
+        <AuditDataTable initial={{ query, page }} source="/rows/audit" />
       </Card>
     </>
   );

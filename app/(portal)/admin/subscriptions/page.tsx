@@ -13,7 +13,7 @@ import { subscriptionSheetColumns } from "@/lib/domain/admin-subscription-sheet"
 import { subscriptionStatusLabels, subscriptionStatuses } from "@/lib/domain/catalog";
 import { requireRole } from "@/lib/server/actor";
 import { rowsQuery } from "@/lib/table-url";
-import { subscriptionRows } from "../../table-rows";
+import { subscriptionRows } from "../../rows/table-rows";
 import { listAccounts, listContracts } from "@/lib/server/queries/admin-accounts";
 import { listProducts } from "@/lib/server/queries/admin-catalog";
 import { createSubscriptionAction, importSubscriptionsAction } from "./actions";
@@ -61,7 +61,7 @@ export default async function SubscriptionsPage({
               },
             ]}
           />
-          <SubscriptionsDataTable initial={{ query, page }} load={subscriptionRows} />
+          <SubscriptionsDataTable initial={{ query, page }} source="/rows/subscriptions" />
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Import from a sheet">

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { userRoles } from "@/lib/domain/catalog";
 import { requireRole } from "@/lib/server/actor";
 import { rowsQuery } from "@/lib/table-url";
-import { userRows } from "../../table-rows";
+import { userRows } from "../../rows/table-rows";
 import { listAccounts } from "@/lib/server/queries/admin-accounts";
 import { createUserAction } from "./actions";
 
@@ -50,7 +50,7 @@ export default async function UsersPage({
               },
             ]}
           />
-          <UsersDataTable initial={{ query, page }} load={userRows} />
+          <UsersDataTable initial={{ query, page }} source="/rows/users" />
         </Card>
         <Card title="New user">
           <ActionForm action={createUserAction} submitLabel="Create user">

@@ -7,7 +7,7 @@ import { statusesVisibleToDistributors } from "@/lib/domain/permissions";
 import { statusLabels } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
 import { rowsQuery } from "@/lib/table-url";
-import { usageFileRows } from "../../table-rows";
+import { usageFileRows } from "../../rows/table-rows";
 
 export const metadata: Metadata = { title: "Submitted usage files" };
 
@@ -37,7 +37,7 @@ export default async function DistributorFilesPage({
             { kind: "input", param: "externalId", label: "External id", type: "text" },
           ]}
         />
-        <UsageFilesDataTable area="distributor" initial={{ query, page: files }} load={usageFileRows} />
+        <UsageFilesDataTable area="distributor" initial={{ query, page: files }} source="/rows/usage-files" />
       </Card>
     </>
   );

@@ -8,7 +8,7 @@ import { statusLabels, usageFileStatuses } from "@/lib/domain/usage-file-status"
 import { requireRole } from "@/lib/server/actor";
 import { listVendorContracts, listVendorProducts } from "@/lib/server/queries/catalog";
 import { rowsQuery } from "@/lib/table-url";
-import { usageFileRows } from "../../table-rows";
+import { usageFileRows } from "../../rows/table-rows";
 
 export const metadata: Metadata = { title: "All usage files" };
 
@@ -67,7 +67,7 @@ export default async function VendorFilesPage({
             { kind: "input", param: "externalId", label: "External id", type: "text" },
           ]}
         />
-        <UsageFilesDataTable area="vendor" initial={{ query, page: files }} load={usageFileRows} />
+        <UsageFilesDataTable area="vendor" initial={{ query, page: files }} source="/rows/usage-files" />
       </Card>
     </>
   );

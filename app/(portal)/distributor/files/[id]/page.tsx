@@ -22,7 +22,6 @@ import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import { queryValues, rowsQuery } from "@/lib/table-url";
-import { usageRecordRows } from "../../../table-rows";
 import {
   acceptUsageFileAction,
   closeRemainingRecordsAction,
@@ -155,7 +154,7 @@ export default async function DistributorUsageFilePage({
         <div id="records">
           <RecordGrid
             initial={{ query: rows, page: recordGridPage(page, query) }}
-            load={usageRecordRows.bind(null, file.id)}
+            source={`/rows/records?file=${encodeURIComponent(file.id)}`}
             fileTotal={file.stats?.records ?? 0}
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}

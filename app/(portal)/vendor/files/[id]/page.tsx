@@ -21,7 +21,6 @@ import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
-import { usageRecordRows } from "../../../table-rows";
 import {
   correctRecordAction,
   deleteUsageFileAction,
@@ -106,7 +105,7 @@ export default async function VendorUsageFilePage({
         <Card>
           <RecordGrid
             initial={{ query: rows, page: recordGridPage(page, query) }}
-            load={usageRecordRows.bind(null, file.id)}
+            source={`/rows/records?file=${encodeURIComponent(file.id)}`}
             fileTotal={file.stats.records}
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}

@@ -1,5 +1,4 @@
-"use server";
-
+import "server-only";
 import type { NumberedPage } from "@/components/data-table/paged-table";
 import { recordGridPage, type RecordGridPage } from "@/components/records/record-grid-page";
 import { usageFileListRow, type UsageFileListRow } from "@/components/usage-files/usage-file-list-row";
@@ -18,7 +17,8 @@ import { queryValues } from "@/lib/table-url";
 
 // The rows of each server-paged table for a rows query (`rowsQuery` of its URL): the server pages
 // render their first rows with these, and the tables fetch every later page, sort or filter
-// through them, so both go through the same use case, scoped by the actor, on every call.
+// through them (`./[table]/route.ts`), so both go through the same use case, scoped by the actor,
+// on every call.
 
 function numbered<Row>(
   query: { page: number; size: number; sort: { column: string; desc: boolean } },
