@@ -47,9 +47,19 @@ const clear: Change = {
 };
 
 const changes: Change[] = [
-  ...["Quantity", "Quantity", "Start", "Start", "Record id", "Record id", "Note", "Note", "Item", "Subscription"].map(
-    header,
-  ),
+  ...[
+    "Quantity",
+    "Quantity",
+    "Start",
+    "Start",
+    "Record id",
+    "Record id",
+    "Note",
+    "Note",
+    "Item",
+    "Subscription",
+    "Category",
+  ].map(header),
   pager("Next"),
   pager("Next"),
   pager("Next"),
