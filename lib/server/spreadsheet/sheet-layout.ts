@@ -31,16 +31,20 @@ export class SheetLayout {
       this.tail = this.tail.length + chunk.length > maxEndChars ? "" : this.tail + chunk;
       return;
     }
-    // The end tag may be cut by a chunk boundary: look in the end of the previous chunk too.
-    const text = this.carry + chunk;
-    if (text.indexOf("sheetData") >= 0) {
-      const end = sheetDataEnd.exec(text);
-      if (end) {
-        this.tailStarted = true;
-        this.tail = text.slice(end.index + end[0].length);
-      }
-    }
-    this.carry = text.slice(-carryChars);
+    // Most chunks hold no "sheetData": they are searched natively, without copying them. The end tag
+    // may be cut by a chunk boundary: the few characters around it are searched too.
+    const boundary = this.carry + chunk.slice(0, carryChars - 1);
+    const across = boundary.includes("sheetData") ? sheetDataEnd.exec(boundary) : null;
+    const acrossEnd = across ? across.index + across[0].length - this.carry.length : 0;
+    const within = acrossEnd > 0 || !chunk.includes("sheetData") ? null : sheetDataEnd.exec(chunk);
+    if (acrossEnd > 0) this.startTail(chunk.slice(acrossEnd));
+    else if (within) this.startTail(chunk.slice(within.index + within[0].length));
+    this.carry = chunk.length >= carryChars ? chunk.slice(-carryChars) : (this.carry + chunk).slice(-carryChars);
+  }
+
+  private startTail(text: string): void {
+    this.tailStarted = true;
+    this.tail = text;
   }
 
   private feedHead(chunk: string): void {

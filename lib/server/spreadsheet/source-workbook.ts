@@ -103,7 +103,7 @@ async function drain(iterable: AsyncIterable<unknown>): Promise<void> {
 }
 
 function partChunks(zip: ZipArchive, part: string): AsyncIterable<string> {
-  return refusingDoctype(zip.textChunks(part, defaultReadLimits.maxInflatedBytesPerEntry), part);
+  return refusingDoctype(zip.textChunks(part, defaultReadLimits.maxInflatedBytesPerEntry, "sax"), part);
 }
 
 function partStream(zip: ZipArchive, part: string): Readable {
