@@ -7,7 +7,7 @@ import { subscriptionStatusLabels, subscriptionStatuses } from "@/lib/domain/cat
 import { requireRole } from "@/lib/server/actor";
 import { listVendorContracts, listVendorProducts } from "@/lib/server/queries/catalog";
 import { rowsQuery } from "@/lib/table-url";
-import { subscriptionRows } from "../../table-rows";
+import { subscriptionRows } from "../../rows/table-rows";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
@@ -59,7 +59,7 @@ export default async function VendorSubscriptionsPage({
             },
           ]}
         />
-        <SubscriptionsDataTable initial={{ query, page }} load={subscriptionRows} />
+        <SubscriptionsDataTable initial={{ query, page }} source="/rows/subscriptions" />
       </Card>
     </>
   );
