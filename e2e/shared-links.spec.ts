@@ -30,13 +30,17 @@ test("a shared grid link survives sign-in, Back undoes the last filter, and grid
   await expect(gridRows(page)).toHaveCount(5);
   await expect(page.getByRole("heading", { name: /^Records 5 of 30 match/ })).toBeVisible();
 
-  // The grid asks a server function for its rows; the page itself is not rendered again.
+  // The grid fetches its rows from GET /rows/records; the page itself is not rendered again.
   const pageRenders: Request[] = [];
   page.on("request", (request) => {
     if (request.headers()["rsc"] === "1" || request.resourceType() === "document") pageRenders.push(request);
   });
   await page.getByRole("combobox", { name: "Item" }).selectOption({ label: "ACME-BKP-TB" });
   await expect(page).toHaveURL(/item=/);
+  await expect(page.getByRole("region", { name: "Record rows" }), "the filtered rows have arrived").toHaveAttribute(
+    "aria-busy",
+    "false",
+  );
   const filtered = await gridRows(page).count();
   await expect(page.getByRole("heading", { name: new RegExp(`^Records ${filtered} of 30 match`) })).toBeVisible();
 
