@@ -10,6 +10,7 @@ const pagesByRole = {
     "/vendor/files/UF-2026-10-1001-0001",
     "/vendor/files/UF-2026-10-1001-0003",
     "/vendor/files/UF-2026-10-1001-0006",
+    "/vendor/subscriptions",
     "/profile",
     "/api-docs",
   ],
