@@ -40,6 +40,7 @@ export function CorrectRecordDialog({
       title={`Correct row ${record.rowNumber}`}
       description="Change the cells below; they are checked by the same rules as an upload."
       confirmLabel="Check and save"
+      wide
     >
       {(state) => (
         <CorrectionFields
@@ -85,7 +86,7 @@ function CorrectionFields({
           case "item":
             return (
               <Field key={cell.column} label={cell.column} error={message} hint="An item of the file's product.">
-                <Select key={itemCriterion} {...control} defaultValue={cell.value} className="font-mono">
+                <Select key={itemCriterion} {...control} defaultValue={cell.value}>
                   {withSheetValue(cell.value, choices.items[itemCriterion] ?? []).map(option)}
                 </Select>
               </Field>

@@ -9,7 +9,7 @@ export function SubscriptionName({ id, externalId }: { id: string; externalId: s
       {externalId && (
         <>
           {" "}
-          <span className="whitespace-nowrap text-xs text-slate-500">{id}</span>
+          <span className="whitespace-nowrap text-xs text-slate-600">{id}</span>
         </>
       )}
     </span>
