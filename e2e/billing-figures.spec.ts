@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { addDecimals, parseDecimal, type DecimalText } from "@/lib/domain/decimal";
+import { amountLabel, quantityLabel } from "@/lib/domain/figures";
 import { expect, screenshot, signIn, test } from "./helpers";
 
 // Seeded (db/seed.ts), last full month: Northwind has Acme Backup Accepted (30 records, in EUR) and
@@ -37,7 +38,7 @@ test("the distributor dashboard shows billable and pending usage apart, the bill
   await signIn(page, "distributor@northwind.test");
   const billable = page.getByRole("region", { name: "Billable (accepted and closed)" });
   const pending = page.getByRole("region", { name: "Awaiting review (pending)" });
-  await expect(billable.getByTestId("billable-total")).toHaveText(/^30 records · [\d.]+ EUR$/);
+  await expect(billable.getByTestId("billable-total")).toHaveText(/^30 records · [\d,.]+ EUR$/);
   await expect(billable.getByRole("cell", { name: "Backup storage" })).toBeVisible();
   await expect(billable.getByRole("cell", { name: "vCPU hours" })).toHaveCount(0);
   await expect(pending.getByTestId("awaitingReview-total")).toContainText("records");
@@ -48,7 +49,7 @@ test("the distributor dashboard shows billable and pending usage apart, the bill
   const csv = (await download(page, "Export CSV")).toString("utf8");
   const amounts = csvColumn(csv, "amount");
   expect(amounts).toHaveLength(30);
-  expect(`${amounts.length} records · ${exactSum(amounts)} EUR`).toBe(
+  expect(`${amounts.length} records · ${amountLabel(exactSum(amounts), "EUR")}`).toBe(
     await billable.getByTestId("billable-total").textContent(),
   );
   const storage = csv
@@ -57,7 +58,7 @@ test("the distributor dashboard shows billable and pending usage apart, the bill
     .filter((line) => line.includes(",ACME-BKP-TB,"))
     .map((line) => line.split(",")[5]!);
   const storageRow = billable.getByRole("row").filter({ hasText: "Backup storage" });
-  await expect(storageRow).toContainText(`${exactSum(storage)} TB-month`);
+  await expect(storageRow).toContainText(quantityLabel(exactSum(storage), "TB-month"));
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await download(page, "Export XLSX")) as unknown as ExcelJS.Buffer);
@@ -71,7 +72,7 @@ test("the vendor's and the admin's dashboards show the same figures apart", asyn
   await signIn(page, "vendor@acme.test");
   await expect(
     page.getByRole("region", { name: "Billable (accepted and closed)" }).getByTestId("billable-total"),
-  ).toHaveText(/^30 records · [\d.]+ EUR$/);
+  ).toHaveText(/^30 records · [\d,.]+ EUR$/);
   await expect(page.getByRole("region", { name: "Awaiting review (pending)" })).toContainText("vCPU hours");
   await shot(page, "vendor-dashboard-billing-figures");
 

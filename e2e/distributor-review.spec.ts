@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
-import { expect, screenshot, signIn, signOut, test } from "./helpers";
+import { expect, expectFitsAndAccessible, screenshot, signIn, signOut, test } from "./helpers";
 
 // Seeded (db/seed.ts): Acme Compute, Pending on the Northwind contract.
 const fileId = "UF-2026-10-1001-0003";
@@ -72,6 +72,12 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Compute — in review");
   await expect(page.getByText("Exported from the metering warehouse")).toHaveCount(0);
   await screenshot(page, "distributor-review-pending");
+  const vcpuChart = page.getByRole("figure", { name: /vCPU hours per day/ });
+  await expect(vcpuChart, "quantities are charted in their item's unit").toContainText("(hour)");
+  await expect(vcpuChart).toContainText(/Total [\d,.]+ hour/);
+  const bySubscription = page.getByRole("region", { name: "Totals by subscription" });
+  await expect(bySubscription.getByRole("cell", { name: "EXT-100001001 AS-1000-01001" }).first()).toBeVisible();
+  await expectFitsAndAccessible(page, "distributor_review-charts");
   await confirmInDialog(page, "Reject", "Reject file", async (p) => {
     await p.getByLabel("Rejection note").fill(rejectionNote);
     await screenshot(p, "distributor-reject-dialog");
@@ -95,7 +101,8 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
 
   await signIn(page, "distributor@northwind.test");
   await page.goto(reviewPage);
-  await expect(page.getByRole("cell", { name: "19.75" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "19.75 hour" }).first()).toBeVisible();
+  await expect(vcpuChart).toContainText("Total 19.75 hour");
   await confirmInDialog(page, "Accept", "Accept file", async (p) => {
     await expect(p.getByLabel("Acceptance note")).toHaveValue("Usage accepted for billing.");
   });

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
-import { expect, screenshot, signIn, test } from "./helpers";
+import { expect, expectFitsAndAccessible, screenshot, signIn, test } from "./helpers";
 import { createUsageFile, downloadTemplate, upload } from "./vendor-files";
 
 const recordRow = (page: Page, recordId: string) => page.getByRole("row").filter({ hasText: recordId });
@@ -44,11 +44,26 @@ test("a vendor finds a subscription on its subscriptions page and corrects an In
   await page.goto(fileUrl);
   await recordRow(page, "rec-2").getByRole("button", { name: "Correct" }).click();
   const dialog = page.getByRole("dialog", { name: "Correct row 3" });
+  const item = dialog.getByLabel("item_search_value");
+  await expect(item, "the item is chosen from the product's items").toHaveValue("ACME-VCPU-HR");
+  await expect(item.locator("option")).toHaveCount(5);
+  await expect(item.locator("option", { hasText: "ACME-EGRESS-GB · Data egress (GB)" })).toHaveCount(1);
+  const offered = (value: string) => dialog.locator(`datalist option[value="${value}"]`);
+  await expect(offered("EXT-100001005"), "subscriptions are offered by the criterion beside them").toHaveCount(1);
+  await expect(offered(subscriptionId!)).toHaveCount(0);
+  const start = dialog.getByLabel("start_time_utc (UTC)");
+  await expect(start).toHaveAttribute("type", "datetime-local");
+  const day = (await start.inputValue()).slice(0, 10);
+  await start.fill(`${day}T06:30`);
+  await expect(dialog.getByText(`Saved as "${day} 06:30:00"`)).toBeVisible();
   await dialog.getByLabel("asset_search_criteria").fill("asset.id");
+  await expect(offered(subscriptionId!)).toHaveCount(1);
   await dialog.getByLabel("asset_search_value").fill(subscriptionId!);
+  await expectFitsAndAccessible(page, "vendor_correct-record-dialog");
   await dialog.getByRole("button", { name: "Check and save" }).click();
   await expect(page.getByText("Ready", { exact: true })).toBeVisible();
   await expect(recordRow(page, "rec-2")).toContainText("EXT-100001005");
+  await expect(recordRow(page, "rec-2")).toContainText(`${day} 06:30 UTC`);
   await screenshot(page, "vendor-file-ready-after-correction");
 });
 

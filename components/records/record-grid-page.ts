@@ -1,3 +1,4 @@
+import { correctionInputOf, pickerValueOf, type CorrectionInput } from "@/lib/domain/correction-choices";
 import { usageRecordPublicId } from "@/lib/domain/ids";
 import { cellFieldName } from "@/lib/domain/record-cell-fields";
 import { inSheetOrder } from "@/lib/domain/record-header";
@@ -5,11 +6,20 @@ import { pageSizes, type Sort } from "@/lib/domain/table-query";
 import type { UsageRecordListQuery, UsageRecordSortColumn } from "@/lib/domain/usage-record-query";
 import type { UsageRecordPage, UsageRecordView } from "@/lib/server/queries/usage-records";
 
-/** A cell of an invalid record as the correction form edits it: its column, form field and value. */
+/** A cell of an invalid record as the correction form edits it: its column, form field, value and control. */
 export interface SheetCellField {
   column: string;
   field: string;
   value: string;
+  input: CorrectionInput;
+  /** For a time: the value as the date-time picker shows it ("" when the cell holds no time). */
+  pickerValue?: string;
+}
+
+function cellField(column: string, value: string): SheetCellField {
+  const input = correctionInputOf(column);
+  const field = { column, field: cellFieldName(column), value, input };
+  return input === "time" ? { ...field, pickerValue: pickerValueOf(value) } : field;
 }
 
 /** A record as the grid shows it, built on the server: its public id, and its cells in sheet order. */
@@ -31,9 +41,7 @@ function gridRow({ sheetCells, ...record }: UsageRecordView): RecordGridRow {
   return {
     ...record,
     publicId: usageRecordPublicId(record.id),
-    cells: sheetCells
-      ? inSheetOrder(sheetCells).map(([column, value]) => ({ column, field: cellFieldName(column), value }))
-      : null,
+    cells: sheetCells ? inSheetOrder(sheetCells).map(([column, value]) => cellField(column, value)) : null,
   };
 }
 

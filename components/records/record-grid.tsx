@@ -8,7 +8,9 @@ import { LoadFailed } from "@/components/data-table/load-failed";
 import { formatTotal, Pager, type PagerMoves } from "@/components/data-table/pager";
 import { useServerRows, type LoadedRows } from "@/components/data-table/use-server-rows";
 import type { UsageSchema } from "@/lib/domain/catalog";
+import type { CorrectionChoices } from "@/lib/domain/correction-choices";
 import type { UsageRecordStatus } from "@/lib/domain/usage-file-status";
+import { SubscriptionName } from "@/components/ui/subscription-name";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
 import { CloseRecordDialog, CloseSelectedDialog } from "./close-records-dialogs";
@@ -30,7 +32,8 @@ export interface RecordClosingActions {
   close: FormAction;
 }
 
-type Correction = { action: FormAction; usageFileId: string };
+/** The vendor's correction of invalid records, with the lists its fields offer. */
+export type Correction = { action: FormAction; usageFileId: string; choices: CorrectionChoices };
 
 const isClosable = (record: RecordGridRow) => record.status === "accepted";
 
@@ -106,7 +109,12 @@ function columnsFor(schema: UsageSchema, statusLabels: Record<UsageRecordStatus,
     column.accessor("subscriptionExternalId", {
       id: "subscription",
       header: "Subscription",
-      cell: ({ row }) => mono(row.original.subscriptionExternalId ?? row.original.subscriptionId),
+      cell: ({ row }) =>
+        row.original.subscriptionId ? (
+          <SubscriptionName id={row.original.subscriptionId} externalId={row.original.subscriptionExternalId} />
+        ) : (
+          "—"
+        ),
     }),
     column.accessor("quantity", { header: "Quantity", cell: ({ getValue }) => mono(getValue()) }),
     column.accessor("startTime", { id: "start", header: "Start (UTC)", cell: ({ getValue }) => time(getValue()) }),
@@ -149,6 +157,7 @@ function RecordErrors({ record, correction }: { record: RecordGridRow; correctio
         <CorrectRecordDialog
           action={correction.action}
           usageFileId={correction.usageFileId}
+          choices={correction.choices}
           record={{ id: record.id, rowNumber: record.rowNumber, errors: record.errors, cells: record.cells }}
         />
       )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { SimpleTable, type SimpleColumn } from "@/components/ui/simple-table";
+import { amountLabel, quantityLabel } from "@/lib/domain/figures";
 import { billingFigureLabels, type UsageAggregate, type UsageSum } from "@/lib/domain/usage-aggregates";
 import type { PeriodUsage } from "@/lib/server/queries/usage-aggregates";
 
@@ -10,6 +11,10 @@ const partHeadings: Record<Part, { title: string; empty: string }> = {
   billable: { title: billingFigureLabels.billable, empty: "Nothing accepted for this period." },
   awaitingReview: { title: billingFigureLabels.awaitingReview, empty: "Nothing waits for review for this period." },
 };
+
+function withUnit(value: string | null, unit: string, label: (value: string, unit: string) => string): string {
+  return value === null ? "—" : label(value, unit);
+}
 
 function partColumns(part: Part): SimpleColumn<UsageAggregate>[] {
   const sum = (row: UsageAggregate): UsageSum => row[part];
@@ -22,17 +27,13 @@ function partColumns(part: Part): SimpleColumn<UsageAggregate>[] {
       header: "Quantity",
       numeric: true,
       className: "font-mono",
-      cell: (row) => (
-        <>
-          {sum(row).quantity} <span className="font-sans text-xs text-slate-500">{row.itemUnit}</span>
-        </>
-      ),
+      cell: (row) => withUnit(sum(row).quantity, row.itemUnit ?? "", quantityLabel),
     },
     {
       header: "Amount",
       numeric: true,
       className: "font-mono",
-      cell: (row) => (sum(row).amount === null ? "—" : `${sum(row).amount} ${row.currency}`),
+      cell: (row) => withUnit(sum(row).amount, row.currency, amountLabel),
     },
   ];
 }
@@ -49,7 +50,7 @@ function PartTotal({ part, byCurrency }: { part: Part; byCurrency: readonly Usag
         .map((row) => (
           <span key={row.currency}>
             {" · "}
-            <span className="font-mono font-semibold">{row[part].amount}</span> {row.currency}
+            <span className="font-mono font-semibold">{amountLabel(row[part].amount!, row.currency)}</span>
           </span>
         ))}
     </p>

@@ -24,6 +24,7 @@ export function ConfirmDialog({
   confirmLabel,
   variant = "primary",
   triggerVariant = variant,
+  wide = false,
   children,
 }: {
   action: FormAction;
@@ -34,6 +35,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   variant?: Variant;
   triggerVariant?: Variant;
+  /** Room for a form of many fields side by side. */
+  wide?: boolean;
   children?: ReactNode | ((state: FormState) => ReactNode);
 }) {
   const [open, setOpen] = useState(false);
@@ -72,7 +75,7 @@ export function ConfirmDialog({
         <Dialog.Content
           ref={content}
           onOpenAutoFocus={focusFirstInvalid}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white shadow-xl"
+          className={`fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100%-2rem)] ${wide ? "max-w-3xl" : "max-w-lg"} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white shadow-xl`}
         >
           <form onSubmit={send} className="space-y-4 p-6">
             <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>

@@ -117,18 +117,18 @@ function addTo<Key extends object, Row extends Key & Totals>(
       ? row.amount
       : row.amount === null
         ? record.amount
-        : addDecimals(decimal(row.amount), record.amount);
+        : addDecimals(storedDecimal(row.amount), record.amount);
   const updated = {
     ...row,
     records: row.records + 1,
-    quantity: addDecimals(decimal(row.quantity), record.quantity),
+    quantity: addDecimals(storedDecimal(row.quantity), record.quantity),
     amount,
   };
   return rows.map((existing, at) => (at === index ? updated : existing));
 }
 
 /** Stored totals are canonical decimal text: read back as such. */
-function decimal(text: string): DecimalText {
+export function storedDecimal(text: string): DecimalText {
   const value = parseDecimal(text);
   if (value === null) throw new Error(`Stored stats hold ${JSON.stringify(text)}, which is not a decimal`);
   return value;

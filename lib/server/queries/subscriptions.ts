@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, ilike, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { contracts, products, subscriptions, type Subscription } from "@/db/schema";
 import { contractScope, type Actor } from "@/lib/domain/permissions";
@@ -112,6 +112,18 @@ export async function listSubscriptionsActiveIn(
     )
     .orderBy(asc(subscriptions.id));
   return rows.map(withProductName);
+}
+
+/** The external ids of those of `ids` the actor may see, by `AS-…` id: how pages name a subscription. */
+export async function subscriptionExternalIds(actor: Actor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: subscriptions.id, externalId: subscriptions.externalId })
+    .from(subscriptions)
+    .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
+    .where(and(inArray(subscriptions.id, [...ids]), visibleSubscriptions(actor)));
+  return new Map(rows.map((row) => [row.id, row.externalId]));
 }
 
 function selectSubscriptions(db: Database) {

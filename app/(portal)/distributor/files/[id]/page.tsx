@@ -12,15 +12,18 @@ import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
+import { dailyUsageCharts } from "@/lib/domain/usage-charts";
 import { closingRefusalMessages } from "@/lib/domain/record-closing";
 import { recordStatusLabels } from "@/lib/domain/usage-file-status";
 import { defaultAcceptanceNote } from "@/lib/domain/usage-file-review";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireRole } from "@/lib/server/actor";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
+import { subscriptionExternalIds } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
+import { formatPeriod } from "@/lib/format";
 import { queryValues, rowsQuery } from "@/lib/table-url";
 import {
   acceptUsageFileAction,
@@ -63,12 +66,13 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, recordsToClose] = await Promise.all([
+  const [items, history, recordsToClose, externalIds] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     hasRecordsToClose(file),
+    subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
   ]);
-  const itemNames = Object.fromEntries(items.map((item) => [item.id, item.name]));
+  const period = { from: file.periodFrom, to: file.periodTo };
   const billable = file.status === "accepted" || file.status === "closed";
 
   return (
@@ -130,18 +134,23 @@ export default async function DistributorUsageFilePage({
       {file.stats && (
         <>
           <Card title="Usage">
-            <UsageCharts byItem={file.stats.byItem} byDay={file.stats.byDay} itemNames={itemNames} />
+            <UsageCharts
+              charts={dailyUsageCharts(file.stats, { period, currency: file.currency }, items)}
+              period={formatPeriod(period.from, period.to)}
+            />
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title={`Totals by item · ${billingFigureLabelOf(file.status)}`}>
-              <ItemTotals stats={file.stats} itemNames={itemNames} />
+              <ItemTotals stats={file.stats} items={items} currency={file.currency} />
             </Card>
             <Card title={`Totals by subscription · ${billingFigureLabelOf(file.status)}`}>
               {file.stats.bySubscription ? (
                 <SubscriptionTotals
                   rows={file.stats.bySubscription}
                   omitted={file.stats.bySubscriptionOmitted ?? 0}
-                  itemNames={itemNames}
+                  items={items}
+                  currency={file.currency}
+                  externalIds={externalIds}
                 />
               ) : (
                 <p className="text-sm text-slate-500">This file was processed before subscription totals were kept.</p>

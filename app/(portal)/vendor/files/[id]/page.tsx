@@ -12,11 +12,13 @@ import { ReviewOutcome } from "@/components/usage-files/review-outcome";
 import { UploadDropzone } from "@/components/usage-files/upload-dropzone";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
+import { correctionChoices } from "@/lib/domain/correction-choices";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
 import { requireRole } from "@/lib/server/actor";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
+import { listSubscriptionsActiveIn } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
@@ -44,9 +46,17 @@ export default async function VendorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history] = await Promise.all([
+  const correcting = file.status === "invalid";
+  const [items, history, subscriptions] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
+    correcting
+      ? listSubscriptionsActiveIn(actor, {
+          productId: file.productId,
+          contractId: file.contractId,
+          period: { from: file.periodFrom, to: file.periodTo },
+        })
+      : [],
   ]);
   const api = `/api/v1/usage/files/${encodeURIComponent(file.id)}`;
   const allowed = allowedActions(file.status);
@@ -91,7 +101,7 @@ export default async function VendorUsageFilePage({
           {file.stats ? (
             <>
               <RecordCounts stats={file.stats} />
-              <ItemTotals stats={file.stats} itemNames={Object.fromEntries(items.map((i) => [i.id, i.name]))} />
+              <ItemTotals stats={file.stats} items={items} currency={file.currency} />
             </>
           ) : (
             <p className="text-sm text-slate-500">No records yet: upload a spreadsheet to see its totals.</p>
@@ -110,7 +120,15 @@ export default async function VendorUsageFilePage({
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
             statusLabels={recordStatusLabels}
-            correction={file.status === "invalid" ? { action: correctRecordAction, usageFileId: file.id } : undefined}
+            correction={
+              correcting
+                ? {
+                    action: correctRecordAction,
+                    usageFileId: file.id,
+                    choices: correctionChoices(items, subscriptions),
+                  }
+                : undefined
+            }
           >
             <div className="mb-3 flex flex-wrap gap-4 text-sm">
               <a className="text-brand-700 underline" href={`${api}/uploaded-file`}>
