@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sortToParam } from "@/lib/table-url";
 import type { Sort } from "./table-query";
-import { usageRecordSortColumns, type UsageRecordSortColumn } from "./usage-record-query";
+import { fitsSortColumn, usageRecordSortColumns, type UsageRecordSortColumn } from "./usage-record-query";
 
 /**
  * A record's place in a list of records: its value in the sorted column (as text; null when empty)
@@ -34,23 +34,6 @@ const cursorFields = z.tuple([
   text.nullable(),
 ]);
 
-const decimal = /^\d{1,40}(\.\d{1,40})?$/;
-
-/** What a value of each sorted column looks like as text (as `sortValueOf` writes it), so that a forged one is refused. */
-const valueShapes: Partial<Record<UsageRecordSortColumn, (value: string) => boolean>> = {
-  row: (value) => /^\d{1,16}$/.test(value),
-  quantity: (value) => decimal.test(value),
-  amount: (value) => decimal.test(value),
-  tier: (value) => /^\d{1,4}$/.test(value),
-  start: isIsoTime,
-  end: isIsoTime,
-};
-
-function isIsoTime(value: string): boolean {
-  const time = new Date(value);
-  return !Number.isNaN(time.getTime()) && time.toISOString() === value;
-}
-
 function columnOf(orderBy: string): UsageRecordSortColumn | undefined {
   const column = orderBy.replace(/^-/, "");
   return usageRecordSortColumns.find((known) => known === column);
@@ -77,7 +60,7 @@ export function decodeRecordListCursor(text: string): RecordListCursor | null {
   if (!fields.success) return null;
   const [orderBy, usageFileId, generation, id, value] = fields.data;
   const column = columnOf(orderBy);
-  if (!column || (value !== null && valueShapes[column]?.(value) === false)) return null;
+  if (!column || !fitsSortColumn(column, value)) return null;
   return { orderBy, position: { usageFileId, generation, id, value } };
 }
 

@@ -118,6 +118,18 @@ describe("the record grid's pages", () => {
     expect((await page(acmeVendor, pending, { ...params, after: first.next! })).start).toBeNull();
   });
 
+  it("answers the first page for a link whose cursor cannot be a value of the sorted column", async () => {
+    await seedDemoData(database.handle.db);
+    const first = await page(acmeVendor, pending, { sort: "quantity", size: "10" });
+    for (const cursor of ["5~not-a-number", "5~2026-13-45", "5~1e9"]) {
+      const mangled = await page(acmeVendor, pending, { sort: "quantity", size: "10", after: cursor });
+      expect(
+        mangled.rows.map((r) => r.recordId),
+        cursor,
+      ).toEqual(first.rows.map((r) => r.recordId));
+    }
+  });
+
   it("filters by record status as the file gives it to its records", async () => {
     await seedDemoData(database.handle.db);
     expect((await page(acmeVendor, pending, { status: "pending" })).total).toBe(60);
