@@ -3,6 +3,7 @@ import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { accounts, contracts, items, products, subscriptions, usageFiles, users } from "@/db/schema";
 import { errorDetailSchema } from "@/lib/domain/error-detail";
+import { notificationTypes } from "@/lib/domain/notifications";
 import { closingRefusalReasons } from "@/lib/domain/record-closing";
 import { recordErrorSchema } from "@/lib/domain/record-errors";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
@@ -79,6 +80,17 @@ const user = createSelectSchema(users)
 const item = createSelectSchema(items);
 const product = createSelectSchema(products).extend({ vendorName: z.string() });
 
+const event = z.object({
+  id: z.string().describe("The event's id, evt_…"),
+  type: z.enum(notificationTypes),
+  timestamp: z.string().describe("When it happened, ISO 8601"),
+  data: z
+    .record(z.string(), z.unknown())
+    .describe(
+      "The usage file as you may see it (as GET /usage/files/{id} shows it); for usage_records.closed, {usage_file, count, ids, all_remaining}",
+    ),
+});
+
 export const answers = {
   usageFile,
   usageFileStatus: z.object({ status: usageFileStatusSchema }),
@@ -101,5 +113,9 @@ export const answers = {
     groupBy: z.array(z.enum(aggregateGroupings)),
     status: z.array(z.enum(summedStatuses)),
     groups: z.array(usageAggregateSchema),
+  }),
+  eventsPage: z.object({
+    events: z.array(event),
+    nextCursor: z.string().nullable().describe("Pass as `after` to read on; unchanged while nothing is newer"),
   }),
 };

@@ -10,6 +10,7 @@ import {
   updateUserInput,
 } from "@/lib/domain/admin-input";
 import {
+  eventApiQuery,
   listWindow,
   subscriptionApiQuery,
   usageFileApiQuery,
@@ -264,6 +265,19 @@ export const usageRecordEndpoints = {
   }),
 };
 
+export const eventEndpoints = {
+  list: endpoint({
+    method: "get",
+    path: "/events",
+    summary:
+      "Events after a cursor, oldest first: what happened to the usage files you may see (`types` comma-separated)",
+    roles: everyone,
+    query: eventApiQuery,
+    reply: "object",
+    answer: answers.eventsPage,
+  }),
+};
+
 export const productEndpoints = {
   template: endpoint({
     method: "get",
@@ -497,6 +511,7 @@ export const adminEndpoints = {
 export const endpoints: readonly Endpoint[] = [
   ...Object.values(usageFileEndpoints),
   ...Object.values(usageRecordEndpoints),
+  ...Object.values(eventEndpoints),
   ...Object.values(productEndpoints),
   ...Object.values(subscriptionEndpoints),
   ...Object.values(adminEndpoints),

@@ -30,6 +30,18 @@ export const indexUsageRecordsJob = {
   options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60 },
 } as const;
 
+/**
+ * Sends an endpoint's due webhook deliveries, one at a time in the order they were written. At most
+ * one such job waits and one runs per endpoint (pg-boss's `stately` policy): a new delivery's job
+ * joins the waiting one, and one endpoint is never sent to by two workers at once.
+ */
+export const deliverWebhooksJob = {
+  name: "deliver-webhooks",
+  payload: z.object({ endpointId: z.string() }),
+  singletonKey: ({ endpointId }: { endpointId: string }) => endpointId,
+  options: { policy: "stately", retryLimit: 10, retryDelay: 2, expireInSeconds: 15 * 60, heartbeatSeconds: 10 },
+} as const;
+
 interface JobDefinition<Payload> {
   name: string;
   payload: z.ZodType<Payload>;
@@ -39,7 +51,7 @@ interface JobDefinition<Payload> {
   options: Parameters<PgBoss["createQueue"]>[1];
 }
 
-const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob];
+const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob, deliverWebhooksJob];
 
 const holder = globalThis as unknown as { __usagePortalQueue?: Promise<PgBoss> };
 
