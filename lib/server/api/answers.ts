@@ -1,7 +1,17 @@
 import "server-only";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
-import { accounts, contracts, items, products, subscriptions, usageFiles, users } from "@/db/schema";
+import {
+  accounts,
+  contracts,
+  items,
+  products,
+  subscriptions,
+  usageFiles,
+  users,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "@/db/schema";
 import { errorDetailSchema } from "@/lib/domain/error-detail";
 import { notificationTypes } from "@/lib/domain/notifications";
 import { closingRefusalReasons } from "@/lib/domain/record-closing";
@@ -91,6 +101,16 @@ const event = z.object({
     ),
 });
 
+const webhookEndpoint = createSelectSchema(webhookEndpoints)
+  .omit({ secret: true, eventTypes: true, createdBy: true })
+  .extend({
+    accountName: z.string(),
+    events: z.array(z.enum(notificationTypes)).describe("The event types sent to it"),
+    failingSince: z.date().nullable().describe("Since when every delivery failed; turned off after 5 days"),
+  });
+
+const webhookSecret = z.string().describe("The signing secret, whsec_…: shown this once");
+
 export const answers = {
   usageFile,
   usageFileStatus: z.object({ status: usageFileStatusSchema }),
@@ -114,6 +134,18 @@ export const answers = {
     status: z.array(z.enum(summedStatuses)),
     groups: z.array(usageAggregateSchema),
   }),
+  webhookEndpoint,
+  createdWebhookEndpoint: webhookEndpoint.extend({ secret: webhookSecret }),
+  webhookSecret: z.object({ secret: webhookSecret }),
+  deletedWebhookEndpoint: z.object({ id: z.string(), deleted: z.literal(true) }),
+  webhookDelivery: createSelectSchema(webhookDeliveries, {
+    payload: z.record(z.string(), z.unknown()).describe("The body sent: {type, timestamp, data}"),
+  })
+    .omit({ seq: true, endpointId: true, notificationId: true })
+    .extend({
+      id: z.string().describe("The webhook-id header of every attempt, msg_…"),
+      nextAttemptAt: z.date().nullable().describe("When it is tried next; null once delivered or given up"),
+    }),
   eventsPage: z.object({
     events: z.array(event),
     nextCursor: z.string().nullable().describe("Pass as `after` to read on; unchanged while nothing is newer"),

@@ -119,7 +119,31 @@ export async function workOn<Payload>(
   });
 }
 
+/** Runs `task` every `intervalMs` until the queue stops (a failure is logged, and the next run tries again). */
+export function repeatWhileQueueRuns(intervalMs: number, task: (boss: PgBoss) => Promise<void>): void {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    const queue = holder.__usagePortalQueue;
+    if (running || !queue) return;
+    running = queue
+      .then(task)
+      .catch((error: unknown) => console.error("Periodic job task failed:", error))
+      .finally(() => {
+        tasks.delete(running!);
+        running = null;
+      });
+    tasks.add(running);
+  }, intervalMs);
+  timer.unref();
+  timers.push(timer);
+}
+
+const timers: NodeJS.Timeout[] = [];
+const tasks = new Set<Promise<void>>();
+
 export async function stopJobQueue(): Promise<void> {
+  for (const timer of timers.splice(0)) clearInterval(timer);
+  await Promise.all(tasks);
   const queue = holder.__usagePortalQueue;
   holder.__usagePortalQueue = undefined;
   if (queue) await (await queue).stop({ graceful: false, close: true });

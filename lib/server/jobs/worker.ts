@@ -3,9 +3,16 @@ import { indexRecordPartition } from "@/db/record-partitions";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { failProcessing, processUsageFile } from "@/lib/server/usage-files/process-usage-file";
-import { indexUsageRecordsJob, processUsageFileJob, workOn } from "./queue";
+import { deliverDue, queueDueDeliveries } from "@/lib/server/webhooks/deliver";
+import { deliverWebhooksJob, indexUsageRecordsJob, processUsageFileJob, repeatWhileQueueRuns, workOn } from "./queue";
 
-/** Starts this process's job workers: usage files are processed and indexed here, off the request. */
+/** Endpoints sent to at once by a worker process (each endpoint by one job at a time). */
+const webhookConcurrency = 8;
+
+/**
+ * Starts this process's job workers: usage files are processed and indexed here, off the request,
+ * and webhooks delivered; retries and deliveries a stopped worker left are queued every second.
+ */
 export async function startWorkers(): Promise<void> {
   await workOn(processUsageFileJob, env.WORKER_CONCURRENCY, async ({ usageFileId }, attempt) => {
     try {
@@ -22,4 +29,6 @@ export async function startWorkers(): Promise<void> {
   await workOn(indexUsageRecordsJob, 1, async ({ usageFileId, generation }) => {
     await indexRecordPartition(await getDb(), usageFileId, generation);
   });
+  await workOn(deliverWebhooksJob, webhookConcurrency, ({ endpointId }) => deliverDue(endpointId));
+  repeatWhileQueueRuns(1000, queueDueDeliveries);
 }

@@ -1,10 +1,14 @@
 import "server-only";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { notifications } from "@/db/schema";
-import type { Notification, NotificationType } from "@/lib/domain/notifications";
+import { accounts, notifications, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { payloadFor, type Notification, type NotificationType } from "@/lib/domain/notifications";
+import { roleOfAccountKind } from "@/lib/domain/user-admin";
 import { answers } from "@/lib/server/api/answers";
 import { toWire } from "@/lib/server/api/wire-names";
+import { deliverWebhooksJob, jobSender } from "@/lib/server/jobs/queue";
 import { usageFileSnapshot, type UsageFileView } from "@/lib/server/queries/usage-files";
+import { newDeliveryId } from "@/lib/server/webhooks/delivery-id";
 
 export interface NotificationInput {
   type: NotificationType;
@@ -14,8 +18,9 @@ export interface NotificationInput {
 }
 
 /**
- * Writes a notification into the outbox inside the caller's transaction, so the change and its
- * notification commit together, or neither does.
+ * Writes a notification into the outbox inside the caller's transaction, and fans it out there too:
+ * a webhook delivery (and its job) for each subscribed endpoint whose account may see it. So the
+ * change, its notification and everything owed to receivers commit together, or none of them.
  */
 export async function publishNotification(tx: Database, input: NotificationInput): Promise<void> {
   const view = await usageFileSnapshot(tx, input.usageFileId);
@@ -28,9 +33,11 @@ export async function publishNotification(tx: Database, input: NotificationInput
     file: toWire(answers.usageFile.parse(notifiedView(view))) as Notification["file"],
     records: input.records ?? null,
   };
-  await tx
+  const [stored] = await tx
     .insert(notifications)
-    .values({ ...notification, usageFileId: view.id, actorUserId: input.actor?.userId ?? null });
+    .values({ ...notification, usageFileId: view.id, actorUserId: input.actor?.userId ?? null })
+    .returning({ id: notifications.id });
+  await queueWebhookDeliveries(tx, notification, stored!.id);
 }
 
 /** The file with its counts and per-item totals, not its per-subscription and per-day lists: a message stays small. */
@@ -38,4 +45,40 @@ function notifiedView(view: UsageFileView): UsageFileView {
   if (!view.stats) return view;
   const { records, valid, invalid, byItem } = view.stats;
   return { ...view, stats: { records, valid, invalid, byItem } };
+}
+
+/** The endpoints subscribed to the type, of the accounts concerned or the platform's, that may see it. */
+async function queueWebhookDeliveries(tx: Database, notification: Notification, notificationId: number) {
+  const subscribed = await tx
+    .select({ id: webhookEndpoints.id, accountId: webhookEndpoints.accountId, kind: accounts.kind })
+    .from(webhookEndpoints)
+    .innerJoin(accounts, eq(accounts.id, webhookEndpoints.accountId))
+    .where(
+      and(
+        eq(webhookEndpoints.enabled, true),
+        sql`${webhookEndpoints.eventTypes} ? ${notification.type}`,
+        sql`(${webhookEndpoints.accountId} IN (${notification.vendorAccountId}, ${notification.distributorAccountId}) OR ${accounts.kind} = 'platform')`,
+      ),
+    );
+  const deliveries = subscribed.flatMap((endpoint) => {
+    const payload = payloadFor({ accountId: endpoint.accountId, role: roleOfAccountKind[endpoint.kind] }, notification);
+    if (!payload) return [];
+    return [
+      {
+        id: newDeliveryId(),
+        endpointId: endpoint.id,
+        notificationId,
+        eventType: payload.type,
+        payload: { ...payload },
+      },
+    ];
+  });
+  if (deliveries.length === 0) return;
+  await tx.insert(webhookDeliveries).values(deliveries);
+  const enqueue = await jobSender(deliverWebhooksJob);
+  // In one order everywhere: a waiting job per endpoint is unique, so two transactions queueing
+  // for the same endpoints in different orders could each wait for the other.
+  for (const endpointId of [...new Set(deliveries.map((d) => d.endpointId))].sort()) {
+    await enqueue(tx, { endpointId });
+  }
 }

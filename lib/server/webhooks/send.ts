@@ -77,7 +77,10 @@ export function postWebhook(
       () => request.destroy(new Error(`No answer within ${options.timeoutMs / 1000} s`)),
       options.timeoutMs,
     );
+    let settled = false;
     const finish = (result: SendOutcome) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       resolve(result);
     };
@@ -91,8 +94,8 @@ export function postWebhook(
         size += chunk.length;
         // Enough read: the rest of the answer is not taken in.
         if (size >= options.maxResponseBytes) {
-          response.destroy();
           finish(outcome(status, failureText(status, kept)));
+          response.destroy();
         }
       });
       response.on("end", () => finish(outcome(status, failureText(status, kept))));
