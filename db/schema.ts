@@ -68,8 +68,6 @@ export const users = pgTable(
     role: text("role", { enum: userRoles }).notNull(),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
-    /** The notifications that mail this user; null for the defaults of the user's role. */
-    emailEvents: jsonb("email_events").$type<NotificationType[]>(),
     /** Bumped on deactivation and password change: sessions issued before stop working. */
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),

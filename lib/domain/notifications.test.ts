@@ -3,6 +3,7 @@ import { usageFileActions } from "./usage-file-status";
 import {
   mayReceive,
   notificationTypeOf,
+  notificationTypesFor,
   payloadFor,
   type Audience,
   type Notification,
@@ -57,6 +58,11 @@ describe("who receives which notification", () => {
       "usage_file.closed",
       "usage_records.closed",
     ]);
+  });
+
+  it("offers each role, for its endpoints and mails, exactly the types it may receive", () => {
+    expect(notificationTypesFor("distributor")).toEqual(receivedBy(northwind));
+    expect(notificationTypesFor("vendor")).toEqual(receivedBy(acme));
   });
 
   it("tells another vendor, and the distributor or reseller of another contract, nothing", () => {

@@ -113,6 +113,18 @@ export const eventCursorPattern = /^(\d{1,20})_(\d{1,19})$/;
 /** A batch of closed records names this many of its ids: a million-row reconciliation stays a small message. */
 export const listedRecordIdsMax = 1000;
 
+/** The types a role may ever receive: distributors and resellers only those of review and billing. */
+export function notificationTypesFor(role: Audience["role"]): readonly NotificationType[] {
+  if (role !== "distributor") return notificationTypes;
+  return [
+    "usage_file.submitted",
+    "usage_file.accepted",
+    "usage_file.rejected",
+    "usage_file.closed",
+    "usage_records.closed",
+  ];
+}
+
 /** The Standard Webhooks payload: `{type, timestamp, data}`, `data` the object as the receiver may see it. */
 export interface NotificationPayload {
   type: NotificationType;

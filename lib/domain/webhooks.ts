@@ -61,6 +61,20 @@ export const createWebhookInput = z.object({
 });
 export type CreateWebhookInput = z.output<typeof createWebhookInput>;
 
+/** The settings page's form: one checkbox per event type, `event:<type>`. */
+export const webhookFormInput = z.preprocess((form) => {
+  const fields = form as Record<string, unknown>;
+  return {
+    url: fields.url,
+    description: fields.description,
+    events: notificationTypes.filter((type) => fields[`event:${type}`] === "on"),
+  };
+}, createWebhookInput);
+
+export const webhookEndpointIdInput = z.object({ endpointId: z.string().min(1) });
+export const webhookDeliveryInput = webhookEndpointIdInput.extend({ deliveryId: z.string().min(1) });
+export const webhookEnabledInput = webhookEndpointIdInput.extend({ enabled: z.enum(["true", "false"]) });
+
 export const updateWebhookInput = z.object({
   url: z.string().trim().min(1, "Enter the URL.").max(2000).optional(),
   events: eventTypeList.optional(),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiKeysCard } from "@/components/profile/api-keys-card";
 import { ChangePasswordFields } from "@/components/profile/change-password-fields";
 import { ActionForm } from "@/components/ui/action-form";
@@ -21,6 +22,12 @@ export default async function ProfilePage() {
           <ChangePasswordFields />
         </ActionForm>
       </Card>
+      <p className="mt-6 text-sm">
+        <Link href="/settings/webhooks" className="text-brand-700 underline">
+          Webhooks
+        </Link>{" "}
+        send your systems a signed message for each change to your usage files.
+      </p>
       <div className="mt-6">
         <ApiKeysCard keys={keys} createAction={createApiKeyAction} revokeAction={revokeApiKeyAction} />
       </div>

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, notifications, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { payloadFor, type Notification, type NotificationType } from "@/lib/domain/notifications";
+import { accounts, inboxItems, notifications, users, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { mayReceive, payloadFor, type Notification, type NotificationType } from "@/lib/domain/notifications";
 import { roleOfAccountKind } from "@/lib/domain/user-admin";
 import { answers } from "@/lib/server/api/answers";
 import { toWire } from "@/lib/server/api/wire-names";
@@ -19,7 +19,8 @@ export interface NotificationInput {
 
 /**
  * Writes a notification into the outbox inside the caller's transaction, and fans it out there too:
- * a webhook delivery (and its job) for each subscribed endpoint whose account may see it. So the
+ * an inbox item for each user of the accounts concerned who may see it (but its actor), and a
+ * webhook delivery (and its job) for each subscribed endpoint whose account may see it. So the
  * change, its notification and everything owed to receivers commit together, or none of them.
  */
 export async function publishNotification(tx: Database, input: NotificationInput): Promise<void> {
@@ -37,7 +38,24 @@ export async function publishNotification(tx: Database, input: NotificationInput
     .insert(notifications)
     .values({ ...notification, usageFileId: view.id, actorUserId: input.actor?.userId ?? null })
     .returning({ id: notifications.id });
+  await fillInboxes(tx, notification, stored!.id, input.actor?.userId);
   await queueWebhookDeliveries(tx, notification, stored!.id);
+}
+
+async function fillInboxes(tx: Database, notification: Notification, notificationId: number, actorUserId?: string) {
+  const candidates = await tx
+    .select({ userId: users.id, accountId: users.accountId, role: users.role })
+    .from(users)
+    .where(
+      and(
+        inArray(users.accountId, [notification.vendorAccountId, notification.distributorAccountId]),
+        eq(users.active, true),
+        actorUserId ? ne(users.id, actorUserId) : undefined,
+      ),
+    );
+  const recipients = candidates.filter((user) => mayReceive(user, notification));
+  if (recipients.length === 0) return;
+  await tx.insert(inboxItems).values(recipients.map(({ userId }) => ({ userId, notificationId })));
 }
 
 /** The file with its counts and per-item totals, not its per-subscription and per-day lists: a message stays small. */
