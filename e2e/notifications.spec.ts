@@ -2,32 +2,13 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIRequestContext } from "@playwright/test";
-import { createApiKey, expect, screenshot, signIn, test } from "./helpers";
-
-/** The last full month, which the demo contract's subscriptions cover, as `YYYY-MM-DD` days. */
-function lastFullMonth(now = new Date()) {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
-  return { first, firstDay: first.toISOString().slice(0, 10), lastDay: last.toISOString().slice(0, 10) };
-}
+import { createApiKey, createDraftThroughApi, expect, lastFullMonth, screenshot, signIn, test } from "./helpers";
 
 /** A Ready file of the Acme vendor's own, made through the API, so no other spec's seeded file is used up. */
 async function readyFile(request: APIRequestContext, key: string, name: string): Promise<string> {
   const headers = { authorization: `ApiKey ${key}` };
   const period = lastFullMonth();
-  const created = await request.post("/api/v1/usage/files", {
-    headers,
-    data: {
-      product_id: "PRD-100-001",
-      contract_id: "CRD-00001",
-      name,
-      currency: "USD",
-      first_day: period.firstDay,
-      last_day: period.lastDay,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const id = await createDraftThroughApi(request, headers, name);
   const start = period.first.toISOString().slice(0, 19).replace("T", " ");
   const end = new Date(period.first.getTime() + 86_400_000).toISOString().slice(0, 19).replace("T", " ");
   const csv = [

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { getDb, type Database } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "@/db/schema";
@@ -88,7 +88,10 @@ async function recordOutcome(db: Database, endpoint: WebhookEndpoint, delivery: 
       })
       .where(eq(webhookDeliveries.id, delivery.id));
     if (outcome.ok) {
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, endpoint.id));
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: null })
+        .where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince)));
       return;
     }
     await tx

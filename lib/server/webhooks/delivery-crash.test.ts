@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
-import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
 import { withTestDatabase } from "@/test/db";
+import { killWorkerProcesses, startWorkerProcess } from "@/test/worker-process";
+import { createAcmeFile } from "@/test/usage-file-state";
 import { acmeVendor } from "@/test/usage-workbooks";
 import { startReceiver, type Receiver } from "@/test/webhook-receiver";
 import { createWebhookEndpoint } from "./manage-webhooks";
@@ -14,31 +14,11 @@ vi.hoisted(() => {
 });
 
 const database = withTestDatabase();
-const workers: ChildProcess[] = [];
 let receiver: Receiver | undefined;
-
-/** The worker process `npm start` runs, on this test's database. */
-function startWorker(): ChildProcess {
-  const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.handle.url,
-      NODE_ENV: "production",
-      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
-    },
-    stdio: "ignore",
-  });
-  workers.push(worker);
-  return worker;
-}
+const startWorker = () => startWorkerProcess(database.handle.url, { WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
 
 afterEach(async () => {
-  for (const worker of workers.splice(0)) {
-    if (worker.exitCode === null && worker.signalCode === null) {
-      worker.kill("SIGKILL");
-      await once(worker, "exit");
-    }
-  }
+  await killWorkerProcesses();
   await receiver?.close();
 });
 
@@ -67,17 +47,7 @@ describe("a worker killed while it delivers webhooks", () => {
       receiver.useSecret("/acme", endpoint.value.secret);
 
       expect((await submitUsageFile(acmeVendor, "UF-2026-10-1001-0002")).ok).toBe(true);
-      for (const name of ["March", "April"]) {
-        const created = await createUsageFile(acmeVendor, {
-          productId: "PRD-100-001",
-          contractId: "CRD-00001",
-          name,
-          description: "",
-          currency: "USD",
-          period: { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") },
-        });
-        expect(created.ok).toBe(true);
-      }
+      for (const name of ["March", "April"]) await createAcmeFile(name);
 
       const first = startWorker();
       await vi.waitFor(() => expect(receiver!.received).toHaveLength(1), { timeout: 30_000, interval: 50 });

@@ -2,11 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { publishNotification } from "@/lib/server/notifications/publish";
 import { listEvents } from "@/lib/server/queries/notifications";
-import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
 import { apiKeysOf, callApi, seededKeyHolders } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
-import { uploadAndProcess } from "@/test/usage-file-state";
+import { createAcmeFile, uploadAndProcess } from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, recordsHeader, validRow } from "@/test/usage-workbooks";
 import * as events from "./route";
 
@@ -67,7 +66,7 @@ describe("GET /events", () => {
   it("reads on from a cursor, page by page, and filters by type", async () => {
     await seedDemoData(database.handle.db);
     const { acme } = await apiKeysOf({ acme: seededKeyHolders.acme });
-    for (const name of ["One", "Two", "Three"]) await createFile(name);
+    for (const name of ["One", "Two", "Three"]) await createAcmeFile(name);
 
     const first = await eventsAs(acme, "?limit=2");
     expect(first.events.map((e) => e.data.name)).toEqual(["One", "Two"]);
@@ -115,15 +114,3 @@ describe("GET /events", () => {
     expect(afterCommit.events.map((event) => event.data.id)).toEqual([acmeDraftFileId, ready]);
   });
 });
-
-async function createFile(name: string) {
-  const created = await createUsageFile(acmeVendor, {
-    productId: "PRD-100-001",
-    contractId: "CRD-00001",
-    name,
-    description: "",
-    currency: "USD",
-    period: { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") },
-  });
-  expect(created.ok).toBe(true);
-}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
+import { notificationTypes } from "@/lib/domain/notifications";
 import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { startWorkers } from "@/lib/server/jobs/worker";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
@@ -32,18 +33,7 @@ const database = withTestDatabase();
 const ready = "UF-2026-10-1001-0002";
 const pending = "UF-2026-10-1001-0003";
 const internalNote = "Exported from the metering warehouse, job #4711.";
-const everyType = [
-  "usage_file.created",
-  "usage_file.uploaded",
-  "usage_file.ready",
-  "usage_file.invalid",
-  "usage_file.submitted",
-  "usage_file.accepted",
-  "usage_file.rejected",
-  "usage_file.closed",
-  "usage_file.deleted",
-  "usage_records.closed",
-];
+const everyType = [...notificationTypes];
 
 let receiver: Receiver | undefined;
 // Each test's workers stop before the next test empties the tables under them.
