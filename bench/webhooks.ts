@@ -97,6 +97,7 @@ export async function benchWebhooks(): Promise<void> {
             contractId: "CRD-00001",
             name: `Bench ${index}`,
             description: "",
+            externalId: null,
             currency: "USD",
             period: { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") },
           });

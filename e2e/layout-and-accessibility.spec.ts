@@ -11,6 +11,8 @@ const pagesByRole = {
     "/vendor/files/UF-2026-10-1001-0003",
     "/vendor/files/UF-2026-10-1001-0006",
     "/profile",
+    "/inbox",
+    "/settings/webhooks",
     "/api-docs",
   ],
   "distributor@northwind.test": [
@@ -19,6 +21,8 @@ const pagesByRole = {
     "/distributor/files/UF-2026-10-2001-0001",
     "/distributor/files/UF-2026-10-1001-0005",
     "/profile",
+    "/inbox",
+    "/settings/webhooks",
   ],
   "admin@portal.test": [
     "/admin",

@@ -119,6 +119,7 @@ export async function createAcmeFile(name: string): Promise<string> {
     contractId: "CRD-00001",
     name,
     description: "",
+    externalId: null,
     currency: "USD",
     period: { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") },
   });

@@ -1,5 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SimpleTable, type SimpleColumn } from "@/components/ui/simple-table";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
@@ -105,7 +106,18 @@ export function WebhookEndpointCard({
           label={endpoint.enabled ? "Turn off" : "Turn on"}
           extra={{ enabled: String(!endpoint.enabled) }}
         />
-        <EndpointButton action={actions.remove} endpointId={endpoint.id} label="Remove" />
+        <ConfirmDialog
+          action={actions.remove}
+          hidden={{ endpointId: endpoint.id }}
+          trigger="Remove"
+          title="Remove this endpoint?"
+          description={
+            <p className="break-all">{endpoint.url} gets no more messages and its delivery log is deleted.</p>
+          }
+          confirmLabel="Remove"
+          variant="danger"
+          triggerVariant="secondary"
+        />
       </div>
       <h3 className="mb-1 text-sm font-semibold text-slate-800">Delivery log</h3>
       {deliveries.length === 0 ? (

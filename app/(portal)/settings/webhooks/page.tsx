@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { EventTypeCheckboxes } from "@/components/notifications/event-type-checkboxes";
 import { WebhookEndpointCard } from "@/components/notifications/webhook-endpoint-card";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
@@ -50,17 +51,7 @@ export default async function WebhooksPage() {
           <ActionField name="description" label="Description">
             <TextInput name="description" maxLength={500} />
           </ActionField>
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-800">Events</legend>
-            <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-              {offered.map((type) => (
-                <label key={type} className="flex items-center gap-2">
-                  <input type="checkbox" name={`event:${type}`} defaultChecked />
-                  {notificationTypeLabels[type]} <span className="font-mono text-xs text-slate-500">{type}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <EventTypeCheckboxes legend="Events" types={offered} labels={notificationTypeLabels} checked={offered} />
         </ActionForm>
       </Card>
       <div className="mt-6 space-y-6">
