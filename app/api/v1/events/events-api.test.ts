@@ -32,6 +32,22 @@ async function eventsAs(key: string, query = ""): Promise<EventsPage> {
   return answer.body as EventsPage;
 }
 
+/**
+ * Events show once every older transaction on the server has ended, other databases' too (a shared
+ * server's other sessions hold them back a moment): waits until those written so far show.
+ */
+async function eventsSettled(): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const [row] = await database.handle.rows<{ settled: boolean }>(
+        "SELECT coalesce(max(txid) < pg_snapshot_xmin(pg_current_snapshot()), true) AS settled FROM notifications",
+      );
+      expect(row!.settled).toBe(true);
+    },
+    { timeout: 20_000 },
+  );
+}
+
 const typesOf = (page: EventsPage) => page.events.map((event) => `${event.type} ${event.data.id}`);
 
 describe("GET /events", () => {
@@ -40,6 +56,7 @@ describe("GET /events", () => {
     const keys = await apiKeysOf(seededKeyHolders);
     await uploadAndProcess(database.handle.db, acmeDraftFileId, "usage.csv", `${recordsHeader}\n${validRow("R1")}\n`);
     expect((await submitUsageFile(acmeVendor, ready)).ok).toBe(true);
+    await eventsSettled();
 
     const vendorView = await eventsAs(keys.acme);
     expect(typesOf(vendorView)).toEqual([
@@ -67,6 +84,7 @@ describe("GET /events", () => {
     await seedDemoData(database.handle.db);
     const { acme } = await apiKeysOf({ acme: seededKeyHolders.acme });
     for (const name of ["One", "Two", "Three"]) await createAcmeFile(name);
+    await eventsSettled();
 
     const first = await eventsAs(acme, "?limit=2");
     expect(first.events.map((e) => e.data.name)).toEqual(["One", "Two"]);
@@ -76,6 +94,7 @@ describe("GET /events", () => {
     expect(caughtUp).toEqual({ events: [], next_cursor: second.next_cursor });
 
     expect((await submitUsageFile(acmeVendor, ready)).ok).toBe(true);
+    await eventsSettled();
     expect(typesOf(await eventsAs(acme, `?after=${second.next_cursor}`))).toEqual([`usage_file.submitted ${ready}`]);
     expect(typesOf(await eventsAs(acme, "?types=usage_file.submitted,usage_file.closed"))).toEqual([
       `usage_file.submitted ${ready}`,
@@ -110,6 +129,7 @@ describe("GET /events", () => {
     expect(whileOpen.events).toEqual([]);
     commitSlow();
     await slow;
+    await eventsSettled();
     const afterCommit = await listEvents(acmeVendor, { after: whileOpen.nextCursor ?? undefined, limit: 100 });
     expect(afterCommit.events.map((event) => event.data.id)).toEqual([acmeDraftFileId, ready]);
   });
