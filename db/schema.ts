@@ -26,6 +26,7 @@ import {
   userRoles,
 } from "@/lib/domain/catalog";
 import type { EventAction, EventObjectType } from "@/lib/domain/events";
+import type { MailTopic } from "@/lib/domain/notification-mail";
 import { notificationTypes, type Notification, type NotificationType } from "@/lib/domain/notifications";
 import { usageFileStatuses } from "@/lib/domain/usage-file-status";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
@@ -68,6 +69,8 @@ export const users = pgTable(
     role: text("role", { enum: userRoles }).notNull(),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** What mails this user; null for the defaults of the user's role (mailTopicsOf). */
+    emailEvents: jsonb("email_events").$type<MailTopic[]>(),
     /** Bumped on deactivation and password change: sessions issued before stop working. */
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
@@ -504,7 +507,10 @@ export const webhookDeliveries = pgTable(
   ],
 );
 
-/** The in-app inbox: a notification for each user of the accounts it concerns (but its actor). */
+/**
+ * The in-app inbox: a notification for each user of the accounts it concerns (but its actor), or a
+ * webhook endpoint of the user's account turned off. An item is also what a mail is sent for.
+ */
 export const inboxItems = pgTable(
   "inbox_items",
   {
@@ -512,12 +518,13 @@ export const inboxItems = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
-    notificationId: bigint("notification_id", { mode: "number" })
-      .notNull()
-      .references(() => notifications.id),
+    notificationId: bigint("notification_id", { mode: "number" }).references(() => notifications.id),
+    disabledEndpointId: text("disabled_endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     readAt: utc("read_at"),
+    createdAt: createdAt(),
   },
   (t) => [
+    check("inbox_items_subject_check", sql`num_nonnulls(notification_id, disabled_endpoint_id) = 1`),
     index("inbox_items_user_idx").on(t.userId, t.id),
     index("inbox_items_unread_idx")
       .on(t.userId)

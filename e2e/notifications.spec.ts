@@ -2,7 +2,16 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIRequestContext } from "@playwright/test";
-import { createApiKey, createDraftThroughApi, expect, lastFullMonth, screenshot, signIn, test } from "./helpers";
+import {
+  createApiKey,
+  createDraftThroughApi,
+  expect,
+  expectFitsAndAccessible,
+  lastFullMonth,
+  screenshot,
+  signIn,
+  test,
+} from "./helpers";
 
 /** A Ready file of the Acme vendor's own, made through the API, so no other spec's seeded file is used up. */
 async function readyFile(request: APIRequestContext, key: string, name: string): Promise<string> {
@@ -59,7 +68,7 @@ test("a distributor sees the bell count rise when a vendor submits, and opens th
   await screenshot(distributor, shots("bell"));
   await distributor.getByRole("link", { name: "Notifications, 1 unread" }).click();
   await expect(distributor.getByRole("heading", { name: "Notifications" })).toBeVisible();
-  await screenshot(distributor, shots("inbox"));
+  await expectFitsAndAccessible(distributor, shots("inbox"));
   await distributor.getByRole("button", { name: /Usage file awaits review: Bell test/ }).click();
   await expect(distributor).toHaveURL(new RegExp(`/distributor/files/${id}$`));
   await expect(distributor.getByTestId("unread-count")).toHaveCount(0);
@@ -102,9 +111,25 @@ test("a webhook created on the settings page shows its test delivery in the log"
       .toBe(1);
     await expect(page.getByRole("cell", { name: "webhook.test" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "204" })).toBeVisible();
-    await screenshot(page, shots("webhook-log"));
+    await expectFitsAndAccessible(page, shots("webhook-log"));
     expect(received.map((hook) => hook.type)).toEqual(["webhook.test"]);
   } finally {
     server.close();
   }
+});
+
+test("a vendor chooses on the profile which notifications mail them", async ({ page }) => {
+  await signIn(page, "vendor2@acme.test");
+  await page.goto("/profile");
+  const invalid = page.getByRole("checkbox", { name: /Usage file invalid/ });
+  await expect(invalid).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Usage file awaits review/ })).not.toBeChecked();
+  await invalid.uncheck();
+  await page.getByRole("button", { name: "Save e-mail settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "E-mail settings saved" })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: /Usage file invalid/ })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Usage file rejected/ })).toBeChecked();
+  await expectFitsAndAccessible(page, shots("profile-mail"));
 });

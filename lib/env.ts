@@ -14,6 +14,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   /** The portal's public address; Auth.js reads it too. https:// here turns on HSTS and Secure cookies. */
   AUTH_URL: z.url("AUTH_URL must be the portal's address, e.g. https://usage.example.com").optional(),
+  /** Where `npm start` serves; the portal's address in mails when AUTH_URL is not set. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
@@ -36,7 +38,7 @@ const envSchema = z.object({
     }),
   /** Lets webhooks reach loopback and private addresses, over plain http too: for tests and local use only. */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.stringbool().default(false),
-  /** `smtp://user:pass@host:587`: when set, notifications are also mailed to the users who chose them. */
+  /** `smtp://user:pass@host:587`: when set, notifications are also mailed to the users who chose them (none without it). */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
@@ -75,4 +77,9 @@ export function authSecret(): string {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/** The portal's address for links in mails: AUTH_URL, else this machine's `npm start`. */
+export function portalUrl(path: string): string {
+  return new URL(path, env.AUTH_URL ?? `http://localhost:${env.PORT}`).toString();
 }

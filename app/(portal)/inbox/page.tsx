@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { notificationTypeLabels } from "@/lib/domain/notifications";
+import { mailTopicLabels } from "@/lib/domain/notification-mail";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/lib/server/actor";
 import { listInbox } from "@/lib/server/inbox/inbox";
@@ -41,10 +41,11 @@ export default async function InboxPage() {
                   <button type="submit" className="block w-full text-left hover:underline">
                     <span className={item.read ? "text-slate-600" : "font-semibold text-slate-900"}>
                       {!item.read && <span className="mr-2 inline-block h-2 w-2 rounded-full bg-brand-600" />}
-                      {notificationTypeLabels[item.type]}: {item.fileName}
+                      {mailTopicLabels[item.type]}: {"fileName" in item ? item.fileName : item.endpointUrl}
                     </span>
                     <span className="block text-xs text-slate-500">
-                      {item.usageFileId} · {formatDateTime(item.occurredAt)}
+                      {"usageFileId" in item ? `${item.usageFileId} · ` : ""}
+                      {formatDateTime(item.occurredAt)}
                     </span>
                   </button>
                 </form>

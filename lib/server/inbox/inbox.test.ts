@@ -40,7 +40,7 @@ describe("the in-app inbox", () => {
     expect(await unreadCount(northwindDistributor)).toBe(1);
     expect(await markInboxItemRead(northwindDistributor, item!.id)).toEqual({
       ok: true,
-      value: { usageFileId: ready },
+      value: { path: `/distributor/files/${ready}` },
     });
     expect(await unreadCount(northwindDistributor)).toBe(0);
     expect(await markAllInboxItemsRead(acmeColleague)).toEqual({ ok: true, value: { marked: 1 } });

@@ -1,19 +1,17 @@
 import "server-only";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { inboxItems, notifications } from "@/db/schema";
+import { inboxItems, notifications, webhookEndpoints } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
+import { endpointDisabledTopic } from "@/lib/domain/notification-mail";
 import type { NotificationType } from "@/lib/domain/notifications";
-import type { Actor } from "@/lib/domain/permissions";
+import { usageFilePath, webhookSettingsPath, type Actor } from "@/lib/domain/permissions";
 
-export interface InboxItem {
-  id: number;
-  type: NotificationType;
-  occurredAt: Date;
-  usageFileId: string;
-  fileName: string;
-  read: boolean;
-}
+/** What happened to a file of the user's, or to a webhook endpoint of the user's account. */
+export type InboxItem = { id: number; occurredAt: Date; read: boolean } & (
+  | { type: NotificationType; usageFileId: string; fileName: string }
+  | { type: typeof endpointDisabledTopic; endpointUrl: string }
+);
 
 /** How many of the actor's inbox items are unread: the bell's count. */
 export async function unreadCount(actor: Actor): Promise<number> {
@@ -25,28 +23,35 @@ export async function unreadCount(actor: Actor): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** What happened to the actor's files, newest first. */
+/** What happened to the actor's files and endpoints, newest first. */
 export async function listInbox(actor: Actor, limit = 50): Promise<InboxItem[]> {
   const db = await getDb();
   const rows = await db
     .select({
       id: inboxItems.id,
+      occurredAt: inboxItems.createdAt,
+      readAt: inboxItems.readAt,
       type: notifications.type,
-      occurredAt: notifications.occurredAt,
       usageFileId: notifications.usageFileId,
       fileName: sql<string>`${notifications.file}->>'name'`,
-      readAt: inboxItems.readAt,
+      endpointUrl: webhookEndpoints.url,
     })
     .from(inboxItems)
-    .innerJoin(notifications, eq(notifications.id, inboxItems.notificationId))
+    .leftJoin(notifications, eq(notifications.id, inboxItems.notificationId))
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, inboxItems.disabledEndpointId))
     .where(eq(inboxItems.userId, actor.userId))
     .orderBy(desc(inboxItems.id))
     .limit(limit);
-  return rows.map(({ readAt, ...item }) => ({ ...item, read: readAt !== null }));
+  return rows.map(({ id, occurredAt, readAt, type, usageFileId, fileName, endpointUrl }) => {
+    const item = { id, occurredAt, read: readAt !== null };
+    return type && usageFileId
+      ? { ...item, type, usageFileId, fileName }
+      : { ...item, type: endpointDisabledTopic, endpointUrl: endpointUrl ?? "" };
+  });
 }
 
-/** Marks one of the actor's items read; another user's is "not found". */
-export async function markInboxItemRead(actor: Actor, itemId: number): Promise<Result<{ usageFileId: string }>> {
+/** Marks one of the actor's items read, answering where it leads; another user's is "not found". */
+export async function markInboxItemRead(actor: Actor, itemId: number): Promise<Result<{ path: string }>> {
   const db = await getDb();
   await db
     .update(inboxItems)
@@ -55,9 +60,10 @@ export async function markInboxItemRead(actor: Actor, itemId: number): Promise<R
   const [item] = await db
     .select({ usageFileId: notifications.usageFileId })
     .from(inboxItems)
-    .innerJoin(notifications, eq(notifications.id, inboxItems.notificationId))
+    .leftJoin(notifications, eq(notifications.id, inboxItems.notificationId))
     .where(and(eq(inboxItems.id, itemId), eq(inboxItems.userId, actor.userId)));
-  return item ? ok(item) : fail("not_found", "Notification not found.");
+  if (!item) return fail("not_found", "Notification not found.");
+  return ok({ path: item.usageFileId ? usageFilePath(actor.role, item.usageFileId) : webhookSettingsPath });
 }
 
 export async function markAllInboxItemsRead(actor: Actor): Promise<Result<{ marked: number }>> {

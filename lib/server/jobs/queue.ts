@@ -42,6 +42,14 @@ export const deliverWebhooksJob = {
   options: { policy: "stately", retryLimit: 10, retryDelay: 2, expireInSeconds: 15 * 60, heartbeatSeconds: 10 },
 } as const;
 
+/** Mails an inbox item to its user (SMTP_URL): retried with backoff while the mail server refuses it. */
+export const sendInboxItemMailJob = {
+  name: "send-inbox-item-mail",
+  payload: z.object({ inboxItemId: z.number().int() }),
+  singletonKey: ({ inboxItemId }: { inboxItemId: number }) => String(inboxItemId),
+  options: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+} as const;
+
 interface JobDefinition<Payload> {
   name: string;
   payload: z.ZodType<Payload>;
@@ -51,7 +59,7 @@ interface JobDefinition<Payload> {
   options: Parameters<PgBoss["createQueue"]>[1];
 }
 
-const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob, deliverWebhooksJob];
+const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob, deliverWebhooksJob, sendInboxItemMailJob];
 
 const holder = globalThis as unknown as { __usagePortalQueue?: Promise<PgBoss> };
 

@@ -1,12 +1,22 @@
 import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, inboxItems, notifications, users, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import {
+  accounts,
+  inboxItems,
+  notifications,
+  users,
+  webhookDeliveries,
+  webhookEndpoints,
+  type User,
+} from "@/db/schema";
+import { endpointDisabledTopic, mailTopicsOf, type MailTopic } from "@/lib/domain/notification-mail";
 import { mayReceive, payloadFor, type Notification, type NotificationType } from "@/lib/domain/notifications";
 import { roleOfAccountKind } from "@/lib/domain/user-admin";
 import { answers } from "@/lib/server/api/answers";
 import { toWire } from "@/lib/server/api/wire-names";
-import { deliverWebhooksJob, jobSender } from "@/lib/server/jobs/queue";
+import { deliverWebhooksJob, jobSender, sendInboxItemMailJob } from "@/lib/server/jobs/queue";
+import { mailIsOn } from "@/lib/server/mail/transport";
 import { usageFileSnapshot, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { newDeliveryId } from "@/lib/server/webhooks/delivery-id";
 
@@ -42,9 +52,17 @@ export async function publishNotification(tx: Database, input: NotificationInput
   await queueWebhookDeliveries(tx, notification, stored!.id);
 }
 
+const recipientColumns = {
+  userId: users.id,
+  accountId: users.accountId,
+  role: users.role,
+  emailEvents: users.emailEvents,
+};
+type Recipient = Pick<User, "role" | "emailEvents"> & { userId: string };
+
 async function fillInboxes(tx: Database, notification: Notification, notificationId: number, actorUserId?: string) {
   const candidates = await tx
-    .select({ userId: users.id, accountId: users.accountId, role: users.role })
+    .select(recipientColumns)
     .from(users)
     .where(
       and(
@@ -54,8 +72,41 @@ async function fillInboxes(tx: Database, notification: Notification, notificatio
       ),
     );
   const recipients = candidates.filter((user) => mayReceive(user, notification));
+  await deliverToInboxes(tx, recipients, { notificationId }, notification.type);
+}
+
+/**
+ * Tells the users of an endpoint's account, in their inbox (and by mail for those who chose it),
+ * that the endpoint was turned off. Called in the transaction that turns it off.
+ */
+export async function publishEndpointDisabled(
+  tx: Database,
+  endpoint: { id: string; accountId: string },
+): Promise<void> {
+  const owners = await tx
+    .select(recipientColumns)
+    .from(users)
+    .where(and(eq(users.accountId, endpoint.accountId), eq(users.active, true)));
+  await deliverToInboxes(tx, owners, { disabledEndpointId: endpoint.id }, endpointDisabledTopic);
+}
+
+/** An inbox item for each recipient, and a mail job (SMTP_URL) for each whose mail settings include the topic. */
+async function deliverToInboxes(
+  tx: Database,
+  recipients: Recipient[],
+  subject: { notificationId: number } | { disabledEndpointId: string },
+  topic: MailTopic,
+) {
   if (recipients.length === 0) return;
-  await tx.insert(inboxItems).values(recipients.map(({ userId }) => ({ userId, notificationId })));
+  const items = await tx
+    .insert(inboxItems)
+    .values(recipients.map(({ userId }) => ({ userId, ...subject })))
+    .returning({ id: inboxItems.id, userId: inboxItems.userId });
+  if (!mailIsOn()) return;
+  const mailed = new Set(recipients.filter((user) => mailTopicsOf(user).includes(topic)).map((user) => user.userId));
+  if (mailed.size === 0) return;
+  const enqueue = await jobSender(sendInboxItemMailJob);
+  for (const item of items) if (mailed.has(item.userId)) await enqueue(tx, { inboxItemId: item.id });
 }
 
 /** The file with its counts and per-item totals, not its per-subscription and per-day lists: a message stays small. */

@@ -7,6 +7,7 @@ import { nextAttemptAfterFailure, shouldDisableEndpoint } from "@/lib/domain/web
 import { env } from "@/lib/env";
 import type { PgBoss } from "pg-boss";
 import { deliverWebhooksJob } from "@/lib/server/jobs/queue";
+import { publishEndpointDisabled } from "@/lib/server/notifications/publish";
 import { postWebhook, type SendOutcome } from "./send";
 
 export const deliveryTimeoutMs = 10_000;
@@ -17,19 +18,20 @@ const maxResponseBytes = 64 * 1024;
  * job that calls this runs once at a time per endpoint (deliverWebhooksJob), so first attempts
  * reach a receiver in the order the notifications were written; a failed delivery waits for its
  * retry while the later ones go on (receivers order by the payload's timestamp and the file's
- * `updated_at`, and skip a `webhook-id` they have seen).
+ * `updated_at`, and skip a `webhook-id` they have seen). `now` tells the time: what is due, when
+ * a retry is, and how long an endpoint has been failing.
  */
-export async function deliverDue(endpointId: string): Promise<void> {
+export async function deliverDue(endpointId: string, now: () => Date = () => new Date()): Promise<void> {
   const db = await getDb();
   for (;;) {
-    const due = await nextDue(db, endpointId);
+    const due = await nextDue(db, endpointId, now());
     if (!due) return;
     const outcome = await attempt(due.endpoint, due.delivery);
-    await recordOutcome(db, due.endpoint, due.delivery, outcome);
+    await recordOutcome(db, due.endpoint, due.delivery, outcome, now());
   }
 }
 
-async function nextDue(db: Database, endpointId: string) {
+async function nextDue(db: Database, endpointId: string, now: Date) {
   const [due] = await db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
     .from(webhookDeliveries)
@@ -38,7 +40,7 @@ async function nextDue(db: Database, endpointId: string) {
       and(
         eq(webhookDeliveries.endpointId, endpointId),
         eq(webhookDeliveries.status, "pending"),
-        lte(webhookDeliveries.nextAttemptAt, sql`now()`),
+        lte(webhookDeliveries.nextAttemptAt, now),
         eq(webhookEndpoints.enabled, true),
       ),
     )
@@ -68,10 +70,15 @@ export function attempt(endpoint: WebhookEndpoint, delivery: WebhookDelivery): P
 /**
  * A success ends the delivery and the endpoint's failing spell; a failure schedules the retry
  * (WEBHOOK_RETRY_SCHEDULE), or gives the delivery up past the schedule's end, and an endpoint
- * failing for 5 days with no success is turned off.
+ * failing for 5 days with no success is turned off and its account's users told.
  */
-async function recordOutcome(db: Database, endpoint: WebhookEndpoint, delivery: WebhookDelivery, outcome: SendOutcome) {
-  const now = new Date();
+async function recordOutcome(
+  db: Database,
+  endpoint: WebhookEndpoint,
+  delivery: WebhookDelivery,
+  outcome: SendOutcome,
+  now: Date,
+) {
   const attempts = delivery.attempts + 1;
   const retryAt = outcome.ok ? null : nextAttemptAfterFailure(env.WEBHOOK_RETRY_SCHEDULE, attempts, now);
   await db.transaction(async (tx) => {
@@ -98,13 +105,17 @@ async function recordOutcome(db: Database, endpoint: WebhookEndpoint, delivery: 
       .update(webhookEndpoints)
       .set({ failingSince: now })
       .where(and(eq(webhookEndpoints.id, endpoint.id), isNull(webhookEndpoints.failingSince)));
-    if (endpoint.failingSince && shouldDisableEndpoint(endpoint.failingSince, now)) {
-      await tx
-        .update(webhookEndpoints)
-        .set({ enabled: false, disabledReason: "Every delivery failed for 5 days; turned off.", updatedAt: now })
-        .where(eq(webhookEndpoints.id, endpoint.id));
-    }
+    if (endpoint.failingSince && shouldDisableEndpoint(endpoint.failingSince, now)) await disable(tx, endpoint, now);
   });
+}
+
+async function disable(tx: Database, endpoint: WebhookEndpoint, now: Date) {
+  const [disabled] = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: "Every delivery failed for 5 days; turned off.", updatedAt: now })
+    .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, true)))
+    .returning({ id: webhookEndpoints.id });
+  if (disabled) await publishEndpointDisabled(tx, endpoint);
 }
 
 /**
