@@ -60,6 +60,8 @@ export default defineConfig({
       PORT: process.env.E2E_PORT,
       DATA_DIR: process.env.E2E_DATA_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The webhook spec's receiver listens on 127.0.0.1 over plain http.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     },
   },
 });

@@ -26,6 +26,8 @@ import {
   userRoles,
 } from "@/lib/domain/catalog";
 import type { EventAction, EventObjectType } from "@/lib/domain/events";
+import type { MailTopic } from "@/lib/domain/notification-mail";
+import { notificationTypes, type Notification, type NotificationType } from "@/lib/domain/notifications";
 import { usageFileStatuses } from "@/lib/domain/usage-file-status";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import type { RecordError } from "@/lib/domain/record-errors";
@@ -67,6 +69,8 @@ export const users = pgTable(
     role: text("role", { enum: userRoles }).notNull(),
     active: boolean("active").notNull().default(true),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** What mails this user; null for the defaults of the user's role (mailTopicsOf). */
+    emailEvents: jsonb("email_events").$type<MailTopic[]>(),
     /** Bumped on deactivation and password change: sessions issued before stop working. */
     sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
@@ -404,6 +408,130 @@ export const events = pgTable(
   (t) => [index("events_object_idx").on(t.objectType, t.objectId, t.at), index("events_at_idx").on(t.at)],
 );
 
+/** PostgreSQL's 64-bit transaction id: orders the outbox by commit-safe position (lib/server/notifications). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+
+/**
+ * The outbox: one notification per usage-file transition (and per batch of records closed),
+ * written in the transition's transaction. `file` is the file as its vendor saw it right after.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The writing transaction: readers see a notification only once every older transaction has ended. */
+    txid: xid8("txid")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    type: text("type").$type<NotificationType>().notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    vendorAccountId: text("vendor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    distributorAccountId: text("distributor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    fileStatus: text("file_status", { enum: usageFileStatuses }).notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id),
+    file: jsonb("file").$type<Notification["file"]>().notNull(),
+    records: jsonb("records").$type<NonNullable<Notification["records"]>>(),
+  },
+  (t) => [
+    check("notifications_type_check", oneOf("type", notificationTypes)),
+    index("notifications_position_idx").on(t.txid, t.id),
+    index("notifications_vendor_idx").on(t.vendorAccountId, t.txid, t.id),
+    index("notifications_distributor_idx").on(t.distributorAccountId, t.txid, t.id),
+  ],
+);
+
+/** A receiver of signed webhooks (Standard Webhooks), owned by an account: it gets what that account's users may see. */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    eventTypes: jsonb("event_types").$type<NotificationType[]>().notNull(),
+    /** `whsec_…`: signs every delivery; shown once, at creation and at rotation. */
+    secret: text("secret").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason"),
+    /** When its deliveries started failing with no success since; null while it answers. */
+    failingSince: utc("failing_since"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: utc("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("webhook_endpoints_account_idx").on(t.accountId)],
+);
+
+export const webhookDeliveryStatuses = ["pending", "succeeded", "failed"] as const;
+
+/** One message to one endpoint: its `webhook-id` is the same on every attempt. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    /** Orders an endpoint's first attempts as the notifications were written. */
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    notificationId: bigint("notification_id", { mode: "number" }).references(() => notifications.id),
+    eventType: text("event_type").notNull(),
+    /** The body sent, `{type, timestamp, data}`, as the endpoint's account may see it. */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: webhookDeliveryStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: utc("next_attempt_at").defaultNow(),
+    lastAttemptAt: utc("last_attempt_at"),
+    lastResponseStatus: integer("last_response_status"),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("webhook_deliveries_status_check", oneOf("status", webhookDeliveryStatuses)),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.seq),
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+/**
+ * The in-app inbox: a notification for each user of the accounts it concerns (but its actor), or a
+ * webhook endpoint of the user's account turned off. An item is also what a mail is sent for.
+ */
+export const inboxItems = pgTable(
+  "inbox_items",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    notificationId: bigint("notification_id", { mode: "number" }).references(() => notifications.id),
+    disabledEndpointId: text("disabled_endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    readAt: utc("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("inbox_items_subject_check", sql`num_nonnulls(notification_id, disabled_endpoint_id) = 1`),
+    index("inbox_items_user_idx").on(t.userId, t.id),
+    index("inbox_items_unread_idx")
+      .on(t.userId)
+      .where(sql`read_at IS NULL`),
+  ],
+);
+
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
@@ -414,6 +542,8 @@ export type UsageFile = typeof usageFiles.$inferSelect;
 export type UsageRecord = typeof usageRecords.$inferSelect;
 export type Event = typeof events.$inferSelect;
 export type StoredFile = typeof storedFiles.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 
 export const usersRelations = relations(users, ({ one }) => ({
   account: one(accounts, { fields: [users.accountId], references: [accounts.id] }),

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -95,4 +95,33 @@ export async function expectFitsAndAccessible(page: Page, name: string): Promise
     await page.screenshot({ path: `e2e/screenshots/${width}/${name}.png`, fullPage: true });
   }
   if (initial) await page.setViewportSize(initial);
+}
+
+/** The last full month, which the demo contract's subscriptions cover, as `YYYY-MM-DD` days. */
+export function lastFullMonth(now = new Date()) {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  return { first, firstDay: first.toISOString().slice(0, 10), lastDay: last.toISOString().slice(0, 10) };
+}
+
+/** A Draft of the Acme vendor's compute product for the last full month, made through the API; its id. */
+export async function createDraftThroughApi(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  name: string,
+): Promise<string> {
+  const period = lastFullMonth();
+  const created = await request.post("/api/v1/usage/files", {
+    headers,
+    data: {
+      product_id: "PRD-100-001",
+      contract_id: "CRD-00001",
+      name,
+      currency: "USD",
+      first_day: period.firstDay,
+      last_day: period.lastDay,
+    },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
 }

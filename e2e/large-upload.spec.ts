@@ -1,13 +1,6 @@
-import { createApiKey, expect, signIn, test } from "./helpers";
+import { createApiKey, createDraftThroughApi, expect, lastFullMonth, signIn, test } from "./helpers";
 
 const rowCount = 110_000;
-
-/** The last full month, which the demo contract's subscriptions cover, as `YYYY-MM-DD` days. */
-function lastFullMonth(now = new Date()) {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
-  return { first, firstDay: first.toISOString().slice(0, 10), lastDay: last.toISOString().slice(0, 10) };
-}
 
 function usageCsv(periodStart: Date): string {
   const text = (date: Date) => date.toISOString().slice(0, 19).replace("T", " ");
@@ -26,19 +19,7 @@ test("an upload of more than 10 MB reaches the server whole and is processed", a
   await signIn(page, "vendor@acme.test");
   const headers = { authorization: `ApiKey ${await createApiKey(page, "large upload")}` };
   const period = lastFullMonth();
-  const created = await request.post("/api/v1/usage/files", {
-    headers,
-    data: {
-      product_id: "PRD-100-001",
-      contract_id: "CRD-00001",
-      name: "More than 10 MB",
-      currency: "USD",
-      first_day: period.firstDay,
-      last_day: period.lastDay,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const id = await createDraftThroughApi(request, headers, "More than 10 MB");
 
   const csv = Buffer.from(usageCsv(period.first));
   expect(csv.byteLength).toBeGreaterThan(10 * 1024 * 1024);

@@ -12,6 +12,8 @@ const pagesByRole = {
     "/vendor/files/UF-2026-10-1001-0006",
     "/vendor/subscriptions",
     "/profile",
+    "/inbox",
+    "/settings/webhooks",
     "/api-docs",
   ],
   "distributor@northwind.test": [
@@ -20,6 +22,8 @@ const pagesByRole = {
     "/distributor/files/UF-2026-10-2001-0001",
     "/distributor/files/UF-2026-10-1001-0005",
     "/profile",
+    "/inbox",
+    "/settings/webhooks",
   ],
   "admin@portal.test": [
     "/admin",

@@ -13,7 +13,7 @@ export function requestHeaders(): Headers {
 
 export type RouteHandler = (
   request: Request,
-  context: { params: Promise<{ id: string; recordId: string }> },
+  context: { params: Promise<Record<string, string>> },
 ) => Promise<Response>;
 
 export interface ApiCall {
@@ -23,7 +23,7 @@ export interface ApiCall {
   method?: string;
   json?: unknown;
   form?: FormData;
-  params?: { id?: string; recordId?: string };
+  params?: Record<string, string>;
 }
 
 export interface ApiAnswer {

@@ -4,6 +4,7 @@ import { recordPartitionName } from "@/db/record-partitions";
 import { categories, storedFiles, usageFiles, usageRecords } from "@/db/schema";
 import type { UsageSchema } from "@/lib/domain/catalog";
 import { processUsageFile } from "@/lib/server/usage-files/process-usage-file";
+import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
 import { acmeVendor, uploadOf } from "./usage-workbooks";
 
@@ -109,4 +110,19 @@ export async function insertDraftFile(db: Database, file: DraftFile): Promise<vo
     distributorAccountId: "ACC-0004",
     createdBy: acmeVendor.userId,
   });
+}
+
+/** A new Draft of the Acme vendor on the Northwind contract, through the use case (with its notification). */
+export async function createAcmeFile(name: string): Promise<string> {
+  const created = await createUsageFile(acmeVendor, {
+    productId: "PRD-100-001",
+    contractId: "CRD-00001",
+    name,
+    description: "",
+    externalId: null,
+    currency: "USD",
+    period: { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") },
+  });
+  if (!created.ok) throw new Error(created.message);
+  return created.value.id;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { UserRole } from "@/lib/domain/catalog";
 import { NavMenu } from "./nav-menu";
 
@@ -74,23 +75,24 @@ export function AppShell({
               ))}
             </nav>
           </div>
-          <div className="hidden items-center gap-4 text-sm lg:flex">
+          <div className="flex items-center gap-4 text-sm">
+            <NotificationBell />
             <Link
               href="/profile"
-              className="text-right leading-tight hover:text-brand-700"
+              className="hidden text-right leading-tight hover:text-brand-700 lg:block"
               title="Profile and password"
             >
               <span className="block font-medium">{user.name}</span>
               <span className="block text-xs text-slate-500">{user.accountName}</span>
             </Link>
-            <form action={signOut}>
+            <form action={signOut} className="hidden lg:block">
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
                 Sign out
               </button>
             </form>
-          </div>
-          <div className="lg:hidden">
-            <NavMenu links={links} userName={user.name} signOut={signOut} />
+            <div className="lg:hidden">
+              <NavMenu links={links} userName={user.name} signOut={signOut} />
+            </div>
           </div>
         </div>
       </header>

@@ -101,3 +101,11 @@ export const homePathOf: Record<UserRole, string> = {
   vendor: "/vendor",
   distributor: "/distributor",
 };
+
+/** Where an account's users manage its webhook endpoints. */
+export const webhookSettingsPath = "/settings/webhooks";
+
+/** Where a vendor or a distributor opens a usage file. */
+export function usageFilePath(role: UserRole, usageFileId: string): string {
+  return `${homePathOf[role]}/files/${encodeURIComponent(usageFileId)}`;
+}

@@ -2,7 +2,7 @@ import type { AccountKind, UserRole } from "./catalog";
 import { fail, ok, type Result } from "./errors";
 
 /** The role a user of each kind of account has: a reseller's users act as distributors (SPEC §1). */
-const roleOfAccountKind: Record<AccountKind, UserRole> = {
+export const roleOfAccountKind: Record<AccountKind, UserRole> = {
   platform: "admin",
   vendor: "vendor",
   distributor: "distributor",

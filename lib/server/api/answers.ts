@@ -1,8 +1,19 @@
 import "server-only";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
-import { accounts, contracts, items, products, subscriptions, usageFiles, users } from "@/db/schema";
+import {
+  accounts,
+  contracts,
+  items,
+  products,
+  subscriptions,
+  usageFiles,
+  users,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "@/db/schema";
 import { errorDetailSchema } from "@/lib/domain/error-detail";
+import { notificationTypes } from "@/lib/domain/notifications";
 import { closingRefusalReasons } from "@/lib/domain/record-closing";
 import { recordErrorSchema } from "@/lib/domain/record-errors";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
@@ -79,6 +90,27 @@ const user = createSelectSchema(users)
 const item = createSelectSchema(items);
 const product = createSelectSchema(products).extend({ vendorName: z.string() });
 
+const event = z.object({
+  id: z.string().describe("The event's id, evt_…"),
+  type: z.enum(notificationTypes),
+  timestamp: z.string().describe("When it happened, ISO 8601"),
+  data: z
+    .record(z.string(), z.unknown())
+    .describe(
+      "The usage file as you may see it (as GET /usage/files/{id} shows it); for usage_records.closed, {usage_file, count, ids, all_remaining}",
+    ),
+});
+
+const webhookEndpoint = createSelectSchema(webhookEndpoints)
+  .omit({ secret: true, eventTypes: true, createdBy: true })
+  .extend({
+    accountName: z.string(),
+    events: z.array(z.enum(notificationTypes)).describe("The event types sent to it"),
+    failingSince: z.date().nullable().describe("Since when every delivery failed; turned off after 5 days"),
+  });
+
+const webhookSecret = z.string().describe("The signing secret, whsec_…: shown this once");
+
 export const answers = {
   usageFile,
   usageFileStatus: z.object({ status: usageFileStatusSchema }),
@@ -101,5 +133,21 @@ export const answers = {
     groupBy: z.array(z.enum(aggregateGroupings)),
     status: z.array(z.enum(summedStatuses)),
     groups: z.array(usageAggregateSchema),
+  }),
+  webhookEndpoint,
+  createdWebhookEndpoint: webhookEndpoint.extend({ secret: webhookSecret }),
+  webhookSecret: z.object({ secret: webhookSecret }),
+  deletedWebhookEndpoint: z.object({ id: z.string(), deleted: z.literal(true) }),
+  webhookDelivery: createSelectSchema(webhookDeliveries, {
+    payload: z.record(z.string(), z.unknown()).describe("The body sent: {type, timestamp, data}"),
+  })
+    .omit({ seq: true, endpointId: true, notificationId: true })
+    .extend({
+      id: z.string().describe("The webhook-id header of every attempt, msg_…"),
+      nextAttemptAt: z.date().nullable().describe("When it is tried next; null once delivered or given up"),
+    }),
+  eventsPage: z.object({
+    events: z.array(event),
+    nextCursor: z.string().nullable().describe("Pass as `after` to read on; unchanged while nothing is newer"),
   }),
 };

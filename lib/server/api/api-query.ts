@@ -8,6 +8,7 @@ import { sortToParam } from "@/lib/table-url";
 import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageRecordSortColumns } from "@/lib/domain/usage-record-query";
+import { eventCursorPattern, notificationTypes } from "@/lib/domain/notifications";
 import { snakeCase } from "./wire-names";
 
 /**
@@ -129,4 +130,15 @@ export const subscriptionApiQuery = listWindow.extend({
   contract: id.optional(),
   status: subscriptionStatusSchema.optional(),
   order_by: orderBy(subscriptionSortColumns, { column: "externalId", desc: false }),
+});
+
+/** `GET /events`: after a cursor, of some types (comma-separated), a page of at most `limit`. */
+export const eventApiQuery = z.object({
+  after: z.string().regex(eventCursorPattern, "Pass the next_cursor of a page as after.").optional(),
+  types: z
+    .string()
+    .optional()
+    .transform((text) => (text ? text.split(",").map((type) => type.trim()) : undefined))
+    .pipe(z.array(z.enum(notificationTypes)).optional()),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

@@ -5,7 +5,7 @@ import type { UserRole } from "@/lib/domain/catalog";
 export type EndpointReply = "object" | "list" | "created" | "accepted" | "spreadsheet";
 
 interface EndpointBase<Reply extends EndpointReply> {
-  method: "get" | "post" | "put";
+  method: "get" | "post" | "put" | "delete";
   /** Under /api/v1, with path parameters in braces: `/usage/files/{id}`. */
   path: string;
   summary: string;

@@ -10,6 +10,7 @@ import {
   updateUserInput,
 } from "@/lib/domain/admin-input";
 import {
+  eventApiQuery,
   listWindow,
   subscriptionApiQuery,
   usageFileApiQuery,
@@ -19,6 +20,7 @@ import {
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
 import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
+import { createWebhookInput, updateWebhookInput } from "@/lib/domain/webhooks";
 import {
   acceptUsageFileInput,
   billingReferenceInput,
@@ -264,6 +266,102 @@ export const usageRecordEndpoints = {
   }),
 };
 
+export const eventEndpoints = {
+  list: endpoint({
+    method: "get",
+    path: "/events",
+    summary:
+      "Events after a cursor, oldest first: what happened to the usage files you may see (`types` comma-separated)",
+    roles: everyone,
+    query: eventApiQuery,
+    reply: "object",
+    answer: answers.eventsPage,
+  }),
+};
+
+export const webhookEndpoints = {
+  list: endpoint({
+    method: "get",
+    path: "/webhooks",
+    summary: "List your account's webhook endpoints (an admin: every account's)",
+    roles: everyone,
+    query: listWindow,
+    reply: "list",
+    answer: answers.webhookEndpoint,
+  }),
+  create: endpoint({
+    method: "post",
+    path: "/webhooks",
+    summary:
+      "Add a webhook endpoint (https; an admin may set account_id); the answer's secret, whsec_…, is shown this once",
+    roles: everyone,
+    body: createWebhookInput,
+    reply: "created",
+    answer: answers.createdWebhookEndpoint,
+  }),
+  get: endpoint({
+    method: "get",
+    path: "/webhooks/{id}",
+    summary: "A webhook endpoint",
+    roles: everyone,
+    reply: "object",
+    answer: answers.webhookEndpoint,
+  }),
+  update: endpoint({
+    method: "put",
+    path: "/webhooks/{id}",
+    summary: "Change an endpoint's URL, events or description, or turn it off or on",
+    roles: everyone,
+    body: updateWebhookInput,
+    reply: "object",
+    answer: answers.webhookEndpoint,
+  }),
+  delete: endpoint({
+    method: "delete",
+    path: "/webhooks/{id}",
+    summary: "Remove an endpoint and its delivery log",
+    roles: everyone,
+    reply: "object",
+    answer: answers.deletedWebhookEndpoint,
+  }),
+  rotateSecret: endpoint({
+    method: "post",
+    path: "/webhooks/{id}/rotate-secret",
+    summary: "Replace the signing secret; the new one is answered this once",
+    roles: everyone,
+    body: noBody,
+    reply: "object",
+    answer: answers.webhookSecret,
+  }),
+  deliveries: endpoint({
+    method: "get",
+    path: "/webhooks/{id}/deliveries",
+    summary: "The endpoint's delivery log, newest first: status, attempts, response code, latency, next attempt",
+    roles: everyone,
+    query: listWindow,
+    reply: "list",
+    answer: answers.webhookDelivery,
+  }),
+  retry: endpoint({
+    method: "post",
+    path: "/webhooks/{id}/deliveries/{deliveryId}/retry",
+    summary: "Send a delivery again now, under the same webhook-id",
+    roles: everyone,
+    body: noBody,
+    reply: "object",
+    answer: answers.webhookDelivery,
+  }),
+  test: endpoint({
+    method: "post",
+    path: "/webhooks/{id}/test",
+    summary: "Queue a webhook.test message to the endpoint; it shows in the delivery log",
+    roles: everyone,
+    body: noBody,
+    reply: "accepted",
+    answer: answers.webhookDelivery,
+  }),
+};
+
 export const productEndpoints = {
   template: endpoint({
     method: "get",
@@ -497,6 +595,8 @@ export const adminEndpoints = {
 export const endpoints: readonly Endpoint[] = [
   ...Object.values(usageFileEndpoints),
   ...Object.values(usageRecordEndpoints),
+  ...Object.values(eventEndpoints),
+  ...Object.values(webhookEndpoints),
   ...Object.values(productEndpoints),
   ...Object.values(subscriptionEndpoints),
   ...Object.values(adminEndpoints),

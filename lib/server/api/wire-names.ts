@@ -5,11 +5,12 @@
  * the pages and the API.
  *
  * Some fields hold maps whose keys are data, not names (a record's `v.*` params, the cells of a
- * sheet row, a subscription's parameters): their keys pass through as they are.
+ * sheet row, a subscription's parameters): their keys pass through as they are, as do an event's
+ * `data`, stored in the API's names already.
  */
 import { z } from "zod";
 
-const dataMaps = new Set(["params", "sheetCells", "correctedCells", "parameters", "byCode"]);
+const dataMaps = new Set(["params", "sheetCells", "correctedCells", "parameters", "byCode", "data"]);
 
 export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

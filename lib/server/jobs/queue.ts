@@ -30,6 +30,26 @@ export const indexUsageRecordsJob = {
   options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 * 60 },
 } as const;
 
+/**
+ * Sends an endpoint's due webhook deliveries, one at a time in the order they were written. At most
+ * one such job waits and one runs per endpoint (pg-boss's `stately` policy): a new delivery's job
+ * joins the waiting one, and one endpoint is never sent to by two workers at once.
+ */
+export const deliverWebhooksJob = {
+  name: "deliver-webhooks",
+  payload: z.object({ endpointId: z.string() }),
+  singletonKey: ({ endpointId }: { endpointId: string }) => endpointId,
+  options: { policy: "stately", retryLimit: 10, retryDelay: 2, expireInSeconds: 15 * 60, heartbeatSeconds: 10 },
+} as const;
+
+/** Mails an inbox item to its user (SMTP_URL): retried with backoff while the mail server refuses it. */
+export const sendInboxItemMailJob = {
+  name: "send-inbox-item-mail",
+  payload: z.object({ inboxItemId: z.number().int() }),
+  singletonKey: ({ inboxItemId }: { inboxItemId: number }) => String(inboxItemId),
+  options: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+} as const;
+
 interface JobDefinition<Payload> {
   name: string;
   payload: z.ZodType<Payload>;
@@ -39,7 +59,7 @@ interface JobDefinition<Payload> {
   options: Parameters<PgBoss["createQueue"]>[1];
 }
 
-const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob];
+const jobDefinitions = [processUsageFileJob, indexUsageRecordsJob, deliverWebhooksJob, sendInboxItemMailJob];
 
 const holder = globalThis as unknown as { __usagePortalQueue?: Promise<PgBoss> };
 
@@ -107,7 +127,31 @@ export async function workOn<Payload>(
   });
 }
 
+/** Runs `task` every `intervalMs` until the queue stops (a failure is logged, and the next run tries again). */
+export function repeatWhileQueueRuns(intervalMs: number, task: (boss: PgBoss) => Promise<void>): void {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    const queue = holder.__usagePortalQueue;
+    if (running || !queue) return;
+    running = queue
+      .then(task)
+      .catch((error: unknown) => console.error("Periodic job task failed:", error))
+      .finally(() => {
+        tasks.delete(running!);
+        running = null;
+      });
+    tasks.add(running);
+  }, intervalMs);
+  timer.unref();
+  timers.push(timer);
+}
+
+const timers: NodeJS.Timeout[] = [];
+const tasks = new Set<Promise<void>>();
+
 export async function stopJobQueue(): Promise<void> {
+  for (const timer of timers.splice(0)) clearInterval(timer);
+  await Promise.all(tasks);
   const queue = holder.__usagePortalQueue;
   holder.__usagePortalQueue = undefined;
   if (queue) await (await queue).stop({ graceful: false, close: true });

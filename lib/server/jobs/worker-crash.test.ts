@@ -1,34 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
+import { killWorkerProcesses, startWorkerProcess } from "@/test/worker-process";
 import { rowsByGeneration, usageFileRow } from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, recordsHeader, uploadOf, validRow } from "@/test/usage-workbooks";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
 import { processUsageFileJob } from "./queue";
 
 const database = withTestDatabase();
-const workers: ChildProcess[] = [];
+const startWorker = () => startWorkerProcess(database.handle.url);
 
-/** The worker process `npm start` runs, on this test's database. */
-function startWorker(): ChildProcess {
-  const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: database.handle.url, NODE_ENV: "production" },
-    stdio: "ignore",
-  });
-  workers.push(worker);
-  return worker;
-}
-
-afterEach(async () => {
-  for (const worker of workers.splice(0)) {
-    if (worker.exitCode === null && worker.signalCode === null) {
-      worker.kill("SIGKILL");
-      await once(worker, "exit");
-    }
-  }
-});
+afterEach(killWorkerProcesses);
 
 const recordCount = 300_000;
 

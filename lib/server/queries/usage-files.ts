@@ -88,6 +88,14 @@ export async function getUsageFile(actor: Actor, id: string): Promise<UsageFileV
   return row ? toView(actor, row) : null;
 }
 
+/** A file as its vendor sees it, read inside the caller's transaction: what a notification about it carries. */
+export async function usageFileSnapshot(tx: Database, id: string): Promise<UsageFileView> {
+  const [row] = await selectUsageFiles(tx, eq(usageFiles.id, id)).limit(1);
+  if (!row) throw new Error(`Usage file ${id} not found`);
+  const { file, ...names } = row;
+  return { ...file, ...names };
+}
+
 export async function listRecentUsageFiles(actor: Actor, limit = 20): Promise<UsageFileView[]> {
   return listUsageFilesWhere(actor, undefined, [desc(usageFiles.updatedAt), desc(usageFiles.id)], limit);
 }

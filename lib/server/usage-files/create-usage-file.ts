@@ -7,6 +7,7 @@ import { newUsageFileId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import type { CreateUsageFileInput } from "@/lib/domain/usage-file-input";
 import { recordEvent } from "@/lib/server/events";
+import { publishNotification } from "@/lib/server/notifications/publish";
 
 const idAttempts = 5;
 
@@ -57,7 +58,7 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
         })
         .onConflictDoNothing()
         .returning();
-      if (file)
+      if (file) {
         await recordEvent(tx, {
           objectType: "usage_file",
           objectId: id,
@@ -65,6 +66,8 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
           actor,
           details: { name: input.name },
         });
+        await publishNotification(tx, { type: "usage_file.created", usageFileId: id, actor });
+      }
       return file;
     });
     if (created) return ok(created);

@@ -4,12 +4,15 @@ import type { Database } from "@/db/client";
 import { usageFiles, type UsageFile } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
 import { statusAfter, statusesAllowing, type UsageFileAction } from "@/lib/domain/usage-file-status";
+import { notificationTypeOf } from "@/lib/domain/notifications";
 import { recordEvent } from "@/lib/server/events";
+import { publishNotification } from "@/lib/server/notifications/publish";
 
 /**
  * Moves a file through the state machine inside the caller's transaction:
  * `UPDATE … WHERE id = ? AND status IN (<from>)`, with its event. Zero rows updated means someone
- * else changed the file first: the caller refuses, and nothing changes.
+ * else changed the file first: the caller refuses, and nothing changes. The transition's
+ * notification (lib/domain/notifications) commits with it.
  */
 export async function transitionUsageFile(
   tx: Database,
@@ -34,5 +37,7 @@ export async function transitionUsageFile(
     actor: input.actor,
     details: input.details,
   });
+  const type = notificationTypeOf(input.action);
+  if (type) await publishNotification(tx, { type, usageFileId: input.usageFileId, actor: input.actor });
   return updated;
 }

@@ -4,11 +4,13 @@ import { getDb, selectRows, type Database } from "@/db/client";
 import { usageFiles } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import { groupBy } from "@/lib/domain/group-by";
+import { listedRecordIdsMax } from "@/lib/domain/notifications";
 import { parseUsageRecordPublicId, usageRecordPublicId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import { withoutDuplicates, type ClosingReport, type RecordClosing } from "@/lib/domain/record-closing";
 import type { BillingReference } from "@/lib/domain/usage-file-review";
 import { recordEvent } from "@/lib/server/events";
+import { publishNotification } from "@/lib/server/notifications/publish";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { fileOfRecord, filesOfRecords } from "@/lib/server/queries/usage-records";
 import { authorizeAction, changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
@@ -88,7 +90,7 @@ async function closeInFiles(
     };
     for (const { file, closings } of groups) {
       if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
-      let closedInFile = 0;
+      const closedInFile: string[] = [];
       for (let start = 0; start < closings.length; start += chunkSize) {
         const chunk = closings.slice(start, start + chunkSize);
         const closed = await closeOpenRecords(tx, file, actor, chunk);
@@ -101,15 +103,25 @@ async function closeInFiles(
           if (closed.has(recordId)) report.closed.push(recordId);
           else report.refused.push({ recordId, reason: alreadyClosed.has(recordId) ? "already_closed" : "not_found" });
         }
-        closedInFile += closed.size;
+        closedInFile.push(...closed);
       }
-      if (closedInFile > 0) {
+      if (closedInFile.length > 0) {
         await recordEvent(tx, {
           objectType: "usage_file",
           objectId: file.id,
           action: "close_records",
           actor,
-          details: { records: closedInFile, source },
+          details: { records: closedInFile.length, source },
+        });
+        await publishNotification(tx, {
+          type: "usage_records.closed",
+          usageFileId: file.id,
+          actor,
+          records: {
+            count: closedInFile.length,
+            ids: closedInFile.slice(0, listedRecordIdsMax),
+            allRemaining: false,
+          },
         });
       }
     }
@@ -187,6 +199,12 @@ export async function closeRemainingRecords(
         billingId: reference.externalBillingId,
         billingNote: reference.externalBillingNote,
       },
+    });
+    await publishNotification(tx, {
+      type: "usage_records.closed",
+      usageFileId,
+      actor,
+      records: { count: null, ids: [], allRemaining: true },
     });
     return ok({ billingId: reference.externalBillingId });
   });
