@@ -69,7 +69,7 @@ test("a distributor sees the bell count rise when a vendor submits, and opens th
   await distributor.getByRole("link", { name: "Notifications, 1 unread" }).click();
   await expect(distributor.getByRole("heading", { name: "Notifications" })).toBeVisible();
   await expectFitsAndAccessible(distributor, shots("inbox"));
-  await distributor.getByRole("button", { name: /Usage file awaits review: Bell test/ }).click();
+  await distributor.getByRole("button", { name: new RegExp(`Usage file awaits review: Bell test ${id}`) }).click();
   await expect(distributor).toHaveURL(new RegExp(`/distributor/files/${id}$`));
   await expect(distributor.getByTestId("unread-count")).toHaveCount(0);
 });

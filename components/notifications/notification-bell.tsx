@@ -5,8 +5,17 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
 const pollMs = 10_000;
+const unreadEvent = "inbox-unread";
 
-/** The header's bell: the unread count of the user's inbox, asked for on each page and every 10 s. */
+/** Tells the header's bell the unread count a page has just rendered (the inbox, after items are marked read). */
+export function UnreadCountSync({ unread }: { unread: number }) {
+  useEffect(() => {
+    window.dispatchEvent(new CustomEvent<number>(unreadEvent, { detail: unread }));
+  }, [unread]);
+  return null;
+}
+
+/** The header's bell: the unread count of the user's inbox, asked for on each page and every 10 s, and told by the inbox. */
 export function NotificationBell() {
   const [unread, setUnread] = useState<number | null>(null);
   const pathname = usePathname();
@@ -17,11 +26,14 @@ export function NotificationBell() {
       const response = await fetch("/api/inbox/unread", { cache: "no-store" }).catch(() => null);
       if (!stopped && response?.ok) setUnread(((await response.json()) as { unread: number }).unread);
     }
+    const told = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     void refresh();
     const timer = setInterval(refresh, pollMs);
+    window.addEventListener(unreadEvent, told);
     return () => {
       stopped = true;
       clearInterval(timer);
+      window.removeEventListener(unreadEvent, told);
     };
   }, [pathname]);
 

@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
+import { UnreadCountSync } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { mailTopicLabels } from "@/lib/domain/notification-mail";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/lib/server/actor";
-import { listInbox } from "@/lib/server/inbox/inbox";
+import { listInbox, unreadCount } from "@/lib/server/inbox/inbox";
 import { markAllInboxItemsReadAction, markInboxItemReadAction, openInboxItemAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function InboxPage() {
   const actor = await requireActor();
-  const items = await listInbox(actor);
-  const unread = items.filter((item) => !item.read).length;
+  const [items, unread] = await Promise.all([listInbox(actor), unreadCount(actor)]);
   return (
     <>
+      <UnreadCountSync unread={unread} />
       <PageHeader
         title="Notifications"
         subtitle={unread ? `${unread} unread` : "Nothing unread"}
