@@ -18,7 +18,12 @@ export function multipartFile(request: Request, field: string): Promise<Multipar
   const contentType = request.headers.get("content-type") ?? "";
   if (!request.body || !contentType.startsWith("multipart/form-data")) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
-    const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1 } });
+    // Browsers send a file name as raw UTF-8, which busboy would otherwise read as Latin-1.
+    const parser = busboy({
+      headers: { "content-type": contentType },
+      limits: { files: 1 },
+      defParamCharset: "utf8",
+    });
     let found = false;
     parser.on("file", (name, stream, info) => {
       if (name !== field || found) {
