@@ -119,6 +119,12 @@ export async function indexRecordPartition(db: Database, usageFileId: string, ge
       definition: sql`USING gin (${sql.identifier(column)} gin_trgm_ops)`,
     })),
   ];
+  // The warnings' sweep (lib/server/usage-files/usage-warnings.ts) reads another file's records of
+  // given subscriptions and items in start order: this index serves it without reading the others.
+  indexes.push({
+    name: `${name}_subscription_item_start`,
+    definition: sql`(subscription_id, item_id, start_time)`,
+  });
   for (const index of indexes) {
     const [partition] = await selectRows<{ exists: boolean }>(
       db,

@@ -32,6 +32,7 @@ import { usageFileStatuses } from "@/lib/domain/usage-file-status";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { UsageFileStats } from "@/lib/domain/usage-stats";
+import { usageWarningCodes, type WarningCounts } from "@/lib/domain/usage-warnings";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -228,6 +229,8 @@ export const usageFiles = pgTable(
     /** Why the workbook is unusable, or a capped summary of record errors. */
     errorDetail: jsonb("error_detail").$type<ErrorDetail>(),
     stats: jsonb("stats").$type<UsageFileStats>(),
+    /** How many current records carry each warning; null until the file is first checked. */
+    warningCounts: jsonb("warning_counts").$type<WarningCounts>(),
     /** Records of this upload generation are the file's records; others are being written or removed. */
     generation: integer("generation").notNull().default(0),
     /**
@@ -349,6 +352,35 @@ export const usageFileTotals = pgTable(
     closedAmount: numeric("closed_amount"),
   },
   (t) => [primaryKey({ columns: [t.usageFileId, t.generation, t.subscriptionId, t.itemId] })],
+);
+
+/**
+ * A record's warnings (lib/domain/usage-warnings.ts), at most one per code, each naming the other
+ * record it was found against. Kept per generation like the records, and replaced whole when the
+ * file is checked again.
+ */
+export const usageRecordWarnings = pgTable(
+  "usage_record_warnings",
+  {
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    usageRecordId: bigint("usage_record_id", { mode: "number" }).notNull(),
+    code: text("code", { enum: usageWarningCodes }).notNull(),
+    otherFileId: text("other_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    otherRecordId: bigint("other_record_id", { mode: "number" }).notNull(),
+    /** The other record's `record_id` (the vendor's), kept so a message never reads another file's partition. */
+    otherRecordKey: text("other_record_key").notNull(),
+  },
+  (t) => [
+    check("usage_record_warnings_code_check", oneOf("code", usageWarningCodes)),
+    primaryKey({ columns: [t.usageFileId, t.generation, t.usageRecordId, t.code] }),
+    // The record grid's "warning = <code>" filter: the records of one file with that code.
+    index("usage_record_warnings_code_idx").on(t.usageFileId, t.generation, t.code, t.usageRecordId),
+  ],
 );
 
 export const categories = pgTable(

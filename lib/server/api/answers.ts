@@ -18,6 +18,7 @@ import { closingRefusalReasons } from "@/lib/domain/record-closing";
 import { recordErrorSchema } from "@/lib/domain/record-errors";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageFileStatsSchema } from "@/lib/domain/usage-stats";
+import { warningCountsSchema } from "@/lib/domain/usage-warnings";
 import { aggregateGroupings, summedStatuses, usageAggregateSchema } from "@/lib/domain/usage-aggregates";
 
 /**
@@ -32,6 +33,9 @@ const textMap = z.record(z.string(), z.string());
 const usageFile = createSelectSchema(usageFiles, {
   errorDetail: errorDetailSchema.nullable(),
   stats: usageFileStatsSchema.nullable(),
+  warningCounts: warningCountsSchema
+    .nullable()
+    .describe("How many of its records carry each warning code; null until the file is first processed"),
 })
   .omit({ generation: true, uploadedFileId: true, firstRecordId: true, lastRecordId: true, internalNote: true })
   .extend({

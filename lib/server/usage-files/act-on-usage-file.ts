@@ -12,6 +12,8 @@ export interface ActionChange {
   details?: Record<string, unknown>;
   /** A condition of this action beyond the status, checked in the transaction before the update. */
   precondition?: (tx: Database, file: UsageFileView) => Promise<Failure | null>;
+  /** More work in the same transaction once the status changed, on the file as updated; answers it as it ends. */
+  followUp?: (tx: Database, file: UsageFile) => Promise<UsageFile>;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function actOnUsageFile(
       set: change.set,
       details: change.details,
     });
-    return updated ? ok(updated) : changedMeanwhile();
+    if (!updated) return changedMeanwhile();
+    return ok(change.followUp ? await change.followUp(tx, updated) : updated);
   });
 }
 

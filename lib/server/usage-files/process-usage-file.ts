@@ -24,6 +24,7 @@ import {
 import { discardUsageFileTotals, storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { transitionUsageFile } from "./transition-usage-file";
+import { checkUsageWarnings, discardUsageWarnings } from "./usage-warnings";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
 class UnusableWorkbook extends Error {
@@ -101,6 +102,7 @@ async function claimForProcessing(db: Database, id: string): Promise<UsageFile |
 async function discardGenerations(db: Database, usageFileId: string, side: "from" | "before", generation: number) {
   await dropRecordPartitions(db, usageFileId, side, generation);
   await discardUsageFileTotals(db, usageFileId, side, generation);
+  await discardUsageWarnings(db, usageFileId, side, generation);
   const compare = side === "from" ? gte : lt;
   await db
     .delete(categoriesTable)
@@ -234,6 +236,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   await db.transaction(async (tx) => {
     await expectEveryRecordStored(tx, file.id, generation, stats.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
+    const warningCounts = await checkUsageWarnings(tx, { ...file, generation });
     if (loaded.categories.length > 0) {
       await tx
         .insert(categoriesTable)
@@ -248,6 +251,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
         // The ids finding a record by id looks for among the files (lib/server/queries/usage-records.ts).
         ...(await recordIdRange(tx, file.id, generation)),
         stats,
+        warningCounts,
         errorDetail,
         progressRows: stats.records,
         progressPercent: 100,

@@ -1,10 +1,23 @@
 import "server-only";
-import type { UsageFile } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { usageFiles, type UsageFile } from "@/db/schema";
 import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { actOnUsageFile } from "./act-on-usage-file";
+import { checkUsageWarnings } from "./usage-warnings";
 
-/** The vendor hands a Ready file to its distributor for review (SPEC §2: submit). */
+/**
+ * The vendor hands a Ready file to its distributor for review (SPEC §2: submit). Other files of the
+ * contract may have come, gone or been decided since it was processed, so its warnings are checked
+ * again, in the transaction that moves it: the reviewer sees them as they are at submission.
+ */
 export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Result<UsageFile>> {
-  return actOnUsageFile(actor, usageFileId, "submit");
+  return actOnUsageFile(actor, usageFileId, "submit", { followUp: recheckWarnings });
+}
+
+async function recheckWarnings(tx: Database, file: UsageFile): Promise<UsageFile> {
+  const warningCounts = await checkUsageWarnings(tx, file);
+  const [updated] = await tx.update(usageFiles).set({ warningCounts }).where(eq(usageFiles.id, file.id)).returning();
+  return updated!;
 }

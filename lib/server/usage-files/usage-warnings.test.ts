@@ -1,0 +1,198 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { seedDemoData } from "@/db/seed";
+import { usageFiles, usageRecords, usageRecordWarnings } from "@/db/schema";
+import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { withTestDatabase } from "@/test/db";
+import { insertDraftFile, uploadAndProcess, usageFileRow } from "@/test/usage-file-state";
+import { acmeVendor, demoPeriodStart, recordsHeader, xlsxOf } from "@/test/usage-workbooks";
+import { deleteUsageFile } from "./delete-usage-file";
+import { submitUsageFile } from "./submit-usage-file";
+
+const database = withTestDatabase();
+
+const hourMs = 3_600_000;
+const fileA = "UF-2026-10-9001-0001";
+const fileB = "UF-2026-10-9001-0002";
+const fileC = "UF-2026-10-9001-0003";
+
+beforeEach(async () => {
+  const db = database.handle.db;
+  await seedDemoData(db);
+  // The seeded files of the Acme contract stay out of the comparisons: each test makes the files it compares.
+  await db.update(usageFiles).set({ status: "deleted" }).where(eq(usageFiles.contractId, "CRD-00001"));
+});
+
+interface Usage {
+  recordId: string;
+  /** Hours after the start of the period. */
+  from: number;
+  to: number;
+  subscription?: string;
+  item?: string;
+}
+
+function usageRow({ recordId, from, to, subscription = "EXT-100001001", item = "ACME-VCPU-HR" }: Usage): string[] {
+  const time = (hours: number) =>
+    new Date(demoPeriodStart().getTime() + hours * hourMs).toISOString().slice(0, 19).replace("T", " ");
+  return [recordId, "item.mpn", item, "1", time(from), time(to), "asset.external_id", subscription];
+}
+
+/** A file of the Acme vendor on the Northwind contract, processed from these records. */
+async function processedFile(id: string, usage: Usage[]) {
+  const db = database.handle.db;
+  const periodFrom = demoPeriodStart();
+  const periodTo = new Date(Date.UTC(periodFrom.getUTCFullYear(), periodFrom.getUTCMonth() + 1, 1));
+  await insertDraftFile(db, { id, productId: "PRD-100-001", usageSchema: "QT", currency: "USD", periodFrom, periodTo });
+  const workbook = await xlsxOf({ records: [[...recordsHeader], ...usage.map(usageRow)] });
+  return uploadAndProcess(db, id, "usage.xlsx", workbook);
+}
+
+async function setStatus(id: string, status: UsageFileStatus) {
+  await database.handle.db.update(usageFiles).set({ status }).where(eq(usageFiles.id, id));
+}
+
+/** A file's warnings, each record named by its vendor's record id, in record order. */
+async function warningsOf(id: string) {
+  const db = database.handle.db;
+  const { generation } = await usageFileRow(db, id);
+  const rows = await db
+    .select({
+      record: usageRecords.recordId,
+      code: usageRecordWarnings.code,
+      otherFile: usageRecordWarnings.otherFileId,
+      otherRecordId: usageRecordWarnings.otherRecordId,
+      otherRecord: usageRecordWarnings.otherRecordKey,
+    })
+    .from(usageRecordWarnings)
+    .innerJoin(
+      usageRecords,
+      and(
+        eq(usageRecords.usageFileId, usageRecordWarnings.usageFileId),
+        eq(usageRecords.generation, usageRecordWarnings.generation),
+        eq(usageRecords.id, usageRecordWarnings.usageRecordId),
+      ),
+    )
+    .where(and(eq(usageRecordWarnings.usageFileId, id), eq(usageRecordWarnings.generation, generation)))
+    .orderBy(asc(usageRecords.rowNumber), asc(usageRecordWarnings.code));
+  const otherIds = await recordIdsByInternalId(rows.map((row) => row.otherRecordId));
+  return rows.map(({ otherRecordId, ...row }) => {
+    expect(otherIds.get(otherRecordId)).toBe(row.otherRecord);
+    return row;
+  });
+}
+
+async function recordIdsByInternalId(ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await database.handle.db
+    .select({ id: usageRecords.id, recordId: usageRecords.recordId })
+    .from(usageRecords)
+    .where(inArray(usageRecords.id, ids));
+  return new Map(rows.map((row) => [row.id, row.recordId]));
+}
+
+const noWarnings = { overlaps_other_file: 0, duplicate_record_id_other_file: 0, overlaps_in_file: 0 };
+
+describe("warnings found when a file is processed", () => {
+  it("flags overlaps with another live file's records of the same subscription and item, never touching windows", async () => {
+    await processedFile(fileA, [
+      { recordId: "a-1", from: 0, to: 24 },
+      { recordId: "a-2", from: 48, to: 72 },
+      { recordId: "a-3", from: 100, to: 110, subscription: "EXT-100001002" },
+      { recordId: "a-4", from: 200, to: 210, item: "ACME-STOR-GB" },
+    ]);
+    await setStatus(fileA, "accepted");
+
+    const file = await processedFile(fileB, [
+      { recordId: "b-1", from: 12, to: 24 }, // overlaps a-1
+      { recordId: "b-2", from: 24, to: 48 }, // touches a-1's (and b-1's) end and a-2's start
+      { recordId: "b-3", from: 60, to: 61 }, // inside a-2
+      { recordId: "b-4", from: 100, to: 110 }, // a-3's window, another subscription
+      { recordId: "b-5", from: 200, to: 210 }, // a-4's window, another item
+    ]);
+
+    expect(file.status).toBe("ready");
+    expect(await warningsOf(fileB)).toEqual([
+      { record: "b-1", code: "overlaps_other_file", otherFile: fileA, otherRecord: "a-1" },
+      { record: "b-3", code: "overlaps_other_file", otherFile: fileA, otherRecord: "a-2" },
+    ]);
+    expect(file.warningCounts).toEqual({ ...noWarnings, overlaps_other_file: 2 });
+  });
+
+  it("flags overlapping records within the file, each naming the other", async () => {
+    const file = await processedFile(fileA, [
+      { recordId: "a-1", from: 0, to: 10 },
+      { recordId: "a-2", from: 5, to: 15 },
+      { recordId: "a-3", from: 15, to: 20 }, // touches a-2
+      { recordId: "a-4", from: 5, to: 15, subscription: "EXT-100001002" },
+    ]);
+
+    expect(await warningsOf(fileA)).toEqual([
+      { record: "a-1", code: "overlaps_in_file", otherFile: fileA, otherRecord: "a-2" },
+      { record: "a-2", code: "overlaps_in_file", otherFile: fileA, otherRecord: "a-1" },
+    ]);
+    expect(file.warningCounts).toEqual({ ...noWarnings, overlaps_in_file: 2 });
+    expect(file.stats?.invalid).toBe(0);
+  });
+
+  it("flags a record id already used in another live file, whatever its window", async () => {
+    await processedFile(fileA, [{ recordId: "shared-1", from: 0, to: 1 }]);
+    await setStatus(fileA, "closed");
+
+    const file = await processedFile(fileB, [
+      { recordId: "shared-1", from: 300, to: 301 },
+      { recordId: "own-1", from: 400, to: 401 },
+    ]);
+
+    expect(await warningsOf(fileB)).toEqual([
+      { record: "shared-1", code: "duplicate_record_id_other_file", otherFile: fileA, otherRecord: "shared-1" },
+    ]);
+    expect(file.warningCounts).toEqual({ ...noWarnings, duplicate_record_id_other_file: 1 });
+  });
+
+  it("counts Ready, Pending, Accepted and Closed files, never Deleted, Rejected or Invalid ones", async () => {
+    const statuses: UsageFileStatus[] = ["ready", "pending", "accepted", "closed", "deleted", "rejected", "invalid"];
+    const others = statuses.map((status, index) => ({ status, id: `UF-2026-10-9002-000${index}` }));
+    for (const [index, other] of others.entries()) {
+      await processedFile(other.id, [{ recordId: `${other.status}-1`, from: index * 10, to: index * 10 + 5 }]);
+      await setStatus(other.id, other.status);
+    }
+
+    await processedFile(fileC, [
+      ...others.map((_, index) => ({ recordId: `c-${index}`, from: index * 10 + 1, to: index * 10 + 2 })),
+      { recordId: "rejected-1", from: 500, to: 501 },
+    ]);
+
+    expect(await warningsOf(fileC)).toEqual(
+      others.slice(0, 4).map((other, index) => ({
+        record: `c-${index}`,
+        code: "overlaps_other_file",
+        otherFile: other.id,
+        otherRecord: `${other.status}-1`,
+      })),
+    );
+  });
+});
+
+describe("warnings checked again at submit", () => {
+  it("drops an overlap whose other file was deleted meanwhile, and finds one with a file that came meanwhile", async () => {
+    await processedFile(fileA, [{ recordId: "a-1", from: 0, to: 24 }]);
+    const first = await processedFile(fileB, [
+      { recordId: "b-1", from: 12, to: 36 },
+      { recordId: "b-2", from: 100, to: 101 },
+    ]);
+    expect(first.warningCounts).toEqual({ ...noWarnings, overlaps_other_file: 1 });
+    await processedFile(fileC, [{ recordId: "c-1", from: 100, to: 101 }]);
+    expect(await deleteUsageFile(acmeVendor, fileA)).toMatchObject({ ok: true });
+
+    const submitted = await submitUsageFile(acmeVendor, fileB);
+
+    expect(submitted).toMatchObject({
+      ok: true,
+      value: { status: "pending", warningCounts: { ...noWarnings, overlaps_other_file: 1 } },
+    });
+    expect(await warningsOf(fileB)).toEqual([
+      { record: "b-2", code: "overlaps_other_file", otherFile: fileC, otherRecord: "c-1" },
+    ]);
+  });
+});

@@ -1,0 +1,136 @@
+import "server-only";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { selectRows, type Database } from "@/db/client";
+import { usageRecordWarnings } from "@/db/schema";
+import {
+  liveUsageFileStatuses,
+  warningCountsOf,
+  type UsageWarningCode,
+  type WarningCounts,
+} from "@/lib/domain/usage-warnings";
+
+/** The file whose current records are checked. */
+export interface CheckedFile {
+  id: string;
+  generation: number;
+  contractId: string;
+  periodFrom: Date;
+  periodTo: Date;
+}
+
+const liveStatuses = sql.join(
+  liveUsageFileStatuses.map((status) => sql`${status}`),
+  sql`, `,
+);
+
+/**
+ * Checks a file's valid records against the other live files of its contract and against each
+ * other, replacing the warnings it had, and answers how many records carry each code. Runs in the
+ * caller's transaction, set-based: a few statements whatever the number of records.
+ */
+export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promise<WarningCounts> {
+  await tx
+    .delete(usageRecordWarnings)
+    .where(and(eq(usageRecordWarnings.usageFileId, file.id), eq(usageRecordWarnings.generation, file.generation)));
+  await insertOverlapWarnings(tx, file);
+  await insertDuplicateRecordIdWarnings(tx, file);
+  const counted = await selectRows<{ code: UsageWarningCode; records: number | string }>(
+    tx,
+    sql`SELECT code, count(*) AS records FROM usage_record_warnings
+        WHERE usage_file_id = ${file.id} AND generation = ${file.generation} GROUP BY code`,
+  );
+  return warningCountsOf(counted.map(({ code, records }) => ({ code, records: Number(records) })));
+}
+
+/**
+ * Overlapping windows (`overlaps_other_file`, `overlaps_in_file`) by one sweep per subscription and
+ * item instead of a join, which would compare every pair of a busy subscription's records: in start
+ * order, a record overlaps an earlier-starting one exactly when the greatest end before it is past
+ * its start, and a later-starting one exactly when the next start is before its end (windows are
+ * `[start, end)`, as `windowsOverlap` in lib/domain/usage-warnings.ts). `max`/`min` over
+ * `[time, id]` arrays carry the id of the record that decides. Only files whose period overlaps
+ * this one's can hold an overlapping record, since records lie inside their file's period; their
+ * records are read by the (subscription_id, item_id, start_time) index of each partition
+ * (db/record-partitions.ts) for the subscription and item pairs this file has.
+ */
+async function insertOverlapWarnings(tx: Database, file: CheckedFile): Promise<void> {
+  await tx.execute(sql`
+    WITH own AS (
+      SELECT id, usage_file_id, record_id, subscription_id, item_id, start_time, end_time
+      FROM usage_records
+      WHERE usage_file_id = ${file.id} AND generation = ${file.generation} AND errors IS NULL
+    ),
+    candidates AS MATERIALIZED (
+      SELECT own.*, false AS other FROM own
+      UNION ALL
+      SELECT o.id, o.usage_file_id, o.record_id, o.subscription_id, o.item_id, o.start_time, o.end_time, true
+      FROM usage_files f
+      JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation
+      WHERE f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${liveStatuses})
+        AND f.period_from < ${file.periodTo.toISOString()}::timestamptz
+        AND ${file.periodFrom.toISOString()}::timestamptz < f.period_to
+        AND (o.subscription_id, o.item_id) IN (SELECT subscription_id, item_id FROM own)
+    ),
+    swept AS (
+      SELECT id, other, start_time, end_time,
+        max(ARRAY[extract(epoch FROM end_time), id]) FILTER (WHERE other) OVER earlier AS earlier_other,
+        min(ARRAY[extract(epoch FROM start_time), id]) FILTER (WHERE other) OVER later AS later_other,
+        max(ARRAY[extract(epoch FROM end_time), id]) FILTER (WHERE NOT other) OVER earlier AS earlier_own,
+        min(ARRAY[extract(epoch FROM start_time), id]) FILTER (WHERE NOT other) OVER later AS later_own
+      FROM candidates
+      WINDOW
+        earlier AS (PARTITION BY subscription_id, item_id ORDER BY start_time, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+        later AS (PARTITION BY subscription_id, item_id ORDER BY start_time DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    ),
+    found AS (
+      SELECT id, 'overlaps_other_file' AS code, CASE
+          WHEN earlier_other[1] > extract(epoch FROM start_time) THEN earlier_other[2]
+          WHEN later_other[1] < extract(epoch FROM end_time) THEN later_other[2]
+        END AS other_id
+      FROM swept WHERE NOT other
+      UNION ALL
+      SELECT id, 'overlaps_in_file', CASE
+          WHEN earlier_own[1] > extract(epoch FROM start_time) THEN earlier_own[2]
+          WHEN later_own[1] < extract(epoch FROM end_time) THEN later_own[2]
+        END
+      FROM swept WHERE NOT other
+    )
+    INSERT INTO usage_record_warnings
+      (usage_file_id, generation, usage_record_id, code, other_file_id, other_record_id, other_record_key)
+    SELECT ${file.id}, ${file.generation}, found.id, found.code, c.usage_file_id, c.id, c.record_id
+    FROM found JOIN candidates c ON c.id = found.other_id::bigint
+    WHERE found.other_id IS NOT NULL`);
+}
+
+/**
+ * `duplicate_record_id_other_file`: a record id already used by a valid record of another live file
+ * of the contract, of any period. Each partition's unique index on (usage_file_id, generation,
+ * record_id COLLATE "C") WHERE errors IS NULL serves the match, hence the same collation and
+ * condition here; the least such record is named.
+ */
+async function insertDuplicateRecordIdWarnings(tx: Database, file: CheckedFile): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO usage_record_warnings
+      (usage_file_id, generation, usage_record_id, code, other_file_id, other_record_id, other_record_key)
+    SELECT DISTINCT ON (r.id) ${file.id}, ${file.generation}, r.id, 'duplicate_record_id_other_file',
+      o.usage_file_id, o.id, o.record_id
+    FROM usage_records r
+    JOIN usage_files f ON f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${liveStatuses})
+    JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation AND o.errors IS NULL
+      AND o.record_id COLLATE "C" = r.record_id COLLATE "C"
+    WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL
+    ORDER BY r.id, o.id`);
+}
+
+/** Removes the warnings of other generations than the visible one, as the records' partitions go. */
+export async function discardUsageWarnings(
+  db: Database,
+  usageFileId: string,
+  side: "from" | "before",
+  generation: number,
+): Promise<void> {
+  const compare = side === "from" ? gte : lt;
+  await db
+    .delete(usageRecordWarnings)
+    .where(and(eq(usageRecordWarnings.usageFileId, usageFileId), compare(usageRecordWarnings.generation, generation)));
+}
