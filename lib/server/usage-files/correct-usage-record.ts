@@ -16,6 +16,7 @@ import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
+import { checkUsageWarnings } from "./usage-warnings";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
@@ -142,7 +143,7 @@ async function saveRecord(
   if (!saved) throw new FileChanged();
 }
 
-/** The file's counts and error summary follow the record; the last correction makes it Ready. */
+/** The file's counts and error summary follow the record; the last correction makes it Ready, with its warnings. */
 async function updateFile(
   tx: Database,
   actor: Actor,
@@ -172,7 +173,8 @@ async function updateFile(
       usageFileId: file.id,
       action: "correct",
       actor,
-      set: { stats, errorDetail: null },
+      // The corrected records had no warnings checked yet: the file is checked whole as it becomes Ready.
+      set: { stats, errorDetail: null, warningCounts: await checkUsageWarnings(tx, file) },
     });
     if (!ready || ready.generation !== file.generation) throw new FileChanged();
     return true;

@@ -4,8 +4,9 @@ import { seedDemoData } from "@/db/seed";
 import { usageFiles, usageRecords, usageRecordWarnings } from "@/db/schema";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { withTestDatabase } from "@/test/db";
-import { insertDraftFile, uploadAndProcess, usageFileRow } from "@/test/usage-file-state";
+import { insertDraftFile, uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, demoPeriodStart, recordsHeader, xlsxOf } from "@/test/usage-workbooks";
+import { correctUsageRecord } from "./correct-usage-record";
 import { deleteUsageFile } from "./delete-usage-file";
 import { submitUsageFile } from "./submit-usage-file";
 
@@ -171,6 +172,30 @@ describe("warnings found when a file is processed", () => {
         otherRecord: `${other.status}-1`,
       })),
     );
+  });
+});
+
+describe("warnings checked when the last correction makes a file Ready", () => {
+  it("finds the overlap of a record that was invalid when the file was processed", async () => {
+    await processedFile(fileA, [{ recordId: "a-1", from: 0, to: 24 }]);
+    const invalid = await processedFile(fileB, [{ recordId: "b-1", from: 12, to: 36, item: "NO-SUCH-ITEM" }]);
+    expect(invalid).toMatchObject({ status: "invalid", warningCounts: noWarnings });
+    const [record] = await visibleRecords(database.handle.db, fileB);
+
+    const corrected = await correctUsageRecord(acmeVendor, {
+      usageFileId: fileB,
+      recordId: record!.id,
+      cells: { item_search_value: "ACME-VCPU-HR" },
+    });
+
+    expect(corrected).toEqual({ ok: true, value: { fileReady: true } });
+    expect(await usageFileRow(database.handle.db, fileB)).toMatchObject({
+      status: "ready",
+      warningCounts: { ...noWarnings, overlaps_other_file: 1 },
+    });
+    expect(await warningsOf(fileB)).toEqual([
+      { record: "b-1", code: "overlaps_other_file", otherFile: fileA, otherRecord: "a-1" },
+    ]);
   });
 });
 
