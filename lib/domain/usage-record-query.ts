@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalChoice, optionalText, pageSizeParam, sortParam } from "./table-query";
 import { usageRecordStatuses } from "./usage-file-status";
+import { usageWarningCodes } from "./usage-warnings";
 
 /** The record grid's sortable columns; each maps to one column of usage_records. */
 export const usageRecordSortColumns = [
@@ -106,6 +107,8 @@ export const usageRecordListQuery = z
     minQuantity: decimal,
     maxQuantity: decimal,
     invalid: flag,
+    /** Records carrying this warning. */
+    warning: optionalChoice(usageWarningCodes),
     after: cursorParam,
     before: cursorParam,
     /** The position (1-based) of the `after` or `before` row in the filtered order, when the pager knows it. */
@@ -131,7 +134,7 @@ export type UsageRecordListQuery = z.output<typeof usageRecordListQuery>;
 export type UsageRecordFilters = Partial<
   Pick<
     UsageRecordListQuery,
-    "q" | "status" | "item" | "subscription" | "from" | "to" | "minQuantity" | "maxQuantity" | "invalid"
+    "q" | "status" | "item" | "subscription" | "from" | "to" | "minQuantity" | "maxQuantity" | "invalid" | "warning"
   >
 > & { mpn?: string };
 
@@ -147,6 +150,7 @@ export function isFiltered(query: UsageRecordFilters): boolean {
     query.to ||
     query.minQuantity ||
     query.maxQuantity ||
-    query.invalid,
+    query.invalid ||
+    query.warning,
   );
 }

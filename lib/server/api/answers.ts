@@ -18,7 +18,7 @@ import { closingRefusalReasons } from "@/lib/domain/record-closing";
 import { recordErrorSchema } from "@/lib/domain/record-errors";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageFileStatsSchema } from "@/lib/domain/usage-stats";
-import { warningCountsSchema } from "@/lib/domain/usage-warnings";
+import { usageWarningSchema, warningCountsSchema } from "@/lib/domain/usage-warnings";
 import { aggregateGroupings, summedStatuses, usageAggregateSchema } from "@/lib/domain/usage-aggregates";
 
 /**
@@ -66,6 +66,9 @@ const usageRecord = z.object({
   sheetCells: textMap.nullable().describe("An invalid record's cells as read, by header: for its vendor only"),
   externalBillingId: z.string().nullable(),
   externalBillingNote: z.string().nullable(),
+  warnings: z
+    .array(usageWarningSchema)
+    .describe("What a reviewer should look at before billing it; a warning never makes a record invalid"),
 });
 
 const closingReport = z.object({

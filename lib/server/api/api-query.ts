@@ -9,6 +9,7 @@ import { usageFileSortColumns } from "@/lib/domain/usage-file-query";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageRecordSortColumns } from "@/lib/domain/usage-record-query";
 import { eventCursorPattern, notificationTypes } from "@/lib/domain/notifications";
+import { usageWarningCodeSchema } from "@/lib/domain/usage-warnings";
 import { snakeCase } from "./wire-names";
 
 /**
@@ -88,6 +89,7 @@ export const usageRecordApiQuery = listWindow
     start_from: day.optional(),
     /** Records whose window starts on or before this day (UTC). */
     start_to: day.optional(),
+    warning: usageWarningCodeSchema.optional().meta({ description: "Only the records carrying this warning" }),
     order_by: recordOrder,
   })
   .superRefine((query, context) => {
@@ -113,6 +115,7 @@ export const usageRecordApiQuery = listWindow
       mpn: query["item.mpn"],
       from: query.start_from,
       to: query.start_to,
+      warning: query.warning,
     },
     sort: query.order_by,
   }));

@@ -20,7 +20,7 @@ import {
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { currentRecordsOf } from "@/db/record-partitions";
-import { items, subscriptions, usageRecords, type UsageRecord } from "@/db/schema";
+import { items, subscriptions, usageRecords, usageRecordWarnings, type UsageRecord } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import { groupBy } from "@/lib/domain/group-by";
@@ -41,6 +41,7 @@ import {
   type RecordStatusMatch,
   type UsageRecordStatus,
 } from "@/lib/domain/usage-file-status";
+import { describeWarning, type UsageWarning, type WarningCounterpart } from "@/lib/domain/usage-warnings";
 import { escapeLike } from "./like";
 import {
   getUsageFile,
@@ -71,6 +72,7 @@ export interface UsageRecordView {
   sheetCells: Record<string, string> | null;
   externalBillingId: string | null;
   externalBillingNote: string | null;
+  warnings: UsageWarning[];
 }
 
 export interface UsageRecordPage {
@@ -280,7 +282,23 @@ export async function filesOfRecords(actor: Actor, ids: readonly number[]): Prom
   return files;
 }
 
-type PageRow = UsageRecord & { itemMpn: string | null; subscriptionExternalId: string | null };
+type PageRow = UsageRecord & {
+  itemMpn: string | null;
+  subscriptionExternalId: string | null;
+  warnings: WarningCounterpart[] | null;
+};
+
+/** The warnings stored for the record of this row (lib/server/usage-files/usage-warnings.ts). */
+const warningsOfRecord = sql.raw(`usage_record_warnings.usage_file_id = usage_records.usage_file_id
+  AND usage_record_warnings.generation = usage_records.generation
+  AND usage_record_warnings.usage_record_id = usage_records.id`);
+
+/** A page's warnings, one primary-key lookup per row. */
+const recordWarnings = sql<WarningCounterpart[] | null>`(
+  SELECT jsonb_agg(jsonb_build_object(
+    'code', code, 'otherFileId', other_file_id, 'otherRecordId', other_record_id, 'otherRecordKey', other_record_key
+  ) ORDER BY code)
+  FROM ${usageRecordWarnings} WHERE ${warningsOfRecord})`;
 
 /**
  * The last page, read backwards from the end of the order: as many rows as the full pages before
@@ -353,6 +371,7 @@ function selectRecords(db: Database, where: SQL, order: SQL[], limit: number, of
       ...getTableColumns(usageRecords),
       itemMpn: items.mpn,
       subscriptionExternalId: subscriptions.externalId,
+      warnings: recordWarnings,
     })
     .from(usageRecords)
     .leftJoin(items, eq(items.id, usageRecords.itemId))
@@ -418,6 +437,11 @@ function sortValueOf(record: UsageRecord, column: UsageRecordSortColumn): string
 async function filtersOf(db: Database, file: UsageFileView | null, query: UsageRecordFilters): Promise<SQL[]> {
   const filters: SQL[] = [];
   if (query.invalid) filters.push(isNotNull(usageRecords.errors));
+  if (query.warning) {
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM ${usageRecordWarnings} WHERE ${warningsOfRecord} AND ${usageRecordWarnings.code} = ${query.warning})`,
+    );
+  }
   if (query.status && file) filters.push(statusFilter(file, query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
   if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));
@@ -568,5 +592,6 @@ function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView 
     // A record closed on its own has its own reference; the others, their file's "close all remaining" one.
     externalBillingId: row.closedAt ? row.externalBillingId : file.billingId,
     externalBillingNote: row.closedAt ? row.externalBillingNote : file.billingNote,
+    warnings: (row.warnings ?? []).map(describeWarning),
   };
 }

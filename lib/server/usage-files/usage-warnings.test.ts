@@ -1,14 +1,24 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { usageFiles, usageRecords, usageRecordWarnings } from "@/db/schema";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { usageRecordPublicId } from "@/lib/domain/ids";
+import { apiKeyOf, callApi } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
 import { insertDraftFile, uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, demoPeriodStart, recordsHeader, xlsxOf } from "@/test/usage-workbooks";
 import { correctUsageRecord } from "./correct-usage-record";
 import { deleteUsageFile } from "./delete-usage-file";
 import { submitUsageFile } from "./submit-usage-file";
+import * as fileRoute from "@/app/api/v1/usage/files/[id]/route";
+import * as recordsRoute from "@/app/api/v1/usage/records/route";
+
+vi.mock("next/headers", async () => {
+  const { requestHeaders } = await import("@/test/api");
+  return { headers: async () => requestHeaders() };
+});
+vi.mock("@/lib/server/auth", () => ({ auth: async () => null }));
 
 const database = withTestDatabase();
 
@@ -219,5 +229,64 @@ describe("warnings checked again at submit", () => {
     expect(await warningsOf(fileB)).toEqual([
       { record: "b-2", code: "overlaps_other_file", otherFile: fileC, otherRecord: "c-1" },
     ]);
+  });
+});
+
+describe("warnings in the API", () => {
+  it("lists a record's warnings with the other file and record, filters by code, and counts them on the file", async () => {
+    await processedFile(fileA, [
+      { recordId: "a-1", from: 0, to: 24 },
+      { recordId: "dup", from: 300, to: 301 },
+    ]);
+    await setStatus(fileA, "accepted");
+    await processedFile(fileB, [
+      { recordId: "b-1", from: 12, to: 24 },
+      { recordId: "b-2", from: 100, to: 101 },
+      { recordId: "dup", from: 400, to: 401 },
+    ]);
+    const [a1, dup] = await visibleRecords(database.handle.db, fileA);
+    const key = await apiKeyOf("vendor@acme.test");
+
+    const overlapping = await callApi(recordsRoute.GET, {
+      key,
+      path: `/usage/records?usagefile.id=${fileB}&warning=overlaps_other_file`,
+    });
+
+    expect(overlapping.status).toBe(200);
+    expect(overlapping.headers.get("content-range")).toBe("items 0-0/1");
+    expect(overlapping.body).toMatchObject([
+      {
+        record_id: "b-1",
+        status: "validated",
+        warnings: [
+          {
+            code: "overlaps_other_file",
+            message: `Overlaps record a-1 (${usageRecordPublicId(a1!.id)}) of usage file ${fileA}: same subscription and item, overlapping time window.`,
+            other_file_id: fileA,
+            other_record_id: usageRecordPublicId(a1!.id),
+          },
+        ],
+      },
+    ]);
+    const all = await callApi(recordsRoute.GET, { key, path: `/usage/records?usagefile.id=${fileB}` });
+    expect(
+      (all.body as { record_id: string; warnings: { other_record_id: string }[] }[]).map((record) => [
+        record.record_id,
+        record.warnings.map((w) => w.other_record_id),
+      ]),
+    ).toEqual([
+      ["b-1", [usageRecordPublicId(a1!.id)]],
+      ["b-2", []],
+      ["dup", [usageRecordPublicId(dup!.id)]],
+    ]);
+    const file = await callApi(fileRoute.GET, { key, path: `/usage/files/${fileB}`, params: { id: fileB } });
+    expect(file.body).toMatchObject({
+      warning_counts: { overlaps_other_file: 1, duplicate_record_id_other_file: 1, overlaps_in_file: 0 },
+    });
+    const unknownCode = await callApi(recordsRoute.GET, {
+      key,
+      path: `/usage/records?usagefile.id=${fileB}&warning=spike`,
+    });
+    expect(unknownCode.status).toBe(400);
   });
 });
