@@ -10,6 +10,7 @@ import { useServerRows, type LoadedRows } from "@/components/data-table/use-serv
 import type { UsageSchema } from "@/lib/domain/catalog";
 import type { CorrectionChoices } from "@/lib/domain/correction-choices";
 import type { UsageRecordStatus } from "@/lib/domain/usage-file-status";
+import { usageWarningLabels } from "@/lib/domain/usage-warnings";
 import { SubscriptionName } from "@/components/ui/subscription-name";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
@@ -19,6 +20,7 @@ import { CorrectRecordDialog } from "./correct-record-dialog";
 import { EditBillingDialog } from "./edit-billing-dialog";
 import type { RecordGridPage, RecordGridRow } from "./record-grid-page";
 import { RecordStatusBadge } from "./record-status-badge";
+import { RecordWarnings } from "./record-warnings";
 
 const column = createColumnHelper<RecordGridRow>();
 
@@ -165,6 +167,14 @@ function RecordErrors({ record, correction }: { record: RecordGridRow; correctio
   );
 }
 
+function warningsColumn(fileHref: string) {
+  return column.accessor("warnings", {
+    header: "Warnings",
+    enableSorting: false,
+    cell: ({ getValue }) => <RecordWarnings warnings={getValue()} fileHref={fileHref} />,
+  });
+}
+
 /** Keyset moves: each carries the position of the row it starts from, so the next page can say where it is. */
 function keysetMoves(page: RecordGridPage): PagerMoves {
   const clear = { after: null, before: null, at: null, last: null };
@@ -199,6 +209,12 @@ function filtersFor(items: { id: string; mpn: string }[], statusLabels: Record<U
     { kind: "input", param: "minQuantity", label: "Quantity ≥", type: "number" },
     { kind: "input", param: "maxQuantity", label: "Quantity ≤", type: "number" },
     { kind: "toggle", param: "invalid", label: "Invalid only" },
+    {
+      kind: "choice",
+      param: "warning",
+      label: "Warning",
+      options: Object.entries(usageWarningLabels).map(([value, label]) => ({ value, label })),
+    },
   ] satisfies FilterDefinition[];
 }
 
@@ -217,6 +233,7 @@ export function RecordGrid({
   correction,
   closing,
   billingEdit,
+  otherFileHref,
   children,
 }: {
   initial: LoadedRows<RecordGridPage>;
@@ -230,6 +247,8 @@ export function RecordGrid({
   correction?: Correction;
   closing?: RecordClosingActions;
   billingEdit?: RecordBillingEdit;
+  /** Where the viewer opens a usage file, such as `/vendor/files`: a warning links to the other file there. */
+  otherFileHref: string;
   /** Shown under the heading, such as download links. */
   children?: ReactNode;
 }) {
@@ -243,6 +262,7 @@ export function RecordGrid({
   const columns = [
     ...columnsFor(schema, statusLabels),
     ...(showErrors ? [errorsColumn(correction)] : []),
+    ...(page.rows.some((row) => row.warnings.length > 0) ? [warningsColumn(otherFileHref)] : []),
     ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
     ...(closing ? closingColumns(closing) : []),
   ];
@@ -287,7 +307,7 @@ export function RecordGrid({
         columnChooser
         defaultHidden={[publicIdColumn]}
         emptyMessage="No records match."
-        rowClassName={(row) => (row.errors ? "bg-red-50" : "")}
+        rowClassName={(row) => (row.errors ? "bg-red-50" : row.warnings.length > 0 ? "bg-amber-50" : "")}
         pending={pending}
       />
       {failed && <LoadFailed retry={retry} />}

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
+import { WarningCounts } from "@/components/usage-files/warning-counts";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { dailyUsageCharts } from "@/lib/domain/usage-charts";
 import { closingRefusalMessages } from "@/lib/domain/record-closing";
@@ -131,6 +132,11 @@ export default async function DistributorUsageFilePage({
           </div>
         </Card>
       )}
+      {file.warningCounts && (
+        <Card title="Warnings">
+          <WarningCounts counts={file.warningCounts} />
+        </Card>
+      )}
       {file.stats && (
         <>
           <Card title="Usage">
@@ -168,6 +174,7 @@ export default async function DistributorUsageFilePage({
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
             statusLabels={recordStatusLabels}
+            otherFileHref="/distributor/files"
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
             billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}
           />

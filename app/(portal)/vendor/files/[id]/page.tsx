@@ -12,6 +12,7 @@ import { ReviewOutcome } from "@/components/usage-files/review-outcome";
 import { UploadDropzone } from "@/components/usage-files/upload-dropzone";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
+import { WarningCounts } from "@/components/usage-files/warning-counts";
 import { correctionChoices } from "@/lib/domain/correction-choices";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
@@ -96,6 +97,11 @@ export default async function VendorUsageFilePage({
           <UploadDropzone usageFileId={file.id} maxBytes={uploadLimits().maxBytes} />
         </Card>
       )}
+      {file.warningCounts && (
+        <Card title="Warnings">
+          <WarningCounts counts={file.warningCounts} />
+        </Card>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={`Totals · ${billingFigureLabelOf(file.status)}`} className="lg:col-span-2">
           {file.stats ? (
@@ -113,34 +119,37 @@ export default async function VendorUsageFilePage({
       </div>
       {file.stats && (
         <Card>
-          <RecordGrid
-            initial={{ query: rows, page: recordGridPage(page, query) }}
-            source={`/rows/records?file=${encodeURIComponent(file.id)}`}
-            fileTotal={file.stats.records}
-            schema={file.usageSchema}
-            items={items.map(({ id, mpn }) => ({ id, mpn }))}
-            statusLabels={recordStatusLabels}
-            correction={
-              correcting
-                ? {
-                    action: correctRecordAction,
-                    usageFileId: file.id,
-                    choices: correctionChoices(items, subscriptions),
-                  }
-                : undefined
-            }
-          >
-            <div className="mb-3 flex flex-wrap gap-4 text-sm">
-              <a className="text-brand-700 underline" href={`${api}/uploaded-file`}>
-                Download the uploaded spreadsheet
-              </a>
-              {file.status === "invalid" && file.errorDetail?.kind === "records" && (
-                <a className="text-brand-700 underline" href={`${api}/processed-file`}>
-                  Download it with the errors marked
+          <div id="records">
+            <RecordGrid
+              initial={{ query: rows, page: recordGridPage(page, query) }}
+              source={`/rows/records?file=${encodeURIComponent(file.id)}`}
+              fileTotal={file.stats.records}
+              schema={file.usageSchema}
+              items={items.map(({ id, mpn }) => ({ id, mpn }))}
+              statusLabels={recordStatusLabels}
+              otherFileHref="/vendor/files"
+              correction={
+                correcting
+                  ? {
+                      action: correctRecordAction,
+                      usageFileId: file.id,
+                      choices: correctionChoices(items, subscriptions),
+                    }
+                  : undefined
+              }
+            >
+              <div className="mb-3 flex flex-wrap gap-4 text-sm">
+                <a className="text-brand-700 underline" href={`${api}/uploaded-file`}>
+                  Download the uploaded spreadsheet
                 </a>
-              )}
-            </div>
-          </RecordGrid>
+                {file.status === "invalid" && file.errorDetail?.kind === "records" && (
+                  <a className="text-brand-700 underline" href={`${api}/processed-file`}>
+                    Download it with the errors marked
+                  </a>
+                )}
+              </div>
+            </RecordGrid>
+          </div>
         </Card>
       )}
       <Card title="History">
