@@ -83,7 +83,7 @@ function closingColumns(closing: RecordClosingActions) {
   ];
 }
 
-function columnsFor(schema: UsageSchema, statusLabels: Record<UsageRecordStatus, string>) {
+function identityColumns(statusLabels: Record<UsageRecordStatus, string>) {
   return [
     column.accessor("rowNumber", {
       id: "row",
@@ -103,6 +103,11 @@ function columnsFor(schema: UsageSchema, statusLabels: Record<UsageRecordStatus,
       enableSorting: false,
       cell: ({ getValue }) => <RecordStatusBadge status={getValue()} label={statusLabels[getValue()]} />,
     }),
+  ];
+}
+
+function valueColumns(schema: UsageSchema) {
+  return [
     column.accessor("itemMpn", {
       id: "item",
       header: "Item",
@@ -259,10 +264,12 @@ export function RecordGrid({
   const selected = selection.page === page ? selection.state : {};
   const setSelected = (state: RowSelectionState) => setSelection({ page, state });
   const showErrors = correction !== undefined || page.rows.some((row) => row.errors);
+  // Warnings beside the status, not past the values: a reviewer sees them without scrolling the table.
   const columns = [
-    ...columnsFor(schema, statusLabels),
-    ...(showErrors ? [errorsColumn(correction)] : []),
+    ...identityColumns(statusLabels),
     ...(page.rows.some((row) => row.warnings.length > 0) ? [warningsColumn(otherFileHref)] : []),
+    ...valueColumns(schema),
+    ...(showErrors ? [errorsColumn(correction)] : []),
     ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
     ...(closing ? closingColumns(closing) : []),
   ];
