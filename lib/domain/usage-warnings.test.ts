@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { usageFileStatuses } from "./usage-file-status";
-import { describeWarning, liveUsageFileStatuses, warningCountsOf, windowsOverlap } from "./usage-warnings";
+import {
+  describeWarning,
+  liveUsageFileStatuses,
+  warningCounterpartStatuses,
+  warningCountsOf,
+  windowsOverlap,
+} from "./usage-warnings";
 
 const hour = 3_600_000;
 const window = (startHour: number, endHour: number) => ({ start: startHour * hour, end: endHour * hour });
@@ -63,5 +69,12 @@ describe("warning counts", () => {
       duplicate_record_id_other_file: 0,
       overlaps_in_file: 3,
     });
+  });
+});
+
+describe("the files a file is checked against", () => {
+  it("are every live file until it is submitted, then only those its reviewer may see", () => {
+    expect(warningCounterpartStatuses({ submitted: false })).toEqual(liveUsageFileStatuses);
+    expect(warningCounterpartStatuses({ submitted: true })).toEqual(["pending", "accepted", "closed"]);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { usageRecordPublicId } from "./ids";
 import type { UsageFileStatus } from "./usage-file-status";
+import { statusesVisibleToDistributors } from "./permissions";
 
 /**
  * Warnings (SPEC §7): what a reviewer should look at before billing a record. A warning never makes
@@ -26,6 +27,17 @@ export const liveUsageFileStatuses = [
   "accepted",
   "closed",
 ] as const satisfies readonly UsageFileStatus[];
+
+/**
+ * The other files a file's records are checked against. Until it is submitted only its vendor sees
+ * it, and every live file counts; from submission on its reviewer sees it too, so only the live
+ * files the reviewer may also see count (no Ready file of the vendor's): a warning never names a
+ * file its reader may not open.
+ */
+export function warningCounterpartStatuses(checked: { submitted: boolean }): readonly UsageFileStatus[] {
+  if (!checked.submitted) return liveUsageFileStatuses;
+  return liveUsageFileStatuses.filter((status) => statusesVisibleToDistributors.includes(status));
+}
 
 /** A usage window, `[start, end)` in epoch ms. */
 export interface UsageWindow {

@@ -174,7 +174,7 @@ async function updateFile(
       action: "correct",
       actor,
       // The corrected records had no warnings checked yet: the file is checked whole as it becomes Ready.
-      set: { stats, errorDetail: null, warningCounts: await checkUsageWarnings(tx, file) },
+      set: { stats, errorDetail: null, warningCounts: await checkUsageWarnings(tx, { ...file, submitted: false }) },
     });
     if (!ready || ready.generation !== file.generation) throw new FileChanged();
     return true;

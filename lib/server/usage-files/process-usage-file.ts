@@ -236,7 +236,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   await db.transaction(async (tx) => {
     await expectEveryRecordStored(tx, file.id, generation, stats.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
-    const warningCounts = await checkUsageWarnings(tx, { ...file, generation });
+    const warningCounts = await checkUsageWarnings(tx, { ...file, generation, submitted: false });
     if (loaded.categories.length > 0) {
       await tx
         .insert(categoriesTable)

@@ -10,14 +10,15 @@ import { checkUsageWarnings } from "./usage-warnings";
 /**
  * The vendor hands a Ready file to its distributor for review (SPEC §2: submit). Other files of the
  * contract may have come, gone or been decided since it was processed, so its warnings are checked
- * again, in the transaction that moves it: the reviewer sees them as they are at submission.
+ * again, in the transaction that moves it, against the files the reviewer may see: the reviewer
+ * sees them as they are at submission, and never one naming a file of the vendor's still unsent.
  */
 export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Result<UsageFile>> {
   return actOnUsageFile(actor, usageFileId, "submit", { followUp: recheckWarnings });
 }
 
 async function recheckWarnings(tx: Database, file: UsageFile): Promise<UsageFile> {
-  const warningCounts = await checkUsageWarnings(tx, file);
+  const warningCounts = await checkUsageWarnings(tx, { ...file, submitted: true });
   const [updated] = await tx.update(usageFiles).set({ warningCounts }).where(eq(usageFiles.id, file.id)).returning();
   return updated!;
 }

@@ -218,6 +218,7 @@ describe("warnings checked again at submit", () => {
     ]);
     expect(first.warningCounts).toEqual({ ...noWarnings, overlaps_other_file: 1 });
     await processedFile(fileC, [{ recordId: "c-1", from: 100, to: 101 }]);
+    await setStatus(fileC, "pending");
     expect(await deleteUsageFile(acmeVendor, fileA)).toMatchObject({ ok: true });
 
     const submitted = await submitUsageFile(acmeVendor, fileB);
@@ -229,6 +230,28 @@ describe("warnings checked again at submit", () => {
     expect(await warningsOf(fileB)).toEqual([
       { record: "b-2", code: "overlaps_other_file", otherFile: fileC, otherRecord: "c-1" },
     ]);
+  });
+});
+
+describe("warnings a reviewer reads", () => {
+  it("never name a file the reviewer may not see: at submit, the vendor's Ready files stop counting", async () => {
+    await processedFile(fileA, [{ recordId: "a-1", from: 0, to: 24 }]);
+    const ready = await processedFile(fileB, [{ recordId: "b-1", from: 12, to: 36 }]);
+    expect(ready.warningCounts, "the vendor is told while the file is its own").toEqual({
+      ...noWarnings,
+      overlaps_other_file: 1,
+    });
+
+    const submitted = await submitUsageFile(acmeVendor, fileB);
+
+    expect(submitted).toMatchObject({ ok: true, value: { status: "pending", warningCounts: noWarnings } });
+    expect(await warningsOf(fileB)).toEqual([]);
+    const asReviewer = await callApi(recordsRoute.GET, {
+      key: await apiKeyOf("distributor@northwind.test"),
+      path: `/usage/records?usagefile.id=${fileB}`,
+    });
+    expect(asReviewer.status).toBe(200);
+    expect(JSON.stringify(asReviewer.body)).not.toContain(fileA);
   });
 });
 

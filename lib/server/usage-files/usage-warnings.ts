@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
 import { usageRecordWarnings } from "@/db/schema";
 import {
-  liveUsageFileStatuses,
+  warningCounterpartStatuses,
   warningCountsOf,
   type UsageWarningCode,
   type WarningCounts,
@@ -16,12 +16,16 @@ export interface CheckedFile {
   contractId: string;
   periodFrom: Date;
   periodTo: Date;
+  /** Whether it is being handed to (or already with) its reviewer: see `warningCounterpartStatuses`. */
+  submitted: boolean;
 }
 
-const liveStatuses = sql.join(
-  liveUsageFileStatuses.map((status) => sql`${status}`),
-  sql`, `,
-);
+function counterpartStatuses(file: CheckedFile): SQL {
+  return sql.join(
+    warningCounterpartStatuses(file).map((status) => sql`${status}`),
+    sql`, `,
+  );
+}
 
 /**
  * Checks a file's valid records against the other live files of its contract and against each
@@ -66,7 +70,7 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile): Promise<v
       SELECT o.id, o.usage_file_id, o.record_id, o.subscription_id, o.item_id, o.start_time, o.end_time, true
       FROM usage_files f
       JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation
-      WHERE f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${liveStatuses})
+      WHERE f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${counterpartStatuses(file)})
         AND f.period_from < ${file.periodTo.toISOString()}::timestamptz
         AND ${file.periodFrom.toISOString()}::timestamptz < f.period_to
         AND (o.subscription_id, o.item_id) IN (SELECT subscription_id, item_id FROM own)
@@ -115,7 +119,7 @@ async function insertDuplicateRecordIdWarnings(tx: Database, file: CheckedFile):
     SELECT DISTINCT ON (r.id) ${file.id}, ${file.generation}, r.id, 'duplicate_record_id_other_file',
       o.usage_file_id, o.id, o.record_id
     FROM usage_records r
-    JOIN usage_files f ON f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${liveStatuses})
+    JOIN usage_files f ON f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${counterpartStatuses(file)})
     JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation AND o.errors IS NULL
       AND o.record_id COLLATE "C" = r.record_id COLLATE "C"
     WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL
