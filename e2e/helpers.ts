@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -124,4 +124,9 @@ export async function createDraftThroughApi(
   });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { id: string }).id;
+}
+
+/** The grid row of the record whose sheet id is `recordId` (its cell, not a warning that names it). */
+export function recordRow(page: Page, recordId: string): Locator {
+  return page.getByRole("row").filter({ has: page.getByRole("cell", { name: recordId, exact: true }) });
 }

@@ -1,9 +1,6 @@
-import type { Page } from "@playwright/test";
-import { expect, expectFitsAndAccessible, screenshot, signIn, test } from "./helpers";
+import { expect, expectFitsAndAccessible, recordRow, screenshot, signIn, test } from "./helpers";
 import { createUsageFile, downloadTemplate, upload } from "./vendor-files";
 import { quantityRows } from "./workbooks";
-
-const recordRow = (page: Page, recordId: string) => page.getByRole("row").filter({ hasText: recordId });
 
 test("a vendor creates a file, sees invalid records, corrects one in the browser, re-uploads the rest and submits", async ({
   page,

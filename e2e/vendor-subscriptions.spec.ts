@@ -1,9 +1,6 @@
 import ExcelJS from "exceljs";
-import type { Page } from "@playwright/test";
-import { expect, expectFitsAndAccessible, screenshot, signIn, test } from "./helpers";
+import { expect, expectFitsAndAccessible, recordRow, screenshot, signIn, test } from "./helpers";
 import { createUsageFile, downloadTemplate, upload } from "./vendor-files";
-
-const recordRow = (page: Page, recordId: string) => page.getByRole("row").filter({ hasText: recordId });
 
 test("a vendor finds a subscription on its subscriptions page and corrects an Invalid file's record with its id", async ({
   page,
