@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "./client";
 import type { CurrentGeneration } from "./record-partitions";
-import { usageFileTotals } from "./schema";
 
 /** The exact sums of one subscription and item's valid records, as decimal text. */
 export interface SubscriptionItemTotals {
@@ -53,17 +52,4 @@ export async function addToUsageFileTotals(
     ON CONFLICT (usage_file_id, generation, subscription_id, item_id) DO UPDATE
     SET records = t.records + 1, quantity = t.quantity + excluded.quantity,
         amount = CASE WHEN excluded.amount IS NULL THEN t.amount ELSE coalesce(t.amount, 0) + excluded.amount END`);
-}
-
-/** Removes the sums of other generations than the visible one, as processing removes their records. */
-export async function discardUsageFileTotals(
-  db: Database,
-  usageFileId: string,
-  side: "from" | "before",
-  generation: number,
-): Promise<void> {
-  const compare = side === "from" ? gte : lt;
-  await db
-    .delete(usageFileTotals)
-    .where(and(eq(usageFileTotals.usageFileId, usageFileId), compare(usageFileTotals.generation, generation)));
 }

@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq, gte, lt } from "drizzle-orm";
 import { getDatabase, withAdvisoryLock, type Database, type DatabaseHandle } from "@/db/client";
-import { categories as categoriesTable, usageFiles, type UsageFile } from "@/db/schema";
+import {
+  categories as categoriesTable,
+  usageFiles,
+  usageFileTotals,
+  usageRecordWarnings,
+  type UsageFile,
+} from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
 import { cellsByColumn, mapRecordHeader } from "@/lib/domain/record-header";
@@ -21,10 +27,10 @@ import {
   recordIdRange,
   storedRecordCount,
 } from "@/db/record-partitions";
-import { discardUsageFileTotals, storeUsageFileTotals } from "@/db/usage-file-totals";
+import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { transitionUsageFile } from "./transition-usage-file";
-import { checkUsageWarnings, discardUsageWarnings } from "./usage-warnings";
+import { checkUsageWarnings } from "./usage-warnings";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
 class UnusableWorkbook extends Error {
@@ -95,18 +101,20 @@ async function claimForProcessing(db: Database, id: string): Promise<UsageFile |
   );
 }
 
+/** What a file keeps per generation beside its records' partitions: categories, totals, warnings. */
+const generationTables = [categoriesTable, usageFileTotals, usageRecordWarnings];
+
 /**
- * Removes the records (and categories) of other generations than the visible one: "from" the new
- * generation on, what an unfinished attempt left; "before" it, what a finished upload replaced.
+ * Removes the records (with their categories, totals and warnings) of other generations than the
+ * visible one: "from" the new generation on, what an unfinished attempt left; "before" it, what a
+ * finished upload replaced.
  */
 async function discardGenerations(db: Database, usageFileId: string, side: "from" | "before", generation: number) {
   await dropRecordPartitions(db, usageFileId, side, generation);
-  await discardUsageFileTotals(db, usageFileId, side, generation);
-  await discardUsageWarnings(db, usageFileId, side, generation);
   const compare = side === "from" ? gte : lt;
-  await db
-    .delete(categoriesTable)
-    .where(and(eq(categoriesTable.usageFileId, usageFileId), compare(categoriesTable.generation, generation)));
+  for (const table of generationTables) {
+    await db.delete(table).where(and(eq(table.usageFileId, usageFileId), compare(table.generation, generation)));
+  }
 }
 
 interface LoadedRecords {

@@ -185,6 +185,23 @@ describe("warnings found when a file is processed", () => {
   });
 });
 
+describe("warnings of a file uploaded again", () => {
+  it("are the new upload's only: the replaced upload's warnings go with its records", async () => {
+    await processedFile(fileA, [{ recordId: "a-1", from: 0, to: 24 }]);
+    await processedFile(fileB, [{ recordId: "b-1", from: 12, to: 36 }]);
+    const workbook = await xlsxOf({ records: [[...recordsHeader], usageRow({ recordId: "b-1", from: 48, to: 72 })] });
+
+    const again = await uploadAndProcess(database.handle.db, fileB, "again.xlsx", workbook);
+
+    expect(again.warningCounts).toEqual(noWarnings);
+    const stored = await database.handle.db
+      .select()
+      .from(usageRecordWarnings)
+      .where(eq(usageRecordWarnings.usageFileId, fileB));
+    expect(stored).toEqual([]);
+  });
+});
+
 describe("warnings checked when the last correction makes a file Ready", () => {
   it("finds the overlap of a record that was invalid when the file was processed", async () => {
     await processedFile(fileA, [{ recordId: "a-1", from: 0, to: 24 }]);

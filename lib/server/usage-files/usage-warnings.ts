@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
 import { usageRecordWarnings } from "@/db/schema";
 import {
@@ -124,17 +124,4 @@ async function insertDuplicateRecordIdWarnings(tx: Database, file: CheckedFile):
       AND o.record_id COLLATE "C" = r.record_id COLLATE "C"
     WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL
     ORDER BY r.id, o.id`);
-}
-
-/** Removes the warnings of other generations than the visible one, as the records' partitions go. */
-export async function discardUsageWarnings(
-  db: Database,
-  usageFileId: string,
-  side: "from" | "before",
-  generation: number,
-): Promise<void> {
-  const compare = side === "from" ? gte : lt;
-  await db
-    .delete(usageRecordWarnings)
-    .where(and(eq(usageRecordWarnings.usageFileId, usageFileId), compare(usageRecordWarnings.generation, generation)));
 }
