@@ -10,7 +10,7 @@ import { useServerRows, type LoadedRows } from "@/components/data-table/use-serv
 import type { UsageSchema } from "@/lib/domain/catalog";
 import type { CorrectionChoices } from "@/lib/domain/correction-choices";
 import type { UsageRecordStatus } from "@/lib/domain/usage-file-status";
-import { usageWarningLabels } from "@/lib/domain/usage-warnings";
+import type { UsageWarningCode } from "@/lib/domain/usage-warnings";
 import { SubscriptionName } from "@/components/ui/subscription-name";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
@@ -172,11 +172,11 @@ function RecordErrors({ record, correction }: { record: RecordGridRow; correctio
   );
 }
 
-function warningsColumn(fileHref: string) {
+function warningsColumn(fileHref: string, labels: Record<UsageWarningCode, string>) {
   return column.accessor("warnings", {
     header: "Warnings",
     enableSorting: false,
-    cell: ({ getValue }) => <RecordWarnings warnings={getValue()} fileHref={fileHref} />,
+    cell: ({ getValue }) => <RecordWarnings warnings={getValue()} fileHref={fileHref} labels={labels} />,
   });
 }
 
@@ -194,7 +194,11 @@ function keysetMoves(page: RecordGridPage): PagerMoves {
   };
 }
 
-function filtersFor(items: { id: string; mpn: string }[], statusLabels: Record<UsageRecordStatus, string>) {
+function filtersFor(
+  items: { id: string; mpn: string }[],
+  statusLabels: Record<UsageRecordStatus, string>,
+  warningLabels: Record<UsageWarningCode, string>,
+) {
   return [
     {
       kind: "choice",
@@ -218,7 +222,7 @@ function filtersFor(items: { id: string; mpn: string }[], statusLabels: Record<U
       kind: "choice",
       param: "warning",
       label: "Warning",
-      options: Object.entries(usageWarningLabels).map(([value, label]) => ({ value, label })),
+      options: Object.entries(warningLabels).map(([value, label]) => ({ value, label })),
     },
   ] satisfies FilterDefinition[];
 }
@@ -235,6 +239,7 @@ export function RecordGrid({
   schema,
   items,
   statusLabels,
+  warningLabels,
   correction,
   closing,
   billingEdit,
@@ -249,6 +254,7 @@ export function RecordGrid({
   schema: UsageSchema;
   items: { id: string; mpn: string }[];
   statusLabels: Record<UsageRecordStatus, string>;
+  warningLabels: Record<UsageWarningCode, string>;
   correction?: Correction;
   closing?: RecordClosingActions;
   billingEdit?: RecordBillingEdit;
@@ -267,7 +273,7 @@ export function RecordGrid({
   // Warnings beside the status, not past the values: a reviewer sees them without scrolling the table.
   const columns = [
     ...identityColumns(statusLabels),
-    ...(page.rows.some((row) => row.warnings.length > 0) ? [warningsColumn(otherFileHref)] : []),
+    ...(page.rows.some((row) => row.warnings.length > 0) ? [warningsColumn(otherFileHref, warningLabels)] : []),
     ...valueColumns(schema),
     ...(showErrors ? [errorsColumn(correction)] : []),
     ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
@@ -289,7 +295,7 @@ export function RecordGrid({
       {children}
       <DataTableToolbar
         searchLabel="Search record id, subscription or note"
-        filters={filtersFor(items, statusLabels)}
+        filters={filtersFor(items, statusLabels, warningLabels)}
       />
       {closing && (
         <div className="mb-2">

@@ -16,6 +16,7 @@ import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { dailyUsageCharts } from "@/lib/domain/usage-charts";
 import { closingRefusalMessages } from "@/lib/domain/record-closing";
 import { recordStatusLabels } from "@/lib/domain/usage-file-status";
+import { usageWarningLabels } from "@/lib/domain/usage-warnings";
 import { defaultAcceptanceNote } from "@/lib/domain/usage-file-review";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireRole } from "@/lib/server/actor";
@@ -174,6 +175,7 @@ export default async function DistributorUsageFilePage({
             schema={file.usageSchema}
             items={items.map(({ id, mpn }) => ({ id, mpn }))}
             statusLabels={recordStatusLabels}
+            warningLabels={usageWarningLabels}
             otherFileHref="/distributor/files"
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
             billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}

@@ -16,6 +16,7 @@ import { WarningCounts } from "@/components/usage-files/warning-counts";
 import { correctionChoices } from "@/lib/domain/correction-choices";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
+import { usageWarningLabels } from "@/lib/domain/usage-warnings";
 import { requireRole } from "@/lib/server/actor";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
@@ -127,6 +128,7 @@ export default async function VendorUsageFilePage({
               schema={file.usageSchema}
               items={items.map(({ id, mpn }) => ({ id, mpn }))}
               statusLabels={recordStatusLabels}
+              warningLabels={usageWarningLabels}
               otherFileHref="/vendor/files"
               correction={
                 correcting
