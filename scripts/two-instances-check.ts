@@ -139,11 +139,13 @@ ${upstreams.map((instance) => `    server ${instance.address};`).join("\n")}
   nginx = spawn("nginx", ["-c", config, "-p", tempDir, "-e", temp("error.log")], { stdio: "inherit" });
 }
 
-function upstreamsInAccessLog(): string[] {
+/** Which instance nginx sent each GET of `uri` to, in order. */
+function upstreamsInAccessLog(uri: string): string[] {
   return readFileSync(path.join(tempDir, "nginx-access.log"), "utf8")
     .split("\n")
-    .filter(Boolean)
-    .map((line) => line.split(" ").slice(3).join(" "));
+    .map((line) => line.split(" "))
+    .filter(([method, loggedUri]) => method === "GET" && loggedUri === uri)
+    .map((fields) => fields.slice(3).join(" "));
 }
 
 /** Which instance nginx sent each upload to, by usage file id. */
@@ -274,13 +276,17 @@ async function checks(): Promise<void> {
   log(`Instances up in ${((Date.now() - started) / 1000).toFixed(1)} s: A ${a.url}, B ${b.url}`);
   startNginx(portProxy, [a, b]);
   const proxy = `http://127.0.0.1:${portProxy}`;
-  await waitFor("nginx to serve", 20_000, async () => ((await fetch(`${proxy}/sign-in`)).ok ? true : undefined));
+  // The probe asks another path: its access-log line may be written after the round-robin requests start.
+  await waitFor("nginx to serve", 20_000, async () => ((await fetch(`${proxy}/api/auth/csrf`)).ok ? true : undefined));
   log(`nginx up at ${proxy}, round robin over both`);
 
   log("\nnginx alternates between the instances");
-  const before = upstreamsInAccessLog().length;
   for (let request = 0; request < 6; request++) await fetch(`${proxy}/sign-in`).then((r) => r.arrayBuffer());
-  const served = upstreamsInAccessLog().slice(before);
+  // nginx logs a request after its last byte is sent, so the last line may come a moment after the response.
+  const served = await waitFor("nginx to log the requests", 5_000, async () => {
+    const logged = upstreamsInAccessLog("/sign-in");
+    return logged.length >= 6 ? logged : undefined;
+  });
   check(
     served.length === 6 && served.every((upstream, i) => i === 0 || upstream !== served[i - 1]),
     `6 requests through nginx went to ${served.join(", ")}`,
