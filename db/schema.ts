@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -32,7 +33,8 @@ import { usageFileStatuses } from "@/lib/domain/usage-file-status";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { UsageFileStats } from "@/lib/domain/usage-stats";
-import { usageWarningCodes, type WarningCounts } from "@/lib/domain/usage-warnings";
+import { overlapPolicies, usageWarningCodes, type WarningCounts } from "@/lib/domain/usage-warnings";
+import { anomalyKinds, type AnomalyCounts, type AnomalyThresholds } from "@/lib/domain/usage-anomalies";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -118,10 +120,15 @@ export const products = pgTable(
     name: text("name").notNull(),
     usageSchema: text("usage_schema", { enum: usageSchemas }).notNull(),
     currency: text("currency").notNull(),
+    /** `block` makes records overlapping other usage invalid instead of only warning about them. */
+    overlapPolicy: text("overlap_policy", { enum: overlapPolicies }).notNull().default("warn"),
+    /** Null: the defaults of lib/domain/usage-anomalies.ts. */
+    anomalyThresholds: jsonb("anomaly_thresholds").$type<AnomalyThresholds>(),
     createdAt: createdAt(),
   },
   (t) => [
     check("products_usage_schema_check", oneOf("usage_schema", usageSchemas)),
+    check("products_overlap_policy_check", oneOf("overlap_policy", overlapPolicies)),
     check("products_currency_check", sql`currency ~ '^[A-Z]{3}$'`),
     index("products_vendor_idx").on(t.vendorAccountId),
   ],
@@ -231,6 +238,8 @@ export const usageFiles = pgTable(
     stats: jsonb("stats").$type<UsageFileStats>(),
     /** How many current records carry each warning; null until the file is first checked. */
     warningCounts: jsonb("warning_counts").$type<WarningCounts>(),
+    /** How many subscription × item pairs are anomalous, by kind; null until the file is first checked. */
+    anomalyCounts: jsonb("anomaly_counts").$type<AnomalyCounts>(),
     /** Records of this upload generation are the file's records; others are being written or removed. */
     generation: integer("generation").notNull().default(0),
     /**
@@ -380,6 +389,65 @@ export const usageRecordWarnings = pgTable(
     primaryKey({ columns: [t.usageFileId, t.generation, t.usageRecordId, t.code] }),
     // The record grid's "warning = <code>" filter: the records of one file with that code.
     index("usage_record_warnings_code_idx").on(t.usageFileId, t.generation, t.code, t.usageRecordId),
+  ],
+);
+
+/**
+ * A subscription × item whose total in a file is far from its history (lib/domain/usage-anomalies.ts),
+ * kept per generation like the totals it is computed from, and replaced whole when checked again.
+ */
+export const usageFileAnomalies = pgTable(
+  "usage_file_anomalies",
+  {
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    subscriptionId: text("subscription_id").notNull(),
+    itemId: text("item_id").notNull(),
+    kind: text("kind", { enum: anomalyKinds }).notNull(),
+    quantity: numeric("quantity").notNull(),
+    baseline: numeric("baseline").notNull(),
+    /** Robust deviations from the baseline: what the anomalies table is sorted by. */
+    deviation: doublePrecision("deviation").notNull(),
+    /** The pair's total in each month of history, oldest first: the row's chart. */
+    history: jsonb("history").$type<{ month: string; quantity: string }[]>().notNull(),
+  },
+  (t) => [
+    check("usage_file_anomalies_kind_check", oneOf("kind", anomalyKinds)),
+    primaryKey({ columns: [t.usageFileId, t.generation, t.subscriptionId, t.itemId] }),
+  ],
+);
+
+/**
+ * A distributor's rule for the clean cases: a Pending file of the contract and product with no
+ * warnings and no anomalies is accepted by the rule once it has waited `delay_minutes`.
+ */
+export const usageRules = pgTable(
+  "usage_rules",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    distributorAccountId: text("distributor_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    contractId: text("contract_id")
+      .notNull()
+      .references(() => contracts.id),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    delayMinutes: integer("delay_minutes").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("usage_rules_delay_check", sql`delay_minutes >= 0`),
+    uniqueIndex("usage_rules_contract_product_key").on(t.contractId, t.productId),
+    index("usage_rules_distributor_idx").on(t.distributorAccountId),
   ],
 );
 
@@ -567,6 +635,7 @@ export const inboxItems = pgTable(
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
+export type UsageRule = typeof usageRules.$inferSelect;
 export type Item = typeof items.$inferSelect;
 export type Contract = typeof contracts.$inferSelect;
 export type Subscription = typeof subscriptions.$inferSelect;

@@ -17,6 +17,10 @@ export const usageWarningLabels: Record<UsageWarningCode, string> = {
   overlaps_in_file: "Overlaps within the file",
 };
 
+/** What a product does with a record that overlaps other usage: warn (the default) or make it invalid. */
+export const overlapPolicies = ["warn", "block"] as const;
+export type OverlapPolicy = (typeof overlapPolicies)[number];
+
 /**
  * The files whose records may be billed, or already were: a record overlapping one of theirs could
  * be billed twice. Deleted, Rejected and Invalid files are out, and so are files still being made.

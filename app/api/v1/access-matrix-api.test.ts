@@ -322,6 +322,7 @@ const apiRows: ApiRow[] = [
     showsNote: true,
   },
   { spec: files.get, use: uses.view, request: onFile, showsNote: true },
+  { spec: files.anomalies, use: uses.view, request: onFile },
   {
     spec: files.update,
     use: uses.editNote,

@@ -19,6 +19,7 @@ import { recordErrorSchema } from "@/lib/domain/record-errors";
 import { usageFileStatusSchema, usageRecordStatusSchema } from "@/lib/domain/usage-file-status";
 import { usageFileStatsSchema } from "@/lib/domain/usage-stats";
 import { usageWarningSchema, warningCountsSchema } from "@/lib/domain/usage-warnings";
+import { anomalyCountsSchema, anomalyKinds } from "@/lib/domain/usage-anomalies";
 import { aggregateGroupings, summedStatuses, usageAggregateSchema } from "@/lib/domain/usage-aggregates";
 
 /**
@@ -36,6 +37,9 @@ const usageFile = createSelectSchema(usageFiles, {
   warningCounts: warningCountsSchema
     .nullable()
     .describe("How many of its records carry each warning code; null until the file is first processed"),
+  anomalyCounts: anomalyCountsSchema
+    .nullable()
+    .describe("How many subscription × item totals are anomalous, by kind; null until the file is first processed"),
 })
   .omit({ generation: true, uploadedFileId: true, firstRecordId: true, lastRecordId: true, internalNote: true })
   .extend({
@@ -118,8 +122,25 @@ const webhookEndpoint = createSelectSchema(webhookEndpoints)
 
 const webhookSecret = z.string().describe("The signing secret, whsec_…: shown this once");
 
+const usageFileAnomaly = z.object({
+  subscriptionId: z.string(),
+  subscriptionExternalId: z.string().nullable(),
+  itemId: z.string(),
+  itemMpn: z.string().nullable(),
+  itemName: z.string().nullable(),
+  unit: z.string().nullable(),
+  kind: z.enum(anomalyKinds),
+  quantity: z.string().describe("The file's total for the subscription and item, an exact decimal as text"),
+  baseline: z.string().describe("The median of its monthly totals in the history"),
+  deviation: z.number().describe("Robust deviations (1.4826 × MAD) from the baseline; negative below it"),
+  history: z
+    .array(z.object({ month: z.string(), quantity: z.string() }))
+    .describe("Its billable total in each month of history the contract has decided files for, oldest first"),
+});
+
 export const answers = {
   usageFile,
+  usageFileAnomalies: z.object({ anomalies: z.array(usageFileAnomaly) }),
   usageFileStatus: z.object({ status: usageFileStatusSchema }),
   deletedUsageFile: z.object({ id: z.string(), status: usageFileStatusSchema }),
   usageRecord,

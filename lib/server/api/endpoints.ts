@@ -190,6 +190,15 @@ export const usageFileEndpoints = {
     roles: everyone,
     reply: "spreadsheet",
   }),
+  anomalies: endpoint({
+    method: "get",
+    path: "/usage/files/{id}/anomalies",
+    summary:
+      "Subscription × item totals far from their last 6 months of billable usage (spike, drop, new, vanished), the largest deviation first",
+    roles: everyone,
+    reply: "object",
+    answer: answers.usageFileAnomalies,
+  }),
   export: endpoint({
     method: "get",
     path: "/usage/files/{id}/export",

@@ -16,7 +16,7 @@ import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
-import { checkUsageWarnings } from "./usage-warnings";
+import { checkUsageFile } from "./check-usage-file";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
@@ -173,8 +173,8 @@ async function updateFile(
       usageFileId: file.id,
       action: "correct",
       actor,
-      // The corrected records had no warnings checked yet: the file is checked whole as it becomes Ready.
-      set: { stats, errorDetail: null, warningCounts: await checkUsageWarnings(tx, { ...file, submitted: false }) },
+      // The corrected records were not checked yet: the file is checked whole as it becomes Ready.
+      set: { stats, errorDetail: null, ...(await checkUsageFile(tx, { ...file, submitted: false })) },
     });
     if (!ready || ready.generation !== file.generation) throw new FileChanged();
     return true;

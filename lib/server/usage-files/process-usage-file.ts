@@ -6,6 +6,7 @@ import {
   usageFiles,
   usageFileTotals,
   usageRecordWarnings,
+  usageFileAnomalies,
   type UsageFile,
 } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
@@ -30,7 +31,7 @@ import {
 import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { transitionUsageFile } from "./transition-usage-file";
-import { checkUsageWarnings } from "./usage-warnings";
+import { checkUsageFile } from "./check-usage-file";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
 class UnusableWorkbook extends Error {
@@ -101,8 +102,8 @@ async function claimForProcessing(db: Database, id: string): Promise<UsageFile |
   );
 }
 
-/** What a file keeps per generation beside its records' partitions: categories, totals, warnings. */
-const generationTables = [categoriesTable, usageFileTotals, usageRecordWarnings];
+/** What a file keeps per generation beside its records' partitions: categories, totals, warnings, anomalies. */
+const generationTables = [categoriesTable, usageFileTotals, usageRecordWarnings, usageFileAnomalies];
 
 /**
  * Removes the records (with their categories, totals and warnings) of other generations than the
@@ -244,7 +245,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   await db.transaction(async (tx) => {
     await expectEveryRecordStored(tx, file.id, generation, stats.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
-    const warningCounts = await checkUsageWarnings(tx, { ...file, generation, submitted: false });
+    const checks = await checkUsageFile(tx, { ...file, generation, submitted: false });
     if (loaded.categories.length > 0) {
       await tx
         .insert(categoriesTable)
@@ -259,7 +260,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
         // The ids finding a record by id looks for among the files (lib/server/queries/usage-records.ts).
         ...(await recordIdRange(tx, file.id, generation)),
         stats,
-        warningCounts,
+        ...checks,
         errorDetail,
         progressRows: stats.records,
         progressPercent: 100,

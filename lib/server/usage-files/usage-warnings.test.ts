@@ -6,8 +6,14 @@ import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { usageRecordPublicId } from "@/lib/domain/ids";
 import { apiKeyOf, callApi } from "@/test/api";
 import { withTestDatabase } from "@/test/db";
-import { insertDraftFile, uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
-import { acmeVendor, demoPeriodStart, recordsHeader, xlsxOf } from "@/test/usage-workbooks";
+import { uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
+import {
+  processedFile as processedGuardFile,
+  setAsideSeededAcmeFiles,
+  usageWorkbook,
+  type Usage,
+} from "@/test/usage-guard";
+import { acmeVendor } from "@/test/usage-workbooks";
 import { correctUsageRecord } from "./correct-usage-record";
 import { deleteUsageFile } from "./delete-usage-file";
 import { submitUsageFile } from "./submit-usage-file";
@@ -22,7 +28,6 @@ vi.mock("@/lib/server/auth", () => ({ auth: async () => null }));
 
 const database = withTestDatabase();
 
-const hourMs = 3_600_000;
 const fileA = "UF-2026-10-9001-0001";
 const fileB = "UF-2026-10-9001-0002";
 const fileC = "UF-2026-10-9001-0003";
@@ -30,33 +35,11 @@ const fileC = "UF-2026-10-9001-0003";
 beforeEach(async () => {
   const db = database.handle.db;
   await seedDemoData(db);
-  // The seeded files of the Acme contract stay out of the comparisons: each test makes the files it compares.
-  await db.update(usageFiles).set({ status: "deleted" }).where(eq(usageFiles.contractId, "CRD-00001"));
+  await setAsideSeededAcmeFiles(db);
 });
 
-interface Usage {
-  recordId: string;
-  /** Hours after the start of the period. */
-  from: number;
-  to: number;
-  subscription?: string;
-  item?: string;
-}
-
-function usageRow({ recordId, from, to, subscription = "EXT-100001001", item = "ACME-VCPU-HR" }: Usage): string[] {
-  const time = (hours: number) =>
-    new Date(demoPeriodStart().getTime() + hours * hourMs).toISOString().slice(0, 19).replace("T", " ");
-  return [recordId, "item.mpn", item, "1", time(from), time(to), "asset.external_id", subscription];
-}
-
-/** A file of the Acme vendor on the Northwind contract, processed from these records. */
-async function processedFile(id: string, usage: Usage[]) {
-  const db = database.handle.db;
-  const periodFrom = demoPeriodStart();
-  const periodTo = new Date(Date.UTC(periodFrom.getUTCFullYear(), periodFrom.getUTCMonth() + 1, 1));
-  await insertDraftFile(db, { id, productId: "PRD-100-001", usageSchema: "QT", currency: "USD", periodFrom, periodTo });
-  const workbook = await xlsxOf({ records: [[...recordsHeader], ...usage.map(usageRow)] });
-  return uploadAndProcess(db, id, "usage.xlsx", workbook);
+function processedFile(id: string, usage: Usage[]) {
+  return processedGuardFile(database.handle.db, id, usage);
 }
 
 async function setStatus(id: string, status: UsageFileStatus) {
@@ -189,7 +172,7 @@ describe("warnings of a file uploaded again", () => {
   it("are the new upload's only: the replaced upload's warnings go with its records", async () => {
     await processedFile(fileA, [{ recordId: "a-1", from: 0, to: 24 }]);
     await processedFile(fileB, [{ recordId: "b-1", from: 12, to: 36 }]);
-    const workbook = await xlsxOf({ records: [[...recordsHeader], usageRow({ recordId: "b-1", from: 48, to: 72 })] });
+    const workbook = await usageWorkbook([{ recordId: "b-1", from: 48, to: 72 }]);
 
     const again = await uploadAndProcess(database.handle.db, fileB, "again.xlsx", workbook);
 
