@@ -224,6 +224,7 @@ function filtersFor(
       label: "Warning",
       options: Object.entries(warningLabels).map(([value, label]) => ({ value, label })),
     },
+    { kind: "toggle", param: "anomalies", label: "Anomalies only" },
   ] satisfies FilterDefinition[];
 }
 

@@ -109,6 +109,8 @@ export const usageRecordListQuery = z
     invalid: flag,
     /** Records carrying this warning. */
     warning: optionalChoice(usageWarningCodes),
+    /** Records of the subscription × item pairs flagged as anomalous. */
+    anomalies: flag,
     after: cursorParam,
     before: cursorParam,
     /** The position (1-based) of the `after` or `before` row in the filtered order, when the pager knows it. */
@@ -134,7 +136,17 @@ export type UsageRecordListQuery = z.output<typeof usageRecordListQuery>;
 export type UsageRecordFilters = Partial<
   Pick<
     UsageRecordListQuery,
-    "q" | "status" | "item" | "subscription" | "from" | "to" | "minQuantity" | "maxQuantity" | "invalid" | "warning"
+    | "q"
+    | "status"
+    | "item"
+    | "subscription"
+    | "from"
+    | "to"
+    | "minQuantity"
+    | "maxQuantity"
+    | "invalid"
+    | "warning"
+    | "anomalies"
   >
 > & { mpn?: string };
 
@@ -151,6 +163,7 @@ export function isFiltered(query: UsageRecordFilters): boolean {
     query.minQuantity ||
     query.maxQuantity ||
     query.invalid ||
-    query.warning,
+    query.warning ||
+    query.anomalies,
   );
 }

@@ -90,6 +90,10 @@ export const usageRecordApiQuery = listWindow
     /** Records whose window starts on or before this day (UTC). */
     start_to: day.optional(),
     warning: usageWarningCodeSchema.optional().meta({ description: "Only the records carrying this warning" }),
+    anomalies: z
+      .enum(["true", "false"])
+      .optional()
+      .meta({ description: "`true`: only the records of the subscription × item pairs flagged as anomalous" }),
     order_by: recordOrder,
   })
   .superRefine((query, context) => {
@@ -116,6 +120,7 @@ export const usageRecordApiQuery = listWindow
       from: query.start_from,
       to: query.start_to,
       warning: query.warning,
+      anomalies: query.anomalies === "true",
     },
     sort: query.order_by,
   }));

@@ -6,10 +6,10 @@ import type { Actor } from "@/lib/domain/permissions";
 import { getUsageFile } from "./usage-files";
 
 /**
- * A file's anomalies as its readers see them, the largest deviation first: null when the actor may
- * not see the file.
+ * A file's anomalies as its readers see them, the largest deviation first (the first `limit` of
+ * them if given): null when the actor may not see the file.
  */
-export async function listUsageFileAnomalies(actor: Actor, usageFileId: string) {
+export async function listUsageFileAnomalies(actor: Actor, usageFileId: string, limit?: number) {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return null;
   const db = await getDb();
@@ -31,7 +31,8 @@ export async function listUsageFileAnomalies(actor: Actor, usageFileId: string) 
     .leftJoin(subscriptions, eq(subscriptions.id, usageFileAnomalies.subscriptionId))
     .leftJoin(items, eq(items.id, usageFileAnomalies.itemId))
     .where(and(eq(usageFileAnomalies.usageFileId, file.id), eq(usageFileAnomalies.generation, file.generation)))
-    .orderBy(desc(sql`abs(${usageFileAnomalies.deviation})`), asc(usageFileAnomalies.subscriptionId));
+    .orderBy(desc(sql`abs(${usageFileAnomalies.deviation})`), asc(usageFileAnomalies.subscriptionId))
+    .limit(limit ?? Number.MAX_SAFE_INTEGER);
 }
 
 export type UsageFileAnomaly = NonNullable<Awaited<ReturnType<typeof listUsageFileAnomalies>>>[number];

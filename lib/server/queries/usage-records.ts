@@ -20,7 +20,14 @@ import {
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/client";
 import { currentRecordsOf } from "@/db/record-partitions";
-import { items, subscriptions, usageRecords, usageRecordWarnings, type UsageRecord } from "@/db/schema";
+import {
+  items,
+  subscriptions,
+  usageFileAnomalies,
+  usageRecords,
+  usageRecordWarnings,
+  type UsageRecord,
+} from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import { groupBy } from "@/lib/domain/group-by";
@@ -293,6 +300,11 @@ const warningsOfRecord = sql.raw(`usage_record_warnings.usage_file_id = usage_re
   AND usage_record_warnings.generation = usage_records.generation
   AND usage_record_warnings.usage_record_id = usage_records.id`);
 
+/** The record's subscription × item is anomalous in its file (lib/server/usage-files/usage-anomalies.ts). */
+const ofAnomalousPair = sql`EXISTS (SELECT 1 FROM ${usageFileAnomalies} a
+  WHERE a.usage_file_id = ${usageRecords.usageFileId} AND a.generation = ${usageRecords.generation}
+    AND a.subscription_id = ${usageRecords.subscriptionId} AND a.item_id = ${usageRecords.itemId})`;
+
 /** A page's warnings, one primary-key lookup per row. */
 const recordWarnings = sql<WarningCounterpart[] | null>`(
   SELECT jsonb_agg(jsonb_build_object(
@@ -442,6 +454,7 @@ async function filtersOf(db: Database, file: UsageFileView | null, query: UsageR
       sql`EXISTS (SELECT 1 FROM ${usageRecordWarnings} WHERE ${warningsOfRecord} AND ${usageRecordWarnings.code} = ${query.warning})`,
     );
   }
+  if (query.anomalies) filters.push(ofAnomalousPair);
   if (query.status && file) filters.push(statusFilter(file, query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
   if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));

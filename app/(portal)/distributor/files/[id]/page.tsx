@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
-import { WarningCounts } from "@/components/usage-files/warning-counts";
+import { UsageFileChecks } from "@/components/usage-files/usage-file-checks";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { dailyUsageCharts } from "@/lib/domain/usage-charts";
 import { closingRefusalMessages } from "@/lib/domain/record-closing";
@@ -133,11 +133,7 @@ export default async function DistributorUsageFilePage({
           </div>
         </Card>
       )}
-      {file.warningCounts && (
-        <Card title="Warnings">
-          <WarningCounts counts={file.warningCounts} />
-        </Card>
-      )}
+      <UsageFileChecks actor={actor} file={file} />
       {file.stats && (
         <>
           <Card title="Usage">

@@ -12,7 +12,7 @@ import { ReviewOutcome } from "@/components/usage-files/review-outcome";
 import { UploadDropzone } from "@/components/usage-files/upload-dropzone";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
-import { WarningCounts } from "@/components/usage-files/warning-counts";
+import { UsageFileChecks } from "@/components/usage-files/usage-file-checks";
 import { correctionChoices } from "@/lib/domain/correction-choices";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
@@ -98,11 +98,7 @@ export default async function VendorUsageFilePage({
           <UploadDropzone usageFileId={file.id} maxBytes={uploadLimits().maxBytes} />
         </Card>
       )}
-      {file.warningCounts && (
-        <Card title="Warnings">
-          <WarningCounts counts={file.warningCounts} />
-        </Card>
-      )}
+      <UsageFileChecks actor={actor} file={file} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={`Totals · ${billingFigureLabelOf(file.status)}`} className="lg:col-span-2">
           {file.stats ? (
