@@ -21,6 +21,7 @@ const pagesByRole = {
     "/distributor/files",
     "/distributor/files/UF-2026-10-2001-0001",
     "/distributor/files/UF-2026-10-1001-0005",
+    "/distributor/rules",
     "/profile",
     "/inbox",
     "/settings/webhooks",

@@ -19,6 +19,7 @@ const navigation: Record<UserRole, NavLink[]> = {
   distributor: [
     { href: "/distributor", label: "Review queue" },
     { href: "/distributor/files", label: "All files" },
+    { href: "/distributor/rules", label: "Rules" },
   ],
   admin: [
     { href: "/admin", label: "Overview" },

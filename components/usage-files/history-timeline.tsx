@@ -26,6 +26,12 @@ export function actionLabel(action: EventAction): string {
   return actionLabels[action] ?? action;
 }
 
+/** Who acted: a person with their account, a distributor's usage rule, or the system (processing). */
+function actorOf(entry: HistoryEntry): string {
+  if (entry.actorName) return `${entry.actorName} (${entry.accountName})`;
+  return typeof entry.details.rule === "string" ? `Usage rule “${entry.details.rule}”` : "System";
+}
+
 /** The words worth showing from an event's details: notes, file names, outcomes. */
 function describe(entry: HistoryEntry): string | null {
   const details = entry.details;
@@ -99,7 +105,7 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
             />
             <div className="font-medium">{actionLabel(entry.action)}</div>
             <div className="text-xs text-slate-500">
-              {formatDateTime(entry.at)} · {entry.actorName ? `${entry.actorName} (${entry.accountName})` : "System"}
+              {formatDateTime(entry.at)} · {actorOf(entry)}
             </div>
             {description && <div className="mt-0.5 text-slate-700">{description}</div>}
           </li>

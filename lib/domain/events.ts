@@ -11,6 +11,7 @@ export const eventObjectTypes = [
   "subscription",
   "api_key",
   "sign_in",
+  "usage_rule",
 ] as const;
 export type EventObjectType = (typeof eventObjectTypes)[number];
 

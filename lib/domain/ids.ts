@@ -48,3 +48,8 @@ export function newAdminObjectId(
 export function itemIdOf(productId: string, position: number): string {
   return `${productId}-${String(position).padStart(4, "0")}`;
 }
+
+/** `RUL-12345678`: a distributor's usage rule. */
+export function newUsageRuleId(random: () => number = Math.random): string {
+  return `RUL-${digits(8, random)}`;
+}

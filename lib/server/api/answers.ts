@@ -8,6 +8,7 @@ import {
   products,
   subscriptions,
   usageFiles,
+  usageRules,
   users,
   webhookDeliveries,
   webhookEndpoints,
@@ -138,8 +139,15 @@ const usageFileAnomaly = z.object({
     .describe("Its billable total in each month of history the contract has decided files for, oldest first"),
 });
 
+const usageRule = createSelectSchema(usageRules).extend({
+  productName: z.string(),
+  contractMarketplace: z.string(),
+});
+
 export const answers = {
   usageFile,
+  usageRule,
+  deletedUsageRule: z.object({ id: z.string(), deleted: z.literal(true) }),
   usageFileAnomalies: z.object({ anomalies: z.array(usageFileAnomaly) }),
   usageFileStatus: z.object({ status: usageFileStatusSchema }),
   deletedUsageFile: z.object({ id: z.string(), status: usageFileStatusSchema }),

@@ -21,6 +21,7 @@ import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export
 import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import { createWebhookInput, updateWebhookInput } from "@/lib/domain/webhooks";
+import { createUsageRuleInput, updateUsageRuleInput } from "@/lib/domain/usage-rules";
 import {
   acceptUsageFileInput,
   billingReferenceInput,
@@ -37,6 +38,7 @@ const vendor = ["vendor"] as const;
 const reviewer = ["distributor"] as const;
 const admin = ["admin"] as const;
 const everyone = ["vendor", "distributor", "admin"] as const;
+const reviewerOrAdmin = ["distributor", "admin"] as const;
 const noBody = z.object({});
 
 /**
@@ -272,6 +274,53 @@ export const usageRecordEndpoints = {
     query: usageAggregatesQuery,
     reply: "object",
     answer: answers.usageAggregates,
+  }),
+};
+
+export const usageRuleEndpoints = {
+  list: endpoint({
+    method: "get",
+    path: "/usage/rules",
+    summary: "List the auto-accept rules of the contracts you review (an admin: all)",
+    roles: reviewerOrAdmin,
+    query: listWindow,
+    reply: "list",
+    answer: answers.usageRule,
+  }),
+  create: endpoint({
+    method: "post",
+    path: "/usage/rules",
+    summary:
+      "Accept the contract's Pending files of the product that have no warning and no anomaly, delay_minutes after their submission; one rule per contract and product",
+    roles: reviewerOrAdmin,
+    body: createUsageRuleInput,
+    reply: "created",
+    answer: answers.usageRule,
+  }),
+  get: endpoint({
+    method: "get",
+    path: "/usage/rules/{id}",
+    summary: "An auto-accept rule",
+    roles: reviewerOrAdmin,
+    reply: "object",
+    answer: answers.usageRule,
+  }),
+  update: endpoint({
+    method: "put",
+    path: "/usage/rules/{id}",
+    summary: "Rename a rule, change its delay, or turn it off or on",
+    roles: reviewerOrAdmin,
+    body: updateUsageRuleInput,
+    reply: "object",
+    answer: answers.usageRule,
+  }),
+  delete: endpoint({
+    method: "delete",
+    path: "/usage/rules/{id}",
+    summary: "Remove a rule",
+    roles: reviewerOrAdmin,
+    reply: "object",
+    answer: answers.deletedUsageRule,
   }),
 };
 
@@ -604,6 +653,7 @@ export const adminEndpoints = {
 export const endpoints: readonly Endpoint[] = [
   ...Object.values(usageFileEndpoints),
   ...Object.values(usageRecordEndpoints),
+  ...Object.values(usageRuleEndpoints),
   ...Object.values(eventEndpoints),
   ...Object.values(webhookEndpoints),
   ...Object.values(productEndpoints),
