@@ -1,3 +1,5 @@
+import { anomalyThresholdsSchema } from "./usage-anomalies";
+import { overlapPolicies } from "./usage-warnings";
 import { z } from "zod";
 import {
   itemPrecisionSchema,
@@ -90,6 +92,17 @@ export const createProductInput = z.object({
   currency,
 });
 export type CreateProductInput = z.output<typeof createProductInput>;
+
+/** The double-billing guard's settings of a product (issue 19): its overlap policy and anomaly thresholds. */
+export const productGuardInput = z
+  .object({
+    overlapPolicy: z.enum(overlapPolicies, { error: "The overlap policy is warn or block." }),
+    /** Null: the defaults of lib/domain/usage-anomalies.ts. */
+    anomalyThresholds: anomalyThresholdsSchema.nullable(),
+  })
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, "Change the overlap policy or the anomaly thresholds.");
+export type ProductGuardInput = z.output<typeof productGuardInput>;
 
 export const createItemInput = z.object({
   productId: id("a product"),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   errorSummarySchema,
+  mergeErrorSummaries,
   quoteValue,
   withoutRecordErrors,
   summarizeErrors,
@@ -77,6 +78,25 @@ describe("withoutRecordErrors", () => {
       invalidRecords: 1,
       byCode: { not_a_number: 1 },
       first: [{ row: 7, ...notANumber }],
+    });
+  });
+});
+
+describe("mergeErrorSummaries", () => {
+  it("adds the counts and keeps the first errors in row order", () => {
+    const read = summarizeErrors();
+    read.add(7, [notANumber]);
+    const blocked = summarizeErrors();
+    blocked.add(2, [badTier]);
+    blocked.add(9, [notANumber]);
+    expect(mergeErrorSummaries(read.summary(), blocked.summary(), 2)).toEqual({
+      total: 3,
+      invalidRecords: 3,
+      byCode: { not_a_number: 2, invalid_tier: 1 },
+      first: [
+        { row: 2, ...badTier },
+        { row: 7, ...notANumber },
+      ],
     });
   });
 });

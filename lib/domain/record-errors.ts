@@ -20,6 +20,10 @@ export const recordErrorCodes = [
   "unknown_category",
   "invalid_tier",
   "tier_account_missing",
+  // A product whose overlap policy is `block` turns these warnings (lib/domain/usage-warnings.ts) into errors.
+  "overlaps_other_file",
+  "duplicate_record_id_other_file",
+  "overlaps_in_file",
 ] as const;
 export const recordErrorCodeSchema = z.enum(recordErrorCodes);
 export type RecordErrorCode = z.infer<typeof recordErrorCodeSchema>;
@@ -44,6 +48,12 @@ export const defaultRecordErrorMessages: Record<RecordErrorCode, string> = {
   unknown_category: "The category_id is not listed on the categories sheet.",
   invalid_tier: "The tier is not 0, 1 or 2.",
   tier_account_missing: "The subscription has no account at the record's tier.",
+  overlaps_other_file:
+    "The record overlaps usage of another file of the contract (see its warning), and this product blocks overlapping usage.",
+  duplicate_record_id_other_file:
+    "The record_id is already used in another file of the contract (see its warning), and this product blocks it.",
+  overlaps_in_file:
+    "The record overlaps another record of this file (see its warning), and this product blocks overlapping usage.",
 };
 
 export const recordErrorSchema = z.object({
@@ -144,4 +154,18 @@ const longestQuotedValue = 60;
 export function quoteValue(value: string): string {
   const shown = value.length > longestQuotedValue ? `${value.slice(0, longestQuotedValue)}…` : value;
   return JSON.stringify(shown);
+}
+
+/** Two summaries of one file's errors as one: counts added, the first errors by row, capped as before. */
+export function mergeErrorSummaries(a: ErrorSummary, b: ErrorSummary, keepFirst = 100): ErrorSummary {
+  const byCode = { ...a.byCode };
+  for (const [code, count] of Object.entries(b.byCode) as [RecordErrorCode, number][]) {
+    byCode[code] = (byCode[code] ?? 0) + count;
+  }
+  return {
+    total: a.total + b.total,
+    invalidRecords: a.invalidRecords + b.invalidRecords,
+    byCode,
+    first: [...a.first, ...b.first].sort((x, y) => x.row - y.row).slice(0, keepFirst),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDecimal } from "./decimal";
-import { biggest, withCorrectedRecord, type UsageFileStats } from "./usage-stats";
+import { biggest, withCorrectedRecord, withRecordsMadeInvalid, type UsageFileStats } from "./usage-stats";
 
 describe("biggest", () => {
   const entries = [
@@ -53,5 +53,40 @@ describe("withCorrectedRecord", () => {
       ["I-2", "1.5"],
     ]);
     expect(next.bySubscription?.map((row) => row.itemId)).toEqual(["I-1", "I-2"]);
+  });
+});
+
+describe("withRecordsMadeInvalid", () => {
+  const stats: UsageFileStats = {
+    records: 4,
+    valid: 4,
+    invalid: 0,
+    byItem: [
+      { itemId: "I-1", records: 3, quantity: "4.5", amount: "9" },
+      { itemId: "I-2", records: 1, quantity: "1", amount: null },
+    ],
+    bySubscription: [
+      { subscriptionId: "AS-1", itemId: "I-1", records: 2, quantity: "3", amount: "6" },
+      { subscriptionId: "AS-2", itemId: "I-1", records: 1, quantity: "1.5", amount: "3" },
+      { subscriptionId: "AS-2", itemId: "I-2", records: 1, quantity: "1", amount: null },
+    ],
+    byDay: [{ day: "2026-10-02", itemId: "I-1", records: 3, quantity: "4.5", amount: "9" }],
+  };
+
+  it("counts them invalid and takes them out of their item, subscription and day exactly", () => {
+    const next = withRecordsMadeInvalid(stats, [
+      {
+        itemId: "I-1",
+        subscriptionId: "AS-2",
+        day: "2026-10-02",
+        records: 1,
+        quantity: parseDecimal("1.5")!,
+        amount: parseDecimal("3")!,
+      },
+    ]);
+    expect(next).toMatchObject({ records: 4, valid: 3, invalid: 1 });
+    expect(next.byItem[0]).toEqual({ itemId: "I-1", records: 2, quantity: "3", amount: "6" });
+    expect(next.bySubscription!.map((row) => `${row.subscriptionId}/${row.itemId}`)).toEqual(["AS-1/I-1", "AS-2/I-2"]);
+    expect(next.byDay).toEqual([{ day: "2026-10-02", itemId: "I-1", records: 2, quantity: "3", amount: "6" }]);
   });
 });

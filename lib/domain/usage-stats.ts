@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDecimals, parseDecimal, type DecimalText } from "./decimal";
+import { addDecimals, isNegative, parseDecimal, type DecimalText } from "./decimal";
 
 const totals = {
   records: z.number().int(),
@@ -66,64 +66,104 @@ export interface CountedRecord {
  * cap reached) stays out of it, as the ingest would have left it out.
  */
 export function withCorrectedRecord(stats: UsageFileStats, record: CountedRecord): UsageFileStats {
-  const { itemId, subscriptionId } = record;
   const day = new Date(record.startTime).toISOString().slice(0, 10);
+  const counted = { ...record, day, records: 1 };
+  return { ...withTotalsAdded(stats, [counted]), valid: stats.valid + 1, invalid: stats.invalid - 1 };
+}
+
+/** Valid records of one item, subscription and day, summed: what a change to the stats moves at once. */
+export interface CountedGroup {
+  itemId: string;
+  subscriptionId: string;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  records: number;
+  quantity: DecimalText;
+  amount: DecimalText | null;
+}
+
+/**
+ * The stats once valid records were made invalid (a product that blocks overlapping usage): counted
+ * as invalid, taken out of their item, subscription and day.
+ */
+export function withRecordsMadeInvalid(stats: UsageFileStats, groups: readonly CountedGroup[]): UsageFileStats {
+  const moved = groups.reduce((sum, group) => sum + group.records, 0);
+  const negated = groups.map((group) => ({
+    ...group,
+    records: -group.records,
+    quantity: negate(group.quantity),
+    amount: group.amount && negate(group.amount),
+  }));
+  return { ...withTotalsAdded(stats, negated), valid: stats.valid - moved, invalid: stats.invalid + moved };
+}
+
+function negate(value: DecimalText): DecimalText {
+  return parseDecimal(isNegative(value) ? value.slice(1) : `-${value}`)!;
+}
+
+/**
+ * Adds each group to its item, subscription and day. A subscription or day missing from a list that
+ * is full (its cap reached) stays out of it, as the ingest would have left it out.
+ */
+function withTotalsAdded(stats: UsageFileStats, groups: readonly CountedGroup[]): UsageFileStats {
   const byItem = (a: { itemId: string }, b: { itemId: string }) => a.itemId.localeCompare(b.itemId);
-  return {
-    ...stats,
-    valid: stats.valid + 1,
-    invalid: stats.invalid - 1,
-    byItem: addTo(stats.byItem, { itemId }, record, Infinity, byItem),
-    ...(stats.bySubscription && {
-      bySubscription: addTo(
-        stats.bySubscription,
-        { subscriptionId, itemId },
-        record,
-        statsListCaps.bySubscription,
-        (a, b) => a.subscriptionId.localeCompare(b.subscriptionId) || byItem(a, b),
-      ),
-    }),
-    ...(stats.byDay && {
-      byDay: addTo(
-        stats.byDay,
-        { day, itemId },
-        record,
-        statsListCaps.byDay,
-        (a, b) => a.day.localeCompare(b.day) || byItem(a, b),
-      ),
-    }),
-  };
+  const bySubscription = (a: { subscriptionId: string; itemId: string }, b: typeof a) =>
+    a.subscriptionId.localeCompare(b.subscriptionId) || byItem(a, b);
+  const byDay = (a: { day: string; itemId: string }, b: typeof a) => a.day.localeCompare(b.day) || byItem(a, b);
+  let next = stats;
+  for (const group of groups) {
+    const { itemId, subscriptionId, day } = group;
+    next = {
+      ...next,
+      byItem: addTo(next.byItem, { itemId }, group, Infinity, byItem),
+      ...(next.bySubscription && {
+        bySubscription: addTo(
+          next.bySubscription,
+          { subscriptionId, itemId },
+          group,
+          statsListCaps.bySubscription,
+          bySubscription,
+        ),
+      }),
+      ...(next.byDay && { byDay: addTo(next.byDay, { day, itemId }, group, statsListCaps.byDay, byDay) }),
+    };
+  }
+  return next;
 }
 
 type Totals = { records: number; quantity: string; amount: string | null };
 
-/** Adds the record to its row of a sorted list (`compare` orders the list and finds the row). */
+/**
+ * Adds the totals to their row of a sorted list (`compare` orders the list and finds the row); a row
+ * left with no record is taken out.
+ */
 function addTo<Key extends object, Row extends Key & Totals>(
   rows: readonly Row[],
   key: Key,
-  record: CountedRecord,
+  added: { records: number; quantity: DecimalText; amount: DecimalText | null },
   cap: number,
   compare: (a: Key, b: Key) => number,
 ): Row[] {
   const index = rows.findIndex((row) => compare(row, key) === 0);
   if (index === -1) {
-    if (rows.length >= cap) return [...rows];
-    const added = { ...key, records: 1, quantity: record.quantity, amount: record.amount } as Row;
-    return [...rows, added].sort(compare);
+    if (rows.length >= cap || added.records <= 0) return [...rows];
+    const row = { ...key, records: added.records, quantity: added.quantity, amount: added.amount } as Row;
+    return [...rows, row].sort(compare);
   }
   const row = rows[index]!;
   const amount =
-    record.amount === null
+    added.amount === null
       ? row.amount
       : row.amount === null
-        ? record.amount
-        : addDecimals(storedDecimal(row.amount), record.amount);
+        ? added.amount
+        : addDecimals(storedDecimal(row.amount), added.amount);
   const updated = {
     ...row,
-    records: row.records + 1,
-    quantity: addDecimals(storedDecimal(row.quantity), record.quantity),
+    records: row.records + added.records,
+    quantity: addDecimals(storedDecimal(row.quantity), added.quantity),
     amount,
   };
+  if (updated.records <= 0) return rows.filter((_, at) => at !== index);
   return rows.map((existing, at) => (at === index ? updated : existing));
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { AnomalyCounts } from "@/lib/domain/usage-anomalies";
 import type { WarningCounts } from "@/lib/domain/usage-warnings";
+import { blockWarnedRecords, hasWarnings, overlapPolicyOf, type BlockedRecords } from "./overlap-policy";
 import { checkUsageAnomalies, type AnomalyCheckedFile } from "./usage-anomalies";
 import { checkUsageWarnings, type CheckedFile } from "./usage-warnings";
 
@@ -21,4 +22,21 @@ export async function checkUsageFile(tx: Database, file: CheckedFile & AnomalyCh
     warningCounts: await checkUsageWarnings(tx, file),
     anomalyCounts: await checkUsageAnomalies(tx, file),
   };
+}
+
+/**
+ * The guard on records just processed or corrected: the checks, and, for a product whose overlap
+ * policy is `block`, the records with a warning made invalid (`blocked` says what moved).
+ */
+export async function guardUsageFile(
+  tx: Database,
+  file: CheckedFile & AnomalyCheckedFile,
+): Promise<UsageFileChecks & { blocked: BlockedRecords | null }> {
+  const checks = await checkUsageFile(tx, file);
+  if (!hasWarnings(checks.warningCounts) || (await overlapPolicyOf(tx, file.productId)) !== "block") {
+    return { ...checks, blocked: null };
+  }
+  const blocked = await blockWarnedRecords(tx, file);
+  // The anomalies were found on totals that still held the records now blocked.
+  return { warningCounts: checks.warningCounts, anomalyCounts: await checkUsageAnomalies(tx, file), blocked };
 }

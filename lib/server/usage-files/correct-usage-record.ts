@@ -7,16 +7,16 @@ import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/sch
 import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { applyCellEdits, validateRecordCells, type RecordCorrectionInput } from "@/lib/domain/record-correction";
-import { withoutRecordErrors, type RecordError } from "@/lib/domain/record-errors";
+import { mergeErrorSummaries, withoutRecordErrors, type RecordError } from "@/lib/domain/record-errors";
 import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/record-rules";
-import { withCorrectedRecord, type CountedRecord } from "@/lib/domain/usage-stats";
+import { withCorrectedRecord, withRecordsMadeInvalid, type CountedRecord } from "@/lib/domain/usage-stats";
 import { recordEvent } from "@/lib/server/events";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
-import { checkUsageFile } from "./check-usage-file";
+import { guardUsageFile } from "./check-usage-file";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
@@ -43,7 +43,13 @@ export async function correctUsageRecord(
   const db = await getDb();
   const record = await findRecord(db, file, input.recordId);
   if (!record) return fail("not_found", "Record not found.");
-  if (!record.errors || !record.sheetCells) return fail("conflict", "This record is already valid.");
+  if (!record.errors) return fail("conflict", "This record is already valid.");
+  if (!record.sheetCells) {
+    return fail(
+      "conflict",
+      "This record overlaps other usage and its product blocks overlaps: correct it in the spreadsheet and upload the file again.",
+    );
+  }
   const edited = applyCellEdits(record.sheetCells, input.cells);
   if (!edited.ok) return edited;
   if (Object.keys(edited.value.changed).length === 0)
@@ -143,7 +149,10 @@ async function saveRecord(
   if (!saved) throw new FileChanged();
 }
 
-/** The file's counts and error summary follow the record; the last correction makes it Ready, with its warnings. */
+/**
+ * The file's counts and error summary follow the record; the last correction makes it Ready, with its
+ * warnings, unless its product blocks the overlaps that correction brought out.
+ */
 async function updateFile(
   tx: Database,
   actor: Actor,
@@ -153,10 +162,10 @@ async function updateFile(
   changed: Record<string, string>,
 ): Promise<boolean> {
   const counted = countedRecord(validated);
-  const stats = withCorrectedRecord(file.stats!, counted);
+  let stats = withCorrectedRecord(file.stats!, counted);
   await addToUsageFileTotals(tx, file, counted);
   const summary = file.errorDetail?.kind === "records" ? file.errorDetail.summary : null;
-  const errorDetail = summary && {
+  let errorDetail = summary && {
     kind: "records" as const,
     summary: withoutRecordErrors(summary, record.rowNumber, record.errors!),
   };
@@ -168,20 +177,28 @@ async function updateFile(
     details: { recordId: validated.recordId, row: record.rowNumber, cells: changed },
   });
 
+  let checks = {};
   if (stats.invalid === 0) {
-    const ready = await transitionUsageFile(tx, {
-      usageFileId: file.id,
-      action: "correct",
-      actor,
-      // The corrected records were not checked yet: the file is checked whole as it becomes Ready.
-      set: { stats, errorDetail: null, ...(await checkUsageFile(tx, { ...file, submitted: false })) },
-    });
-    if (!ready || ready.generation !== file.generation) throw new FileChanged();
-    return true;
+    // The corrected records were not checked yet: the file is checked whole as it would become Ready.
+    const { blocked, ...found } = await guardUsageFile(tx, { ...file, submitted: false });
+    checks = found;
+    if (!blocked) {
+      const ready = await transitionUsageFile(tx, {
+        usageFileId: file.id,
+        action: "correct",
+        actor,
+        set: { stats, errorDetail: null, ...checks },
+      });
+      if (!ready || ready.generation !== file.generation) throw new FileChanged();
+      return true;
+    }
+    stats = withRecordsMadeInvalid(stats, blocked.groups);
+    const left = errorDetail?.summary;
+    errorDetail = { kind: "records", summary: left ? mergeErrorSummaries(left, blocked.summary) : blocked.summary };
   }
   const [updated] = await tx
     .update(usageFiles)
-    .set({ stats, errorDetail, updatedAt: new Date() })
+    .set({ stats, errorDetail, ...checks, updatedAt: new Date() })
     .where(
       and(eq(usageFiles.id, file.id), eq(usageFiles.status, "invalid"), eq(usageFiles.generation, file.generation)),
     )

@@ -10,7 +10,8 @@ import {
   type UsageFile,
 } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
-import { summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
+import { mergeErrorSummaries, summarizeErrors, type RecordError, type SheetError } from "@/lib/domain/record-errors";
+import { withRecordsMadeInvalid } from "@/lib/domain/usage-stats";
 import { cellsByColumn, mapRecordHeader } from "@/lib/domain/record-header";
 import { createRecordValidator, type ValidatedRecord } from "@/lib/domain/record-rules";
 import { categorySheetName, findSheet, recordSheetNames } from "@/lib/domain/usage-sheet";
@@ -31,7 +32,7 @@ import {
 import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { transitionUsageFile } from "./transition-usage-file";
-import { checkUsageFile } from "./check-usage-file";
+import { guardUsageFile } from "./check-usage-file";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
 class UnusableWorkbook extends Error {
@@ -238,14 +239,18 @@ function progressReporter(db: Database, usageFileId: string) {
 
 /** Processing → Ready or Invalid, pointing the file at its new records in one transaction. */
 async function finishProcessing(db: Database, file: UsageFile, generation: number, loaded: LoadedRecords) {
-  const stats = loaded.totals.stats();
-  const valid = stats.invalid === 0;
-  const errorDetail: ErrorDetail | null = valid ? null : { kind: "records", summary: loaded.errorSummary.summary() };
   const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   await db.transaction(async (tx) => {
-    await expectEveryRecordStored(tx, file.id, generation, stats.records);
+    const read = loaded.totals.stats();
+    await expectEveryRecordStored(tx, file.id, generation, read.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
-    const checks = await checkUsageFile(tx, { ...file, generation, submitted: false });
+    const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
+    const stats = blocked ? withRecordsMadeInvalid(read, blocked.groups) : read;
+    const errors = loaded.errorSummary.summary();
+    const valid = stats.invalid === 0;
+    const errorDetail: ErrorDetail | null = valid
+      ? null
+      : { kind: "records", summary: blocked ? mergeErrorSummaries(errors, blocked.summary) : errors };
     if (loaded.categories.length > 0) {
       await tx
         .insert(categoriesTable)

@@ -2,23 +2,44 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { usageFiles, type UsageFile } from "@/db/schema";
-import type { Result } from "@/lib/domain/errors";
+import { fail, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
+import { usageWarningCodes } from "@/lib/domain/usage-warnings";
+import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { actOnUsageFile } from "./act-on-usage-file";
-import { checkUsageFile } from "./check-usage-file";
+import { checkUsageFile, type UsageFileChecks } from "./check-usage-file";
+import { hasWarnings, overlapPolicyOf } from "./overlap-policy";
 
 /**
  * The vendor hands a Ready file to its distributor for review (SPEC §2: submit). Other files of the
  * contract may have come, gone or been decided since it was processed, so its warnings are checked
- * again (and its anomalies, against history decided since), in the transaction that moves it, against the files the reviewer may see: the reviewer
- * sees them as they are at submission, and never one naming a file of the vendor's still unsent.
+ * again (and its anomalies, against history decided since), in the transaction that moves it,
+ * against the files the reviewer may see: the reviewer sees them as they are at submission, and
+ * never one naming a file of the vendor's still unsent. A product that blocks overlapping usage
+ * refuses the submission of a file that now overlaps, with its warnings kept for the vendor.
  */
 export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Result<UsageFile>> {
-  return actOnUsageFile(actor, usageFileId, "submit", { followUp: checkAgain });
+  let checks: UsageFileChecks;
+  return actOnUsageFile(actor, usageFileId, "submit", {
+    precondition: async (tx, file) => {
+      checks = await checkUsageFile(tx, { ...file, submitted: true });
+      return refusedOverlaps(tx, file, checks);
+    },
+    followUp: (tx, file) => storeChecks(tx, file.id, checks),
+  });
 }
 
-async function checkAgain(tx: Database, file: UsageFile): Promise<UsageFile> {
-  const checks = await checkUsageFile(tx, { ...file, submitted: true });
-  const [updated] = await tx.update(usageFiles).set(checks).where(eq(usageFiles.id, file.id)).returning();
+async function refusedOverlaps(tx: Database, file: UsageFileView, checks: UsageFileChecks): Promise<Failure | null> {
+  if (!hasWarnings(checks.warningCounts) || (await overlapPolicyOf(tx, file.productId)) !== "block") return null;
+  await storeChecks(tx, file.id, checks);
+  const records = Math.max(...usageWarningCodes.map((code) => checks.warningCounts[code]));
+  return fail(
+    "invalid_transition",
+    `${records.toLocaleString("en-US")} record(s) now overlap other usage of the contract, and ${file.productName} blocks overlapping usage: see the warnings, correct the spreadsheet and upload it again.`,
+  );
+}
+
+async function storeChecks(tx: Database, id: string, checks: UsageFileChecks): Promise<UsageFile> {
+  const [updated] = await tx.update(usageFiles).set(checks).where(eq(usageFiles.id, id)).returning();
   return updated!;
 }
