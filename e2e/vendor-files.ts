@@ -18,13 +18,18 @@ export async function upload(page: Page, templatePath: string, name: string, row
     .setInputFiles({ name, mimeType: xlsxType, buffer: await fillTemplate(templatePath, rows) });
 }
 
-/** Creates a Draft of Acme Compute on the Northwind contract through the wizard; answers its id. */
-export async function createUsageFile(page: Page, name: string, externalId?: string): Promise<string> {
+/** Creates a Draft of Acme Compute (on the Northwind contract unless told) through the wizard; answers its id. */
+export async function createUsageFile(
+  page: Page,
+  name: string,
+  externalId?: string,
+  contractId = "CRD-00001",
+): Promise<string> {
   await page.goto("/vendor");
   await page.getByRole("link", { name: "New usage file" }).first().click();
   await page.getByRole("combobox", { name: /^Product/ }).selectOption({ label: "Acme Compute (QT, USD)" });
   await page.getByRole("button", { name: "Next" }).click();
-  await page.getByRole("combobox", { name: /^Contract/ }).selectOption("CRD-00001");
+  await page.getByRole("combobox", { name: /^Contract/ }).selectOption(contractId);
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("textbox", { name: "Name" }).fill(name);
   if (externalId) await page.getByRole("textbox", { name: /^External id/ }).fill(externalId);
