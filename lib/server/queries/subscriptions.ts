@@ -4,6 +4,7 @@ import { getDb, type Database } from "@/db/client";
 import { contracts, products, subscriptions, type Subscription } from "@/db/schema";
 import { contractScope, type Actor } from "@/lib/domain/permissions";
 import type { SubscriptionListQuery, SubscriptionSortColumn } from "@/lib/domain/subscription-query";
+import type { Sort } from "@/lib/domain/table-query";
 import type { UsagePeriod } from "@/lib/domain/usage-file-input";
 import { escapeLike } from "./like";
 
@@ -11,7 +12,7 @@ import { escapeLike } from "./like";
 export type SubscriptionRow = Subscription & { productName: string };
 
 /** The WHERE clause that keeps an actor to the subscriptions of its contracts (needs the join to contracts). */
-function visibleSubscriptions(actor: Actor): SQL | undefined {
+export function visibleSubscriptions(actor: Actor): SQL | undefined {
   const scope = contractScope(actor);
   switch (scope.kind) {
     case "all":
@@ -30,6 +31,20 @@ const sortable = {
   status: subscriptions.status,
   activeFrom: subscriptions.activeFrom,
 } satisfies Record<SubscriptionSortColumn, unknown>;
+
+/** Subscriptions sorted by a table's column, then by id so that pages never overlap. */
+export function subscriptionOrder(sort: Sort<SubscriptionSortColumn>): SQL[] {
+  const column = sortable[sort.column];
+  return [sort.desc ? desc(column) : asc(column), asc(subscriptions.id)];
+}
+
+/** Active at some time in `period`: a window overlapping it, an open end open (`expectsUsageIn` in lib/domain). */
+export function activeDuring(period: UsagePeriod): SQL {
+  return and(
+    or(isNull(subscriptions.activeFrom), lt(subscriptions.activeFrom, period.to)),
+    or(isNull(subscriptions.activeTo), gt(subscriptions.activeTo, period.from)),
+  )!;
+}
 
 /** What narrows and orders the subscriptions: a page's URL and the API's query both give it. */
 export type SubscriptionFilters = Partial<Pick<SubscriptionListQuery, "q" | "product" | "contract" | "status">> &
@@ -66,11 +81,10 @@ export async function listSubscriptionWindow(
 ): Promise<{ rows: SubscriptionRow[]; total: number }> {
   const db = await getDb();
   const where = and(visibleSubscriptions(actor), ...subscriptionFilters(query));
-  const column = sortable[query.sort.column];
   const [rows, [counted]] = await Promise.all([
     selectSubscriptions(db)
       .where(where)
-      .orderBy(query.sort.desc ? desc(column) : asc(column), asc(subscriptions.id))
+      .orderBy(...subscriptionOrder(query.sort))
       .limit(window.limit)
       .offset(window.offset),
     db
@@ -106,8 +120,7 @@ export async function listSubscriptionsActiveIn(
         visibleSubscriptions(actor),
         eq(subscriptions.productId, target.productId),
         eq(subscriptions.contractId, target.contractId),
-        or(isNull(subscriptions.activeFrom), lt(subscriptions.activeFrom, target.period.to)),
-        or(isNull(subscriptions.activeTo), gt(subscriptions.activeTo, target.period.from)),
+        activeDuring(target.period),
       ),
     )
     .orderBy(asc(subscriptions.id));
@@ -126,7 +139,7 @@ export async function subscriptionExternalIds(actor: Actor, ids: readonly string
   return new Map(rows.map((row) => [row.id, row.externalId]));
 }
 
-function selectSubscriptions(db: Database) {
+export function selectSubscriptions(db: Database) {
   return db
     .select({ subscription: subscriptions, productName: products.name })
     .from(subscriptions)
@@ -135,6 +148,6 @@ function selectSubscriptions(db: Database) {
     .$dynamic();
 }
 
-function withProductName({ subscription, productName }: { subscription: Subscription; productName: string }) {
+export function withProductName({ subscription, productName }: { subscription: Subscription; productName: string }) {
   return { ...subscription, productName };
 }
