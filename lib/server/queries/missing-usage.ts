@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, inArray, lt, max, notExists, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, max, notExists, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { contracts, subscriptions, usageFileTotals, usageFiles } from "@/db/schema";
 import {
@@ -32,20 +32,22 @@ function reportingFiles(actor: Actor): SQL {
 }
 
 /**
- * Whether a live file the actor may see, of the subscription's product and contract and with a
- * period overlapping `month`, reports usage for it: a stored total for it, never a scan of records.
+ * Whether a live file the actor may see, with a period overlapping `month`, reports usage for the
+ * outer query's subscription: a stored total for it, never a scan of records. A file's totals name
+ * only subscriptions of its own product and contract (each record is checked against those), so
+ * the subscription's id is enough. The correlation stays in the WHERE clause: PostgreSQL turns the
+ * NOT EXISTS into one hashed anti-join only then, instead of probing the files per subscription.
  */
 function reportedIn(db: Database, actor: Actor, month: string) {
   const { from, to } = monthPeriod(month);
   return db
     .select({ id: usageFiles.id })
     .from(usageFiles)
-    .innerJoin(usageFileTotals, and(currentTotals, eq(usageFileTotals.subscriptionId, subscriptions.id)))
+    .innerJoin(usageFileTotals, currentTotals)
     .where(
       and(
+        eq(usageFileTotals.subscriptionId, subscriptions.id),
         reportingFiles(actor),
-        eq(usageFiles.productId, subscriptions.productId),
-        eq(usageFiles.contractId, subscriptions.contractId),
         lt(usageFiles.periodFrom, to),
         gt(usageFiles.periodTo, from),
       ),
@@ -71,21 +73,26 @@ export async function listMissingUsage(
     query.contract ? eq(subscriptions.contractId, query.contract) : undefined,
     notExists(reportedIn(db, actor, query.period)),
   );
-  const [listed, [counted]] = await Promise.all([
-    selectSubscriptions(db)
-      .where(where)
-      .orderBy(...subscriptionOrder(query.sort))
-      .limit(window.limit)
-      .offset(window.offset),
-    db
-      .select({ total: count() })
-      .from(subscriptions)
-      .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
-      .where(where),
-  ]);
+  // Counted in the same pass as the page: the anti-join is the whole cost, and it runs once.
+  const listed = await selectSubscriptions(db, { total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+    .where(where)
+    .orderBy(...subscriptionOrder(query.sort))
+    .limit(window.limit)
+    .offset(window.offset);
+  const total = listed[0]?.total ?? (window.offset > 0 ? await countMissing(db, where) : 0);
   const rows = listed.map(withProductName);
   const lastReported = await lastReportedPeriods(db, actor, rows);
-  return { rows: rows.map((row) => missingUsageOf(row, lastReported.get(row.id) ?? null)), total: counted?.total ?? 0 };
+  return { rows: rows.map((row) => missingUsageOf(row, lastReported.get(row.id) ?? null)), total };
+}
+
+/** How many match, for a page past the last, which has no row to carry the count. */
+async function countMissing(db: Database, where: SQL | undefined): Promise<number> {
+  const [counted] = await db
+    .select({ total: count() })
+    .from(subscriptions)
+    .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
+    .where(where);
+  return counted?.total ?? 0;
 }
 
 /** The latest month a live file the actor counts reports usage for each of `listed`, by subscription id. */

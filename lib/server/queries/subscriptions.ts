@@ -139,15 +139,22 @@ export async function subscriptionExternalIds(actor: Actor, ids: readonly string
   return new Map(rows.map((row) => [row.id, row.externalId]));
 }
 
-export function selectSubscriptions(db: Database) {
+/** Subscriptions with their product's name (and any `extra` columns), joined to their contracts for `visibleSubscriptions`. */
+export function selectSubscriptions<Extra extends Record<string, SQL>>(db: Database, extra?: Extra) {
   return db
-    .select({ subscription: subscriptions, productName: products.name })
+    .select({ subscription: subscriptions, productName: products.name, ...(extra as Extra) })
     .from(subscriptions)
     .innerJoin(products, eq(products.id, subscriptions.productId))
     .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
     .$dynamic();
 }
 
-export function withProductName({ subscription, productName }: { subscription: Subscription; productName: string }) {
+export function withProductName({
+  subscription,
+  productName,
+}: {
+  subscription: Subscription;
+  productName: string;
+}): SubscriptionRow {
   return { ...subscription, productName };
 }
