@@ -86,5 +86,6 @@ describe("missing usage", () => {
     );
     expect(page).toMatchObject({ total: 7 });
     expect(page.rows.map((row) => row.subscriptionId)).toEqual([s.never, s.onlyNextMonth]);
+    expect(await missing(northwindDistributor, {}, { limit: 2, offset: 40 })).toEqual({ rows: [], total: 7 });
   });
 });
