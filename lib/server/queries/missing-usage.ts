@@ -14,7 +14,7 @@ import {
   activeDuring,
   selectSubscriptions,
   subscriptionOrder,
-  visibleSubscriptions,
+  visibleContracts,
   withProductName,
   type SubscriptionRow,
 } from "./subscriptions";
@@ -66,7 +66,7 @@ export async function listMissingUsage(
 ): Promise<{ rows: MissingUsage[]; total: number }> {
   const db = await getDb();
   const where = and(
-    visibleSubscriptions(actor),
+    visibleContracts(actor),
     inArray(subscriptions.status, [...usageExpectedStatuses]),
     activeDuring(monthPeriod(query.period)),
     query.product ? eq(subscriptions.productId, query.product) : undefined,

@@ -11,8 +11,8 @@ import { escapeLike } from "./like";
 /** A subscription as its lists show it: with its product's name. */
 export type SubscriptionRow = Subscription & { productName: string };
 
-/** The WHERE clause that keeps an actor to the subscriptions of its contracts (needs the join to contracts). */
-export function visibleSubscriptions(actor: Actor): SQL | undefined {
+/** The WHERE clause on `contracts` that keeps an actor to its contracts (`contractScope`), and so to their subscriptions. */
+export function visibleContracts(actor: Actor): SQL | undefined {
   const scope = contractScope(actor);
   switch (scope.kind) {
     case "all":
@@ -80,7 +80,7 @@ export async function listSubscriptionWindow(
   window: { limit: number; offset: number },
 ): Promise<{ rows: SubscriptionRow[]; total: number }> {
   const db = await getDb();
-  const where = and(visibleSubscriptions(actor), ...subscriptionFilters(query));
+  const where = and(visibleContracts(actor), ...subscriptionFilters(query));
   const [rows, [counted]] = await Promise.all([
     selectSubscriptions(db)
       .where(where)
@@ -99,9 +99,7 @@ export async function listSubscriptionWindow(
 /** One subscription the actor may see, with its product's name; null for another account's. */
 export async function getSubscription(actor: Actor, subscriptionId: string): Promise<SubscriptionRow | null> {
   const db = await getDb();
-  const [row] = await selectSubscriptions(db).where(
-    and(eq(subscriptions.id, subscriptionId), visibleSubscriptions(actor)),
-  );
+  const [row] = await selectSubscriptions(db).where(and(eq(subscriptions.id, subscriptionId), visibleContracts(actor)));
   return row ? withProductName(row) : null;
 }
 
@@ -117,7 +115,7 @@ export async function listSubscriptionsActiveIn(
   const rows = await selectSubscriptions(db)
     .where(
       and(
-        visibleSubscriptions(actor),
+        visibleContracts(actor),
         eq(subscriptions.productId, target.productId),
         eq(subscriptions.contractId, target.contractId),
         activeDuring(target.period),
@@ -135,11 +133,11 @@ export async function subscriptionExternalIds(actor: Actor, ids: readonly string
     .select({ id: subscriptions.id, externalId: subscriptions.externalId })
     .from(subscriptions)
     .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
-    .where(and(inArray(subscriptions.id, [...ids]), visibleSubscriptions(actor)));
+    .where(and(inArray(subscriptions.id, [...ids]), visibleContracts(actor)));
   return new Map(rows.map((row) => [row.id, row.externalId]));
 }
 
-/** Subscriptions with their product's name (and any `extra` columns), joined to their contracts for `visibleSubscriptions`. */
+/** Subscriptions with their product's name (and any `extra` columns), joined to their contracts for `visibleContracts`. */
 export function selectSubscriptions<Extra extends Record<string, SQL>>(db: Database, extra?: Extra) {
   return db
     .select({ subscription: subscriptions, productName: products.name, ...(extra as Extra) })
