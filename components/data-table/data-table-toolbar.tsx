@@ -23,6 +23,8 @@ export interface InputFilter {
   param: string;
   label: string;
   type: "month" | "date" | "number" | "text";
+  /** What the field shows while the URL has no value: the default the server applies then. */
+  fallback?: string;
 }
 
 export type FilterDefinition = ChoiceFilter | ToggleFilter | InputFilter;
@@ -41,7 +43,7 @@ export function DataTableToolbar({ searchLabel, filters }: { searchLabel?: strin
         <FilterControl
           key={filter.param}
           filter={filter}
-          value={params.get(filter.param) ?? ""}
+          value={params.get(filter.param) ?? (filter.kind === "input" ? filter.fallback : undefined) ?? ""}
           onChange={(value) => update({ [filter.param]: value })}
         />
       ))}

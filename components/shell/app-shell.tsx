@@ -15,10 +15,12 @@ const navigation: Record<UserRole, NavLink[]> = {
     { href: "/vendor/files", label: "All files" },
     { href: "/vendor/files/new", label: "New usage file" },
     { href: "/vendor/subscriptions", label: "Subscriptions" },
+    { href: "/vendor/missing", label: "Missing usage" },
   ],
   distributor: [
     { href: "/distributor", label: "Review queue" },
     { href: "/distributor/files", label: "All files" },
+    { href: "/distributor/missing", label: "Missing usage" },
     { href: "/distributor/rules", label: "Rules" },
   ],
   admin: [

@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { PagedTable, type NumberedPage } from "@/components/data-table/paged-table";
 import type { LoadedRows } from "@/components/data-table/use-server-rows";
 import type { SubscriptionRow } from "@/lib/server/queries/subscriptions";
-import { formatDate } from "@/lib/format";
+import { ActiveWindow } from "./active-window";
 
 const column = createColumnHelper<SubscriptionRow>();
 
@@ -39,12 +39,7 @@ const columns = [
   }),
   column.accessor("activeFrom", {
     header: "Active (UTC)",
-    cell: ({ row }) => (
-      <span className="whitespace-nowrap">
-        {row.original.activeFrom ? formatDate(row.original.activeFrom) : "…"} –{" "}
-        {row.original.activeTo ? formatDate(row.original.activeTo) : "…"}
-      </span>
-    ),
+    cell: ({ row }) => <ActiveWindow from={row.original.activeFrom} to={row.original.activeTo} />,
   }),
 ];
 

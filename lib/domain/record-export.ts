@@ -8,6 +8,9 @@ export const exportFormatParam = z.enum(exportFormats, { error: "Ask for format=
 /** A billing period: `YYYY-MM`, for files whose period starts in that month. */
 export const periodMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Give the period as YYYY-MM.");
 
+/** A month the caller must give, refused with the same words when missing as when malformed. */
+export const requiredPeriodMonth = z.string({ error: "Give the period as YYYY-MM." }).pipe(periodMonth);
+
 /** The billing export across files: every accepted (or closed) record the distributor may see, narrowed by these. */
 export const recordExportQuery = z.object({
   format: exportFormatParam,

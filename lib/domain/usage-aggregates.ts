@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { periodMonth } from "./record-export";
+import { periodMonth, requiredPeriodMonth } from "./record-export";
 import { statusLabels, type UsageFileStatus } from "./usage-file-status";
 
 /** What a period's usage may be grouped by (`group_by`), in the order the answer's keys come. */
@@ -48,10 +48,7 @@ function commaList<Value extends string>(values: readonly [Value, ...Value[]], f
 }
 
 export const usageAggregatesQuery = z.object({
-  period: z
-    .string({ error: "Give the period as YYYY-MM." })
-    .pipe(periodMonth)
-    .describe("The files whose period starts in this month, YYYY-MM"),
+  period: requiredPeriodMonth.describe("The files whose period starts in this month, YYYY-MM"),
   groupBy: commaList(aggregateGroupings, []),
   status: commaList(summedStatuses, summedStatuses),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUsageFileInput, lastFullMonth, periodDays } from "./usage-file-input";
+import { createUsageFileInput, lastFullMonth, monthPeriod, periodDays } from "./usage-file-input";
 
 const valid = {
   productId: "PRD-100-001",
@@ -19,6 +19,17 @@ describe("a new usage file's details", () => {
 
   it("wraps a January default back to December of the year before", () => {
     expect(lastFullMonth(new Date("2027-01-05T00:00:00Z")).from).toEqual(new Date("2026-12-01T00:00:00Z"));
+  });
+
+  it("reads a YYYY-MM month as its whole month, December up to the next January", () => {
+    expect(monthPeriod("2026-02")).toEqual({
+      from: new Date("2026-02-01T00:00:00Z"),
+      to: new Date("2026-03-01T00:00:00Z"),
+    });
+    expect(monthPeriod("2026-12")).toEqual({
+      from: new Date("2026-12-01T00:00:00Z"),
+      to: new Date("2027-01-01T00:00:00Z"),
+    });
   });
 
   it("stores the period half-open, through the end of the last day", () => {

@@ -8,6 +8,12 @@ export interface UsagePeriod {
   to: Date;
 }
 
+/** The calendar month `YYYY-MM` (UTC) as a period: its first day up to the next month's first. */
+export function monthPeriod(month: string): UsagePeriod {
+  const from = new Date(`${month}-01T00:00:00Z`);
+  return { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1)) };
+}
+
 /** The default period of a new file: the last full calendar month. */
 export function lastFullMonth(now: Date): UsagePeriod {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));

@@ -3,12 +3,15 @@ import type { NumberedPage } from "@/components/data-table/paged-table";
 import { recordGridPage, type RecordGridPage } from "@/components/records/record-grid-page";
 import { usageFileListRow, type UsageFileListRow } from "@/components/usage-files/usage-file-list-row";
 import { eventListQuery, userListQuery } from "@/lib/domain/admin-query";
+import { missingUsageListQuery, type MissingUsage, type MissingUsageListQuery } from "@/lib/domain/missing-usage";
 import { subscriptionListQuery } from "@/lib/domain/subscription-query";
 import { pageSizes } from "@/lib/domain/table-query";
+import { dashboardPeriod } from "@/lib/domain/usage-aggregates";
 import { usageFileListQuery } from "@/lib/domain/usage-file-query";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { requireActor } from "@/lib/server/actor";
 import { listEvents, type AuditEventRow } from "@/lib/server/queries/admin-audit";
+import { listMissingUsage } from "@/lib/server/queries/missing-usage";
 import { listSubscriptions, type SubscriptionRow } from "@/lib/server/queries/subscriptions";
 import { listUsers, type AdminUserRow } from "@/lib/server/queries/admin-users";
 import { listUsageFiles } from "@/lib/server/queries/usage-files";
@@ -59,6 +62,26 @@ export async function subscriptionRows(query: string): Promise<NumberedPage<Subs
   const parsed = subscriptionListQuery.parse(queryValues(query));
   const { rows, total } = await listSubscriptions(await requireActor(), parsed);
   return numbered(parsed, rows, total);
+}
+
+/**
+ * The month's subscriptions without usage the actor counts; without a month in the URL, the last
+ * full one (`missingUsagePeriod`), as the page shows it.
+ */
+export async function missingUsageRows(query: string): Promise<NumberedPage<MissingUsage>> {
+  const parsed = missingUsageListQuery.parse(queryValues(query));
+  const { page, size, sort, product, contract } = parsed;
+  const filters = { period: missingUsagePeriod(parsed), product, contract, sort };
+  const { rows, total } = await listMissingUsage(await requireActor(), filters, {
+    limit: size,
+    offset: (page - 1) * size,
+  });
+  return numbered(parsed, rows, total);
+}
+
+/** The month a missing-usage URL asks for, or the last full month. */
+export function missingUsagePeriod(query: Pick<MissingUsageListQuery, "period">): string {
+  return dashboardPeriod(query.period, new Date());
 }
 
 export async function auditRows(query: string): Promise<NumberedPage<AuditEventRow>> {

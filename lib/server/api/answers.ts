@@ -14,6 +14,7 @@ import {
   webhookEndpoints,
 } from "@/db/schema";
 import { errorDetailSchema } from "@/lib/domain/error-detail";
+import { missingUsageSchema } from "@/lib/domain/missing-usage";
 import { notificationTypes } from "@/lib/domain/notifications";
 import { closingRefusalReasons } from "@/lib/domain/record-closing";
 import { recordErrorSchema } from "@/lib/domain/record-errors";
@@ -164,6 +165,7 @@ export const answers = {
   item,
   subscription: createSelectSchema(subscriptions, { parameters: textMap }).extend({ productName: z.string() }),
   imported: z.object({ imported: z.number().int() }),
+  missingUsage: missingUsageSchema,
   usageAggregates: z.object({
     period: z.string(),
     groupBy: z.array(z.enum(aggregateGroupings)),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { userSortColumns } from "@/lib/domain/admin-query";
 import { subscriptionStatusSchema, userRoleSchema } from "@/lib/domain/catalog";
+import { missingUsageSortColumns } from "@/lib/domain/missing-usage";
+import { requiredPeriodMonth } from "@/lib/domain/record-export";
 import { decodeRecordListCursor } from "@/lib/domain/record-list-cursor";
 import { subscriptionSortColumns } from "@/lib/domain/subscription-query";
 import type { Sort } from "@/lib/domain/table-query";
@@ -131,6 +133,14 @@ export const userApiQuery = listWindow.extend({
   role: userRoleSchema.optional(),
   active: z.enum(["yes", "no"]).optional(),
   order_by: orderBy(userSortColumns, { column: "name", desc: false }),
+});
+
+/** `GET /usage/missing`: a month, maybe one product or contract, and a window of the answer. */
+export const missingUsageApiQuery = listWindow.extend({
+  period: requiredPeriodMonth.describe("The month the subscriptions were active in, YYYY-MM"),
+  product: id.optional(),
+  contract: id.optional(),
+  order_by: orderBy(missingUsageSortColumns, { column: "externalId", desc: false }),
 });
 
 export const subscriptionApiQuery = listWindow.extend({

@@ -13,6 +13,7 @@ import {
 import {
   eventApiQuery,
   listWindow,
+  missingUsageApiQuery,
   subscriptionApiQuery,
   usageFileApiQuery,
   usageRecordApiQuery,
@@ -275,6 +276,16 @@ export const usageRecordEndpoints = {
     query: usageAggregatesQuery,
     reply: "object",
     answer: answers.usageAggregates,
+  }),
+  missing: endpoint({
+    method: "get",
+    path: "/usage/missing",
+    summary:
+      "The Active subscriptions of a month that no live usage file (Ready, Pending, Accepted, Closed) you may see reports usage for, by the totals stored when files are processed: a vendor's usage not yet sent, a distributor's subscriptions it will not bill (only submitted files count for it)",
+    roles: everyone,
+    query: missingUsageApiQuery,
+    reply: "list",
+    answer: answers.missingUsage,
   }),
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { withTestDatabase } from "@/test/db";
 import { acmeVendor, globexVendor, northwindDistributor } from "@/test/usage-workbooks";
-import { listProductItems, listUsageFileItems } from "./catalog";
+import { listContractChoices, listProductItems, listUsageFileItems } from "./catalog";
 
 const database = withTestDatabase();
 
@@ -26,5 +26,20 @@ describe("a product's items", () => {
     expect(await listUsageFileItems(northwindDistributor, readyFile)).toEqual([]);
     expect(await listUsageFileItems(globexVendor, readyFile)).toEqual([]);
     expect(await listUsageFileItems(acmeVendor, readyFile)).toEqual(ofProduct);
+  });
+});
+
+describe("a report's contract and product choices", () => {
+  it("are the contracts the actor works under, with both parties, and their vendors' products", async () => {
+    await seedDemoData(database.handle.db);
+    const northwind = await listContractChoices(northwindDistributor);
+    expect(northwind.contracts).toEqual([
+      { id: "CRD-00001", vendorName: "Acme Cloud", distributorName: "Northwind Distribution" },
+      { id: "CRD-00003", vendorName: "Globex Software", distributorName: "Northwind Distribution" },
+    ]);
+    expect(northwind.products.map((product) => product.name)).toEqual(["Acme Backup", "Acme Compute", "Globex Office"]);
+    const globex = await listContractChoices(globexVendor);
+    expect(globex.contracts.map((contract) => contract.id)).toEqual(["CRD-00003"]);
+    expect(globex.products).toEqual([{ id: "PRD-200-001", name: "Globex Office" }]);
   });
 });

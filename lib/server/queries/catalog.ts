@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { accounts, contracts, items, products, usageFiles, type Item, type Product } from "@/db/schema";
 import type { Actor } from "@/lib/domain/permissions";
+import { visibleContracts } from "./subscriptions";
 import { visibleUsageFiles } from "./usage-files";
 
 /** A product as an actor may see it: vendors their own account's, admins all, distributors none here. */
@@ -40,6 +42,38 @@ export async function listVendorProducts(actor: Actor): Promise<Product[]> {
   if (actor.role !== "vendor") return [];
   const db = await getDb();
   return db.select().from(products).where(eq(products.vendorAccountId, actor.accountId)).orderBy(asc(products.name));
+}
+
+/** A contract as a filter offers it: with both parties' names, each side showing the other's. */
+export interface ContractChoice {
+  id: string;
+  vendorName: string;
+  distributorName: string;
+}
+
+/** The contracts an actor works under (`contractScope`) and their vendors' products: a filter's choices. */
+export async function listContractChoices(
+  actor: Actor,
+): Promise<{ contracts: ContractChoice[]; products: Pick<Product, "id" | "name">[] }> {
+  const db = await getDb();
+  const vendor = alias(accounts, "vendor");
+  const distributor = alias(accounts, "distributor");
+  const [contractRows, productRows] = await Promise.all([
+    db
+      .select({ id: contracts.id, vendorName: vendor.name, distributorName: distributor.name })
+      .from(contracts)
+      .innerJoin(vendor, eq(vendor.id, contracts.vendorAccountId))
+      .innerJoin(distributor, eq(distributor.id, contracts.distributorAccountId))
+      .where(visibleContracts(actor))
+      .orderBy(asc(contracts.id)),
+    db
+      .selectDistinct({ id: products.id, name: products.name })
+      .from(products)
+      .innerJoin(contracts, eq(contracts.vendorAccountId, products.vendorAccountId))
+      .where(visibleContracts(actor))
+      .orderBy(asc(products.name), asc(products.id)),
+  ]);
+  return { contracts: contractRows, products: productRows };
 }
 
 export interface ContractOption {

@@ -4,14 +4,15 @@ import { getDb, type Database } from "@/db/client";
 import { contracts, products, subscriptions, type Subscription } from "@/db/schema";
 import { contractScope, type Actor } from "@/lib/domain/permissions";
 import type { SubscriptionListQuery, SubscriptionSortColumn } from "@/lib/domain/subscription-query";
+import type { Sort } from "@/lib/domain/table-query";
 import type { UsagePeriod } from "@/lib/domain/usage-file-input";
 import { escapeLike } from "./like";
 
 /** A subscription as its lists show it: with its product's name. */
 export type SubscriptionRow = Subscription & { productName: string };
 
-/** The WHERE clause that keeps an actor to the subscriptions of its contracts (needs the join to contracts). */
-function visibleSubscriptions(actor: Actor): SQL | undefined {
+/** The WHERE clause on `contracts` that keeps an actor to its contracts (`contractScope`), and so to their subscriptions. */
+export function visibleContracts(actor: Actor): SQL | undefined {
   const scope = contractScope(actor);
   switch (scope.kind) {
     case "all":
@@ -30,6 +31,20 @@ const sortable = {
   status: subscriptions.status,
   activeFrom: subscriptions.activeFrom,
 } satisfies Record<SubscriptionSortColumn, unknown>;
+
+/** Subscriptions sorted by a table's column, then by id so that pages never overlap. */
+export function subscriptionOrder(sort: Sort<SubscriptionSortColumn>): SQL[] {
+  const column = sortable[sort.column];
+  return [sort.desc ? desc(column) : asc(column), asc(subscriptions.id)];
+}
+
+/** Active at some time in `period`: a window overlapping it, an open end open (`expectsUsageIn` in lib/domain). */
+export function activeDuring(period: UsagePeriod): SQL {
+  return and(
+    or(isNull(subscriptions.activeFrom), lt(subscriptions.activeFrom, period.to)),
+    or(isNull(subscriptions.activeTo), gt(subscriptions.activeTo, period.from)),
+  )!;
+}
 
 /** What narrows and orders the subscriptions: a page's URL and the API's query both give it. */
 export type SubscriptionFilters = Partial<Pick<SubscriptionListQuery, "q" | "product" | "contract" | "status">> &
@@ -65,12 +80,11 @@ export async function listSubscriptionWindow(
   window: { limit: number; offset: number },
 ): Promise<{ rows: SubscriptionRow[]; total: number }> {
   const db = await getDb();
-  const where = and(visibleSubscriptions(actor), ...subscriptionFilters(query));
-  const column = sortable[query.sort.column];
+  const where = and(visibleContracts(actor), ...subscriptionFilters(query));
   const [rows, [counted]] = await Promise.all([
     selectSubscriptions(db)
       .where(where)
-      .orderBy(query.sort.desc ? desc(column) : asc(column), asc(subscriptions.id))
+      .orderBy(...subscriptionOrder(query.sort))
       .limit(window.limit)
       .offset(window.offset),
     db
@@ -85,9 +99,7 @@ export async function listSubscriptionWindow(
 /** One subscription the actor may see, with its product's name; null for another account's. */
 export async function getSubscription(actor: Actor, subscriptionId: string): Promise<SubscriptionRow | null> {
   const db = await getDb();
-  const [row] = await selectSubscriptions(db).where(
-    and(eq(subscriptions.id, subscriptionId), visibleSubscriptions(actor)),
-  );
+  const [row] = await selectSubscriptions(db).where(and(eq(subscriptions.id, subscriptionId), visibleContracts(actor)));
   return row ? withProductName(row) : null;
 }
 
@@ -103,11 +115,10 @@ export async function listSubscriptionsActiveIn(
   const rows = await selectSubscriptions(db)
     .where(
       and(
-        visibleSubscriptions(actor),
+        visibleContracts(actor),
         eq(subscriptions.productId, target.productId),
         eq(subscriptions.contractId, target.contractId),
-        or(isNull(subscriptions.activeFrom), lt(subscriptions.activeFrom, target.period.to)),
-        or(isNull(subscriptions.activeTo), gt(subscriptions.activeTo, target.period.from)),
+        activeDuring(target.period),
       ),
     )
     .orderBy(asc(subscriptions.id));
@@ -122,19 +133,26 @@ export async function subscriptionExternalIds(actor: Actor, ids: readonly string
     .select({ id: subscriptions.id, externalId: subscriptions.externalId })
     .from(subscriptions)
     .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
-    .where(and(inArray(subscriptions.id, [...ids]), visibleSubscriptions(actor)));
+    .where(and(inArray(subscriptions.id, [...ids]), visibleContracts(actor)));
   return new Map(rows.map((row) => [row.id, row.externalId]));
 }
 
-function selectSubscriptions(db: Database) {
+/** Subscriptions with their product's name (and any `extra` columns), joined to their contracts for `visibleContracts`. */
+export function selectSubscriptions<Extra extends Record<string, SQL>>(db: Database, extra?: Extra) {
   return db
-    .select({ subscription: subscriptions, productName: products.name })
+    .select({ subscription: subscriptions, productName: products.name, ...(extra as Extra) })
     .from(subscriptions)
     .innerJoin(products, eq(products.id, subscriptions.productId))
     .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
     .$dynamic();
 }
 
-function withProductName({ subscription, productName }: { subscription: Subscription; productName: string }) {
+export function withProductName({
+  subscription,
+  productName,
+}: {
+  subscription: Subscription;
+  productName: string;
+}): SubscriptionRow {
   return { ...subscription, productName };
 }

@@ -11,6 +11,7 @@ import {
   type UsageAggregatesQuery,
   type UsageSum,
 } from "@/lib/domain/usage-aggregates";
+import { monthPeriod } from "@/lib/domain/usage-file-input";
 import { visibleUsageFiles } from "./usage-files";
 
 /** Each grouping's columns (named as the answer names them) and the join that brings them. */
@@ -61,8 +62,7 @@ type AggregateRow = Record<string, string | null> & { currency: string };
  * as for the billing export.
  */
 export async function listUsageAggregates(actor: Actor, query: UsageAggregatesQuery): Promise<UsageAggregate[]> {
-  const from = new Date(`${query.period}-01T00:00:00Z`);
-  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const { from, to } = monthPeriod(query.period);
   const chosen = aggregateGroupings.filter((grouping) => query.groupBy.includes(grouping));
   const columns = Object.entries(Object.assign({}, ...chosen.map((g) => groupings[g].columns)) as Record<string, SQL>);
   const keys = [...columns.map(([, column]) => column), sql`usage_files.currency`];

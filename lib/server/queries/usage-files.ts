@@ -21,6 +21,7 @@ import { accounts, products, usageFiles, type UsageFile } from "@/db/schema";
 import { canSeeInternalNote, usageFileScope, type Actor, type UsageFileScope } from "@/lib/domain/permissions";
 import type { UsageFileListQuery, UsageFileSortColumn } from "@/lib/domain/usage-file-query";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
+import { monthPeriod } from "@/lib/domain/usage-file-input";
 import { escapeLike } from "./like";
 
 /** The WHERE clause that keeps an actor to the usage files it may see (SPEC §5). */
@@ -203,8 +204,7 @@ function listFilters(query: UsageFileFilters): SQL[] {
   if (query.contract) filters.push(eq(usageFiles.contractId, query.contract));
   if (query.externalId) filters.push(eq(usageFiles.externalId, query.externalId));
   if (query.period) {
-    const from = new Date(`${query.period}-01T00:00:00Z`);
-    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+    const { from, to } = monthPeriod(query.period);
     filters.push(gte(usageFiles.periodFrom, from), lt(usageFiles.periodFrom, to));
   }
   if (query.q) {

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from "@/lib/domain/errors";
 import { canReviewUsageFile, type Actor } from "@/lib/domain/permissions";
 import { exportableStatuses, type ExportFormat, type RecordExportQuery } from "@/lib/domain/record-export";
 import { statusLabels } from "@/lib/domain/usage-file-status";
+import { monthPeriod } from "@/lib/domain/usage-file-input";
 import { writeRecordsCsv, writeRecordsXlsx } from "@/lib/server/spreadsheet/export-records";
 import { getUsageFile, visibleUsageFiles } from "@/lib/server/queries/usage-files";
 import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
@@ -57,11 +58,8 @@ export function exportUsageRecords(actor: Actor, query: RecordExportQuery): Resu
   if (query.vendor) filters.push(eq(usageFiles.vendorAccountId, query.vendor));
   if (query.product) filters.push(eq(usageFiles.productId, query.product));
   if (query.period) {
-    const from = new Date(`${query.period}-01T00:00:00Z`);
-    filters.push(
-      gte(usageFiles.periodFrom, from),
-      lt(usageFiles.periodFrom, new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1))),
-    );
+    const { from, to } = monthPeriod(query.period);
+    filters.push(gte(usageFiles.periodFrom, from), lt(usageFiles.periodFrom, to));
   }
   const name = ["billing", query.vendor, query.product, query.period].filter(Boolean).join("-");
   return ok(download(name, query.format, and(...filters)!));

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { tableJson } from "@/lib/table-json";
 import { rowsQuery } from "@/lib/table-url";
-import { auditRows, subscriptionRows, usageFileRows, usageRecordRows, userRows } from "../table-rows";
+import { auditRows, missingUsageRows, subscriptionRows, usageFileRows, usageRecordRows, userRows } from "../table-rows";
 
 // GET /rows/<table>?<rows query>: one page of a server-paged table for the page's own fetches. A
 // route handler rather than a server function: server functions go through the router's queue,
@@ -13,6 +13,7 @@ const tables: Record<string, (request: NextRequest, query: string) => Promise<un
   users: (_, query) => userRows(query),
   subscriptions: (_, query) => subscriptionRows(query),
   audit: (_, query) => auditRows(query),
+  "missing-usage": (_, query) => missingUsageRows(query),
 };
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ table: string }> }) {

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/server/actor";
+import { MissingUsagePage, missingUsageTitle } from "../../missing-usage-page";
+
+export const metadata: Metadata = { title: missingUsageTitle };
+
+export default async function VendorMissingUsagePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const actor = await requireRole("vendor");
+  return <MissingUsagePage actor={actor} role="vendor" searchParams={await searchParams} />;
+}
