@@ -1,6 +1,9 @@
 // Guard benchmark (issue 19: catch double billing and odd usage before anyone bills it). Each
-// figure of the suite is one function over the same seeded database, run in turn by `benchGuard`;
-// for now `missing_usage_ms`. `guard_overhead_pct` and `anomalies_seconds` join `figures` below.
+// figure of the suite is one function over the same seeded database, run in turn by `benchGuard`:
+// `missing_usage_ms`, then `guard_overhead_pct` and `anomalies_seconds`.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { type DatabaseHandle, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
@@ -10,6 +13,19 @@ import type { Actor } from "@/lib/domain/permissions";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { monthPeriod } from "@/lib/domain/usage-file-input";
 import { listMissingUsage } from "@/lib/server/queries/missing-usage";
+import {
+  attachRecordPartition,
+  createRecordPartition,
+  indexRecordPartition,
+  recordPartitionName,
+} from "@/db/record-partitions";
+import { storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
+import { median } from "@/lib/domain/usage-anomalies";
+import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
+import { checkUsageFile } from "@/lib/server/usage-files/check-usage-file";
+import { checkUsageAnomalies } from "@/lib/server/usage-files/usage-anomalies";
+import { generateInputs } from "./generate-inputs";
+import { ingest } from "./ingest";
 import { reportFigure, timed } from "./report";
 
 export interface GuardOptions {
@@ -22,7 +38,7 @@ interface GuardBench {
   options: GuardOptions;
 }
 
-const figures: ((bench: GuardBench) => Promise<void>)[] = [benchMissingUsage];
+const figures: ((bench: GuardBench) => Promise<void>)[] = [benchMissingUsage, benchChecks];
 
 export async function benchGuard(options: GuardOptions): Promise<void> {
   const database = await createEphemeralDatabase(await scratchServerUrl(), "usage_portal_bench");
@@ -31,6 +47,7 @@ export async function benchGuard(options: GuardOptions): Promise<void> {
     await seedDemoData(database.handle.db);
     for (const figure of figures) await figure({ handle: database.handle, options });
   } finally {
+    await stopJobQueue();
     await database.handle.close();
     await database.drop();
   }
@@ -148,8 +165,97 @@ async function insertReportingFile(
          generate_series(1, ${reported.items}::int) AS item`);
 }
 
-function median(timings: readonly number[]): number {
-  const sorted = [...timings].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+// ---- guard_overhead_pct and anomalies_seconds ---------------------------------------------------
+
+const dayMs = 86_400_000;
+/** The checked file's history: this many decided files of the contract, one a month before it. */
+const historyFiles = 20;
+
+/**
+ * A file of `rows` records (the ingest benchmark's workbook, through upload and processing) checked
+ * against 10 × `rows` records in 20 Accepted files of the contract, one per month before it. The
+ * checks (warnings and anomalies, as processing runs them) are timed again on the processed file:
+ * their share of the ingest without them is the overhead. The anomalies alone are
+ * `anomalies_seconds`, against the 6 months of history they read.
+ */
+async function benchChecks({ handle, options }: GuardBench): Promise<void> {
+  const db = handle.db;
+  const [template] = await db.select().from(usageFiles).where(eq(usageFiles.id, "UF-2026-10-1001-0001"));
+  const historyRecords = options.rows * 10;
+  for (let month = 1; month <= historyFiles; month++) {
+    await insertHistoryFile(handle, template!, month, historyRecords / historyFiles);
+  }
+  await handle.rows("ANALYZE");
+  await getJobQueue(); // started before timing: a running server has it already
+
+  const dir = await mkdtemp(path.join(tmpdir(), "usage-guard-bench-"));
+  try {
+    const xlsxPath = path.join(dir, "usage.xlsx");
+    generateInputs({
+      rows: options.rows,
+      periodFrom: template!.periodFrom,
+      periodTo: template!.periodTo,
+      xlsxPath,
+      csvPath: path.join(dir, "usage.csv"),
+    });
+    const checkedId = "UF-2026-10-9300-0100";
+    const ingested = await timed(() => ingest(db, template!, checkedId, xlsxPath, options.rows));
+    const [checked] = await db.select().from(usageFiles).where(eq(usageFiles.id, checkedId));
+    const checks = await timed(() => db.transaction((tx) => checkUsageFile(tx, { ...checked!, submitted: false })));
+    const anomalies = await timed(() => db.transaction((tx) => checkUsageAnomalies(tx, checked!)));
+    const details = { rows: options.rows, history_records: historyRecords, history_files: historyFiles };
+    reportFigure("guard_overhead_pct", (100 * checks.seconds) / (ingested.seconds - checks.seconds), {
+      ...details,
+      ingest_seconds: ingested.seconds,
+      checks_seconds: checks.seconds,
+      warnings: checks.result.warningCounts,
+    });
+    reportFigure("anomalies_seconds", anomalies.seconds, { ...details, anomalies: anomalies.result });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An Accepted file of Acme Compute `monthsBefore` the template's month, with `records` records
+ * written by SQL as processing would have left them (ids of its own, so none repeats the checked
+ * file's), attached, indexed and totalled.
+ */
+async function insertHistoryFile(
+  handle: DatabaseHandle,
+  template: typeof usageFiles.$inferSelect,
+  monthsBefore: number,
+  records: number,
+): Promise<void> {
+  const db = handle.db;
+  const from = new Date(
+    Date.UTC(template.periodFrom.getUTCFullYear(), template.periodFrom.getUTCMonth() - monthsBefore, 1),
+  );
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const id = `UF-2026-10-9300-${String(monthsBefore).padStart(4, "0")}`;
+  await db.insert(usageFiles).values({
+    ...template,
+    id,
+    name: `History ${monthsBefore}`,
+    status: "accepted",
+    generation: 1,
+    periodFrom: from,
+    periodTo: to,
+    stats: null,
+    firstRecordId: null,
+    lastRecordId: null,
+  });
+  const days = Math.round((to.getTime() - from.getTime()) / dayMs);
+  await createRecordPartition(db, id, 1);
+  await db.execute(sql`
+    INSERT INTO ${sql.identifier(recordPartitionName(id, 1))}
+      (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
+    SELECT ${id}, 1, n + 1, 'h' || ${monthsBefore}::int || '-' || n, 'PRD-100-001-000' || (n % 5 + 1),
+      'AS-1000-010' || lpad((n % 11 + 1)::text, 2, '0'), 1 + n % 997,
+      ${from.toISOString()}::timestamptz + make_interval(days => n % ${days}::int),
+      ${from.toISOString()}::timestamptz + make_interval(days => n % ${days}::int + 1)
+    FROM generate_series(1, ${records}::int) AS n`);
+  await attachRecordPartition(db, id, 1);
+  await storeUsageFileTotalsOfRecords(db, { id, generation: 1 });
+  await indexRecordPartition(db, id, 1);
 }

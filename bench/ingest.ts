@@ -73,7 +73,13 @@ export async function newDraft(db: Database, template: UsageFile, id: string): P
 }
 
 /** The real path: upload (stored in the database), then the processing job, to Ready. */
-async function ingest(db: Database, template: UsageFile, id: string, filePath: string, rows: number): Promise<void> {
+export async function ingest(
+  db: Database,
+  template: UsageFile,
+  id: string,
+  filePath: string,
+  rows: number,
+): Promise<void> {
   await newDraft(db, template, id);
   const uploaded = await uploadUsageFile(actor, id, {
     fileName: path.basename(filePath),

@@ -25,6 +25,7 @@ import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
 import {
   attachRecordPartition,
   createRecordPartition,
+  analyzeRecordPartition,
   dropRecordPartitions,
   recordIdRange,
   storedRecordCount,
@@ -244,6 +245,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
     const read = loaded.totals.stats();
     await expectEveryRecordStored(tx, file.id, generation, read.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
+    await analyzeRecordPartition(tx, file.id, generation);
     const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
     const stats = blocked ? withRecordsMadeInvalid(read, blocked.groups) : read;
     const errors = loaded.errorSummary.summary();
