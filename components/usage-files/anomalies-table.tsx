@@ -4,6 +4,7 @@ import { SubscriptionName } from "@/components/ui/subscription-name";
 import { anomalyKindLabels, anomalyKinds, type AnomalyCounts } from "@/lib/domain/usage-anomalies";
 import { groupDigits } from "@/lib/domain/figures";
 import type { UsageFileAnomaly } from "@/lib/server/queries/usage-anomalies";
+import { CountCards } from "./count-cards";
 
 const rounded = (decimal: string) =>
   groupDigits(Number(decimal).toLocaleString("en-US", { maximumFractionDigits: 2, useGrouping: false }));
@@ -58,18 +59,10 @@ export function AnomaliesTable({
           Show their records
         </Link>
       </p>
-      <dl className="mb-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {anomalyKinds.map((kind) => (
-          <div key={kind} className="rounded-md bg-slate-50 px-3 py-2">
-            <dt className="text-xs font-medium uppercase text-slate-500">{anomalyKindLabels[kind]}</dt>
-            <dd
-              className={`text-xl font-semibold tabular-nums ${counts[kind] > 0 ? "text-amber-700" : "text-slate-900"}`}
-            >
-              {counts[kind].toLocaleString("en-US")}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CountCards
+        className="mb-3 grid-cols-2 sm:grid-cols-4"
+        cards={anomalyKinds.map((kind) => ({ key: kind, label: anomalyKindLabels[kind], count: counts[kind] }))}
+      />
       {anomalies.length > 0 && (
         <div className="max-h-96 overflow-y-auto" tabIndex={0} role="region" aria-label="Anomalies by deviation">
           <SimpleTable

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { usageWarningCodes, usageWarningLabels, type WarningCounts as Counts } from "@/lib/domain/usage-warnings";
+import { CountCards } from "./count-cards";
 
 /**
  * How many records carry each warning, from the counts stored with the file; each count opens the
@@ -11,24 +11,15 @@ export function WarningCounts({ counts }: { counts: Counts }) {
       <p className="mb-2 text-sm text-slate-600">
         Records that may bill usage twice. They stay valid: check them before submitting or deciding.
       </p>
-      <dl className="grid gap-3 sm:grid-cols-3">
-        {usageWarningCodes.map((code) => (
-          <div key={code} className="rounded-md bg-slate-50 px-3 py-2">
-            <dt className="text-xs font-medium uppercase text-slate-500">{usageWarningLabels[code]}</dt>
-            <dd
-              className={`text-xl font-semibold tabular-nums ${counts[code] > 0 ? "text-amber-700" : "text-slate-900"}`}
-            >
-              {counts[code] > 0 ? (
-                <Link className="underline" href={`?warning=${code}#records`}>
-                  {counts[code].toLocaleString("en-US")}
-                </Link>
-              ) : (
-                0
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CountCards
+        className="sm:grid-cols-3"
+        cards={usageWarningCodes.map((code) => ({
+          key: code,
+          label: usageWarningLabels[code],
+          count: counts[code],
+          href: `?warning=${code}#records`,
+        }))}
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { withTestDatabase } from "@/test/db";
 import { insertDraftFile } from "@/test/usage-file-state";
 import { guardPeriod, processedFile, setAsideSeededAcmeFiles } from "@/test/usage-guard";
 import * as anomaliesRoute from "@/app/api/v1/usage/files/[id]/anomalies/route";
+import * as recordsRoute from "@/app/api/v1/usage/records/route";
 
 vi.mock("next/headers", async () => {
   const { requestHeaders } = await import("@/test/api");
@@ -167,5 +168,22 @@ describe("GET /usage/files/{id}/anomalies", () => {
       ],
     });
     expect(asReviewer.status).toBe(404);
+  });
+
+  it("filters a file's records to those of anomalous pairs", async () => {
+    await sixMonthsOfHistory();
+    await processedFile(database.handle.db, current, [
+      { recordId: "spike-a", from: 0, to: 24, subscription: "EXT-100001001", quantity: "600" },
+      { recordId: "spike-b", from: 24, to: 48, subscription: "EXT-100001001", quantity: "400" },
+      { recordId: "usual", from: 0, to: 24, subscription: "EXT-100001003", quantity: "100" },
+    ]);
+    const anomalous = await callApi(recordsRoute.GET, {
+      path: `/usage/records?usagefile.id=${current}&anomalies=true`,
+      key: await apiKeyOf("vendor@acme.test"),
+    });
+    expect((anomalous.body as { record_id: string }[]).map((record) => record.record_id)).toEqual([
+      "spike-a",
+      "spike-b",
+    ]);
   });
 });
