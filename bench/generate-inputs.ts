@@ -11,6 +11,8 @@ interface Inputs {
   periodTo: Date;
   xlsxPath: string;
   csvPath: string;
+  /** Spread the usage over this many of the guard benchmark's subscriptions (bench/usage-rows.ts). */
+  subscriptions?: number;
 }
 
 export function generateInputs(inputs: Inputs): void {
@@ -21,15 +23,15 @@ export function generateInputs(inputs: Inputs): void {
     inputs.periodTo.toISOString(),
     inputs.xlsxPath,
     inputs.csvPath,
+    String(inputs.subscriptions ?? ""),
   ];
   execFileSync(process.execPath, [...process.execArgv, script, ...args], { stdio: "inherit" });
 }
 
-async function main([rows, from, to, xlsxPath, csvPath]: string[]): Promise<void> {
-  const periodFrom = new Date(from!);
-  const periodTo = new Date(to!);
-  await writeXlsx(xlsxPath!, [{ name: "records", rows: benchRows(Number(rows), periodFrom, periodTo) }]);
-  await writeCsv(csvPath!, benchRows(Number(rows), periodFrom, periodTo));
+async function main([rows, from, to, xlsxPath, csvPath, subscriptions]: string[]): Promise<void> {
+  const generated = () => benchRows(Number(rows), new Date(from!), new Date(to!), Number(subscriptions) || undefined);
+  await writeXlsx(xlsxPath!, [{ name: "records", rows: generated() }]);
+  await writeCsv(csvPath!, generated());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

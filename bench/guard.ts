@@ -170,10 +170,14 @@ async function insertReportingFile(
 const dayMs = 86_400_000;
 /** The checked file's history: this many decided files of the contract, one a month before it. */
 const historyFiles = 20;
+/** Subscriptions the checked file and its history spread over (of the 100k the missing-usage figure inserts). */
+const checkedSubscriptions = 10_000;
 
 /**
- * A file of `rows` records (the ingest benchmark's workbook, through upload and processing) checked
- * against 10 × `rows` records in 20 Accepted files of the contract, one per month before it. The
+ * A file of `rows` records (the ingest benchmark's workbook spread over 10,000 subscriptions × 5
+ * items, each pair on days of its own, through upload and processing) checked against 10 × `rows`
+ * records in 20 Accepted files of the contract, one per month before it, spread the same way. Runs
+ * after the missing-usage figure, whose subscriptions it uses. The
  * checks (warnings and anomalies, as processing runs them) are timed again on the processed file:
  * their share of the ingest without them is the overhead. The anomalies alone are
  * `anomalies_seconds`, against the 6 months of history they read.
@@ -183,7 +187,7 @@ async function benchChecks({ handle, options }: GuardBench): Promise<void> {
   const [template] = await db.select().from(usageFiles).where(eq(usageFiles.id, "UF-2026-10-1001-0001"));
   const historyRecords = options.rows * 10;
   for (let month = 1; month <= historyFiles; month++) {
-    await insertHistoryFile(handle, template!, month, historyRecords / historyFiles);
+    await insertHistoryFile(handle, template!, month, historyRecords / historyFiles, options.rows);
   }
   await handle.rows("ANALYZE");
   await getJobQueue(); // started before timing: a running server has it already
@@ -197,13 +201,19 @@ async function benchChecks({ handle, options }: GuardBench): Promise<void> {
       periodTo: template!.periodTo,
       xlsxPath,
       csvPath: path.join(dir, "usage.csv"),
+      subscriptions: checkedSubscriptions,
     });
     const checkedId = "UF-2026-10-9300-0100";
     const ingested = await timed(() => ingest(db, template!, checkedId, xlsxPath, options.rows));
     const [checked] = await db.select().from(usageFiles).where(eq(usageFiles.id, checkedId));
     const checks = await timed(() => db.transaction((tx) => checkUsageFile(tx, { ...checked!, submitted: false })));
     const anomalies = await timed(() => db.transaction((tx) => checkUsageAnomalies(tx, checked!)));
-    const details = { rows: options.rows, history_records: historyRecords, history_files: historyFiles };
+    const details = {
+      rows: options.rows,
+      history_records: historyRecords,
+      history_files: historyFiles,
+      subscription_item_pairs: checkedSubscriptions * 5,
+    };
     reportFigure("guard_overhead_pct", (100 * checks.seconds) / (ingested.seconds - checks.seconds), {
       ...details,
       ingest_seconds: ingested.seconds,
@@ -218,14 +228,17 @@ async function benchChecks({ handle, options }: GuardBench): Promise<void> {
 
 /**
  * An Accepted file of Acme Compute `monthsBefore` the template's month, with `records` records
- * written by SQL as processing would have left them (ids of its own, so none repeats the checked
- * file's), attached, indexed and totalled.
+ * written by SQL as processing would have left them, spread like the checked file's rows
+ * (bench/usage-rows.ts) with ids of its own, so none repeats the checked file's, and quantities
+ * scaled so that each pair's month sums to about the checked file's (no anomaly by construction);
+ * attached, indexed and totalled.
  */
 async function insertHistoryFile(
   handle: DatabaseHandle,
   template: typeof usageFiles.$inferSelect,
   monthsBefore: number,
   records: number,
+  checkedRows: number,
 ): Promise<void> {
   const db = handle.db;
   const from = new Date(
@@ -251,10 +264,11 @@ async function insertHistoryFile(
     INSERT INTO ${sql.identifier(recordPartitionName(id, 1))}
       (usage_file_id, generation, row_number, record_id, item_id, subscription_id, quantity, start_time, end_time)
     SELECT ${id}, 1, n + 1, 'h' || ${monthsBefore}::int || '-' || n, 'PRD-100-001-000' || (n % 5 + 1),
-      'AS-1000-010' || lpad((n % 11 + 1)::text, 2, '0'), 1 + n % 997,
-      ${from.toISOString()}::timestamptz + make_interval(days => n % ${days}::int),
-      ${from.toISOString()}::timestamptz + make_interval(days => n % ${days}::int + 1)
-    FROM generate_series(1, ${records}::int) AS n`);
+      'AS-9200-' || lpad((n / 5 % ${checkedSubscriptions}::int + 1)::text, 9, '0'),
+      (1 + n % 997) * ${checkedRows / records}::numeric,
+      ${from.toISOString()}::timestamptz + make_interval(days => n / ${checkedSubscriptions * 5}::int % ${days}::int),
+      ${from.toISOString()}::timestamptz + make_interval(days => n / ${checkedSubscriptions * 5}::int % ${days}::int + 1)
+    FROM generate_series(0, ${records - 1}::int) AS n`);
   await attachRecordPartition(db, id, 1);
   await storeUsageFileTotalsOfRecords(db, { id, generation: 1 });
   await indexRecordPartition(db, id, 1);

@@ -17,16 +17,43 @@ function sheetTime(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace("T", " ");
 }
 
+/** The guard benchmark's subscriptions of Acme Compute on CRD-00001 (bench/guard.ts inserts them). */
+export function guardSubscriptionId(number: number): string {
+  return `AS-9200-${String(number).padStart(9, "0")}`;
+}
+
+/**
+ * Where a row's usage falls. By default on the 11 seeded subscriptions, many rows of a subscription
+ * and item on one day (their windows overlap); with `subscriptions`, on that many of the guard
+ * benchmark's, each subscription and item on a day of its own (as long as the rows fit the days).
+ */
+function usageAt(index: number, days: number, subscriptions?: number) {
+  if (!subscriptions) {
+    return { day: index % days, subscription: `AS-1000-010${String((index % 11) + 1).padStart(2, "0")}` };
+  }
+  const pairs = subscriptions * items.length;
+  return {
+    day: Math.floor(index / pairs) % days,
+    subscription: guardSubscriptionId((Math.floor(index / items.length) % subscriptions) + 1),
+  };
+}
+
 /**
  * `count` valid rows spread over the items, subscriptions and days of the period; short ids keep a
  * million-row CSV under the 100 MB upload limit.
  */
-export function* benchRows(count: number, periodFrom: Date, periodTo: Date): Generator<string[]> {
+export function* benchRows(
+  count: number,
+  periodFrom: Date,
+  periodTo: Date,
+  subscriptions?: number,
+): Generator<string[]> {
   yield benchHeader;
   const days = Math.round((periodTo.getTime() - periodFrom.getTime()) / dayMs);
   for (let index = 0; index < count; index++) {
     const item = items[index % items.length]!;
-    const start = periodFrom.getTime() + (index % days) * dayMs;
+    const at = usageAt(index, days, subscriptions);
+    const start = periodFrom.getTime() + at.day * dayMs;
     const whole = String(1 + (index % 997));
     const quantity = item.decimals === 0 ? whole : `${whole}.${String(index % 10).repeat(item.decimals)}`;
     yield [
@@ -37,7 +64,7 @@ export function* benchRows(count: number, periodFrom: Date, periodTo: Date): Gen
       sheetTime(start),
       sheetTime(start + dayMs),
       "asset.id",
-      `AS-1000-010${String((index % 11) + 1).padStart(2, "0")}`,
+      at.subscription,
       index % 50 === 0 ? "includes a migration job" : "",
     ];
   }

@@ -55,7 +55,7 @@ export function AnomaliesTable({
     <section aria-label="Anomalies">
       <p className="mb-2 text-sm text-slate-600">
         Subscription × item totals far from their last 6 months of accepted and closed usage. Check them before billing.{" "}
-        <Link className="text-sky-700 underline" href="?anomalies=true#records">
+        <Link className="text-sky-700 underline" href="?anomalies=1#records">
           Show their records
         </Link>
       </p>
