@@ -100,7 +100,7 @@ test("a tenfold spike against six months of accepted usage is flagged for the ve
   const spiked = await readyFile(request, keys, 0, "1000");
 
   await page.goto(`/vendor/files/${spiked}`);
-  const anomalies = page.getByRole("region", { name: "Anomalies" });
+  const anomalies = page.getByRole("region", { name: "Anomalies", exact: true });
   await expect(anomalies).toContainText("Spike1");
   const row = anomalies.getByRole("row").filter({ hasText: "EXT-200001001" });
   await expect(row).toContainText("Spike");
@@ -114,7 +114,10 @@ test("a tenfold spike against six months of accepted usage is flagged for the ve
 
   await signIn(page, "distributor@northwind.test");
   await page.goto(`/distributor/files/${spiked}`);
-  await page.getByRole("region", { name: "Anomalies" }).getByRole("link", { name: "Show their records" }).click();
+  await page
+    .getByRole("region", { name: "Anomalies", exact: true })
+    .getByRole("link", { name: "Show their records" })
+    .click();
   await expect(page).toHaveURL(/anomalies=1/);
   await expect(page.getByRole("checkbox", { name: "Anomalies only" })).toBeChecked();
   await expect(recordRow(page, "seats-a-0")).toBeVisible();
