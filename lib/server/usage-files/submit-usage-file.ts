@@ -6,7 +6,7 @@ import { fail, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { usageWarningCodes } from "@/lib/domain/usage-warnings";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
-import { actOnUsageFile } from "./act-on-usage-file";
+import { actOnUsageFile, changedMeanwhile } from "./act-on-usage-file";
 import { checkUsageFile, type UsageFileChecks } from "./check-usage-file";
 import { hasWarnings, overlapPolicyOf } from "./overlap-policy";
 
@@ -22,11 +22,22 @@ export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Resu
   let checks: UsageFileChecks;
   return actOnUsageFile(actor, usageFileId, "submit", {
     precondition: async (tx, file) => {
+      // Two submits at once would check (and rewrite the warnings of) one file together: the second waits.
+      if (!(await lockReadyFile(tx, file.id))) return changedMeanwhile();
       checks = await checkUsageFile(tx, { ...file, submitted: true });
       return refusedOverlaps(tx, file, checks);
     },
     followUp: (tx, file) => storeChecks(tx, file.id, checks),
   });
+}
+
+async function lockReadyFile(tx: Database, id: string): Promise<boolean> {
+  const [file] = await tx
+    .select({ status: usageFiles.status })
+    .from(usageFiles)
+    .where(eq(usageFiles.id, id))
+    .for("update");
+  return file?.status === "ready";
 }
 
 async function refusedOverlaps(tx: Database, file: UsageFileView, checks: UsageFileChecks): Promise<Failure | null> {
