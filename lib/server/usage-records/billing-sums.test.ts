@@ -8,8 +8,9 @@ import { parseDecimal, type DecimalText } from "@/lib/domain/decimal";
 import { DecimalSum } from "@/lib/domain/decimal-sum";
 import { withTestDatabase } from "@/test/db";
 import { writtenBytes } from "@/test/written-workbooks";
-import { northwindDistributor } from "@/test/usage-workbooks";
+import { northwindDistributor, uploadOf } from "@/test/usage-workbooks";
 import { exportUsageFile } from "./export-usage-records";
+import { reconcileUsageFile } from "./reconcile-usage-file";
 
 const database = withTestDatabase();
 
@@ -28,20 +29,42 @@ async function seedHundredThousandRecords(): Promise<void> {
     FROM usage_records, generate_series(1, 3400) AS copy WHERE usage_file_id = ${accepted}`);
 }
 
-/** The exact sums of the file's valid records, as PostgreSQL adds them. */
-async function sourceSums(): Promise<{ records: number; quantity: string; amount: string }> {
-  const [sums] = await selectRows<{ records: number; quantity: string; amount: string }>(
+/** The file's valid records' ids and exact sums, added up from their stored values. */
+async function sourceRecords(): Promise<{ ids: number[]; records: number; quantity: string; amount: string }> {
+  const rows = await selectRows<{ id: number | string; quantity: string; amount: string | null }>(
     database.handle.db,
-    sql`SELECT count(*)::int AS records, sum(quantity)::text AS quantity, sum(amount)::text AS amount
-        FROM usage_records WHERE usage_file_id = ${accepted} AND errors IS NULL`,
+    sql`SELECT id, quantity::text AS quantity, amount::text AS amount
+        FROM usage_records WHERE usage_file_id = ${accepted} AND errors IS NULL ORDER BY id`,
   );
-  return { ...sums!, quantity: parseDecimal(sums!.quantity)!, amount: parseDecimal(sums!.amount)! };
+  const quantity = new DecimalSum();
+  const amount = new DecimalSum();
+  for (const row of rows) {
+    quantity.add(parseDecimal(row.quantity)!);
+    if (row.amount !== null) amount.add(parseDecimal(row.amount)!);
+  }
+  return {
+    ids: rows.map((row) => Number(row.id)),
+    records: rows.length,
+    quantity: quantity.value,
+    amount: amount.value,
+  };
+}
+
+/** The file's closed totals, summed over its subscriptions and items. */
+async function closedTotals(): Promise<{ records: number; quantity: string; amount: string }> {
+  const [totals] = await selectRows<{ records: number; quantity: string; amount: string }>(
+    database.handle.db,
+    sql`SELECT sum(closed_records)::int AS records, sum(closed_quantity)::text AS quantity, coalesce(sum(closed_amount), 0)::text AS amount
+        FROM usage_file_totals AS t JOIN usage_files AS f ON f.id = t.usage_file_id AND f.generation = t.generation
+        WHERE f.id = ${accepted}`,
+  );
+  return { ...totals!, quantity: parseDecimal(totals!.quantity)!, amount: parseDecimal(totals!.amount)! };
 }
 
 describe("billing sums at 100,000 records", () => {
   it("exports an .xlsx whose quantity and amount columns are numbers summing to the records' exact totals", async () => {
     await seedHundredThousandRecords();
-    const source = await sourceSums();
+    const source = await sourceRecords();
     expect(source.records).toBeGreaterThan(100_000);
 
     const download = await exportUsageFile(northwindDistributor, accepted, "xlsx");
@@ -73,5 +96,21 @@ describe("billing sums at 100,000 records", () => {
       quantity: source.quantity,
       amount: source.amount,
     });
+  }, 120_000);
+
+  it("reconciles a sheet closing all of them, and the file's closed totals equal the records' exact sums", async () => {
+    await seedHundredThousandRecords();
+    const source = await sourceRecords();
+    expect(await closedTotals()).toEqual({ records: 0, quantity: "0", amount: "0" });
+
+    const sheet = [
+      "id,external_billing_id,external_billing_note",
+      ...source.ids.map((id) => `UR-${id},INV-${id % 97},October`),
+    ].join("\n");
+    const result = await reconcileUsageFile(northwindDistributor, accepted, uploadOf("billing.csv", sheet));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.closed).toEqual(source.ids.map((id) => `UR-${id}`));
+    expect(result.value.refused).toEqual([]);
+    expect(await closedTotals()).toEqual({ records: source.records, quantity: source.quantity, amount: source.amount });
   }, 120_000);
 });
