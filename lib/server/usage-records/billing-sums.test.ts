@@ -112,5 +112,17 @@ describe("billing sums at 100,000 records", () => {
     expect(result.value.closed).toEqual(source.ids.map((id) => `UR-${id}`));
     expect(result.value.refused).toEqual([]);
     expect(await closedTotals()).toEqual({ records: source.records, quantity: source.quantity, amount: source.amount });
+    const [records] = await selectRows<{ closedAsListed: number }>(
+      database.handle.db,
+      sql`SELECT count(*)::int AS "closedAsListed" FROM usage_records
+          WHERE usage_file_id = ${accepted} AND closed_at IS NOT NULL
+            AND external_billing_id = 'INV-' || (id % 97) AND external_billing_note = 'October'`,
+    );
+    expect(records!.closedAsListed).toBe(source.records);
+    const after = await sourceRecords();
+    expect({ quantity: after.quantity, amount: after.amount }).toEqual({
+      quantity: source.quantity,
+      amount: source.amount,
+    });
   }, 120_000);
 });

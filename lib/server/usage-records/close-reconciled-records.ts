@@ -1,16 +1,22 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
+import { currentRecordsOf, rewriteRecordPartition } from "@/db/record-partitions";
+import { usageRecords } from "@/db/schema";
 import { ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ClosingRefusalReason, ClosingReport } from "@/lib/domain/record-closing";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
-import { announceClosedRecords, closingStatement, lockAcceptedFile } from "./close-usage-records";
+import { indexUsageRecordsJob, jobSender } from "@/lib/server/jobs/queue";
+import { addToClosedTotals, announceClosedRecords, closingStatement, lockAcceptedFile } from "./close-usage-records";
 import { reconciliationRows } from "./reconciliation-rows";
 
 const duplicates = sql.identifier("reconciliation_duplicates");
 const closedIds = sql.identifier("reconciliation_closed");
+
+// Past this many records closing, and a tenth of the file's, rewriting its partition beats updating.
+const rewriteFrom = { records: 10_000, shareOfFile: 0.1 };
 
 /**
  * Closes the records the session's reconciliation rows name, set-based and in one transaction:
@@ -23,25 +29,91 @@ export async function closeReconciledRecords(
   actor: Actor,
   file: UsageFileView,
 ): Promise<Result<ClosingReport>> {
+  const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   return session.transaction(async (tx): Promise<Result<ClosingReport>> => {
     if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
+    // Room to hash and sort a million rows, and to build the rewritten partition's keys, in memory.
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
     await tx.execute(
       sql`CREATE TEMPORARY TABLE ${duplicates} ON COMMIT DROP AS
-          SELECT record_key, min(row_number) AS first_row FROM ${reconciliationRows} GROUP BY record_key HAVING count(*) > 1`,
+          SELECT record_key, min(row_number) AS first_row, count(*)::int AS rows
+          FROM ${reconciliationRows} GROUP BY record_key HAVING count(*) > 1`,
     );
-    await tx.execute(sql`CREATE TEMPORARY TABLE ${closedIds} (id bigint) ON COMMIT DROP`);
-    await tx.execute(
-      closingStatement(file, actor, {
-        source: sql`${reconciliationRows} AS u`,
-        matching: sql`NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_key = u.record_key)`,
-        then: sql`INSERT INTO ${closedIds} (id) SELECT id FROM closed`,
-      }),
-    );
-    await tx.execute(sql`ANALYZE ${closedIds}`);
+    const closing = await findClosing(tx, file);
+    if (closing.records >= rewriteFrom.records && closing.records >= closing.ofFile * rewriteFrom.shareOfFile) {
+      await closeByRewriting(tx, actor, file);
+      await enqueueIndexing(tx, { usageFileId: file.id, generation: file.generation });
+    } else {
+      await tx.execute(
+        closingStatement(file, actor, { source: sql`${closedIds} AS u`, matching: sql`TRUE`, then: sql`SELECT 1` }),
+      );
+    }
     const closed = await closedInSheetOrder(tx);
-    const refused = [...(await duplicateKeys(tx)), ...(await refusedInSheetOrder(tx, file))];
+    const othersRefused = closing.records + closing.duplicateRows < closing.rows;
+    const refused = [...(await duplicateKeys(tx)), ...(othersRefused ? await refusedInSheetOrder(tx, file) : [])];
     await announceClosedRecords(tx, actor, file.id, closed, "reconciliation");
     return ok({ closed, refused });
+  });
+}
+
+/**
+ * Fills the table of the rows whose records close (open, valid, listed once); counts them, the
+ * sheet's rows and those listed twice, and the file's records.
+ */
+async function findClosing(tx: Database, file: UsageFileView) {
+  await tx.execute(
+    sql`CREATE TEMPORARY TABLE ${closedIds} ON COMMIT DROP AS
+        SELECT u.row_number, u.record_key, u.id, u.billing_id, u.billing_note
+        FROM ${reconciliationRows} AS u JOIN usage_records AS r
+          ON r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = u.id
+        WHERE r.closed_at IS NULL AND r.errors IS NULL
+          AND NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_key = u.record_key)`,
+  );
+  await tx.execute(sql`ANALYZE ${closedIds}`);
+  const [counts] = await selectRows<{ records: number; rows: number; duplicateRows: number; ofFile: number }>(
+    tx,
+    sql`SELECT (SELECT count(*) FROM ${closedIds})::int AS records,
+          (SELECT count(*) FROM ${reconciliationRows})::int AS rows,
+          (SELECT coalesce(sum(rows), 0) FROM ${duplicates})::int AS "duplicateRows",
+          (SELECT count(*) FROM usage_records WHERE ${currentRecordsOf(file)})::int AS "ofFile"`,
+  );
+  return counts!;
+}
+
+/** The closing records' sums to the file's closed totals, then the partition rewritten with them closed. */
+async function closeByRewriting(tx: Database, actor: Actor, file: UsageFileView): Promise<void> {
+  await tx.execute(
+    addToClosedTotals(
+      file,
+      sql`(SELECT r.subscription_id, r.item_id, count(*)::int AS records, sum(r.quantity) AS quantity, sum(r.amount) AS amount
+           FROM usage_records AS r JOIN ${closedIds} AS c ON c.id = r.id
+           WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation}
+           GROUP BY r.subscription_id, r.item_id)`,
+    ),
+  );
+  const closedValues: Partial<Record<string, SQL>> = {
+    external_billing_id: sql`c.billing_id`,
+    external_billing_note: sql`c.billing_note`,
+    closed_at: sql`now()`,
+    closed_by: sql`${actor.userId}`,
+  };
+  const columns = Object.values(getTableColumns(usageRecords)).map((column) => column.name);
+  const values = columns.map((name) => {
+    const closed = closedValues[name];
+    const kept = sql`r.${sql.identifier(name)}`;
+    return closed ? sql`CASE WHEN c.id IS NULL THEN ${kept} ELSE ${closed} END` : kept;
+  });
+  await rewriteRecordPartition(tx, file.id, file.generation, async (copy) => {
+    await tx.execute(
+      sql`INSERT INTO ${copy} (${sql.join(
+        columns.map((name) => sql.identifier(name)),
+        sql`, `,
+      )})
+          SELECT ${sql.join(values, sql`, `)}
+          FROM usage_records AS r LEFT JOIN ${closedIds} AS c ON c.id = r.id
+          WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation}`,
+    );
   });
 }
 
@@ -49,8 +121,7 @@ export async function closeReconciledRecords(
 async function closedInSheetOrder(tx: Database): Promise<string[]> {
   const [row] = await selectRows<{ keys: string | null }>(
     tx,
-    sql`SELECT string_agg(u.record_key, ',' ORDER BY u.row_number) AS keys
-        FROM ${reconciliationRows} AS u JOIN ${closedIds} AS c ON c.id = u.id`,
+    sql`SELECT string_agg(record_key, ',' ORDER BY row_number) AS keys FROM ${closedIds}`,
   );
   // Closed rows name records by their canonical ids (`UR-…`), which hold no comma.
   return row?.keys ? row.keys.split(",") : [];

@@ -305,15 +305,21 @@ export function closingStatement(
         ), sums AS (
           SELECT subscription_id, item_id, count(*)::int AS records, sum(quantity) AS quantity, sum(amount) AS amount
           FROM closed GROUP BY subscription_id, item_id
-        ), totals AS (
-          UPDATE usage_file_totals AS t
+        ), totals AS (${addToClosedTotals(file, sql`sums`)})
+        ${then}`;
+}
+
+/**
+ * Adds `sums` (rows of subscription_id, item_id, records, quantity, amount of records just closed)
+ * to the closed part of the file's totals.
+ */
+export function addToClosedTotals(file: CurrentGeneration, sums: SQL): SQL {
+  return sql`UPDATE usage_file_totals AS t
           SET closed_records = t.closed_records + sums.records, closed_quantity = t.closed_quantity + sums.quantity,
               closed_amount = CASE WHEN sums.amount IS NULL THEN t.closed_amount ELSE coalesce(t.closed_amount, 0) + sums.amount END
-          FROM sums
+          FROM ${sums} AS sums
           WHERE t.usage_file_id = ${file.id} AND t.generation = ${file.generation}
-            AND t.subscription_id = sums.subscription_id AND t.item_id = sums.item_id
-        )
-        ${then}`;
+            AND t.subscription_id = sums.subscription_id AND t.item_id = sums.item_id`;
 }
 
 async function existingRecords(
