@@ -65,6 +65,13 @@ async function attachAs(db: Database, name: string, usageFileId: string, generat
   );
 }
 
+/** Until the transaction ends, the partition's rows may be read but not written by anyone else. */
+export async function holdRecordPartition(tx: Database, usageFileId: string, generation: number): Promise<void> {
+  await tx.execute(
+    sql`LOCK TABLE ${sql.identifier(recordPartitionName(usageFileId, generation))} IN SHARE ROW EXCLUSIVE MODE`,
+  );
+}
+
 /**
  * Rewrites a visible partition inside the caller's transaction, for changes to most of its rows:
  * writing a bare copy and keying it is many times faster than updating the rows in place, where
@@ -82,7 +89,7 @@ export async function rewriteRecordPartition(
   const name = recordPartitionName(usageFileId, generation);
   const copyName = `${name}_next`;
   const copy = sql.identifier(copyName);
-  await tx.execute(sql`LOCK TABLE ${sql.identifier(name)} IN SHARE ROW EXCLUSIVE MODE`);
+  await holdRecordPartition(tx, usageFileId, generation);
   await tx.execute(sql`CREATE TABLE ${copy} (LIKE usage_records INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
   await fill(sql`${copy}`);
   await keyRecordPartition(tx, copyName, usageFileId, generation);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
-import { currentRecordsOf, rewriteRecordPartition } from "@/db/record-partitions";
+import { currentRecordsOf, holdRecordPartition, rewriteRecordPartition } from "@/db/record-partitions";
 import { usageRecords } from "@/db/schema";
 import { ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
@@ -32,6 +32,8 @@ export async function closeReconciledRecords(
   const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   return session.transaction(async (tx): Promise<Result<ClosingReport>> => {
     if (!(await lockAcceptedFile(tx, file.id))) return changedMeanwhile();
+    // Other writes to the file's records wait: what closes is decided once, then written.
+    await holdRecordPartition(tx, file.id, file.generation);
     // Room to hash and sort a million rows, and to build the rewritten partition's keys, in memory.
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
@@ -41,18 +43,19 @@ export async function closeReconciledRecords(
           FROM ${reconciliationRows} GROUP BY record_key HAVING count(*) > 1`,
     );
     const closing = await findClosing(tx, file);
+    // The report first: once a partition is swapped in, every read of usage_records waits for the commit.
+    const closed = await closedInSheetOrder(tx);
+    const othersRefused = closing.records + closing.duplicateRows < closing.rows;
+    const refused = [...(await duplicateKeys(tx)), ...(othersRefused ? await refusedInSheetOrder(tx, file) : [])];
+    await announceClosedRecords(tx, actor, file.id, closed, "reconciliation");
     if (closing.records >= rewriteFrom.records && closing.records >= closing.ofFile * rewriteFrom.shareOfFile) {
-      await closeByRewriting(tx, actor, file);
       await enqueueIndexing(tx, { usageFileId: file.id, generation: file.generation });
+      await closeByRewriting(tx, actor, file);
     } else {
       await tx.execute(
         closingStatement(file, actor, { source: sql`${closedIds} AS u`, matching: sql`TRUE`, then: sql`SELECT 1` }),
       );
     }
-    const closed = await closedInSheetOrder(tx);
-    const othersRefused = closing.records + closing.duplicateRows < closing.rows;
-    const refused = [...(await duplicateKeys(tx)), ...(othersRefused ? await refusedInSheetOrder(tx, file) : [])];
-    await announceClosedRecords(tx, actor, file.id, closed, "reconciliation");
     return ok({ closed, refused });
   });
 }

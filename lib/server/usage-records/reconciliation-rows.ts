@@ -107,5 +107,7 @@ function copyLine(row: SheetRow, columns: SheetColumns): string | undefined {
   const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
   const recordKey = canonicalRecordId(row.values[columns.id] ?? "");
   const id = parseUsageRecordPublicId(recordKey);
-  return `${row.rowNumber},${csvField(recordKey)},${csvField(id)},${csvField(billingId)},${csvField(billingNote || null)}\n`;
+  // A record's canonical id (`UR-123`) needs no quoting, and is nearly every row's.
+  const key = id === null ? csvField(recordKey) : recordKey;
+  return `${row.rowNumber},${key},${id ?? ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
 }
