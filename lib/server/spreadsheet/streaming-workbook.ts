@@ -39,22 +39,24 @@ const flushChars = 1 << 16;
 export class RowCells {
   private xml = "";
   private rowNumber = 0;
+  private rowText = "0";
   readonly notes: CellNote[] = [];
-  // Most columns repeat the row above (file, item, status, account): their escaped text is reused.
+  // Most columns repeat the row above (file, item, status, account): their cell's XML after the
+  // reference is reused.
   private readonly lastTexts: string[] = [];
-  private readonly lastElements: string[] = [];
+  private readonly lastTails: string[] = [];
 
   /** The cell's A1 reference in the current row. */
   reference(column: number): string {
-    return `${columnName(column)}${this.rowNumber}`;
+    return columnName(column) + this.rowText;
   }
 
   text(column: number, value: string): void {
     if (this.lastTexts[column] !== value) {
       this.lastTexts[column] = value;
-      this.lastElements[column] = textElement(value);
+      this.lastTails[column] = `" t="inlineStr"><is>${textElement(value)}</is></c>`;
     }
-    this.xml += `<c r="${this.reference(column)}" t="inlineStr"><is>${this.lastElements[column]}</is></c>`;
+    this.xml += cellOpen(column) + this.rowText + this.lastTails[column]!;
   }
 
   heading(column: number, value: string): void {
@@ -63,12 +65,12 @@ export class RowCells {
 
   /** `decimal` must be a plain decimal (`-12.50`), which a spreadsheet reads as the number it says. */
   number(column: number, decimal: string): void {
-    this.xml += `<c r="${this.reference(column)}"><v>${decimal}</v></c>`;
+    this.xml += cellOpen(column) + this.rowText + '"><v>' + decimal + "</v></c>";
   }
 
   /** A date cell shown as `yyyy-mm-dd hh:mm:ss`. */
   dateTime(column: number, serial: number): void {
-    this.xml += `<c r="${this.reference(column)}" s="${cellStyles.dateTime}"><v>${serial}</v></c>`;
+    this.xml += cellOpen(column) + this.rowText + dateTimeTail + serial + "</v></c>";
   }
 
   /** A note on the cell: kept until the sheet ends, so callers bound how many they add. */
@@ -79,13 +81,22 @@ export class RowCells {
   /** @internal Starts the next row. */
   start(): void {
     this.rowNumber += 1;
+    this.rowText = String(this.rowNumber);
     this.xml = "";
   }
 
   /** @internal The row as XML, or "" when it has no cells. */
   rowXml(): string {
-    return this.xml && `<row r="${this.rowNumber}">${this.xml}</row>`;
+    return this.xml && `<row r="${this.rowText}">${this.xml}</row>`;
   }
+}
+
+const dateTimeTail = `" s="${cellStyles.dateTime}"><v>`;
+const cellOpens: string[] = [];
+
+/** `<c r="` and the column's letters: the reference's row follows. */
+function cellOpen(column: number): string {
+  return (cellOpens[column] ??= `<c r="${columnName(column)}`);
 }
 
 /**

@@ -13,7 +13,7 @@ import { addToClosedTotals, announceClosedRecords, closingStatement, lockAccepte
 import { reconciliationRows } from "./reconciliation-rows";
 
 const duplicates = sql.identifier("reconciliation_duplicates");
-const closedIds = sql.identifier("reconciliation_closed");
+const closingRows = sql.identifier("reconciliation_closing");
 
 // Past this many records closing, and a tenth of the file's, rewriting its partition beats updating.
 const rewriteFrom = { records: 10_000, shareOfFile: 0.1 };
@@ -52,9 +52,7 @@ export async function closeReconciledRecords(
       await enqueueIndexing(tx, { usageFileId: file.id, generation: file.generation });
       await closeByRewriting(tx, actor, file);
     } else {
-      await tx.execute(
-        closingStatement(file, actor, { source: sql`${closedIds} AS u`, matching: sql`TRUE`, then: sql`SELECT 1` }),
-      );
+      await closeByUpdating(tx, actor, file);
     }
     return ok({ closed, refused });
   });
@@ -66,22 +64,28 @@ export async function closeReconciledRecords(
  */
 async function findClosing(tx: Database, file: UsageFileView) {
   await tx.execute(
-    sql`CREATE TEMPORARY TABLE ${closedIds} ON COMMIT DROP AS
+    sql`CREATE TEMPORARY TABLE ${closingRows} ON COMMIT DROP AS
         SELECT u.row_number, u.record_key, u.id, u.billing_id, u.billing_note
         FROM ${reconciliationRows} AS u JOIN usage_records AS r
           ON r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = u.id
         WHERE r.closed_at IS NULL AND r.errors IS NULL
           AND NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_key = u.record_key)`,
   );
-  await tx.execute(sql`ANALYZE ${closedIds}`);
+  await tx.execute(sql`ANALYZE ${closingRows}`);
   const [counts] = await selectRows<{ records: number; rows: number; duplicateRows: number; ofFile: number }>(
     tx,
-    sql`SELECT (SELECT count(*) FROM ${closedIds})::int AS records,
+    sql`SELECT (SELECT count(*) FROM ${closingRows})::int AS records,
           (SELECT count(*) FROM ${reconciliationRows})::int AS rows,
           (SELECT coalesce(sum(rows), 0) FROM ${duplicates})::int AS "duplicateRows",
           (SELECT count(*) FROM usage_records WHERE ${currentRecordsOf(file)})::int AS "ofFile"`,
   );
   return counts!;
+}
+
+async function closeByUpdating(tx: Database, actor: Actor, file: UsageFileView): Promise<void> {
+  await tx.execute(
+    closingStatement(file, actor, { source: sql`${closingRows} AS u`, matching: sql`TRUE`, then: sql`SELECT 1` }),
+  );
 }
 
 /** The closing records' sums to the file's closed totals, then the partition rewritten with them closed. */
@@ -90,7 +94,7 @@ async function closeByRewriting(tx: Database, actor: Actor, file: UsageFileView)
     addToClosedTotals(
       file,
       sql`(SELECT r.subscription_id, r.item_id, count(*)::int AS records, sum(r.quantity) AS quantity, sum(r.amount) AS amount
-           FROM usage_records AS r JOIN ${closedIds} AS c ON c.id = r.id
+           FROM usage_records AS r JOIN ${closingRows} AS c ON c.id = r.id
            WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation}
            GROUP BY r.subscription_id, r.item_id)`,
     ),
@@ -114,7 +118,7 @@ async function closeByRewriting(tx: Database, actor: Actor, file: UsageFileView)
         sql`, `,
       )})
           SELECT ${sql.join(values, sql`, `)}
-          FROM usage_records AS r LEFT JOIN ${closedIds} AS c ON c.id = r.id
+          FROM usage_records AS r LEFT JOIN ${closingRows} AS c ON c.id = r.id
           WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation}`,
     );
   });
@@ -124,7 +128,7 @@ async function closeByRewriting(tx: Database, actor: Actor, file: UsageFileView)
 async function closedInSheetOrder(tx: Database): Promise<string[]> {
   const [row] = await selectRows<{ keys: string | null }>(
     tx,
-    sql`SELECT string_agg(record_key, ',' ORDER BY row_number) AS keys FROM ${closedIds}`,
+    sql`SELECT string_agg(record_key, ',' ORDER BY row_number) AS keys FROM ${closingRows}`,
   );
   // Closed rows name records by their canonical ids (`UR-…`), which hold no comma.
   return row?.keys ? row.keys.split(",") : [];
@@ -149,7 +153,7 @@ async function refusedInSheetOrder(tx: Database, file: UsageFileView): Promise<C
           ) THEN 'already_closed' ELSE 'not_found' END AS reason
         FROM ${reconciliationRows} AS u
         WHERE NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_key = u.record_key)
-          AND NOT EXISTS (SELECT 1 FROM ${closedIds} AS c WHERE c.id = u.id)
+          AND NOT EXISTS (SELECT 1 FROM ${closingRows} AS c WHERE c.id = u.id)
         ORDER BY u.row_number`,
   );
   return rows.map(({ recordId, reason }) => ({ recordId, reason }));
