@@ -39,8 +39,8 @@ export async function closeReconciledRecords(
     await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
     await tx.execute(
       sql`CREATE TEMPORARY TABLE ${duplicates} ON COMMIT DROP AS
-          SELECT record_key, min(row_number) AS first_row, count(*)::int AS rows
-          FROM ${reconciliationRows} GROUP BY record_key HAVING count(*) > 1`,
+          SELECT id, record_text, min(row_number) AS first_row, count(*)::int AS rows
+          FROM ${reconciliationRows} GROUP BY id, record_text HAVING count(*) > 1`,
     );
     const closing = await findClosing(tx, file);
     // The report first: once a partition is swapped in, every read of usage_records waits for the commit.
@@ -65,11 +65,11 @@ export async function closeReconciledRecords(
 async function findClosing(tx: Database, file: UsageFileView) {
   await tx.execute(
     sql`CREATE TEMPORARY TABLE ${closingRows} ON COMMIT DROP AS
-        SELECT u.row_number, u.record_key, u.id, u.billing_id, u.billing_note
+        SELECT u.row_number, u.id, u.billing_id, u.billing_note
         FROM ${reconciliationRows} AS u JOIN usage_records AS r
           ON r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = u.id
         WHERE r.closed_at IS NULL AND r.errors IS NULL
-          AND NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_key = u.record_key)`,
+          AND NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.id = u.id)`,
   );
   await tx.execute(sql`ANALYZE ${closingRows}`);
   const [counts] = await selectRows<{ records: number; rows: number; duplicateRows: number; ofFile: number }>(
@@ -124,20 +124,25 @@ async function closeByRewriting(tx: Database, actor: Actor, file: UsageFileView)
   });
 }
 
+/** A row's record as reports name it: its public id ("UR-007" is "UR-7"), or the text that named none. */
+function recordNamed(row: SQL): SQL {
+  return sql`coalesce('UR-' || ${row}.id, ${row}.record_text)`;
+}
+
 /** One string for a million ids: far less to receive and hold than a row each. */
 async function closedInSheetOrder(tx: Database): Promise<string[]> {
   const [row] = await selectRows<{ keys: string | null }>(
     tx,
-    sql`SELECT string_agg(record_key, ',' ORDER BY row_number) AS keys FROM ${closingRows}`,
+    sql`SELECT string_agg('UR-' || id, ',' ORDER BY row_number) AS keys FROM ${closingRows}`,
   );
-  // Closed rows name records by their canonical ids (`UR-…`), which hold no comma.
+  // Public ids (`UR-…`) hold no comma.
   return row?.keys ? row.keys.split(",") : [];
 }
 
 async function duplicateKeys(tx: Database): Promise<ClosingReport["refused"]> {
   const rows = await selectRows<{ recordId: string }>(
     tx,
-    sql`SELECT record_key AS "recordId" FROM ${duplicates} ORDER BY first_row`,
+    sql`SELECT ${recordNamed(sql`d`)} AS "recordId" FROM ${duplicates} AS d ORDER BY first_row`,
   );
   return rows.map(({ recordId }) => ({ recordId, reason: "duplicate" }));
 }
@@ -146,13 +151,14 @@ async function duplicateKeys(tx: Database): Promise<ClosingReport["refused"]> {
 async function refusedInSheetOrder(tx: Database, file: UsageFileView): Promise<ClosingReport["refused"]> {
   const rows = await selectRows<{ recordId: string; reason: ClosingRefusalReason }>(
     tx,
-    sql`SELECT u.record_key AS "recordId",
+    sql`SELECT ${recordNamed(sql`u`)} AS "recordId",
           CASE WHEN EXISTS (
             SELECT 1 FROM usage_records AS r
             WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = u.id AND r.errors IS NULL
           ) THEN 'already_closed' ELSE 'not_found' END AS reason
         FROM ${reconciliationRows} AS u
-        WHERE NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_key = u.record_key)
+        WHERE NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.id = u.id)
+          AND NOT EXISTS (SELECT 1 FROM ${duplicates} AS d WHERE d.record_text = u.record_text)
           AND NOT EXISTS (SELECT 1 FROM ${closingRows} AS c WHERE c.id = u.id)
         ORDER BY u.row_number`,
   );

@@ -4,7 +4,6 @@ import type { DatabaseSession } from "@/db/client";
 import { csvField, type CopyWriter } from "@/db/copy";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
-import { canonicalRecordId } from "@/lib/domain/record-closing";
 import { restoreEscapedText } from "@/lib/domain/spreadsheet-cell";
 import { findSheet } from "@/lib/domain/usage-sheet";
 import { exportSheetName } from "@/lib/server/spreadsheet/export-records";
@@ -12,11 +11,10 @@ import { openWorkbook, type SheetRow, type UsageWorkbook } from "@/lib/server/sp
 
 /**
  * The session's temporary table of a reconciliation sheet's rows with a billing id, in sheet
- * order: each names a record by its canonical public id (`record_key`) and, when that is one, by
- * its id.
+ * order: each names a record by its id, or, when it names none, by its text (`record_text`).
  */
 export const reconciliationRows = sql.identifier("reconciliation_rows");
-const copyColumns = ["row_number", "record_key", "id", "billing_id", "billing_note"] as const;
+const copyColumns = ["row_number", "id", "record_text", "billing_id", "billing_note"] as const;
 
 // CSV handed to COPY at a time: memory stays flat however long the sheet is.
 const flushChars = 1 << 20;
@@ -37,7 +35,7 @@ export async function loadReconciliationRows(
   declared: "xlsx" | "csv",
 ): Promise<Result<{ rowsWithoutBillingId: number }>> {
   await session.db.execute(
-    sql`CREATE TEMPORARY TABLE ${reconciliationRows} (row_number integer NOT NULL, record_key text NOT NULL, id bigint, billing_id text NOT NULL, billing_note text)`,
+    sql`CREATE TEMPORARY TABLE ${reconciliationRows} (row_number integer NOT NULL, id bigint, record_text text, billing_id text NOT NULL, billing_note text)`,
   );
   const workbook = await openWorkbook(filePath, {}, declared);
   try {
@@ -105,9 +103,7 @@ function copyLine(row: SheetRow, columns: SheetColumns): string | undefined {
   const billingId = restoreEscapedText(row.values[columns.billingId] ?? "");
   if (!billingId) return undefined;
   const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
-  const recordKey = canonicalRecordId(row.values[columns.id] ?? "");
-  const id = parseUsageRecordPublicId(recordKey);
-  // A record's canonical id (`UR-123`) needs no quoting, and is nearly every row's.
-  const key = id === null ? csvField(recordKey) : recordKey;
-  return `${row.rowNumber},${key},${id ?? ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
+  const recordText = row.values[columns.id] ?? "";
+  const id = parseUsageRecordPublicId(recordText.trim());
+  return `${row.rowNumber},${id ?? ""},${id === null ? csvField(recordText) : ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
 }
