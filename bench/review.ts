@@ -18,6 +18,7 @@ import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
 import { recordCopyColumns, recordCopyRow } from "@/lib/server/usage-files/ingest/record-copy-rows";
+import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { UsageTotals } from "@/lib/server/usage-files/ingest/usage-totals";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
@@ -27,6 +28,7 @@ import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records
 import { gridPageP95 } from "./grid-pages";
 import { recordByIdP95, recordsAcrossFilesP95 } from "./record-api";
 import { reportFigure, timed, withPeakRss } from "./report";
+import { reconcileAll, reconciliationSheet } from "./reconciliation";
 import { exportXlsx, processedWorkbook, uploadedWorkbook } from "./spreadsheet-downloads";
 
 const templateFileId = "UF-2026-10-1001-0002";
@@ -80,6 +82,7 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
     reportFigure("export_xlsx_seconds", exportedXlsx.result.seconds, details);
     reportFigure("export_xlsx_peak_rss_mb", exportedXlsx.peakRssMb, details);
     await benchProcessedWorkbook(rows, { from: accepted!.periodFrom, to: accepted!.periodTo });
+    await benchReconciliation(database.handle, rows);
 
     const close = () =>
       closeUsageFile(distributor, benchFileId, {
@@ -88,8 +91,25 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
       });
     reportFigure("transition_close_ms", await millis(close), details);
   } finally {
+    await stopJobQueue();
     await database.handle.close();
     await database.drop();
+  }
+}
+
+/**
+ * A reconciliation sheet closing every record, each with its own billing id; the file closes
+ * afterwards all the same (its file-level reference then applies to no record).
+ */
+async function benchReconciliation(handle: DatabaseHandle, rows: number): Promise<void> {
+  const sheet = await reconciliationSheet(handle.db, benchFileId, rows);
+  await getJobQueue(); // started before timing, as a running server has it: a big reconciliation queues the index job
+  try {
+    const reconciled = await withPeakRss(() => timed(() => reconcileAll(distributor, benchFileId, sheet.path, rows)));
+    reportFigure("reconcile_seconds", reconciled.result.seconds, { rows });
+    reportFigure("reconcile_peak_rss_mb", reconciled.peakRssMb, { rows });
+  } finally {
+    await sheet.remove();
   }
 }
 

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, env } from "@/lib/env";
-import { postgresCopyReader, postgresCopyWriter, type CopyReader, type CopyWriter } from "./copy";
+import { copyWriterOn, postgresCopyReader, postgresCopyWriter, type CopyReader, type CopyWriter } from "./copy";
 import { ensureEmbeddedDatabase, ensureEmbeddedServer, stopOwnEmbeddedServer } from "./embedded-server";
 import * as schema from "./schema";
 
@@ -23,7 +23,16 @@ export interface DatabaseHandle {
   copyInto(table: string, columns: readonly string[]): Promise<CopyWriter>;
   /** Streams a query's rows out as CSV with a header line. */
   copyOut: CopyReader;
+  /** Runs `work` on a connection of its own, closed afterwards: for temporary tables, which live as long as it. */
+  withSession<T>(work: (session: DatabaseSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** One connection: its temporary tables are visible to every statement and COPY run through it. */
+export interface DatabaseSession {
+  db: Database;
+  /** Bulk-loads CSV rows into `table`; nothing else may run on the session until it finishes. */
+  copyInto(table: string, columns: readonly string[]): Promise<CopyWriter>;
 }
 
 /** Rows of a raw statement run through Drizzle (inside a transaction, say). */
@@ -42,6 +51,17 @@ export function openPostgres(url: string): DatabaseHandle {
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     copyInto: (table, columns) => postgresCopyWriter(url, table, columns),
     copyOut: postgresCopyReader(url),
+    withSession: async (work) => {
+      const session = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        return await work({
+          db: drizzle(session, { schema }) as unknown as Database,
+          copyInto: (table, columns) => copyWriterOn(session, table, columns),
+        });
+      } finally {
+        await session.end({ timeout: 0 });
+      }
+    },
     close: () => client.end(),
   };
 }

@@ -27,7 +27,19 @@ function copyStatement(table: string, columns: readonly string[]): string {
  */
 export async function postgresCopyWriter(url: string, table: string, columns: readonly string[]): Promise<CopyWriter> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
-  const close = () => client.end({ timeout: 0 });
+  return copyWriterOn(client, table, columns, () => client.end({ timeout: 0 }));
+}
+
+/**
+ * A COPY on `client`, a connection nothing else uses meanwhile; `close` runs when the COPY is done
+ * or given up (a session of one's own, say, with a temporary table to load, keeps it open).
+ */
+export async function copyWriterOn(
+  client: postgres.Sql,
+  table: string,
+  columns: readonly string[],
+  close: () => Promise<void> = async () => {},
+): Promise<CopyWriter> {
   const query = client.unsafe(copyStatement(table, columns));
   const refused = refusalOf(query, table);
   let stream: Writable;

@@ -39,8 +39,12 @@ export async function createRecordPartition(db: Database, usageFileId: string, g
  */
 export async function attachRecordPartition(db: Database, usageFileId: string, generation: number): Promise<void> {
   const name = recordPartitionName(usageFileId, generation);
+  await keyRecordPartition(db, name, usageFileId, generation);
+  await attachAs(db, name, usageFileId, generation);
+}
+
+async function keyRecordPartition(db: Database, name: string, usageFileId: string, generation: number) {
   const table = sql.identifier(name);
-  const file = sql.raw(literal(usageFileId));
   const primaryKey = sql.identifier(`${name}_pkey`);
   await Promise.all([
     db.execute(sql`CREATE UNIQUE INDEX ${primaryKey} ON ${table} (usage_file_id, generation, id)`),
@@ -50,11 +54,52 @@ export async function attachRecordPartition(db: Database, usageFileId: string, g
   ]);
   await db.execute(sql`ALTER TABLE ${table} ADD PRIMARY KEY USING INDEX ${primaryKey}`);
   await db.execute(
-    sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.identifier(`${name}_key`)} CHECK (usage_file_id = ${file} AND generation = ${sql.raw(String(generation))})`,
+    sql`ALTER TABLE ${table} ADD CONSTRAINT ${sql.identifier(`${name}_key`)} CHECK (usage_file_id = ${sql.raw(literal(usageFileId))} AND generation = ${sql.raw(String(generation))})`,
   );
+}
+
+async function attachAs(db: Database, name: string, usageFileId: string, generation: number) {
+  const file = sql.raw(literal(usageFileId));
   await db.execute(
-    sql`ALTER TABLE usage_records ATTACH PARTITION ${table} FOR VALUES FROM (${file}, ${sql.raw(String(generation))}) TO (${file}, ${sql.raw(String(generation + 1))})`,
+    sql`ALTER TABLE usage_records ATTACH PARTITION ${sql.identifier(name)} FOR VALUES FROM (${file}, ${sql.raw(String(generation))}) TO (${file}, ${sql.raw(String(generation + 1))})`,
   );
+}
+
+/** Until the transaction ends, the partition's rows may be read but not written by anyone else. */
+export async function holdRecordPartition(tx: Database, usageFileId: string, generation: number): Promise<void> {
+  await tx.execute(
+    sql`LOCK TABLE ${sql.identifier(recordPartitionName(usageFileId, generation))} IN SHARE ROW EXCLUSIVE MODE`,
+  );
+}
+
+/**
+ * Rewrites a visible partition inside the caller's transaction, for changes to most of its rows:
+ * writing a bare copy and keying it is many times faster than updating the rows in place, where
+ * every row moves and each of the grid's indexes takes a new entry. `fill` loads the copy; it is
+ * swapped in at the very end, so usage_records is locked only for the swap. Meanwhile readers see
+ * the old rows and writers of the partition wait. The copy has no grid indexes yet: index it
+ * again (the index job) once committed.
+ */
+export async function rewriteRecordPartition(
+  tx: Database,
+  usageFileId: string,
+  generation: number,
+  fill: (copy: SQL) => Promise<void>,
+): Promise<void> {
+  const name = recordPartitionName(usageFileId, generation);
+  const copyName = `${name}_next`;
+  const copy = sql.identifier(copyName);
+  await holdRecordPartition(tx, usageFileId, generation);
+  await tx.execute(sql`CREATE TABLE ${copy} (LIKE usage_records INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+  await fill(sql`${copy}`);
+  await keyRecordPartition(tx, copyName, usageFileId, generation);
+  await tx.execute(sql`DROP TABLE ${sql.identifier(name)}`);
+  await tx.execute(sql`ALTER TABLE ${copy} RENAME TO ${sql.identifier(name)}`);
+  await tx.execute(sql`ALTER INDEX ${sql.identifier(`${copyName}_pkey`)} RENAME TO ${sql.identifier(`${name}_pkey`)}`);
+  await tx.execute(
+    sql`ALTER TABLE ${sql.identifier(name)} RENAME CONSTRAINT ${sql.identifier(`${copyName}_key`)} TO ${sql.identifier(`${name}_key`)}`,
+  );
+  await attachAs(tx, name, usageFileId, generation);
 }
 
 /**

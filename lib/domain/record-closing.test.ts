@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { describeClosingReport, editBilling, withoutDuplicates } from "./record-closing";
+import { canonicalRecordId, describeClosingReport, editBilling, withoutDuplicates } from "./record-closing";
 import { recordBillingEditInput } from "./usage-file-review";
 
 const closing = (recordId: string, externalBillingId = "INV-1") => ({
   recordId,
   externalBillingId,
   externalBillingNote: "",
+});
+
+describe("canonicalRecordId", () => {
+  it("names one record one way, and keeps text that names none as it was", () => {
+    expect(canonicalRecordId("UR-007")).toBe("UR-7");
+    expect(canonicalRecordId(" UR-7 ")).toBe("UR-7");
+    expect(canonicalRecordId(" ur-7")).toBe(" ur-7");
+    expect(canonicalRecordId("")).toBe("");
+  });
 });
 
 describe("withoutDuplicates", () => {

@@ -1,3 +1,4 @@
+import { parseUsageRecordPublicId, usageRecordPublicId } from "./ids";
 import type { RecordBillingEdit } from "./usage-file-review";
 
 /** Closing records with their external billing ids (SPEC §3), one by one, selected, or from a reconciliation sheet. */
@@ -24,6 +25,15 @@ export const closingRefusalMessages: Record<ClosingRefusalReason, string> = {
 export interface ClosingReport {
   closed: string[];
   refused: { recordId: string; reason: ClosingRefusalReason }[];
+}
+
+/**
+ * The record a closing names, as reports name it: "UR-007" and " UR-7" are one record, "UR-7";
+ * text that names no record stays as it was asked for.
+ */
+export function canonicalRecordId(recordId: string): string {
+  const id = parseUsageRecordPublicId(recordId.trim());
+  return id === null ? recordId : usageRecordPublicId(id);
 }
 
 /**

@@ -1,13 +1,13 @@
 import "server-only";
-import { Readable, type Writable } from "node:stream";
-import { parse } from "csv-parse";
+import type { Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import type ExcelJS from "exceljs";
-import { formulaStartPattern, spreadsheetNumber } from "@/lib/domain/spreadsheet-cell";
+import { formulaStartPattern, spreadsheetNumber, spreadsheetSignificantDigits } from "@/lib/domain/spreadsheet-cell";
 import { currentRecordsOf, recordStatusSql } from "@/lib/server/queries/record-status";
-import { dateTimeStyle, frozenHeaderRow, headerFont } from "./workbook-style";
-import { createWorkbookWriter, StreamedRows } from "./workbook-writer";
+import { CsvScanner } from "./reader/csv-scanner";
+import { StreamingWorkbook, type RowCells } from "./streaming-workbook";
+import { dateTimeSerial } from "./xlsx-parts";
 
 /** The billing export's columns (a reconciliation sheet is this sheet with billing ids filled). */
 export const exportColumns = [
@@ -113,33 +113,44 @@ const maxTextNumberNotes = 1000;
  * The same rows as an .xlsx sheet a spreadsheet can sum: quantities and amounts as number cells,
  * times as UTC date cells shown as `yyyy-mm-dd hh:mm:ss`, the rest as text (ids keep their
  * leading zeros). A quantity or amount a double cannot hold exactly stays exact text, with a note
- * on its cell and a `notes` sheet saying why its column's SUM leaves it out.
+ * on its cell and a `notes` sheet saying why its column's SUM leaves it out. Streamed row by row
+ * from the database's COPY, so a million rows take seconds and flat memory.
  */
 export async function writeRecordsXlsx(handle: DatabaseHandle, where: SQL, out: Writable): Promise<void> {
-  const workbook = createWorkbookWriter(out);
-  const sheet = workbook.addWorksheet(exportSheetName, { views: [frozenHeaderRow] });
-  sheet.columns = exportColumns.map((name) => ({
-    key: name,
-    width: timeColumns.has(name) ? 20 : Math.max(12, name.length + 2),
-    style: timeColumns.has(name) ? dateTimeStyle : {},
-  }));
-  const rows = new StreamedRows(sheet);
-  const csv = Readable.from(handle.copyOut(exportSelect(where))).pipe(parse());
+  const workbook = StreamingWorkbook.writingTo(out);
   const textNumbers = new TextNumbers();
-  let rowNumber = 0;
-  for await (const values of csv as AsyncIterable<string[]>) {
-    const row = rows.row(++rowNumber);
-    if (rowNumber === 1) {
-      row.values = values;
-      row.font = headerFont;
-    } else {
-      writeTypedCells(row, values, textNumbers);
-    }
-    await rows.commit(row);
+  const columnWidths = exportColumns.map((name) => (timeColumns.has(name) ? 20 : Math.max(12, name.length + 2)));
+  let header = true;
+  await workbook.addSheet(
+    { name: exportSheetName, columnWidths, frozenHeaderRow: true },
+    csvRecords(handle.copyOut(exportSelect(where))),
+    (cells, values) => {
+      if (header) values.forEach((value, column) => cells.heading(column, value));
+      else writeTypedCells(cells, values, textNumbers);
+      header = false;
+    },
+  );
+  if (textNumbers.count > 0) await addTextNumbersSheet(workbook, textNumbers);
+  await workbook.close();
+}
+
+/** The records of COPY's CSV output, a batch per chunk as they arrive. */
+async function* csvRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string[][]> {
+  let records: string[][] = [];
+  const scanner = new CsvScanner(
+    ",",
+    (fields) => records.push(fields),
+    () => new Error("An exported row is too long"),
+  );
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of chunks) {
+    scanner.feed(decoder.write(chunk as Buffer));
+    yield records;
+    records = [];
   }
-  sheet.commit();
-  if (textNumbers.count > 0) addTextNumbersSheet(workbook, textNumbers);
-  await workbook.commit();
+  scanner.feed(decoder.end());
+  scanner.end();
+  yield records;
 }
 
 /** Where the quantities and amounts that stayed text are. */
@@ -148,35 +159,48 @@ class TextNumbers {
   first: string | undefined;
 }
 
-function writeTypedCells(row: ExcelJS.Row, values: readonly string[], textNumbers: TextNumbers): void {
-  for (const [index, name] of exportColumns.entries()) {
-    const text = values[index] ?? "";
+const columnKinds = exportColumns.map((name) =>
+  numberColumns.has(name) ? "number" : timeColumns.has(name) ? "time" : "text",
+);
+
+function writeTypedCells(cells: RowCells, values: readonly string[], textNumbers: TextNumbers): void {
+  for (let column = 0; column < columnKinds.length; column++) {
+    const text = values[column] ?? "";
     if (text === "") continue;
-    const cell = row.getCell(index + 1);
-    if (timeColumns.has(name)) {
-      cell.value = new Date(`${text.replace(" ", "T")}Z`);
-    } else if (!numberColumns.has(name)) {
-      cell.value = text;
-    } else {
-      const number = spreadsheetNumber(text);
-      cell.value = number ?? text;
-      if (number === null) {
-        textNumbers.count += 1;
-        textNumbers.first ??= cell.address;
-        if (textNumbers.count <= maxTextNumberNotes) cell.note = textNumberNote;
-      }
+    const kind = columnKinds[column];
+    if (kind === "text") cells.text(column, text);
+    else if (kind === "time") writeTime(cells, column, text);
+    else if (isSpreadsheetNumber(text)) cells.number(column, text);
+    else {
+      cells.text(column, text);
+      textNumbers.count += 1;
+      textNumbers.first ??= cells.reference(column);
+      if (textNumbers.count <= maxTextNumberNotes) cells.note(column, textNumberNote);
     }
   }
 }
 
-function addTextNumbersSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, textNumbers: TextNumbers): void {
-  const sheet = workbook.addWorksheet("notes");
-  sheet.getColumn(1).width = 120;
+/**
+ * Whether `numeric` text stays exact as a spreadsheet number. Up to 15 characters it has at most 15
+ * digits, which is nearly every quantity: the check is then only that it is a number at all (not
+ * NaN or Infinity, which end in a letter).
+ */
+function isSpreadsheetNumber(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 48 && last <= 57 && (text.length <= spreadsheetSignificantDigits || spreadsheetNumber(text) !== null);
+}
+
+function writeTime(cells: RowCells, column: number, text: string): void {
+  const serial = dateTimeSerial(text);
+  if (serial === undefined) cells.text(column, text);
+  else cells.dateTime(column, serial);
+}
+
+async function addTextNumbersSheet(workbook: StreamingWorkbook, textNumbers: TextNumbers): Promise<void> {
   const lines = [
     `${textNumbers.count.toLocaleString("en-US")} quantity or amount cells of the ${exportSheetName} sheet are text, the first at ${textNumbers.first}.`,
     "Their values have more than 15 significant digits; a spreadsheet number (a double) would round them, and a bill must not.",
     "SUM leaves text cells out: add those values exactly (the CSV export has every value as written), or accept the rounding with VALUE().",
   ];
-  for (const line of lines) sheet.addRow([line]).commit();
-  sheet.commit();
+  await workbook.addSheet({ name: "notes", columnWidths: [120] }, [lines], (cells, line) => cells.text(0, line));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, selectRows, type Database } from "@/db/client";
 import { usageFiles } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
@@ -7,7 +7,12 @@ import { groupBy } from "@/lib/domain/group-by";
 import { listedRecordIdsMax } from "@/lib/domain/notifications";
 import { parseUsageRecordPublicId, usageRecordPublicId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
-import { withoutDuplicates, type ClosingReport, type RecordClosing } from "@/lib/domain/record-closing";
+import {
+  canonicalRecordId,
+  withoutDuplicates,
+  type ClosingReport,
+  type RecordClosing,
+} from "@/lib/domain/record-closing";
 import type { BillingReference } from "@/lib/domain/usage-file-review";
 import { recordEvent } from "@/lib/server/events";
 import { publishNotification } from "@/lib/server/notifications/publish";
@@ -105,27 +110,33 @@ async function closeInFiles(
         }
         closedInFile.push(...closed);
       }
-      if (closedInFile.length > 0) {
-        await recordEvent(tx, {
-          objectType: "usage_file",
-          objectId: file.id,
-          action: "close_records",
-          actor,
-          details: { records: closedInFile.length, source },
-        });
-        await publishNotification(tx, {
-          type: "usage_records.closed",
-          usageFileId: file.id,
-          actor,
-          records: {
-            count: closedInFile.length,
-            ids: closedInFile.slice(0, listedRecordIdsMax),
-            allRemaining: false,
-          },
-        });
-      }
+      await announceClosedRecords(tx, actor, file.id, closedInFile, source);
     }
     return ok(report);
+  });
+}
+
+/** The closing's event and notification, when any record closed; the notification lists the first few. */
+export async function announceClosedRecords(
+  tx: Database,
+  actor: Actor,
+  usageFileId: string,
+  closed: readonly string[],
+  source: "selection" | "reconciliation",
+): Promise<void> {
+  if (closed.length === 0) return;
+  await recordEvent(tx, {
+    objectType: "usage_file",
+    objectId: usageFileId,
+    action: "close_records",
+    actor,
+    details: { records: closed.length, source },
+  });
+  await publishNotification(tx, {
+    type: "usage_records.closed",
+    usageFileId,
+    actor,
+    records: { count: closed.length, ids: closed.slice(0, listedRecordIdsMax), allRemaining: false },
   });
 }
 
@@ -221,7 +232,7 @@ export async function closableFile(actor: Actor, usageFileId: string): Promise<R
 }
 
 /** Holds the file Accepted (and without a file-level reference) until the records are written. */
-async function lockAcceptedFile(tx: Database, usageFileId: string): Promise<boolean> {
+export async function lockAcceptedFile(tx: Database, usageFileId: string): Promise<boolean> {
   const rows = await selectRows<{ id: string }>(
     tx,
     sql`SELECT id FROM usage_files WHERE id = ${usageFileId} AND status = 'accepted' AND billing_id IS NULL FOR SHARE`,
@@ -231,8 +242,7 @@ async function lockAcceptedFile(tx: Database, usageFileId: string): Promise<bool
 
 /** "UR-007" and "UR-7" name one record; the report names it as the database does. */
 function canonicalClosing(closing: RecordClosing): RecordClosing {
-  const id = parseUsageRecordPublicId(closing.recordId.trim());
-  return id === null ? closing : { ...closing, recordId: usageRecordPublicId(id) };
+  return { ...closing, recordId: canonicalRecordId(closing.recordId) };
 }
 
 /** The records as JSON rows: one parameter on both engines, however many records. */
@@ -266,27 +276,50 @@ async function closeOpenRecords(
 ): Promise<Set<string>> {
   const rows = await selectRows<{ id: number | string }>(
     tx,
-    sql`WITH closed AS (
+    closingStatement(file, actor, {
+      source: sql`jsonb_to_recordset(${asJsonRows(closings)}::jsonb) AS u(id bigint, billing_id text, billing_note text)`,
+      matching: sql`r.id = ANY(${idArray(closings)}::bigint[])`,
+      then: sql`SELECT id FROM closed`,
+    }),
+  );
+  return new Set(rows.map((row) => usageRecordPublicId(Number(row.id))));
+}
+
+/**
+ * Closes the open, valid records of the file's current generation named by `source`'s rows
+ * `u(id, billing_id, billing_note)` that also meet `matching`, and moves their sums to the closed
+ * part of the file's totals; `then` reads the closed records' ids from `closed`.
+ */
+export function closingStatement(
+  file: CurrentGeneration,
+  actor: Actor,
+  { source, matching, then }: { source: SQL; matching: SQL; then: SQL },
+): SQL {
+  return sql`WITH closed AS (
           UPDATE usage_records AS r
           SET external_billing_id = u.billing_id, external_billing_note = u.billing_note, closed_at = now(), closed_by = ${actor.userId}
-          FROM jsonb_to_recordset(${asJsonRows(closings)}::jsonb) AS u(id bigint, billing_id text, billing_note text)
-          WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = ANY(${idArray(closings)}::bigint[])
+          FROM ${source}
+          WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND ${matching}
             AND r.id = u.id AND r.closed_at IS NULL AND r.errors IS NULL
           RETURNING r.id, r.subscription_id, r.item_id, r.quantity, r.amount
         ), sums AS (
           SELECT subscription_id, item_id, count(*)::int AS records, sum(quantity) AS quantity, sum(amount) AS amount
           FROM closed GROUP BY subscription_id, item_id
-        ), totals AS (
-          UPDATE usage_file_totals AS t
+        ), totals AS (${addToClosedTotals(file, sql`sums`)})
+        ${then}`;
+}
+
+/**
+ * Adds `sums` (rows of subscription_id, item_id, records, quantity, amount of records just closed)
+ * to the closed part of the file's totals.
+ */
+export function addToClosedTotals(file: CurrentGeneration, sums: SQL): SQL {
+  return sql`UPDATE usage_file_totals AS t
           SET closed_records = t.closed_records + sums.records, closed_quantity = t.closed_quantity + sums.quantity,
               closed_amount = CASE WHEN sums.amount IS NULL THEN t.closed_amount ELSE coalesce(t.closed_amount, 0) + sums.amount END
-          FROM sums
+          FROM ${sums} AS sums
           WHERE t.usage_file_id = ${file.id} AND t.generation = ${file.generation}
-            AND t.subscription_id = sums.subscription_id AND t.item_id = sums.item_id
-        )
-        SELECT id FROM closed`,
-  );
-  return new Set(rows.map((row) => usageRecordPublicId(Number(row.id))));
+            AND t.subscription_id = sums.subscription_id AND t.item_id = sums.item_id`;
 }
 
 async function existingRecords(

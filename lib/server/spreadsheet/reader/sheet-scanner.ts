@@ -140,7 +140,7 @@ export class SheetScanner {
 
   /** Reads a cell of any shape from its content, text[from, to): <f>, <v> and <is> in any order. */
   private readCellContent(type: CellType, text: string, from: number, to: number, column: number): void {
-    if (type === CellType.inlineString) return this.row.set(column, richText(text, from, to));
+    if (type === CellType.inlineString) return this.row.set(column, inlineText(text, from, to));
     const valueOpen = indexWithin(text, this.valueOpen, from, to);
     if (valueOpen < 0) return this.readCellWithoutValue(text, from, to, column);
     const tagEnd = text.indexOf(">", valueOpen);
@@ -237,4 +237,13 @@ function cellType(text: string, from: number, to: number): CellType {
     default:
       return CellType.number;
   }
+}
+
+const inlineOpen = "<is>";
+const inlineClose = "</is>";
+
+/** An inline string's text; looked for inside its `<is>`, where the common single `<t>` is read directly. */
+function inlineText(text: string, from: number, to: number): string {
+  const wrapped = text.startsWith(inlineOpen, from) && text.startsWith(inlineClose, to - inlineClose.length);
+  return wrapped ? richText(text, from + inlineOpen.length, to - inlineClose.length) : richText(text, from, to);
 }

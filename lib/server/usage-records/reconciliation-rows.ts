@@ -1,0 +1,109 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DatabaseSession } from "@/db/client";
+import { csvField, type CopyWriter } from "@/db/copy";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import { parseUsageRecordPublicId } from "@/lib/domain/ids";
+import { restoreEscapedText } from "@/lib/domain/spreadsheet-cell";
+import { findSheet } from "@/lib/domain/usage-sheet";
+import { exportSheetName } from "@/lib/server/spreadsheet/export-records";
+import { openWorkbook, type SheetRow, type UsageWorkbook } from "@/lib/server/spreadsheet/reader";
+
+/**
+ * The session's temporary table of a reconciliation sheet's rows with a billing id, in sheet
+ * order: each names a record by its id, or, when it names none, by its text (`record_text`).
+ */
+export const reconciliationRows = sql.identifier("reconciliation_rows");
+const copyColumns = ["row_number", "id", "record_text", "billing_id", "billing_note"] as const;
+
+// CSV handed to COPY at a time: memory stays flat however long the sheet is.
+const flushChars = 1 << 20;
+
+interface SheetColumns {
+  id: number;
+  billingId: number;
+  billingNote: number;
+}
+
+/**
+ * Reads the sheet row by row into the session's reconciliation table by COPY; answers how many
+ * rows had no billing id (and stay open).
+ */
+export async function loadReconciliationRows(
+  session: DatabaseSession,
+  filePath: string,
+  declared: "xlsx" | "csv",
+): Promise<Result<{ rowsWithoutBillingId: number }>> {
+  await session.db.execute(
+    sql`CREATE TEMPORARY TABLE ${reconciliationRows} (row_number integer NOT NULL, id bigint, record_text text, billing_id text NOT NULL, billing_note text)`,
+  );
+  const workbook = await openWorkbook(filePath, {}, declared);
+  try {
+    const sheet = findSheet(workbook.sheetNames, [exportSheetName]);
+    if (!sheet)
+      return fail(
+        "invalid_input",
+        `The file has no "${exportSheetName}" sheet: upload the billing export with billing ids filled.`,
+      );
+    const loaded = await copyRows(session, workbook, sheet);
+    // The planner then knows the table's size: a hash join, not a million index look-ups.
+    if (loaded.ok) await session.db.execute(sql`ANALYZE ${reconciliationRows}`);
+    return loaded;
+  } finally {
+    await workbook.close();
+  }
+}
+
+async function copyRows(
+  session: DatabaseSession,
+  workbook: UsageWorkbook,
+  sheet: string,
+): Promise<Result<{ rowsWithoutBillingId: number }>> {
+  let writer: CopyWriter | undefined;
+  let columns: SheetColumns | undefined;
+  let rowsWithoutBillingId = 0;
+  let csv = "";
+  try {
+    for await (const batch of workbook.rows(sheet)) {
+      for (const row of batch) {
+        if (!columns) {
+          columns = sheetColumns(row);
+          if (columns.id < 0 || columns.billingId < 0)
+            return fail("invalid_input", "The sheet needs the export's id and external_billing_id columns.");
+          writer = await session.copyInto("reconciliation_rows", copyColumns);
+          continue;
+        }
+        const line = copyLine(row, columns);
+        if (line === undefined) rowsWithoutBillingId++;
+        else csv += line;
+      }
+      if (csv.length >= flushChars) {
+        await writer!.write(csv);
+        csv = "";
+      }
+    }
+    if (writer) {
+      await writer.write(csv);
+      await writer.finish();
+      writer = undefined;
+    }
+    return ok({ rowsWithoutBillingId });
+  } finally {
+    await writer?.abort();
+  }
+}
+
+function sheetColumns(header: SheetRow): SheetColumns {
+  const index = (name: string) => header.values.findIndex((value) => value.trim().toLowerCase() === name);
+  return { id: index("id"), billingId: index("external_billing_id"), billingNote: index("external_billing_note") };
+}
+
+/** The row as a line of the table's CSV; undefined when it has no billing id. */
+function copyLine(row: SheetRow, columns: SheetColumns): string | undefined {
+  const billingId = restoreEscapedText(row.values[columns.billingId] ?? "");
+  if (!billingId) return undefined;
+  const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
+  const recordText = row.values[columns.id] ?? "";
+  const id = parseUsageRecordPublicId(recordText.trim());
+  return `${row.rowNumber},${id ?? ""},${id === null ? csvField(recordText) : ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
+}
