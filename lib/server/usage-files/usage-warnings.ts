@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
-import { usageRecordWarnings } from "@/db/schema";
+import { usageFiles, usageRecordWarnings } from "@/db/schema";
 import {
   warningCounterpartStatuses,
   warningCountsOf,
@@ -20,11 +20,35 @@ export interface CheckedFile {
   submitted: boolean;
 }
 
-function counterpartStatuses(file: CheckedFile): SQL {
-  return sql.join(
-    warningCounterpartStatuses(file).map((status) => sql`${status}`),
-    sql`, `,
-  );
+/**
+ * The other live files of the contract the file is checked against, by id: named as values, so
+ * that PostgreSQL reads only their partitions instead of joining every partition of the contract.
+ */
+async function counterpartFileIds(tx: Database, file: CheckedFile, periodOverlapping: boolean): Promise<string[]> {
+  const rows = await tx
+    .select({ id: usageFiles.id })
+    .from(usageFiles)
+    .where(
+      and(
+        eq(usageFiles.contractId, file.contractId),
+        ne(usageFiles.id, file.id),
+        inArray(usageFiles.status, [...warningCounterpartStatuses(file)]),
+        periodOverlapping
+          ? and(lt(usageFiles.periodFrom, file.periodTo), gt(usageFiles.periodTo, file.periodFrom))
+          : undefined,
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/** Ids as a SQL list; `NULL` for none, which matches nothing. */
+function idList(ids: readonly string[]): SQL {
+  return ids.length === 0
+    ? sql`NULL`
+    : sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      );
 }
 
 /**
@@ -36,8 +60,8 @@ export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promi
   await tx
     .delete(usageRecordWarnings)
     .where(and(eq(usageRecordWarnings.usageFileId, file.id), eq(usageRecordWarnings.generation, file.generation)));
-  await insertOverlapWarnings(tx, file);
-  await insertDuplicateRecordIdWarnings(tx, file);
+  await insertOverlapWarnings(tx, file, await counterpartFileIds(tx, file, true));
+  await insertDuplicateRecordIdWarnings(tx, file, await counterpartFileIds(tx, file, false));
   const counted = await selectRows<{ code: UsageWarningCode; records: number | string }>(
     tx,
     sql`SELECT code, count(*) AS records FROM usage_record_warnings
@@ -51,13 +75,15 @@ export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promi
  * item instead of a join, which would compare every pair of a busy subscription's records: in start
  * order, a record overlaps an earlier-starting one exactly when the greatest end before it is past
  * its start, and a later-starting one exactly when the next start is before its end (windows are
- * `[start, end)`, as `windowsOverlap` in lib/domain/usage-warnings.ts). `max`/`min` over
- * `[time, id]` arrays carry the id of the record that decides. Only files whose period overlaps
- * this one's can hold an overlapping record, since records lie inside their file's period; their
- * records are read by the (subscription_id, item_id, start_time) index of each partition
- * (db/record-partitions.ts) for the subscription and item pairs this file has.
+ * `[start, end)`, as `windowsOverlap` in lib/domain/usage-warnings.ts). A first sweep over plain
+ * times finds the subscription and item pairs where anything overlaps; only their records are swept
+ * again with `max`/`min` over `[time, id]` arrays, which carry the id of the record that decides:
+ * most files have no overlap, and the costly second sweep then reads nothing. Only files whose
+ * period overlaps this one's can hold an overlapping record, since records lie inside their file's
+ * period; their records are read by the (subscription_id, item_id, start_time) index of each
+ * partition (db/record-partitions.ts) for the subscription and item pairs this file has.
  */
-async function insertOverlapWarnings(tx: Database, file: CheckedFile): Promise<void> {
+async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: string[]): Promise<void> {
   await tx.execute(sql`
     WITH own AS (
       SELECT id, usage_file_id, record_id, subscription_id, item_id, start_time, end_time
@@ -70,10 +96,18 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile): Promise<v
       SELECT o.id, o.usage_file_id, o.record_id, o.subscription_id, o.item_id, o.start_time, o.end_time, true
       FROM usage_files f
       JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation
-      WHERE f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${counterpartStatuses(file)})
-        AND f.period_from < ${file.periodTo.toISOString()}::timestamptz
-        AND ${file.periodFrom.toISOString()}::timestamptz < f.period_to
+      WHERE f.id IN (${idList(others)}) AND o.usage_file_id IN (${idList(others)})
         AND (o.subscription_id, o.item_id) IN (SELECT subscription_id, item_id FROM own)
+    ),
+    overlapping_pairs AS MATERIALIZED (
+      SELECT DISTINCT subscription_id, item_id
+      FROM (
+        SELECT subscription_id, item_id, start_time,
+          max(end_time) OVER (PARTITION BY subscription_id, item_id ORDER BY start_time, id
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_end
+        FROM candidates
+      ) flagged
+      WHERE earlier_end > start_time
     ),
     swept AS (
       SELECT id, other, start_time, end_time,
@@ -82,6 +116,7 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile): Promise<v
         max(ARRAY[extract(epoch FROM end_time), id]) FILTER (WHERE NOT other) OVER earlier AS earlier_own,
         min(ARRAY[extract(epoch FROM start_time), id]) FILTER (WHERE NOT other) OVER later AS later_own
       FROM candidates
+      WHERE (subscription_id, item_id) IN (SELECT subscription_id, item_id FROM overlapping_pairs)
       WINDOW
         earlier AS (PARTITION BY subscription_id, item_id ORDER BY start_time, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
         later AS (PARTITION BY subscription_id, item_id ORDER BY start_time DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
@@ -112,15 +147,17 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile): Promise<v
  * record_id COLLATE "C") WHERE errors IS NULL serves the match, hence the same collation and
  * condition here; the least such record is named.
  */
-async function insertDuplicateRecordIdWarnings(tx: Database, file: CheckedFile): Promise<void> {
+async function insertDuplicateRecordIdWarnings(tx: Database, file: CheckedFile, others: string[]): Promise<void> {
+  if (others.length === 0) return;
   await tx.execute(sql`
     INSERT INTO usage_record_warnings
       (usage_file_id, generation, usage_record_id, code, other_file_id, other_record_id, other_record_key)
     SELECT DISTINCT ON (r.id) ${file.id}, ${file.generation}, r.id, 'duplicate_record_id_other_file',
       o.usage_file_id, o.id, o.record_id
     FROM usage_records r
-    JOIN usage_files f ON f.contract_id = ${file.contractId} AND f.id <> ${file.id} AND f.status IN (${counterpartStatuses(file)})
-    JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation AND o.errors IS NULL
+    JOIN usage_files f ON f.id IN (${idList(others)})
+    JOIN usage_records o ON o.usage_file_id = f.id AND o.usage_file_id IN (${idList(others)})
+      AND o.generation = f.generation AND o.errors IS NULL
       AND o.record_id COLLATE "C" = r.record_id COLLATE "C"
     WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL
     ORDER BY r.id, o.id`);
