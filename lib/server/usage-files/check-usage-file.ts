@@ -19,27 +19,31 @@ export interface UsageFileChecks {
  * when its last invalid record is corrected, and at submission, since other files move meanwhile.
  */
 export async function checkUsageFile(tx: Database, file: CheckedFile & AnomalyCheckedFile): Promise<UsageFileChecks> {
-  // Compiling these statements (JIT) takes longer than running them: a second or more per check.
-  await tx.execute(sql`SET LOCAL jit = off`);
-  return {
-    warningCounts: await checkUsageWarnings(tx, file),
-    anomalyCounts: await checkUsageAnomalies(tx, file),
-  };
+  const { warningCounts, anomalyCounts } = await runChecks(tx, file, { mayBlock: false });
+  return { warningCounts, anomalyCounts };
 }
 
 /**
  * The guard on records just processed or corrected: the checks, and, for a product whose overlap
  * policy is `block`, the records with a warning made invalid (`blocked` says what moved).
  */
-export async function guardUsageFile(
+export function guardUsageFile(
   tx: Database,
   file: CheckedFile & AnomalyCheckedFile,
 ): Promise<UsageFileChecks & { blocked: BlockedRecords | null }> {
-  const checks = await checkUsageFile(tx, file);
-  if (!hasWarnings(checks.warningCounts) || (await overlapPolicyOf(tx, file.productId)) !== "block") {
-    return { ...checks, blocked: null };
-  }
-  const blocked = await blockWarnedRecords(tx, file);
-  // The anomalies were found on totals that still held the records now blocked.
-  return { warningCounts: checks.warningCounts, anomalyCounts: await checkUsageAnomalies(tx, file), blocked };
+  return runChecks(tx, file, { mayBlock: true });
+}
+
+/** Warnings first, then any blocking, then the anomalies on the totals that are left. */
+async function runChecks(
+  tx: Database,
+  file: CheckedFile & AnomalyCheckedFile,
+  { mayBlock }: { mayBlock: boolean },
+): Promise<UsageFileChecks & { blocked: BlockedRecords | null }> {
+  // Compiling these statements (JIT) takes longer than running them: a second or more per check.
+  await tx.execute(sql`SET LOCAL jit = off`);
+  const warningCounts = await checkUsageWarnings(tx, file);
+  const blocks = mayBlock && hasWarnings(warningCounts) && (await overlapPolicyOf(tx, file.productId)) === "block";
+  const blocked = blocks ? await blockWarnedRecords(tx, file) : null;
+  return { warningCounts, anomalyCounts: await checkUsageAnomalies(tx, file), blocked };
 }

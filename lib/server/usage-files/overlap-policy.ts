@@ -4,9 +4,14 @@ import { selectRows, type Database } from "@/db/client";
 import { products, usageFileTotals } from "@/db/schema";
 import { storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
 import { parseDecimal } from "@/lib/domain/decimal";
-import { defaultRecordErrorMessages, type ErrorSummary, type RecordErrorCode } from "@/lib/domain/record-errors";
+import { defaultRecordErrorMessages, type ErrorSummary } from "@/lib/domain/record-errors";
 import type { CountedGroup } from "@/lib/domain/usage-stats";
-import { usageWarningCodes, type OverlapPolicy, type WarningCounts } from "@/lib/domain/usage-warnings";
+import {
+  usageWarningCodes,
+  type OverlapPolicy,
+  type UsageWarningCode,
+  type WarningCounts,
+} from "@/lib/domain/usage-warnings";
 
 export async function overlapPolicyOf(tx: Database, productId: string): Promise<OverlapPolicy> {
   const [product] = await tx
@@ -27,7 +32,7 @@ export interface BlockedRecords {
 }
 
 /** The cell each warning's error points at. */
-const columnOf: Record<RecordErrorCode & (typeof usageWarningCodes)[number], string> = {
+const columnOf: Record<UsageWarningCode, string> = {
   overlaps_other_file: "start_time_utc",
   duplicate_record_id_other_file: "record_id",
   overlaps_in_file: "start_time_utc",

@@ -121,20 +121,16 @@ interface FoundAnomaly {
 }
 
 function findAnomalies(pairs: readonly PairUsage[], covered: readonly string[], thresholds: AnomalyThresholds) {
-  const historyOf = (pair: PairUsage) => covered.map((month) => pair.months?.[month] ?? "0");
-  const typical = typicalUsageByItem(pairs, (pair) => historyOf(pair).map(Number));
+  const histories = pairs.map((pair) => covered.map((month) => pair.months?.[month] ?? "0"));
+  const amounts = histories.map((history) => history.map(Number));
+  const typical = typicalUsageByItem(pairs, amounts);
   const found: FoundAnomaly[] = [];
-  for (const pair of pairs) {
-    const history = historyOf(pair);
+  pairs.forEach((pair, at) => {
     const anomaly = classifyUsage(
-      {
-        quantity: Number(pair.quantity ?? 0),
-        history: history.map(Number),
-        itemTypical: typical.get(pair.itemId) ?? null,
-      },
+      { quantity: Number(pair.quantity ?? 0), history: amounts[at]!, itemTypical: typical.get(pair.itemId) ?? null },
       thresholds,
     );
-    if (!anomaly || (anomaly.kind === "vanished" && !pair.active)) continue;
+    if (!anomaly || (anomaly.kind === "vanished" && !pair.active)) return;
     found.push({
       subscriptionId: pair.subscriptionId,
       itemId: pair.itemId,
@@ -142,22 +138,25 @@ function findAnomalies(pairs: readonly PairUsage[], covered: readonly string[], 
       quantity: pair.quantity ?? "0",
       baseline: String(anomaly.baseline),
       deviation: anomaly.deviation,
-      history: covered.map((month, index) => ({ month, quantity: history[index]! })),
+      history: covered.map((month, index) => ({ month, quantity: histories[at]![index]! })),
     });
-  }
+  });
   return found;
 }
 
-/** What a subscription of each item typically uses: the median of the item's pairs' baselines with usage. */
-function typicalUsageByItem(pairs: readonly PairUsage[], historyOf: (pair: PairUsage) => number[]) {
+/**
+ * What a subscription of each item typically uses: the median of the item's pairs' baselines with
+ * usage. `histories` holds each pair's monthly totals, in the order of `pairs`.
+ */
+function typicalUsageByItem(pairs: readonly PairUsage[], histories: readonly number[][]) {
   const baselines = new Map<string, number[]>();
-  for (const pair of pairs) {
-    const baseline = baselineOf(historyOf(pair));
-    if (baseline <= 0) continue;
+  pairs.forEach((pair, at) => {
+    const baseline = baselineOf(histories[at]!);
+    if (baseline <= 0) return;
     const ofItem = baselines.get(pair.itemId);
     if (ofItem) ofItem.push(baseline);
     else baselines.set(pair.itemId, [baseline]);
-  }
+  });
   return new Map([...baselines].map(([itemId, values]) => [itemId, median(values)]));
 }
 
