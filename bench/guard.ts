@@ -24,6 +24,7 @@ import { median } from "@/lib/domain/usage-anomalies";
 import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { checkUsageFile } from "@/lib/server/usage-files/check-usage-file";
 import { checkUsageAnomalies } from "@/lib/server/usage-files/usage-anomalies";
+import { recordIdKeysOf } from "@/lib/server/usage-files/record-id-keys";
 import { generateInputs } from "./generate-inputs";
 import { ingest } from "./ingest";
 import { reportFigure, timed } from "./report";
@@ -231,7 +232,7 @@ async function benchChecks({ handle, options }: GuardBench): Promise<void> {
  * written by SQL as processing would have left them, spread like the checked file's rows
  * (bench/usage-rows.ts) with ids of its own, so none repeats the checked file's, and quantities
  * scaled so that each pair's month sums to about the checked file's (no anomaly by construction);
- * attached, indexed and totalled.
+ * attached, indexed, totalled and its record id keys stored, as processing leaves a file.
  */
 async function insertHistoryFile(
   handle: DatabaseHandle,
@@ -271,5 +272,6 @@ async function insertHistoryFile(
     FROM generate_series(0, ${records - 1}::int) AS n`);
   await attachRecordPartition(db, id, 1);
   await storeUsageFileTotalsOfRecords(db, { id, generation: 1 });
+  await recordIdKeysOf(db, { id, generation: 1 });
   await indexRecordPartition(db, id, 1);
 }

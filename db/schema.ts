@@ -393,6 +393,24 @@ export const usageRecordWarnings = pgTable(
 );
 
 /**
+ * A file's record ids as sorted keys (lib/domain/record-id-keys.ts), per generation like its records:
+ * what the repeated-id check reads of the other files instead of their records. Written when the
+ * file is processed, or the first time it is checked against; a superset of the ids its records
+ * hold, so a correction that changes an id adds the new one.
+ */
+export const usageRecordIdKeys = pgTable(
+  "usage_record_id_keys",
+  {
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    keys: bytea("keys").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.usageFileId, t.generation] })],
+);
+
+/**
  * A subscription × item whose total in a file is far from its history (lib/domain/usage-anomalies.ts),
  * kept per generation like the totals it is computed from, and replaced whole when checked again.
  */

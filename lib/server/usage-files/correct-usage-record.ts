@@ -17,6 +17,7 @@ import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
 import { guardUsageFile } from "./check-usage-file";
+import { addRecordIdKey } from "./record-id-keys";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
@@ -147,6 +148,7 @@ async function saveRecord(
     .where(and(currentRecordsOf(file), eq(usageRecords.id, record.id), isNotNull(usageRecords.errors)))
     .returning({ id: usageRecords.id });
   if (!saved) throw new FileChanged();
+  if (validated.recordId !== record.recordId) await addRecordIdKey(tx, file, validated.recordId);
 }
 
 /**

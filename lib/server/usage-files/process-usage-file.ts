@@ -7,6 +7,7 @@ import {
   usageFileTotals,
   usageRecordWarnings,
   usageFileAnomalies,
+  usageRecordIdKeys,
   type UsageFile,
 } from "@/db/schema";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
@@ -32,6 +33,8 @@ import {
 } from "@/db/record-partitions";
 import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
+import { RecordIdKeyList } from "@/lib/domain/record-id-keys";
+import { storeRecordIdKeys } from "./record-id-keys";
 import { transitionUsageFile } from "./transition-usage-file";
 import { guardUsageFile } from "./check-usage-file";
 
@@ -104,8 +107,8 @@ async function claimForProcessing(db: Database, id: string): Promise<UsageFile |
   );
 }
 
-/** What a file keeps per generation beside its records' partitions: categories, totals, warnings, anomalies. */
-const generationTables = [categoriesTable, usageFileTotals, usageRecordWarnings, usageFileAnomalies];
+/** What a file keeps per generation beside its records' partitions: categories, totals, warnings, anomalies, id keys. */
+const generationTables = [categoriesTable, usageFileTotals, usageRecordWarnings, usageFileAnomalies, usageRecordIdKeys];
 
 /**
  * Removes the records (with their categories, totals and warnings) of other generations than the
@@ -122,6 +125,7 @@ async function discardGenerations(db: Database, usageFileId: string, side: "from
 
 interface LoadedRecords {
   totals: UsageTotals;
+  recordIdKeys: RecordIdKeyList;
   errorSummary: ReturnType<typeof summarizeErrors>;
   categories: CategoryRow[];
 }
@@ -149,6 +153,7 @@ async function loadRecords(
   const catalog = await loadCatalogIndex(handle.db, file, new Set(categories.map((c) => c.categoryId)));
 
   const totals = new UsageTotals();
+  const recordIdKeys = new RecordIdKeyList();
   const errorSummary = summarizeErrors();
   const partition = await createRecordPartition(handle.db, file.id, generation);
   const writer = await handle.copyInto(partition, recordCopyColumns);
@@ -164,6 +169,7 @@ async function loadRecords(
         }
         const record = reader.validate(row);
         totals.add(record);
+        recordIdKeys.add(record.recordId);
         if (record.errors) errorSummary.add(record.rowNumber, record.errors);
         csv += recordCopyRow(file.id, generation, record, record.errors ? reader.cellsOf(row) : null);
       }
@@ -186,7 +192,7 @@ async function loadRecords(
     await writer.abort();
     throw error;
   }
-  return { totals, errorSummary, categories };
+  return { totals, recordIdKeys, errorSummary, categories };
 }
 
 interface RecordReader {
@@ -245,6 +251,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
     const read = loaded.totals.stats();
     await expectEveryRecordStored(tx, file.id, generation, read.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
+    await storeRecordIdKeys(tx, { id: file.id, generation }, loaded.recordIdKeys.sorted());
     await analyzeRecordPartition(tx, file.id, generation);
     const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
     const stats = blocked ? withRecordsMadeInvalid(read, blocked.groups) : read;

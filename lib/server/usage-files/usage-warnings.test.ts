@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "@/db/seed";
-import { usageFiles, usageRecords, usageRecordWarnings } from "@/db/schema";
+import { usageFiles, usageRecordIdKeys, usageRecords, usageRecordWarnings } from "@/db/schema";
 import type { UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { usageRecordPublicId } from "@/lib/domain/ids";
 import { apiKeyOf, callApi } from "@/test/api";
@@ -142,6 +142,38 @@ describe("warnings found when a file is processed", () => {
       { record: "shared-1", code: "duplicate_record_id_other_file", otherFile: fileA, otherRecord: "shared-1" },
     ]);
     expect(file.warningCounts).toEqual({ ...noWarnings, duplicate_record_id_other_file: 1 });
+  });
+
+  it("finds a repeated record id in a file whose id keys were never stored, and stores them", async () => {
+    await processedFile(fileA, [{ recordId: "shared-1", from: 0, to: 1 }]);
+    await database.handle.db.delete(usageRecordIdKeys).where(eq(usageRecordIdKeys.usageFileId, fileA));
+
+    await processedFile(fileB, [{ recordId: "shared-1", from: 300, to: 301 }]);
+
+    expect(await warningsOf(fileB)).toEqual([
+      { record: "shared-1", code: "duplicate_record_id_other_file", otherFile: fileA, otherRecord: "shared-1" },
+    ]);
+    const stored = await database.handle.db
+      .select()
+      .from(usageRecordIdKeys)
+      .where(eq(usageRecordIdKeys.usageFileId, fileA));
+    expect(stored).toHaveLength(1);
+  });
+
+  it("finds a record id that a correction gave a record, when a later file repeats it", async () => {
+    await processedFile(fileA, [{ recordId: "typo", from: 0, to: 1, item: "NO-SUCH-ITEM" }]);
+    const [record] = await visibleRecords(database.handle.db, fileA);
+    await correctUsageRecord(acmeVendor, {
+      usageFileId: fileA,
+      recordId: record!.id,
+      cells: { record_id: "a-2", item_search_value: "ACME-VCPU-HR" },
+    });
+
+    await processedFile(fileB, [{ recordId: "a-2", from: 300, to: 301 }]);
+
+    expect(await warningsOf(fileB)).toEqual([
+      { record: "a-2", code: "duplicate_record_id_other_file", otherFile: fileA, otherRecord: "a-2" },
+    ]);
   });
 
   it("counts Ready, Pending, Accepted and Closed files, never Deleted, Rejected or Invalid ones", async () => {

@@ -8,6 +8,8 @@ import {
   type UsageWarningCode,
   type WarningCounts,
 } from "@/lib/domain/usage-warnings";
+import { sharesKey } from "@/lib/domain/record-id-keys";
+import { recordIdKeysOf, type RecordsGeneration } from "./record-id-keys";
 
 /** The file whose current records are checked. */
 export interface CheckedFile {
@@ -24,9 +26,13 @@ export interface CheckedFile {
  * The other live files of the contract the file is checked against, by id: named as values, so
  * that PostgreSQL reads only their partitions instead of joining every partition of the contract.
  */
-async function counterpartFileIds(tx: Database, file: CheckedFile, periodOverlapping: boolean): Promise<string[]> {
-  const rows = await tx
-    .select({ id: usageFiles.id })
+async function counterpartFiles(
+  tx: Database,
+  file: CheckedFile,
+  periodOverlapping: boolean,
+): Promise<RecordsGeneration[]> {
+  return tx
+    .select({ id: usageFiles.id, generation: usageFiles.generation })
     .from(usageFiles)
     .where(
       and(
@@ -38,15 +44,14 @@ async function counterpartFileIds(tx: Database, file: CheckedFile, periodOverlap
           : undefined,
       ),
     );
-  return rows.map((row) => row.id);
 }
 
-/** Ids as a SQL list; `NULL` for none, which matches nothing. */
-function idList(ids: readonly string[]): SQL {
-  return ids.length === 0
+/** Files' ids as a SQL list; `NULL` for none, which matches nothing. */
+function idList(files: readonly RecordsGeneration[]): SQL {
+  return files.length === 0
     ? sql`NULL`
     : sql.join(
-        ids.map((id) => sql`${id}`),
+        files.map((other) => sql`${other.id}`),
         sql`, `,
       );
 }
@@ -60,8 +65,8 @@ export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promi
   await tx
     .delete(usageRecordWarnings)
     .where(and(eq(usageRecordWarnings.usageFileId, file.id), eq(usageRecordWarnings.generation, file.generation)));
-  await insertOverlapWarnings(tx, file, await counterpartFileIds(tx, file, true));
-  await insertDuplicateRecordIdWarnings(tx, file, await counterpartFileIds(tx, file, false));
+  await insertOverlapWarnings(tx, file, await counterpartFiles(tx, file, true));
+  await insertDuplicateRecordIdWarnings(tx, file, await counterpartFiles(tx, file, false));
   const counted = await selectRows<{ code: UsageWarningCode; records: number | string }>(
     tx,
     sql`SELECT code, count(*) AS records FROM usage_record_warnings
@@ -83,7 +88,7 @@ export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promi
  * period; their records are read by the (subscription_id, item_id, start_time) index of each
  * partition (db/record-partitions.ts) for the subscription and item pairs this file has.
  */
-async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: string[]): Promise<void> {
+async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: RecordsGeneration[]): Promise<void> {
   await tx.execute(sql`
     WITH own AS (
       SELECT id, usage_file_id, record_id, subscription_id, item_id, start_time, end_time
@@ -143,22 +148,38 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: st
 
 /**
  * `duplicate_record_id_other_file`: a record id already used by a valid record of another live file
- * of the contract, of any period. Each partition's unique index on (usage_file_id, generation,
- * record_id COLLATE "C") WHERE errors IS NULL serves the match, hence the same collation and
- * condition here; the least such record is named.
+ * of the contract, of any period. The files' record id keys tell which other files may share an
+ * id without reading their records (usually none); only those are joined, through each partition's
+ * unique index on (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL, hence the
+ * same collation and condition here. The least such record is named.
  */
-async function insertDuplicateRecordIdWarnings(tx: Database, file: CheckedFile, others: string[]): Promise<void> {
-  if (others.length === 0) return;
+async function insertDuplicateRecordIdWarnings(
+  tx: Database,
+  file: CheckedFile,
+  others: RecordsGeneration[],
+): Promise<void> {
+  const sharing = await filesSharingRecordIdKeys(tx, file, others);
+  if (sharing.length === 0) return;
   await tx.execute(sql`
     INSERT INTO usage_record_warnings
       (usage_file_id, generation, usage_record_id, code, other_file_id, other_record_id, other_record_key)
     SELECT DISTINCT ON (r.id) ${file.id}, ${file.generation}, r.id, 'duplicate_record_id_other_file',
       o.usage_file_id, o.id, o.record_id
     FROM usage_records r
-    JOIN usage_files f ON f.id IN (${idList(others)})
-    JOIN usage_records o ON o.usage_file_id = f.id AND o.usage_file_id IN (${idList(others)})
+    JOIN usage_files f ON f.id IN (${idList(sharing)})
+    JOIN usage_records o ON o.usage_file_id = f.id AND o.usage_file_id IN (${idList(sharing)})
       AND o.generation = f.generation AND o.errors IS NULL
       AND o.record_id COLLATE "C" = r.record_id COLLATE "C"
     WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL
     ORDER BY r.id, o.id`);
+}
+
+/** The other files whose record id keys share at least one key with the file's. */
+async function filesSharingRecordIdKeys(tx: Database, file: CheckedFile, others: RecordsGeneration[]) {
+  const own = await recordIdKeysOf(tx, file);
+  const sharing: RecordsGeneration[] = [];
+  for (const other of others) {
+    if (sharesKey(own, await recordIdKeysOf(tx, other))) sharing.push(other);
+  }
+  return sharing;
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  keysFromBytes,
+  keysToBytes,
+  RecordIdKeyList,
+  recordIdKey,
+  sharesKey,
+  sortedUniqueKeys,
+  withKey,
+} from "./record-id-keys";
+
+const keysOf = (...ids: string[]) => {
+  const list = new RecordIdKeyList();
+  for (const id of ids) list.add(id);
+  return list.sorted();
+};
+
+describe("record id keys", () => {
+  it("gives equal ids equal keys, and near ids different ones", () => {
+    expect(recordIdKey("R-000123")).toBe(recordIdKey("R-000123"));
+    const near = ["R-000123", "R-000124", "R-000132", "r-000123", "R-000123 ", "", "é", "e\u0301"];
+    expect(new Set(near.map(recordIdKey)).size).toBe(near.length);
+  });
+
+  it("keeps every key a whole number a double holds exactly", () => {
+    for (const id of ["a", "R-1", "a much longer record id with spaces and ünïcödé"]) {
+      const key = recordIdKey(id);
+      expect(Number.isSafeInteger(key)).toBe(true);
+      expect(key).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("has no repeated key among 200,000 sequential ids", () => {
+    const keys = new Float64Array(200_000);
+    for (let n = 0; n < keys.length; n++) keys[n] = recordIdKey(`INV-2026-${String(n).padStart(7, "0")}`);
+    expect(sortedUniqueKeys(keys).length).toBe(keys.length);
+  });
+
+  it("lists a file's keys sorted, once each, however many ids it collects", () => {
+    const ids = Array.from({ length: 3000 }, (_, n) => `id-${n % 2000}`);
+    const keys = keysOf(...ids);
+    expect(keys.length).toBe(2000);
+    expect([...keys]).toEqual([...keys].sort((a, b) => a - b));
+  });
+
+  it("tells whether two files share a key", () => {
+    const first = keysOf("A-1", "A-2", "B-7", "C-9");
+    expect(sharesKey(first, keysOf("Z-1", "C-9", "Q-3"))).toBe(true);
+    expect(sharesKey(first, keysOf("X-1", "X-2"))).toBe(false);
+    expect(sharesKey(first, new Float64Array())).toBe(false);
+  });
+
+  it("adds a corrected id in order, once", () => {
+    const keys = keysOf("A-1", "A-3");
+    const added = withKey(keys, "A-2");
+    expect([...added]).toEqual([...keysOf("A-1", "A-2", "A-3")]);
+    expect(withKey(added, "A-2")).toBe(added);
+  });
+
+  it("stores keys as bytes and reads them back unchanged", () => {
+    const keys = keysOf("A-1", "B-2", "C-3");
+    const bytes = keysToBytes(keys);
+    expect(bytes.length).toBe(24);
+    const copy = new Uint8Array(bytes.length + 3).subarray(3);
+    copy.set(bytes);
+    expect([...keysFromBytes(copy)]).toEqual([...keys]);
+  });
+});
