@@ -4,13 +4,14 @@ import { getDb } from "@/db/client";
 import { usageFileComments, usageFiles } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import { usageFileScope, type Actor } from "@/lib/domain/permissions";
-import { canComment, type CommentInput, type NotifiedComment } from "@/lib/domain/usage-comments";
+import { canComment, commentInput, type NotifiedComment } from "@/lib/domain/usage-comments";
 import { publishNotification } from "@/lib/server/notifications/publish";
 import { commentSnapshot, type UsageFileCommentView } from "@/lib/server/queries/usage-file-comments";
 import { getUsageFile } from "@/lib/server/queries/usage-files";
 import { getUsageRecord } from "@/lib/server/queries/usage-records";
 
-export interface PostCommentInput extends CommentInput {
+export interface PostCommentInput {
+  text: string;
   /** A current record of the file (`UR-…`) the comment is about; none for the whole file. */
   recordId?: string;
 }
@@ -31,6 +32,11 @@ export async function postUsageFileComment(
   if (!file) return fail("not_found", "Usage file not found.");
   if (!canComment(actor, file)) {
     return fail("forbidden", "Only the file's vendor and the distributor or reseller of its contract comment on it.");
+  }
+  const parsed = commentInput.safeParse({ text: input.text });
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]!.message;
+    return fail("validation_failed", message, { text: message });
   }
   let record: { id: number; recordId: string } | null = null;
   if (input.recordId !== undefined) {
@@ -58,7 +64,7 @@ export async function postUsageFileComment(
         recordRef: record?.recordId ?? null,
         authorUserId: actor.userId,
         authorAccountId: actor.accountId,
-        text: input.text,
+        text: parsed.data.text,
         fileStatus: locked.status,
       })
       .returning({ id: usageFileComments.id });
