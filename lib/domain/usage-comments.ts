@@ -56,3 +56,13 @@ export interface NotifiedComment {
 export function usageCommentPublicId(id: number): string {
   return `UC-${id}`;
 }
+
+/** The conversation's forms: the comment, its file, and the record (`UR-…`) it is about, if any. */
+export const commentForm = commentInput.extend({
+  usageFileId: z.string().min(1),
+  recordId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((id) => id || undefined),
+});
