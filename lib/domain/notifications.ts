@@ -149,12 +149,12 @@ export function payloadFor(audience: Audience, notification: Notification): Noti
   const data = notification.comment
     ? { usage_file: file, comment: notification.comment }
     : notification.records
-    ? {
-        usage_file: file,
-        count: notification.records.count,
-        ids: notification.records.ids,
-        all_remaining: notification.records.allRemaining,
-      }
-    : file;
+      ? {
+          usage_file: file,
+          count: notification.records.count,
+          ids: notification.records.ids,
+          all_remaining: notification.records.allRemaining,
+        }
+      : file;
   return { type: notification.type, timestamp: notification.occurredAt.toISOString(), data };
 }

@@ -538,7 +538,11 @@ const actionRows: ActionRow[] = [
     use: uses.close,
     run: submitted(closeUsageFileAction, { externalBillingId: "INV-9" }),
   },
-  { name: "commentOnUsageFileAction (vendor)", use: uses.comment, run: submitted(vendorCommentAction, { text: "Hi." }) },
+  {
+    name: "commentOnUsageFileAction (vendor)",
+    use: uses.comment,
+    run: submitted(vendorCommentAction, { text: "Hi." }),
+  },
   {
     name: "commentOnUsageFileAction (distributor)",
     use: uses.comment,

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
+import { Conversation } from "@/components/usage-files/conversation";
 import { ErrorDetailPanel } from "@/components/usage-files/error-detail-panel";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { InternalNoteForm } from "@/components/usage-files/internal-note-form";
@@ -14,6 +15,8 @@ import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
 import { UsageFileChecks } from "@/components/usage-files/usage-file-checks";
 import { correctionChoices } from "@/lib/domain/correction-choices";
+import { commentTextMax } from "@/lib/domain/usage-comments";
+import { usageFilePath } from "@/lib/domain/permissions";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
 import { usageWarningLabels } from "@/lib/domain/usage-warnings";
@@ -22,10 +25,12 @@ import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listSubscriptionsActiveIn } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { listReadableComments } from "@/lib/server/queries/usage-file-comments";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
 import {
+  commentOnUsageFileAction,
   correctRecordAction,
   deleteUsageFileAction,
   submitUsageFileAction,
@@ -49,9 +54,10 @@ export default async function VendorUsageFilePage({
   if (!listed) notFound();
   const { file, page } = listed;
   const correcting = file.status === "invalid";
-  const [items, history, subscriptions] = await Promise.all([
+  const [items, history, conversation, subscriptions] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
+    listReadableComments(actor, file.id),
     correcting
       ? listSubscriptionsActiveIn(actor, {
           productId: file.productId,
@@ -78,6 +84,17 @@ export default async function VendorUsageFilePage({
         }
       />
       <ReviewOutcome file={file} />
+      <Conversation
+        usageFileId={file.id}
+        filePath={usageFilePath(actor.role, file.id)}
+        comments={conversation.rows}
+        post={commentOnUsageFileAction}
+        hint={
+          file.status === "draft" || file.status === "invalid" || file.status === "ready"
+            ? "The distributor reads comments written once the file is submitted; until then, your account only."
+            : "The distributor is notified; no upload needed to answer a rejection."
+        }
+      />
       {inProgress && (
         <Card title="Processing">
           <ProcessingProgress usageFileId={file.id} initial={file} />
@@ -126,6 +143,7 @@ export default async function VendorUsageFilePage({
               statusLabels={recordStatusLabels}
               warningLabels={usageWarningLabels}
               otherFileHref="/vendor/files"
+              commenting={{ usageFileId: file.id, action: commentOnUsageFileAction, maxLength: commentTextMax }}
               correction={
                 correcting
                   ? {
