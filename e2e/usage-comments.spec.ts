@@ -6,6 +6,7 @@ import {
   expectFitsAndAccessible,
   lastFullMonth,
   recordRow,
+  screenshot,
   signIn,
   test,
 } from "./helpers";
@@ -85,6 +86,7 @@ test("a rejected file is answered with a comment, and the distributor replies on
   await recordRow(distributor, "talk-2").getByRole("button", { name: "Comment" }).click();
   const dialog = distributor.getByRole("dialog", { name: "Comment on record talk-2" });
   await dialog.getByLabel("Comment").fill(reply);
+  await screenshot(distributor, "usage-comments-record-dialog");
   await dialog.getByRole("button", { name: "Post comment" }).click();
   await expect(dialog).toBeHidden();
   await expect(conversation(distributor).getByRole("listitem")).toHaveCount(2);

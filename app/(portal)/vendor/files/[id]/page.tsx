@@ -16,9 +16,9 @@ import { VendorFileActions } from "@/components/usage-files/vendor-file-actions"
 import { UsageFileChecks } from "@/components/usage-files/usage-file-checks";
 import { correctionChoices } from "@/lib/domain/correction-choices";
 import { commentTextMax } from "@/lib/domain/usage-comments";
-import { usageFilePath } from "@/lib/domain/permissions";
+import { statusesVisibleToDistributors, usageFilePath } from "@/lib/domain/permissions";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
-import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
+import { allowedActions, recordStatusLabels, type UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { usageWarningLabels } from "@/lib/domain/usage-warnings";
 import { requireRole } from "@/lib/server/actor";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
@@ -39,6 +39,16 @@ import {
 import { usageFileTitle } from "../../../page-titles";
 
 export const generateMetadata = usageFileTitle;
+
+/** Before submission the distributor reads nothing of the conversation; after it, each comment reaches it. */
+function conversationHint(status: UsageFileStatus): string {
+  if (!statusesVisibleToDistributors.includes(status)) {
+    return "The distributor reads only what is written once the file is submitted; until then, your account alone.";
+  }
+  return status === "rejected"
+    ? "The distributor is notified; answering needs no new upload."
+    : "The distributor is notified.";
+}
 
 export default async function VendorUsageFilePage({
   params,
@@ -89,11 +99,7 @@ export default async function VendorUsageFilePage({
         filePath={usageFilePath(actor.role, file.id)}
         comments={conversation.rows}
         post={commentOnUsageFileAction}
-        hint={
-          file.status === "draft" || file.status === "invalid" || file.status === "ready"
-            ? "The distributor reads comments written once the file is submitted; until then, your account only."
-            : "The distributor is notified; no upload needed to answer a rejection."
-        }
+        hint={conversationHint(file.status)}
       />
       {inProgress && (
         <Card title="Processing">
