@@ -29,6 +29,7 @@ import {
 import type { EventAction, EventObjectType } from "@/lib/domain/events";
 import type { MailTopic } from "@/lib/domain/notification-mail";
 import { notificationTypes, type Notification, type NotificationType } from "@/lib/domain/notifications";
+import { commentTextMax } from "@/lib/domain/usage-comments";
 import { usageFileStatuses } from "@/lib/domain/usage-file-status";
 import type { ErrorDetail } from "@/lib/domain/error-detail";
 import type { RecordError } from "@/lib/domain/record-errors";
@@ -526,6 +527,41 @@ export const events = pgTable(
   (t) => [index("events_object_idx").on(t.objectType, t.objectId, t.at), index("events_at_idx").on(t.at)],
 );
 
+/**
+ * The conversation on a usage file: what its vendor and the distributor or reseller of its contract
+ * write on it, or on one of its records. A record is named by its public id and its `record_id` as
+ * they were when the comment was written: a later upload replaces the records, never the comments.
+ */
+export const usageFileComments = pgTable(
+  "usage_file_comments",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    /** The record's number (its public id is `UR-` and it), or null for a comment on the whole file. */
+    recordId: bigint("record_id", { mode: "number" }),
+    /** That record's `record_id`, the vendor's name for it. */
+    recordRef: text("record_ref"),
+    authorUserId: text("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    authorAccountId: text("author_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    text: text("text").notNull(),
+    /** The file's status when it was written: a distributor reads only those written once the file was submitted to it. */
+    fileStatus: text("file_status", { enum: usageFileStatuses }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("usage_file_comments_text_check", sql.raw(`length(text) BETWEEN 1 AND ${commentTextMax}`)),
+    check("usage_file_comments_record_check", sql`(record_id IS NULL) = (record_ref IS NULL)`),
+    check("usage_file_comments_file_status_check", oneOf("file_status", usageFileStatuses)),
+    index("usage_file_comments_file_idx").on(t.usageFileId, t.id),
+  ],
+);
+
 /** PostgreSQL's 64-bit transaction id: orders the outbox by commit-safe position (lib/server/notifications). */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
@@ -556,6 +592,7 @@ export const notifications = pgTable(
     actorUserId: text("actor_user_id").references(() => users.id),
     file: jsonb("file").$type<Notification["file"]>().notNull(),
     records: jsonb("records").$type<NonNullable<Notification["records"]>>(),
+    comment: jsonb("comment").$type<NonNullable<Notification["comment"]>>(),
   },
   (t) => [
     check("notifications_type_check", oneOf("type", notificationTypes)),
@@ -663,6 +700,7 @@ export type Event = typeof events.$inferSelect;
 export type StoredFile = typeof storedFiles.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type UsageFileComment = typeof usageFileComments.$inferSelect;
 
 export const usersRelations = relations(users, ({ one }) => ({
   account: one(accounts, { fields: [users.accountId], references: [accounts.id] }),

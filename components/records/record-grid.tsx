@@ -15,6 +15,7 @@ import { SubscriptionName } from "@/components/ui/subscription-name";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
 import { CloseRecordDialog, CloseSelectedDialog } from "./close-records-dialogs";
+import { CommentRecordDialog } from "./comment-record-dialog";
 import { CopyableId } from "./copyable-id";
 import { CorrectRecordDialog } from "./correct-record-dialog";
 import { EditBillingDialog } from "./edit-billing-dialog";
@@ -61,6 +62,29 @@ function billingColumn(edit: RecordBillingEdit | undefined) {
           <EditBillingDialog action={edit.save} usageFileId={edit.usageFileId} record={row.original} />
         )}
       </div>
+    ),
+  });
+}
+
+/** A comment on one record, into the file's conversation; `maxLength` is the comment's limit. */
+export interface RecordCommenting {
+  usageFileId: string;
+  action: FormAction;
+  maxLength: number;
+}
+
+function commentColumn(commenting: RecordCommenting) {
+  return column.display({
+    id: "comment",
+    header: () => <span className="sr-only">Comment</span>,
+    enableHiding: false,
+    cell: ({ row }) => (
+      <CommentRecordDialog
+        action={commenting.action}
+        usageFileId={commenting.usageFileId}
+        record={row.original}
+        maxLength={commenting.maxLength}
+      />
     ),
   });
 }
@@ -231,7 +255,8 @@ function filtersFor(
 /**
  * A file's records, paged, sorted and filtered by the server. Every control writes the URL and
  * fetches only the grid's rows (from `source`); the heading counts what the filters leave. With
- * `correction`, invalid records can be corrected in place; with `closing`, accepted ones closed.
+ * `correction`, invalid records can be corrected in place; with `closing`, accepted ones closed;
+ * with `commenting`, any one commented on.
  */
 export function RecordGrid({
   initial,
@@ -244,6 +269,7 @@ export function RecordGrid({
   correction,
   closing,
   billingEdit,
+  commenting,
   otherFileHref,
   children,
 }: {
@@ -259,6 +285,7 @@ export function RecordGrid({
   correction?: Correction;
   closing?: RecordClosingActions;
   billingEdit?: RecordBillingEdit;
+  commenting?: RecordCommenting;
   /** Where the viewer opens a usage file, such as `/vendor/files`: a warning links to the other file there. */
   otherFileHref: string;
   /** Shown under the heading, such as download links. */
@@ -279,6 +306,7 @@ export function RecordGrid({
     ...(showErrors ? [errorsColumn(correction)] : []),
     ...(closing || billingEdit ? [billingColumn(billingEdit)] : []),
     ...(closing ? closingColumns(closing) : []),
+    ...(commenting ? [commentColumn(commenting)] : []),
   ];
   const matching = formatTotal(page);
   const selectedIds = page.rows.filter((row) => selected[String(row.id)]).map((row) => row.publicId);

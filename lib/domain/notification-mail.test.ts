@@ -29,15 +29,17 @@ const vendor = { accountId: "ACC-0002", role: "vendor" as const };
 const distributor = { accountId: "ACC-0004", role: "distributor" as const };
 
 describe("what mails whom", () => {
-  it("mails a distributor a file awaiting review, and a vendor its invalid, rejected and accepted files, until they choose", () => {
+  it("mails a distributor a file awaiting review, and a vendor its invalid, rejected and accepted files, and both the comments, until they choose", () => {
     expect(mailTopicsOf({ role: "distributor", emailEvents: null })).toEqual([
       "usage_file.submitted",
+      "usage_file.commented",
       "webhook_endpoint.disabled",
     ]);
     expect(mailTopicsOf({ role: "vendor", emailEvents: null })).toEqual([
       "usage_file.invalid",
       "usage_file.rejected",
       "usage_file.accepted",
+      "usage_file.commented",
       "webhook_endpoint.disabled",
     ]);
     expect(mailTopicsOf({ role: "vendor", emailEvents: [] })).toEqual([]);
@@ -96,6 +98,32 @@ describe("a notification mail", () => {
       records: { count: 12, ids: [], allRemaining: false },
     };
     expect(notificationMail(payloadFor(distributor, closed)!, "l", "s").text).toContain("Records closed: 12");
+  });
+
+  it("quotes a comment with its writer and record, never the internal note", () => {
+    const commented: Notification = {
+      ...rejected,
+      type: "usage_file.commented",
+      comment: {
+        id: "UC-3",
+        text: "The spike is real:\na migration ran.",
+        author_name: "Ada",
+        author_account_id: "ACC-0002",
+        author_account_name: "Acme",
+        created_at: "2026-11-03T11:00:00.000Z",
+        record: { id: "UR-9", record_id: "r-9" },
+      },
+    };
+    const mail = notificationMail(payloadFor(distributor, commented)!, "https://p.test/d", "https://p.test/profile");
+    expect(mail.subject).toBe("New comment: October compute (UF-2026-10-1001-0003)");
+    expect(mail.text.split("\n").slice(2, 7)).toEqual([
+      "Ada (Acme) wrote:",
+      "On record r-9 (UR-9)",
+      "",
+      "The spike is real:",
+      "a migration ran.",
+    ]);
+    expect(mail.text).not.toContain("Warehouse job #4711");
   });
 
   it("tells an endpoint's owners why it was turned off and where to turn it back on", () => {

@@ -7,6 +7,7 @@ import {
   type NotificationPayload,
   type NotificationType,
 } from "./notifications";
+import type { NotifiedComment } from "./usage-comments";
 
 /** Besides notifications, a user may be mailed when one of the account's webhook endpoints is turned off. */
 export const endpointDisabledTopic = "webhook_endpoint.disabled";
@@ -29,10 +30,20 @@ export function mailableTopics(role: UserRole): readonly MailTopic[] {
   return [...notificationTypesFor(role), endpointDisabledTopic];
 }
 
-/** Until a user chooses, each role is mailed what asks something of it. */
+/**
+ * Until a user chooses, each role is mailed what asks something of it: a vendor its files' problems,
+ * decisions and the comments on them (the distributor's, once submitted; a colleague's); a
+ * distributor or reseller what awaits its review and the comments on its contracts' files.
+ */
 const defaultTopics: Record<UserRole, readonly MailTopic[]> = {
-  vendor: ["usage_file.invalid", "usage_file.rejected", "usage_file.accepted", endpointDisabledTopic],
-  distributor: ["usage_file.submitted", endpointDisabledTopic],
+  vendor: [
+    "usage_file.invalid",
+    "usage_file.rejected",
+    "usage_file.accepted",
+    "usage_file.commented",
+    endpointDisabledTopic,
+  ],
+  distributor: ["usage_file.submitted", "usage_file.commented", endpointDisabledTopic],
   admin: [endpointDisabledTopic],
 };
 
@@ -73,12 +84,21 @@ export function notificationMail(payload: NotificationPayload, link: string, set
   const batch = "usage_file" in payload.data;
   const file = (batch ? payload.data.usage_file : payload.data) as Record<string, unknown>;
   const title = `${notificationTypeLabels[payload.type as NotificationType]}: ${String(file.name)} (${String(file.id)})`;
-  const details = fileLines.flatMap(([field, label]) => (file[field] ? [`${label}: ${String(file[field])}`] : []));
+  const comment = payload.data.comment as NotifiedComment | undefined;
+  const details = comment
+    ? commentLines(comment)
+    : fileLines.flatMap(([field, label]) => (file[field] ? [`${label}: ${String(file[field])}`] : []));
   if (batch && typeof payload.data.count === "number") details.push(`Records closed: ${payload.data.count}`);
   return {
     subject: title,
     text: [title, "", ...details, "", `Open it: ${link}`, "", mailFooter(settingsLink)].join("\n"),
   };
+}
+
+/** A comment's mail says who wrote it, on which record, and what. */
+function commentLines(comment: NotifiedComment): string[] {
+  const about = comment.record ? [`On record ${comment.record.record_id} (${comment.record.id})`] : [];
+  return [`${comment.author_name} (${comment.author_account_name}) wrote:`, ...about, "", comment.text];
 }
 
 /** The mail telling an endpoint's owners it was turned off. */

@@ -27,6 +27,17 @@ const statusAfter: Record<NotificationType, Notification["fileStatus"]> = {
   "usage_file.closed": "closed",
   "usage_file.deleted": "deleted",
   "usage_records.closed": "accepted",
+  "usage_file.commented": "rejected",
+};
+
+const comment = {
+  id: "UC-1",
+  text: "The spike is real: a migration ran.",
+  author_name: "Ada Vendor",
+  author_account_id: acme.accountId,
+  author_account_name: "Acme Cloud",
+  created_at: "2026-11-02T10:00:00.000Z",
+  record: { id: "UR-7", record_id: "r-7" },
 };
 
 function notification(type: NotificationType, fileStatus = statusAfter[type]): Notification {
@@ -38,6 +49,7 @@ function notification(type: NotificationType, fileStatus = statusAfter[type]): N
     fileStatus,
     file: { id: "UF-1", status: fileStatus, internal_note: "Margin is thin on this one" },
     records: type === "usage_records.closed" ? { count: 2, ids: ["UR-1", "UR-2"], allRemaining: false } : null,
+    comment: type === "usage_file.commented" ? comment : null,
   };
 }
 
@@ -57,6 +69,7 @@ describe("who receives which notification", () => {
       "usage_file.rejected",
       "usage_file.closed",
       "usage_records.closed",
+      "usage_file.commented",
     ]);
   });
 
@@ -73,6 +86,14 @@ describe("who receives which notification", () => {
   it("tells the distributor nothing of a rejected file uploaded again", () => {
     expect(mayReceive(northwind, notification("usage_file.uploaded", "uploading"))).toBe(false);
     expect(mayReceive(northwind, notification("usage_file.ready", "ready"))).toBe(false);
+  });
+
+  it("tells the distributor nothing of a comment the vendor wrote before submitting", () => {
+    for (const status of ["draft", "invalid", "ready"] as const) {
+      expect(mayReceive(northwind, notification("usage_file.commented", status))).toBe(false);
+      expect(mayReceive(acme, notification("usage_file.commented", status))).toBe(true);
+    }
+    expect(mayReceive(northwind, notification("usage_file.commented", "pending"))).toBe(true);
   });
 });
 
@@ -97,6 +118,16 @@ describe("what a notification carries", () => {
       count: 2,
       ids: ["UR-1", "UR-2"],
       all_remaining: false,
+    });
+  });
+
+  it("carries a comment beside the file, with its record, the internal note still the vendor's only", () => {
+    expect(payloadFor(northwind, notification("usage_file.commented"))?.data).toEqual({
+      usage_file: { id: "UF-1", status: "rejected", internal_note: null },
+      comment,
+    });
+    expect(payloadFor(acme, notification("usage_file.commented"))?.data).toMatchObject({
+      usage_file: { internal_note: "Margin is thin on this one" },
     });
   });
 

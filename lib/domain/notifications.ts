@@ -1,9 +1,10 @@
 import { statusesVisibleToDistributors, type Actor } from "./permissions";
+import type { NotifiedComment } from "./usage-comments";
 import type { UsageFileAction, UsageFileStatus } from "./usage-file-status";
 
 /**
- * What the portal tells people and systems about: one notification per usage-file transition, and
- * one per batch of records closed. Webhooks, the events API, the in-app inbox and e-mail all carry
+ * What the portal tells people and systems about: one notification per usage-file transition, one
+ * per batch of records closed, and one per comment on a file or its records. Webhooks, the events API, the in-app inbox and e-mail all carry
  * these, through the same tenancy rule (`mayReceive`).
  */
 export const notificationTypes = [
@@ -17,6 +18,7 @@ export const notificationTypes = [
   "usage_file.closed",
   "usage_file.deleted",
   "usage_records.closed",
+  "usage_file.commented",
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
@@ -50,6 +52,7 @@ export const notificationTypeLabels: Record<NotificationType, string> = {
   "usage_file.closed": "Usage file closed",
   "usage_file.deleted": "Usage file deleted",
   "usage_records.closed": "Records closed",
+  "usage_file.commented": "New comment",
 };
 
 /** A usage file as its vendor sees it, in the API's names; `internal_note` is the vendor's own. */
@@ -69,6 +72,8 @@ export interface Notification {
    * of them; none listed, nor counted, when every remaining record closed at once).
    */
   records?: { count: number | null; ids: string[]; allRemaining: boolean } | null;
+  /** For `usage_file.commented`: the comment, with the record it is about, if any. */
+  comment?: NotifiedComment | null;
 }
 
 /** Who receives: a user, or the account a webhook endpoint belongs to (as its users would see). */
@@ -95,7 +100,10 @@ export function notificationScope(audience: Audience): NotificationScope {
   }
 }
 
-export function mayReceive(audience: Audience, notification: Omit<Notification, "file" | "records">): boolean {
+export function mayReceive(
+  audience: Audience,
+  notification: Omit<Notification, "file" | "records" | "comment">,
+): boolean {
   const scope = notificationScope(audience);
   switch (scope.kind) {
     case "all":
@@ -122,6 +130,7 @@ export function notificationTypesFor(role: Audience["role"]): readonly Notificat
     "usage_file.rejected",
     "usage_file.closed",
     "usage_records.closed",
+    "usage_file.commented",
   ];
 }
 
@@ -137,13 +146,15 @@ export function payloadFor(audience: Audience, notification: Notification): Noti
   if (!mayReceive(audience, notification)) return null;
   const seesNote = audience.role === "admin" || audience.accountId === notification.vendorAccountId;
   const file: NotifiedFile = seesNote ? notification.file : { ...notification.file, internal_note: null };
-  const data = notification.records
-    ? {
-        usage_file: file,
-        count: notification.records.count,
-        ids: notification.records.ids,
-        all_remaining: notification.records.allRemaining,
-      }
-    : file;
+  const data = notification.comment
+    ? { usage_file: file, comment: notification.comment }
+    : notification.records
+      ? {
+          usage_file: file,
+          count: notification.records.count,
+          ids: notification.records.ids,
+          all_remaining: notification.records.allRemaining,
+        }
+      : file;
   return { type: notification.type, timestamp: notification.occurredAt.toISOString(), data };
 }

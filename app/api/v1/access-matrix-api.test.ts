@@ -29,9 +29,11 @@ import {
   acceptUsageFileAction,
   closeRemainingRecordsAction,
   closeUsageFileAction,
+  commentOnUsageFileAction as distributorCommentAction,
   rejectUsageFileAction,
 } from "../../(portal)/distributor/files/actions";
 import {
+  commentOnUsageFileAction as vendorCommentAction,
   deleteUsageFileAction,
   submitUsageFileAction,
   updateInternalNoteAction,
@@ -98,8 +100,8 @@ const uploadable: readonly State[] = ["draft", "invalid", "ready", "rejected"];
 const billable: readonly State[] = ["accepted", "closed"];
 
 interface Use {
-  /** Who may, among those who see the file. */
-  by: "vendor" | "reviewer" | "viewer";
+  /** Who may, among those who see the file: a party is its vendor or its reviewer. */
+  by: "vendor" | "reviewer" | "party" | "viewer";
   /** The states it works in; in others the answer is `otherwise`. */
   in: readonly State[];
   otherwise: number;
@@ -127,6 +129,10 @@ const uses = {
   /** Only a closed record's billing reference can be corrected: every record of a closed file is closed. */
   editBilling: { by: "reviewer", in: ["closed"], otherwise: 409, changes: true },
   billingExport: { by: "reviewer", in: billable, otherwise: 404 },
+  /** The conversation: read by whoever sees the file, written by its two parties in any state they see it in. */
+  readComments: { by: "viewer", in: states, otherwise: 404 },
+  readRecordComments: { by: "viewer", in: withRecords, otherwise: 404 },
+  comment: { by: "party", in: states, otherwise: 404 },
 } satisfies Record<string, Use>;
 
 /** SPEC §5: what each role may do at all, whichever file it is. */
@@ -134,10 +140,12 @@ const rolesFor: Record<Use["by"], readonly UserRole[]> = {
   viewer: ["vendor", "distributor", "admin"],
   vendor: ["vendor"],
   reviewer: ["distributor"],
+  party: ["vendor", "distributor"],
 };
 
 function mayUse(relation: Relation, use: Use): boolean {
   if (use.by === "viewer") return relation !== "stranger";
+  if (use.by === "party") return relation === "vendor" || relation === "reviewer";
   return relation === use.by;
 }
 
@@ -368,6 +376,20 @@ const apiRows: ApiRow[] = [
   { spec: files.uploadedFile, use: uses.uploadedFile, request: onFile },
   { spec: files.processedFile, use: uses.processedFile, request: onFile },
   { spec: files.export, use: uses.export, request: (file) => ({ ...onFile(file), query: "?format=csv" }) },
+  { spec: files.comments, use: uses.readComments, request: onFile },
+  { spec: files.comment, use: uses.comment, request: (file) => ({ ...onFile(file), json: { text: "A word." } }) },
+  {
+    spec: files.recordComments,
+    use: uses.readRecordComments,
+    needsRecord: true,
+    request: (file) => ({ params: { id: file.id, recordId: file.recordId! } }),
+  },
+  {
+    spec: files.commentRecord,
+    use: uses.comment,
+    needsRecord: true,
+    request: (file) => ({ params: { id: file.id, recordId: file.recordId! }, json: { text: "On this row." } }),
+  },
   { spec: records.list, use: uses.view, request: (file) => ({ query: `?usagefile.id=${file.id}` }) },
   {
     spec: records.list,
@@ -515,6 +537,16 @@ const actionRows: ActionRow[] = [
     name: "closeUsageFileAction",
     use: uses.close,
     run: submitted(closeUsageFileAction, { externalBillingId: "INV-9" }),
+  },
+  {
+    name: "commentOnUsageFileAction (vendor)",
+    use: uses.comment,
+    run: submitted(vendorCommentAction, { text: "Hi." }),
+  },
+  {
+    name: "commentOnUsageFileAction (distributor)",
+    use: uses.comment,
+    run: submitted(distributorCommentAction, { text: "Hi." }),
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   webhookDeliveries,
   webhookEndpoints,
 } from "@/db/schema";
+import { accountKinds } from "@/lib/domain/catalog";
 import { errorDetailSchema } from "@/lib/domain/error-detail";
 import { missingUsageSchema } from "@/lib/domain/missing-usage";
 import { notificationTypes } from "@/lib/domain/notifications";
@@ -110,7 +111,7 @@ const event = z.object({
   data: z
     .record(z.string(), z.unknown())
     .describe(
-      "The usage file as you may see it (as GET /usage/files/{id} shows it); for usage_records.closed, {usage_file, count, ids, all_remaining}",
+      "The usage file as you may see it (as GET /usage/files/{id} shows it); for usage_records.closed, {usage_file, count, ids, all_remaining}; for usage_file.commented, {usage_file, comment: {id, text, author_name, author_account_id, author_account_name, created_at, record: {id, record_id} | null}}",
     ),
 });
 
@@ -145,7 +146,21 @@ const usageRule = createSelectSchema(usageRules).extend({
   contractMarketplace: z.string(),
 });
 
+const usageFileComment = z.object({
+  id: z.string().describe("The comment's id, UC-…"),
+  usageFileId: z.string(),
+  recordId: z.string().nullable().describe("The record it is about, UR-…; null for the whole file"),
+  recordRef: z.string().nullable().describe("That record's record_id, as the vendor named it"),
+  text: z.string(),
+  authorName: z.string(),
+  authorAccountId: z.string(),
+  authorAccountName: z.string(),
+  authorAccountKind: z.enum(accountKinds),
+  createdAt: z.date(),
+});
+
 export const answers = {
+  usageFileComment,
   usageFile,
   usageRule,
   deletedUsageRule: z.object({ id: z.string(), deleted: z.literal(true) }),

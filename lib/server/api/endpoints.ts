@@ -19,6 +19,7 @@ import {
   usageRecordApiQuery,
   userApiQuery,
 } from "@/lib/server/api/api-query";
+import { commentInput } from "@/lib/domain/usage-comments";
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
 import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
@@ -41,6 +42,8 @@ const reviewer = ["distributor"] as const;
 const admin = ["admin"] as const;
 const everyone = ["vendor", "distributor", "admin"] as const;
 const reviewerOrAdmin = ["distributor", "admin"] as const;
+/** The two parties to a file: its vendor and its reviewer. */
+const party = ["vendor", "distributor"] as const;
 const noBody = z.object({});
 
 /**
@@ -163,6 +166,43 @@ export const usageFileEndpoints = {
     body: billingReferenceInput,
     reply: "object",
     answer: answers.closingReport,
+  }),
+  comments: endpoint({
+    method: "get",
+    path: "/usage/files/{id}/comments",
+    summary:
+      "The conversation on the file, oldest first: a distributor or reseller reads what was written once the file was submitted",
+    roles: everyone,
+    query: listWindow,
+    reply: "list",
+    answer: answers.usageFileComment,
+  }),
+  comment: endpoint({
+    method: "post",
+    path: "/usage/files/{id}/comments",
+    summary: "Comment on the file (its vendor, or the distributor or reseller of its contract once it is submitted)",
+    roles: party,
+    body: commentInput,
+    reply: "created",
+    answer: answers.usageFileComment,
+  }),
+  recordComments: endpoint({
+    method: "get",
+    path: "/usage/files/{id}/records/{recordId}/comments",
+    summary: "The comments on one record (UR-…) of the file, oldest first",
+    roles: everyone,
+    query: listWindow,
+    reply: "list",
+    answer: answers.usageFileComment,
+  }),
+  commentRecord: endpoint({
+    method: "post",
+    path: "/usage/files/{id}/records/{recordId}/comments",
+    summary: "Comment on one record (UR-…) of the file",
+    roles: party,
+    body: commentInput,
+    reply: "created",
+    answer: answers.usageFileComment,
   }),
   reconciliation: endpoint({
     method: "post",

@@ -25,6 +25,7 @@ export interface NotificationInput {
   usageFileId: string;
   actor: { userId: string } | null;
   records?: Notification["records"];
+  comment?: Notification["comment"];
 }
 
 /**
@@ -43,6 +44,7 @@ export async function publishNotification(tx: Database, input: NotificationInput
     fileStatus: view.status,
     file: toWire(answers.usageFile.parse(notifiedView(view))) as Notification["file"],
     records: input.records ?? null,
+    comment: input.comment ?? null,
   };
   const [stored] = await tx
     .insert(notifications)

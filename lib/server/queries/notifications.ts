@@ -60,6 +60,7 @@ export async function listEvents(audience: Audience, query: EventsQuery): Promis
       fileStatus: notifications.fileStatus,
       file: notifications.file,
       records: notifications.records,
+      comment: notifications.comment,
     })
     .from(notifications)
     .where(

@@ -9,7 +9,9 @@ import {
   closeUsageFileInput,
   rejectUsageFileInput,
 } from "@/lib/domain/usage-file-review";
+import { commentForm } from "@/lib/domain/usage-comments";
 import { formAction, type FormState } from "@/lib/server/form-action";
+import { postUsageFileComment } from "@/lib/server/usage-comments/post-usage-file-comment";
 import { describeClosingReport } from "@/lib/domain/record-closing";
 import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
 import { updateRecordBilling, type RecordBillingOutcome } from "@/lib/server/usage-records/update-record-billing";
@@ -69,4 +71,10 @@ export const updateRecordBillingAction = formAction(
   done(({ changes }: RecordBillingOutcome) =>
     Object.keys(changes).length === 0 ? "Nothing changed." : "The billing reference is corrected.",
   ),
+);
+
+export const commentOnUsageFileAction = formAction(
+  commentForm,
+  (actor, { usageFileId, ...comment }) => postUsageFileComment(actor, usageFileId, comment),
+  done("Comment posted."),
 );

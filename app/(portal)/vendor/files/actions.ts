@@ -5,7 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordCorrectionInput } from "@/lib/domain/record-correction";
 import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
+import { commentForm } from "@/lib/domain/usage-comments";
 import { formAction } from "@/lib/server/form-action";
+import { postUsageFileComment } from "@/lib/server/usage-comments/post-usage-file-comment";
 import { correctUsageRecord } from "@/lib/server/usage-files/correct-usage-record";
 import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 import { deleteUsageFile } from "@/lib/server/usage-files/delete-usage-file";
@@ -50,3 +52,12 @@ export const correctRecordAction = formAction(recordCorrectionInput, correctUsag
     message: outcome.fileReady ? "Corrected: every record is valid and the file is Ready." : "Corrected.",
   };
 });
+
+export const commentOnUsageFileAction = formAction(
+  commentForm,
+  (actor, { usageFileId, ...comment }) => postUsageFileComment(actor, usageFileId, comment),
+  (comment) => {
+    revalidatePath(filePage(comment.usageFileId));
+    return { ok: true, message: "Comment posted." };
+  },
+);

@@ -8,6 +8,7 @@ import { UsageCharts } from "@/components/review/usage-charts";
 import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
+import { Conversation } from "@/components/usage-files/conversation";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
 import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
@@ -15,6 +16,8 @@ import { UsageFileChecks } from "@/components/usage-files/usage-file-checks";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { dailyUsageCharts } from "@/lib/domain/usage-charts";
 import { closingRefusalMessages } from "@/lib/domain/record-closing";
+import { usageFilePath } from "@/lib/domain/permissions";
+import { commentTextMax } from "@/lib/domain/usage-comments";
 import { recordStatusLabels } from "@/lib/domain/usage-file-status";
 import { usageWarningLabels } from "@/lib/domain/usage-warnings";
 import { defaultAcceptanceNote } from "@/lib/domain/usage-file-review";
@@ -23,6 +26,7 @@ import { requireRole } from "@/lib/server/actor";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { subscriptionExternalIds } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { listReadableComments } from "@/lib/server/queries/usage-file-comments";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import { formatPeriod } from "@/lib/format";
@@ -32,6 +36,7 @@ import {
   closeRemainingRecordsAction,
   closeUsageFileAction,
   closeUsageRecordsAction,
+  commentOnUsageFileAction,
   rejectUsageFileAction,
   updateRecordBillingAction,
 } from "../actions";
@@ -68,9 +73,10 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, recordsToClose, externalIds] = await Promise.all([
+  const [items, history, conversation, recordsToClose, externalIds] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
+    listReadableComments(actor, file.id),
     hasRecordsToClose(file),
     subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
   ]);
@@ -133,6 +139,13 @@ export default async function DistributorUsageFilePage({
           </div>
         </Card>
       )}
+      <Conversation
+        usageFileId={file.id}
+        filePath={usageFilePath(actor.role, file.id)}
+        comments={conversation.rows}
+        post={commentOnUsageFileAction}
+        hint="The vendor is notified."
+      />
       <UsageFileChecks actor={actor} file={file} />
       {file.stats && (
         <>
@@ -175,6 +188,7 @@ export default async function DistributorUsageFilePage({
             otherFileHref="/distributor/files"
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
             billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}
+            commenting={{ usageFileId: file.id, action: commentOnUsageFileAction, maxLength: commentTextMax }}
           />
         </div>
       </Card>

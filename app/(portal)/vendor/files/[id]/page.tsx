@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
+import { Conversation } from "@/components/usage-files/conversation";
 import { ErrorDetailPanel } from "@/components/usage-files/error-detail-panel";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { InternalNoteForm } from "@/components/usage-files/internal-note-form";
@@ -14,18 +15,22 @@ import { UsageFileSummary } from "@/components/usage-files/usage-file-summary";
 import { VendorFileActions } from "@/components/usage-files/vendor-file-actions";
 import { UsageFileChecks } from "@/components/usage-files/usage-file-checks";
 import { correctionChoices } from "@/lib/domain/correction-choices";
+import { commentTextMax } from "@/lib/domain/usage-comments";
+import { statusesVisibleToDistributors, usageFilePath } from "@/lib/domain/permissions";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
-import { allowedActions, recordStatusLabels } from "@/lib/domain/usage-file-status";
+import { allowedActions, recordStatusLabels, type UsageFileStatus } from "@/lib/domain/usage-file-status";
 import { usageWarningLabels } from "@/lib/domain/usage-warnings";
 import { requireRole } from "@/lib/server/actor";
 import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listSubscriptionsActiveIn } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { listReadableComments } from "@/lib/server/queries/usage-file-comments";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
 import {
+  commentOnUsageFileAction,
   correctRecordAction,
   deleteUsageFileAction,
   submitUsageFileAction,
@@ -34,6 +39,16 @@ import {
 import { usageFileTitle } from "../../../page-titles";
 
 export const generateMetadata = usageFileTitle;
+
+/** Before submission the distributor reads nothing of the conversation; after it, each comment reaches it. */
+function conversationHint(status: UsageFileStatus): string {
+  if (!statusesVisibleToDistributors.includes(status)) {
+    return "The distributor reads only what is written once the file is submitted; until then, your account alone.";
+  }
+  return status === "rejected"
+    ? "The distributor is notified; answering needs no new upload."
+    : "The distributor is notified.";
+}
 
 export default async function VendorUsageFilePage({
   params,
@@ -49,9 +64,10 @@ export default async function VendorUsageFilePage({
   if (!listed) notFound();
   const { file, page } = listed;
   const correcting = file.status === "invalid";
-  const [items, history, subscriptions] = await Promise.all([
+  const [items, history, conversation, subscriptions] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
+    listReadableComments(actor, file.id),
     correcting
       ? listSubscriptionsActiveIn(actor, {
           productId: file.productId,
@@ -78,6 +94,13 @@ export default async function VendorUsageFilePage({
         }
       />
       <ReviewOutcome file={file} />
+      <Conversation
+        usageFileId={file.id}
+        filePath={usageFilePath(actor.role, file.id)}
+        comments={conversation.rows}
+        post={commentOnUsageFileAction}
+        hint={conversationHint(file.status)}
+      />
       {inProgress && (
         <Card title="Processing">
           <ProcessingProgress usageFileId={file.id} initial={file} />
@@ -126,6 +149,7 @@ export default async function VendorUsageFilePage({
               statusLabels={recordStatusLabels}
               warningLabels={usageWarningLabels}
               otherFileHref="/vendor/files"
+              commenting={{ usageFileId: file.id, action: commentOnUsageFileAction, maxLength: commentTextMax }}
               correction={
                 correcting
                   ? {
