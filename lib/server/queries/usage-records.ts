@@ -50,6 +50,7 @@ import {
 } from "@/lib/domain/usage-file-status";
 import { describeWarning, type UsageWarning, type WarningCounterpart } from "@/lib/domain/usage-warnings";
 import { escapeLike } from "./like";
+import { lastRejectionOf, reviewFilterOf } from "./usage-file-changes";
 import {
   getUsageFile,
   listFilesWithRecords,
@@ -455,6 +456,7 @@ async function filtersOf(db: Database, file: UsageFileView | null, query: UsageR
     );
   }
   if (query.anomalies) filters.push(ofAnomalousPair);
+  if (query.review && file) filters.push(reviewFilterOf(await lastRejectionOf(db, file.id), query.review));
   if (query.status && file) filters.push(statusFilter(file, query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
   if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));

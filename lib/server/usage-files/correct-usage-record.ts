@@ -5,18 +5,19 @@ import { currentRecordsOf } from "@/db/record-partitions";
 import { addToUsageFileTotals } from "@/db/usage-file-totals";
 import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
 import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/permissions";
+import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
 import { applyCellEdits, validateRecordCells, type RecordCorrectionInput } from "@/lib/domain/record-correction";
 import { mergeErrorSummaries, withoutRecordErrors, type RecordError } from "@/lib/domain/record-errors";
 import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/record-rules";
 import { withCorrectedRecord, withRecordsMadeInvalid, type CountedRecord } from "@/lib/domain/usage-stats";
 import { recordEvent } from "@/lib/server/events";
-import type { UsageFileView } from "@/lib/server/queries/usage-files";
+import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
 import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
 import { guardUsageFile } from "./check-usage-file";
+import { reviseRejectedRecord } from "./revise-rejected-record";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
@@ -24,10 +25,11 @@ export interface CorrectionOutcome {
 }
 
 /** Thrown inside the transaction to undo it when the file changed under the correction. */
-class FileChanged extends Error {}
+export class FileChanged extends Error {}
 
 /**
- * The vendor corrects an invalid record of an Invalid file in the browser: the edited cells are
+ * The vendor corrects an invalid record of an Invalid file in the browser (or any record of a
+ * Rejected one: reviseRejectedRecord): the edited cells are
  * checked by the same rules as an upload. A correction that changes nothing, or leaves the record
  * invalid, is refused with the reasons by column and saves nothing; a valid one saves the record,
  * the file's counts and its error summary together, and with no invalid record left the file
@@ -37,6 +39,8 @@ export async function correctUsageRecord(
   actor: Actor,
   input: RecordCorrectionInput,
 ): Promise<Result<CorrectionOutcome>> {
+  const visible = await getUsageFile(actor, input.usageFileId);
+  if (visible?.status === "rejected" && canAuthorUsageFile(actor, visible)) return reviseRejectedRecord(actor, visible, input);
   const allowed = await authorizeAction(actor, input.usageFileId, "correct");
   if (!allowed.ok) return allowed;
   const file = allowed.value;
@@ -69,20 +73,20 @@ export async function correctUsageRecord(
   }
 }
 
-function stillInvalid(errors: RecordError[]): Failure {
+export function stillInvalid(errors: RecordError[]): Failure {
   const byColumn: Record<string, string> = {};
   for (const { column, message } of errors)
     byColumn[column] = byColumn[column] ? `${byColumn[column]} ${message}` : message;
   return fail("invalid_input", "Not saved: the record is still invalid. Fix the marked cells.", byColumn);
 }
 
-function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
+export function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
   return db.query.usageRecords.findFirst({
     where: and(currentRecordsOf(file), eq(usageRecords.id, id)),
   });
 }
 
-async function validateCorrection(
+export async function validateCorrection(
   db: Database,
   file: UsageFileView,
   record: UsageRecord,
@@ -208,7 +212,7 @@ async function updateFile(
 }
 
 /** A valid record has every value the stats count. */
-function countedRecord(record: ValidatedRecord): CountedRecord {
+export function countedRecord(record: ValidatedRecord): CountedRecord {
   return {
     itemId: record.itemId!,
     subscriptionId: record.subscriptionId!,
