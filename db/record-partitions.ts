@@ -214,7 +214,8 @@ export async function dropRecordPartitions(
   );
   for (const { tablename } of tables) {
     const tableGeneration = Number(tablename.slice(prefix.length));
-    const drop = side === "from" ? tableGeneration >= generation : tableGeneration < generation && tableGeneration !== keep;
+    const drop =
+      side === "from" ? tableGeneration >= generation : tableGeneration < generation && tableGeneration !== keep;
     if (drop) await db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(tablename)}`);
   }
 }

@@ -11,15 +11,21 @@ import {
 describe("disputed records of a rejection", () => {
   it("takes records by UR id, each with a reason, and refuses empty reasons, other ids, repeats and too many", () => {
     const note = { rejectionNote: "See the records." };
-    expect(
-      rejectUsageFileInput.parse({ ...note, disputedRecords: [{ id: " UR-12 ", reason: " Doubled " }] }),
-    ).toEqual({ ...note, disputedRecords: [{ id: "UR-12", reason: "Doubled" }] });
+    expect(rejectUsageFileInput.parse({ ...note, disputedRecords: [{ id: " UR-12 ", reason: " Doubled " }] })).toEqual({
+      ...note,
+      disputedRecords: [{ id: "UR-12", reason: "Doubled" }],
+    });
     expect(rejectUsageFileInput.parse(note)).toEqual(note);
     const refused = (disputedRecords: unknown) =>
       rejectUsageFileInput.safeParse({ ...note, disputedRecords }).error?.issues.map((issue) => issue.message);
     expect(refused([{ id: "UR-1", reason: "  " }])).toEqual(["Give a reason for each disputed record."]);
     expect(refused([{ id: "R-1", reason: "x" }])).toEqual(["A disputed record is named by its id, UR-…"]);
-    expect(refused([{ id: "UR-1", reason: "a" }, { id: "UR-1", reason: "b" }])).toEqual(["UR-1 is disputed twice."]);
+    expect(
+      refused([
+        { id: "UR-1", reason: "a" },
+        { id: "UR-1", reason: "b" },
+      ]),
+    ).toEqual(["UR-1 is disputed twice."]);
     const many = Array.from({ length: maxDisputedRecords + 1 }, (_, i) => ({ id: `UR-${i + 1}`, reason: "x" }));
     expect(refused(many)).toEqual(["Dispute at most 1,000 records at once."]);
   });

@@ -127,7 +127,9 @@ type ChangeRow = {
 } & Record<string, string | null>;
 
 function valuesOf(row: ChangeRow, prefix: "old_" | "new_"): ComparedValues {
-  return Object.fromEntries(comparedRecordFields.map((field) => [field, row[`${prefix}${field}`] ?? null])) as ComparedValues;
+  return Object.fromEntries(
+    comparedRecordFields.map((field) => [field, row[`${prefix}${field}`] ?? null]),
+  ) as ComparedValues;
 }
 
 async function partitionExists(db: Database, usageFileId: string, generation: number): Promise<boolean> {
@@ -157,7 +159,8 @@ function comparedText(a: string): SQL {
   return sql.raw(comparedRecordFields.map((field) => `${expressions[field]} AS "${field}"`).join(", "));
 }
 
-const comparedColumns = "note, item_id, subscription_id, quantity, start_time, end_time, amount, tier, category_id, params";
+const comparedColumns =
+  "note, item_id, subscription_id, quantity, start_time, end_time, amount, tier, category_id, params";
 
 /**
  * The rejected records: the rejected generation's valid records, but for those corrected in the
@@ -215,8 +218,19 @@ export function reviewFilterOf(rejection: Rejection | null, filter: ReviewFilter
     return sql`EXISTS (SELECT 1 FROM usage_disputed_records d WHERE d.rejection_id = ${rejection.id}
       AND d.record_id COLLATE "C" = ${usageRecords.recordId} COLLATE "C")`;
   }
-  const current = sql.raw(comparedColumns.split(", ").map((c) => `usage_records.${c}`).join(", "));
-  const rejected = (alias: string) => sql.raw(comparedColumns.split(", ").map((c) => `${alias}.${c}`).join(", "));
+  const current = sql.raw(
+    comparedColumns
+      .split(", ")
+      .map((c) => `usage_records.${c}`)
+      .join(", "),
+  );
+  const rejected = (alias: string) =>
+    sql.raw(
+      comparedColumns
+        .split(", ")
+        .map((c) => `${alias}.${c}`)
+        .join(", "),
+    );
   return sql`NOT EXISTS (SELECT 1 FROM usage_records p
       WHERE p.usage_file_id = ${usageRecords.usageFileId} AND p.generation = ${rejection.generation}
         AND p.errors IS NULL AND p.record_id COLLATE "C" = ${usageRecords.recordId} COLLATE "C"

@@ -40,7 +40,8 @@ export async function correctUsageRecord(
   input: RecordCorrectionInput,
 ): Promise<Result<CorrectionOutcome>> {
   const visible = await getUsageFile(actor, input.usageFileId);
-  if (visible?.status === "rejected" && canAuthorUsageFile(actor, visible)) return reviseRejectedRecord(actor, visible, input);
+  if (visible?.status === "rejected" && canAuthorUsageFile(actor, visible))
+    return reviseRejectedRecord(actor, visible, input);
   const allowed = await authorizeAction(actor, input.usageFileId, "correct");
   if (!allowed.ok) return allowed;
   const file = allowed.value;

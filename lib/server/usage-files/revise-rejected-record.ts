@@ -55,9 +55,11 @@ export async function reviseRejectedRecord(
   const edited = applyCellEdits(cells, input.cells);
   if (!edited.ok) return edited;
   const changed = { ...edited.value.changed };
-  if (Object.keys(changed).length === 0) return fail("invalid_input", "Nothing was changed: edit a cell before saving.");
+  if (Object.keys(changed).length === 0)
+    return fail("invalid_input", "Nothing was changed: edit a cell before saving.");
   for (const pair of writtenTogether) {
-    if (pair.some((column) => column in changed)) for (const column of pair) changed[column] = edited.value.cells[column]!;
+    if (pair.some((column) => column in changed))
+      for (const column of pair) changed[column] = edited.value.cells[column]!;
   }
 
   const validated = await validateCorrection(db, file, record, edited.value.cells);

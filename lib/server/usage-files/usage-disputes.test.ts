@@ -146,7 +146,10 @@ describe("disputing records and what changed since the rejection", () => {
     const before = await usageFileRow(db, file);
     const input = (id: string) => ({ rejectionNote: "No", disputedRecords: [{ id, reason: "Wrong" }] });
 
-    expect(await rejectUsageFile(acmeVendor, file, input(publicId("R-1")))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await rejectUsageFile(acmeVendor, file, input(publicId("R-1")))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await rejectUsageFile(contosoReseller, file, input(publicId("R-1")))).toMatchObject({
       ok: false,
       code: "not_found",

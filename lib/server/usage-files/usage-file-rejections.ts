@@ -37,7 +37,9 @@ export async function storeRejection(
     .values({ usageFileId: file.id, generation: file.generation, rejectedBy: actor.userId })
     .returning({ id: usageFileRejections.id });
   if (disputed.length === 0) return;
-  const rows = JSON.stringify(disputed.map((record) => ({ id: parseUsageRecordPublicId(record.id), reason: record.reason })));
+  const rows = JSON.stringify(
+    disputed.map((record) => ({ id: parseUsageRecordPublicId(record.id), reason: record.reason })),
+  );
   await tx.execute(sql`
     INSERT INTO usage_disputed_records (rejection_id, usage_record_id, record_id, reason)
     SELECT ${rejection!.id}, r.id, r.record_id, d.reason
