@@ -240,3 +240,34 @@ export function reviewFilterOf(rejection: Rejection | null, filter: ReviewFilter
         AND k.record_id COLLATE "C" = ${usageRecords.recordId} COLLATE "C"
         AND (${rejected("k")}) IS NOT DISTINCT FROM (${current}))`;
 }
+
+/** A record the last rejection disputed, with its reason, and the current record of its record_id (null if gone). */
+export interface DisputedRecord {
+  recordId: string;
+  reason: string;
+  /** `UR-…` of the current record with this record_id. */
+  currentId: string | null;
+}
+
+/** The records the file's last rejection disputed, by record_id, for whoever may see the file (null: not found). */
+export async function listDisputedRecords(actor: Actor, usageFileId: string): Promise<DisputedRecord[] | null> {
+  const file = await getUsageFile(actor, usageFileId);
+  if (!file) return null;
+  const db = await getDb();
+  const rejection = await lastRejectionOf(db, file.id);
+  if (!rejection) return [];
+  const rows = await selectRows<{ record_id: string; reason: string; current_id: number | string | null }>(
+    db,
+    sql`SELECT d.record_id, d.reason, r.id AS current_id
+      FROM usage_disputed_records d
+      LEFT JOIN usage_records r ON r.usage_file_id = ${file.id} AND r.generation = ${file.generation}
+        AND r.errors IS NULL AND r.record_id COLLATE "C" = d.record_id COLLATE "C"
+      WHERE d.rejection_id = ${rejection.id}
+      ORDER BY d.record_id COLLATE "C"`,
+  );
+  return rows.map((row) => ({
+    recordId: row.record_id,
+    reason: row.reason,
+    currentId: row.current_id === null ? null : usageRecordPublicId(Number(row.current_id)),
+  }));
+}

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { BillingActions } from "@/components/review/billing-actions";
 import { CloseRecordsForm } from "@/components/review/close-records-form";
 import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
+import { ChangesSinceRejection } from "@/components/review/changes-since-rejection";
 import { ReviewDecision } from "@/components/review/review-decision";
 import { SubscriptionTotals } from "@/components/review/subscription-totals";
 import { UsageCharts } from "@/components/review/usage-charts";
@@ -23,6 +24,8 @@ import { requireRole } from "@/lib/server/actor";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { subscriptionExternalIds } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { getUsageFileChanges } from "@/lib/server/queries/usage-file-changes";
+import { maxDisputedRecords, reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import { formatPeriod } from "@/lib/format";
@@ -68,12 +71,14 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, recordsToClose, externalIds] = await Promise.all([
+  const [items, history, recordsToClose, externalIds, changes] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     hasRecordsToClose(file),
     subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
+    getUsageFileChanges(actor, file.id),
   ]);
+  const sinceRejection = changes?.rejection ?? null;
   const period = { from: file.periodFrom, to: file.periodTo };
   const billable = file.status === "accepted" || file.status === "closed";
 
@@ -88,6 +93,11 @@ export default async function DistributorUsageFilePage({
             accept={acceptUsageFileAction}
             reject={rejectUsageFileAction}
           />
+        </Card>
+      )}
+      {sinceRejection && (
+        <Card title="Changes since the last rejection">
+          <ChangesSinceRejection changes={sinceRejection} gridHref="?review=changed#records" />
         </Card>
       )}
       {billable && (
@@ -175,6 +185,12 @@ export default async function DistributorUsageFilePage({
             otherFileHref="/distributor/files"
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
             billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}
+            dispute={
+              file.status === "pending"
+                ? { usageFileId: file.id, reject: rejectUsageFileAction, maxRecords: maxDisputedRecords }
+                : undefined
+            }
+            reviewLabels={sinceRejection ? reviewFilterLabels : undefined}
           />
         </div>
       </Card>

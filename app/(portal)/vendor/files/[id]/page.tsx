@@ -22,6 +22,9 @@ import { billingFigureLabelOf } from "@/lib/domain/usage-aggregates";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listSubscriptionsActiveIn } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
+import { listDisputedRecords } from "@/lib/server/queries/usage-file-changes";
+import { reviewFilterLabels } from "@/lib/domain/usage-disputes";
+import { DisputedRecords } from "@/components/usage-files/disputed-records";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
@@ -48,10 +51,12 @@ export default async function VendorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const correcting = file.status === "invalid";
-  const [items, history, subscriptions] = await Promise.all([
+  // An Invalid file's invalid records, or any record of a Rejected one (issue 21).
+  const correcting = file.status === "invalid" || file.status === "rejected";
+  const [items, history, disputed, subscriptions] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
+    listDisputedRecords(actor, file.id),
     correcting
       ? listSubscriptionsActiveIn(actor, {
           productId: file.productId,
@@ -78,6 +83,11 @@ export default async function VendorUsageFilePage({
         }
       />
       <ReviewOutcome file={file} />
+      {file.status === "rejected" && disputed && disputed.length > 0 && (
+        <Card title={`Disputed records (${disputed.length.toLocaleString("en-US")})`}>
+          <DisputedRecords records={disputed} gridHref="?review=disputed#records" />
+        </Card>
+      )}
       {inProgress && (
         <Card title="Processing">
           <ProcessingProgress usageFileId={file.id} initial={file} />
@@ -126,6 +136,7 @@ export default async function VendorUsageFilePage({
               statusLabels={recordStatusLabels}
               warningLabels={usageWarningLabels}
               otherFileHref="/vendor/files"
+              reviewLabels={disputed && disputed.length > 0 ? reviewFilterLabels : undefined}
               correction={
                 correcting
                   ? {
