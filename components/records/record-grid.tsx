@@ -310,7 +310,8 @@ export function RecordGrid({
     ...(closing ? closingColumns(closing) : []),
   ];
   const matching = formatTotal(page);
-  const selectedIds = page.rows.filter((row) => selected[String(row.id)]).map((row) => row.publicId);
+  const selectedRows = page.rows.filter((row) => selected[String(row.id)]);
+  const selectedIds = selectedRows.map((row) => row.publicId);
 
   return (
     <section aria-labelledby={headingId} className="min-w-0" data-rows-query={shownQuery}>
@@ -329,7 +330,10 @@ export function RecordGrid({
       />
       {dispute && (
         <div className="mb-2 flex flex-wrap gap-2">
-          <DisputeSelectedDialog dispute={dispute} recordIds={selectedIds} />
+          <DisputeSelectedDialog
+            dispute={dispute}
+            records={selectedRows.map((row) => ({ id: row.publicId, recordId: row.recordId }))}
+          />
           {shownQuery && !page.totalIsLowerBound && page.total > 0 && page.total <= dispute.maxRecords && (
             <DisputeMatchingDialog dispute={dispute} rowsQuery={shownQuery} total={matching} />
           )}

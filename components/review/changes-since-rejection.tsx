@@ -34,7 +34,7 @@ function Listed({ title, records, total }: { title: string; records: ListedRecor
 export function ChangesSinceRejection({ changes, gridHref }: { changes: UsageFileChanges; gridHref: string }) {
   const { counts } = changes;
   return (
-    <div className="space-y-4">
+    <section aria-label="Changes since the last rejection" className="space-y-4">
       <p className="text-sm text-slate-600">
         Since the rejection of {formatDateTime(changes.rejectedAt)}: {plural(counts.changed, "record")} changed,{" "}
         {counts.added.toLocaleString("en-US")} added, {counts.removed.toLocaleString("en-US")} removed;{" "}
@@ -80,6 +80,6 @@ export function ChangesSinceRejection({ changes, gridHref }: { changes: UsageFil
           Each list shows its first {listed} records by record id; the API lists up to 1,000.
         </p>
       )}
-    </div>
+    </section>
   );
 }

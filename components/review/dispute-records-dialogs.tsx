@@ -25,7 +25,15 @@ function NoteField() {
 }
 
 /** Rejects the file disputing the ticked records, with one reason for all or a reason each. */
-export function DisputeSelectedDialog({ dispute, recordIds }: { dispute: RecordDisputeActions; recordIds: string[] }) {
+export function DisputeSelectedDialog({
+  dispute,
+  records,
+}: {
+  dispute: RecordDisputeActions;
+  /** The ticked records: `UR-…` and the vendor's record_id. */
+  records: { id: string; recordId: string }[];
+}) {
+  const recordIds = records.map((record) => record.id);
   if (recordIds.length === 0) return null;
   const count = `${recordIds.length} selected record${recordIds.length === 1 ? "" : "s"}`;
   return (
@@ -53,9 +61,9 @@ export function DisputeSelectedDialog({ dispute, recordIds }: { dispute: RecordD
           {recordIds.length <= reasonEachUpTo && (
             <fieldset className="max-h-[40vh] space-y-2 overflow-y-auto pr-1">
               <legend className="mb-1 text-sm font-medium">Or a reason each</legend>
-              {recordIds.map((id) => (
-                <Field key={id} label={`Reason for ${id}`}>
-                  <TextInput name={`reason.${id}`} maxLength={1000} />
+              {records.map((record) => (
+                <Field key={record.id} label={`Reason for ${record.recordId} (${record.id})`}>
+                  <TextInput name={`reason.${record.id}`} maxLength={1000} />
                 </Field>
               ))}
             </fieldset>

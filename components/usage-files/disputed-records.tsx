@@ -4,7 +4,7 @@ import type { DisputedRecord } from "@/lib/server/queries/usage-file-changes";
 /** The records the last rejection disputed, with the reviewer's reason for each: what the vendor fixes first. */
 export function DisputedRecords({ records, gridHref }: { records: DisputedRecord[]; gridHref: string }) {
   return (
-    <div className="space-y-3">
+    <section aria-label="Disputed records" className="space-y-3">
       <p className="text-sm text-slate-600">
         Correct them with <em>Correct</em> in{" "}
         <a className="text-brand-700 underline" href={gridHref}>
@@ -25,6 +25,6 @@ export function DisputedRecords({ records, gridHref }: { records: DisputedRecord
           },
         ]}
       />
-    </div>
+    </section>
   );
 }
