@@ -36,14 +36,8 @@ test("a distributor disputes records when rejecting, the vendor fixes one in the
   await page.getByRole("button", { name: "Reject, disputing 2 selected" }).click();
   const reject = page.getByRole("dialog", { name: /^Reject this usage file, disputing 2 selected records/ });
   await reject.getByLabel("Rejection note").fill("Two records are wrong, see each.");
-  await reject
-    .getByLabel(/^Reason for UR-/)
-    .nth(0)
-    .fill("Doubled: should be 1.");
-  await reject
-    .getByLabel(/^Reason for UR-/)
-    .nth(1)
-    .fill("Not our subscription.");
+  await reject.getByLabel(/^Reason for rec-2 \(UR-\d+\)$/).fill("Doubled: should be 1.");
+  await reject.getByLabel(/^Reason for rec-3 \(UR-\d+\)$/).fill("Not our subscription.");
   await screenshot(page, "distributor-dispute-dialog");
   await reject.getByRole("button", { name: "Reject file" }).click();
   await expect(reject).toBeHidden();

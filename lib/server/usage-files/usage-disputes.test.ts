@@ -5,7 +5,7 @@ import { seedDemoData } from "@/db/seed";
 import { usageRecordPublicId } from "@/lib/domain/ids";
 import { usageRecordListQuery } from "@/lib/domain/usage-record-query";
 import { getUsageFileChanges } from "@/lib/server/queries/usage-file-changes";
-import { listUsageRecords } from "@/lib/server/queries/usage-records";
+import { listUsageRecords, matchingRecordIds } from "@/lib/server/queries/usage-records";
 import { withTestDatabase } from "@/test/db";
 import { uploadAndProcess, usageFileRow, visibleRecords } from "@/test/usage-file-state";
 import { acmeDraftFileId, acmeVendor, northwindDistributor, recordsHeader, validRow } from "@/test/usage-workbooks";
@@ -133,6 +133,16 @@ describe("disputing records and what changed since the rejection", () => {
     });
     expect(await gridRecordIds("changed")).toEqual(["R-1", "R-4", "R-5"]);
     expect(await gridRecordIds("disputed")).toEqual(["R-1", "R-2"]);
+  });
+
+  it("finds the records a filter matches, for disputing them all, up to a limit", async () => {
+    const { publicId } = await pendingFile(["R-1", "1"], ["R-2", "2"], ["R-3", "3"], ["S-1", "4"]);
+    expect(await matchingRecordIds(northwindDistributor, file, { q: "R-" }, 5)).toEqual({
+      ids: [publicId("R-1"), publicId("R-2"), publicId("R-3")],
+      tooMany: false,
+    });
+    expect(await matchingRecordIds(northwindDistributor, file, { q: "R-" }, 2)).toMatchObject({ tooMany: true });
+    expect(await matchingRecordIds(contosoReseller, file, {}, 5)).toBeNull();
   });
 
   it("refuses a vendor, another contract's distributor and a record of another file, and a refused rejection changes nothing", async () => {
