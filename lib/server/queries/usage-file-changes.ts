@@ -144,68 +144,83 @@ async function partitionExists(db: Database, usageFileId: string, generation: nu
   return Boolean(row?.exists);
 }
 
-/** The compared values of the record aliased `a`, as text, in the order of comparedRecordFields. */
-function comparedText(a: string): SQL {
+/** The compared columns as usage_records names them. */
+const comparedColumns = [
+  "note",
+  "item_id",
+  "subscription_id",
+  "quantity",
+  "start_time",
+  "end_time",
+  "amount",
+  "tier",
+  "category_id",
+  "params",
+] as const;
+
+const columnsOf = (alias: string, as = "") =>
+  sql.raw(comparedColumns.map((column) => `${alias}.${column}${as && ` AS ${as}${column}`}`).join(", "));
+
+/**
+ * The compared values as text (quantities without trailing zeros, times as the sheet writes them),
+ * from the columns `prefix`ed, named `as` + the field: only for the rows listed, never for every record.
+ */
+function comparedText(prefix: string, as: string): SQL {
   const time = (column: string) =>
-    `regexp_replace(to_char(${a}.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS'), '\\.000$', '')`;
+    `regexp_replace(to_char(${prefix}${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS'), '\\.000$', '')`;
   const expressions: Record<(typeof comparedRecordFields)[number], string> = {
-    note: `${a}.note`,
-    item_id: `${a}.item_id`,
-    subscription_id: `${a}.subscription_id`,
-    quantity: `trim_scale(${a}.quantity)::text`,
+    note: `${prefix}note`,
+    item_id: `${prefix}item_id`,
+    subscription_id: `${prefix}subscription_id`,
+    quantity: `trim_scale(${prefix}quantity)::text`,
     start_time_utc: time("start_time"),
     end_time_utc: time("end_time"),
-    amount: `trim_scale(${a}.amount)::text`,
-    tier: `${a}.tier::text`,
-    category_id: `${a}.category_id`,
-    params: `${a}.params::text`,
+    amount: `trim_scale(${prefix}amount)::text`,
+    tier: `${prefix}tier::text`,
+    category_id: `${prefix}category_id`,
+    params: `${prefix}params::text`,
   };
-  return sql.raw(comparedRecordFields.map((field) => `${expressions[field]} AS "${field}"`).join(", "));
+  return sql.raw(comparedRecordFields.map((field) => `${expressions[field]} AS "${as}${field}"`).join(", "));
 }
-
-const comparedColumns =
-  "note, item_id, subscription_id, quantity, start_time, end_time, amount, tier, category_id, params";
 
 /**
  * The rejected records: the rejected generation's valid records, but for those corrected in the
  * browser since, their values kept at the first correction. When the file was not uploaded again,
- * only the records corrected or disputed can differ, and only those are read.
+ * only the records corrected or disputed can differ, and only those are read. Values are compared
+ * as stored (numbers as numbers), and turned into text only for the records listed.
  */
 function changesQuery(file: UsageFileView, rejection: Rejection, limit: number): SQL {
   const sameGeneration = rejection.generation === file.generation;
   const touched = sql`(SELECT usage_record_id FROM usage_rejected_records WHERE rejection_id = ${rejection.id}
     UNION SELECT usage_record_id FROM usage_disputed_records WHERE rejection_id = ${rejection.id})`;
   const onlyTouched = sameGeneration ? sql`AND r.id IN ${touched}` : sql``;
-  const pairColumns = sql.raw(
-    comparedRecordFields.map((field) => `o."${field}" AS "old_${field}", n."${field}" AS "new_${field}"`).join(", "),
-  );
-  const oldRow = sql.raw(comparedRecordFields.map((field) => `o."${field}"`).join(", "));
-  const newRow = sql.raw(comparedRecordFields.map((field) => `n."${field}"`).join(", "));
   return sql`
     WITH old AS (
-      SELECT r.id, r.record_id, ${comparedText("r")} FROM ${usageRecords} r
+      SELECT r.id, r.record_id, ${columnsOf("r")} FROM ${usageRecords} r
       WHERE r.usage_file_id = ${file.id} AND r.generation = ${rejection.generation} AND r.errors IS NULL ${onlyTouched}
         AND NOT EXISTS (SELECT 1 FROM usage_rejected_records k WHERE k.rejection_id = ${rejection.id} AND k.usage_record_id = r.id)
       UNION ALL
-      SELECT k.usage_record_id, k.record_id, ${comparedText("k")} FROM usage_rejected_records k
+      SELECT k.usage_record_id, k.record_id, ${columnsOf("k")} FROM usage_rejected_records k
       WHERE k.rejection_id = ${rejection.id}
     ), new AS (
-      SELECT r.id, r.record_id, ${comparedText("r")} FROM ${usageRecords} r
+      SELECT r.id, r.record_id, ${columnsOf("r")} FROM ${usageRecords} r
       WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.errors IS NULL ${onlyTouched}
     ), pairs AS (
-      SELECT coalesce(n.record_id, o.record_id) AS record_id, o.id AS old_id, n.id AS new_id, d.reason, ${pairColumns},
+      SELECT coalesce(n.record_id, o.record_id) AS record_id, o.id AS old_id, n.id AS new_id, d.reason,
+        ${columnsOf("o", "o_")}, ${columnsOf("n", "n_")},
         CASE WHEN o.id IS NULL THEN 'added' WHEN n.id IS NULL THEN 'removed'
-          WHEN (${oldRow}) IS DISTINCT FROM (${newRow}) THEN 'changed'
+          WHEN (${columnsOf("o")}) IS DISTINCT FROM (${columnsOf("n")}) THEN 'changed'
           WHEN d.reason IS NOT NULL THEN 'disputed_unchanged' END AS kind
       FROM old o FULL JOIN new n ON n.record_id COLLATE "C" = o.record_id COLLATE "C"
       LEFT JOIN usage_disputed_records d ON d.rejection_id = ${rejection.id}
         AND d.record_id COLLATE "C" = o.record_id COLLATE "C"
-    )
-    SELECT * FROM (
+    ), listed AS (
       SELECT *, count(*) OVER (PARTITION BY kind) AS total,
         row_number() OVER (PARTITION BY kind ORDER BY record_id COLLATE "C") AS position
       FROM pairs WHERE kind IS NOT NULL
-    ) listed
+    )
+    SELECT kind, total, record_id, reason, old_id, new_id, ${comparedText("o_", "old_")}, ${comparedText("n_", "new_")}
+    FROM listed
     WHERE position <= ${limit}
     ORDER BY kind, position`;
 }
@@ -222,19 +237,8 @@ export function reviewFilterOf(rejection: Rejection | null, filter: ReviewFilter
     return sql`EXISTS (SELECT 1 FROM usage_disputed_records d WHERE d.rejection_id = ${rejection.id}
       AND d.record_id COLLATE "C" = ${usageRecords.recordId} COLLATE "C")`;
   }
-  const current = sql.raw(
-    comparedColumns
-      .split(", ")
-      .map((c) => `usage_records.${c}`)
-      .join(", "),
-  );
-  const rejected = (alias: string) =>
-    sql.raw(
-      comparedColumns
-        .split(", ")
-        .map((c) => `${alias}.${c}`)
-        .join(", "),
-    );
+  const current = columnsOf("usage_records");
+  const rejected = (alias: string) => columnsOf(alias);
   return sql`NOT EXISTS (SELECT 1 FROM usage_records p
       WHERE p.usage_file_id = ${usageRecords.usageFileId} AND p.generation = ${rejection.generation}
         AND p.errors IS NULL AND p.record_id COLLATE "C" = ${usageRecords.recordId} COLLATE "C"
@@ -274,4 +278,10 @@ export async function listDisputedRecords(actor: Actor, usageFileId: string): Pr
     reason: row.reason,
     currentId: row.current_id === null ? null : usageRecordPublicId(Number(row.current_id)),
   }));
+}
+
+/** The file's last rejection, for whoever may see the file; null if none (or not found). */
+export async function getLastRejection(actor: Actor, usageFileId: string): Promise<Rejection | null> {
+  const file = await getUsageFile(actor, usageFileId);
+  return file && lastRejectionOf(await getDb(), file.id);
 }

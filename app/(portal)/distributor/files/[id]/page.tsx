@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { BillingActions } from "@/components/review/billing-actions";
 import { CloseRecordsForm } from "@/components/review/close-records-form";
 import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
@@ -24,7 +25,8 @@ import { requireRole } from "@/lib/server/actor";
 import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { subscriptionExternalIds } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
-import { getUsageFileChanges } from "@/lib/server/queries/usage-file-changes";
+import { getLastRejection, getUsageFileChanges } from "@/lib/server/queries/usage-file-changes";
+import type { Actor } from "@/lib/domain/permissions";
 import { maxDisputedRecords, reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
@@ -58,6 +60,12 @@ function ExportLinks({ usageFileId }: { usageFileId: string }) {
 
 export const generateMetadata = usageFileTitle;
 
+async function Changes({ actor, usageFileId }: { actor: Actor; usageFileId: string }) {
+  const changes = (await getUsageFileChanges(actor, usageFileId))?.rejection;
+  if (!changes) return <p className="text-sm text-slate-500">The rejected records are no longer kept.</p>;
+  return <ChangesSinceRejection changes={changes} gridHref="?review=changed#records" />;
+}
+
 export default async function DistributorUsageFilePage({
   params,
   searchParams,
@@ -71,14 +79,13 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, recordsToClose, externalIds, changes] = await Promise.all([
+  const [items, history, recordsToClose, externalIds, rejection] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     hasRecordsToClose(file),
     subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
-    getUsageFileChanges(actor, file.id),
+    getLastRejection(actor, file.id),
   ]);
-  const sinceRejection = changes?.rejection ?? null;
   const period = { from: file.periodFrom, to: file.periodTo };
   const billable = file.status === "accepted" || file.status === "closed";
 
@@ -95,9 +102,12 @@ export default async function DistributorUsageFilePage({
           />
         </Card>
       )}
-      {sinceRejection && (
+      {rejection && (
         <Card title="Changes since the last rejection">
-          <ChangesSinceRejection changes={sinceRejection} gridHref="?review=changed#records" />
+          {/* Streamed: on a big re-uploaded file the comparison takes a while, and the rest of the page need not wait. */}
+          <Suspense fallback={<p className="text-sm text-slate-500">Comparing with the rejected records…</p>}>
+            <Changes actor={actor} usageFileId={file.id} />
+          </Suspense>
         </Card>
       )}
       {billable && (
@@ -190,7 +200,7 @@ export default async function DistributorUsageFilePage({
                 ? { usageFileId: file.id, reject: rejectUsageFileAction, maxRecords: maxDisputedRecords }
                 : undefined
             }
-            reviewLabels={sinceRejection ? reviewFilterLabels : undefined}
+            reviewLabels={rejection ? reviewFilterLabels : undefined}
           />
         </div>
       </Card>
