@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<(options: Options) => Promise<void>>>
   load: async () => (await import("./load")).benchLoad,
   "grid-ui": async () => (await import("./grid-ui")).benchGridUi,
   guard: async () => (await import("./guard")).benchGuard,
+  disputes: async () => (await import("./disputes")).benchDisputes,
   webhooks: async () => {
     // The receivers listen on 127.0.0.1 over plain http.
     process.env.WEBHOOK_ALLOW_PRIVATE_URLS = "true";

@@ -198,13 +198,14 @@ export async function openRecordPartition(db: Database, usageFileId: string, gen
 
 /**
  * Drops a file's record partitions other than the visible one: "from" a generation on, what an
- * unfinished attempt left (attached or not); "before" it, what a newer upload replaced.
+ * unfinished attempt left (attached or not); "before" it, what a newer upload replaced, but `keep`.
  */
 export async function dropRecordPartitions(
   db: Database,
   usageFileId: string,
   side: "from" | "before",
   generation: number,
+  keep?: number,
 ): Promise<void> {
   const prefix = recordPartitionName(usageFileId, 0).replace(/0$/, "");
   const tables = await selectRows<{ tablename: string }>(
@@ -213,7 +214,8 @@ export async function dropRecordPartitions(
   );
   for (const { tablename } of tables) {
     const tableGeneration = Number(tablename.slice(prefix.length));
-    const drop = side === "from" ? tableGeneration >= generation : tableGeneration < generation;
+    const drop =
+      side === "from" ? tableGeneration >= generation : tableGeneration < generation && tableGeneration !== keep;
     if (drop) await db.execute(sql`DROP TABLE IF EXISTS ${sql.identifier(tablename)}`);
   }
 }

@@ -439,6 +439,71 @@ export const usageFileAnomalies = pgTable(
 );
 
 /**
+ * A rejection of a file (issue 21): the generation of records it judged, which processing keeps
+ * (its partition is not dropped when a re-upload replaces it) so the next review can be compared
+ * with it, matched by the vendor's record_id.
+ */
+export const usageFileRejections = pgTable(
+  "usage_file_rejections",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    usageFileId: text("usage_file_id")
+      .notNull()
+      .references(() => usageFiles.id),
+    generation: integer("generation").notNull(),
+    rejectedBy: text("rejected_by").references(() => users.id),
+    rejectedAt: createdAt(),
+  },
+  (t) => [index("usage_file_rejections_file_idx").on(t.usageFileId, t.id)],
+);
+
+/** A record the reviewer disputed when rejecting, with the reason the vendor reads; found again by its record_id. */
+export const usageDisputedRecords = pgTable(
+  "usage_disputed_records",
+  {
+    rejectionId: bigint("rejection_id", { mode: "number" })
+      .notNull()
+      .references(() => usageFileRejections.id),
+    usageRecordId: bigint("usage_record_id", { mode: "number" }).notNull(),
+    recordId: text("record_id").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rejectionId, t.usageRecordId] }),
+    index("usage_disputed_records_record_id_idx").on(t.rejectionId, sql`record_id COLLATE "C"`),
+  ],
+);
+
+/**
+ * A record's values at the rejection, kept when the vendor corrects it in the browser afterwards
+ * (the rejected generation's partition then holds the corrected values): what "changed" compares with.
+ */
+export const usageRejectedRecords = pgTable(
+  "usage_rejected_records",
+  {
+    rejectionId: bigint("rejection_id", { mode: "number" })
+      .notNull()
+      .references(() => usageFileRejections.id),
+    usageRecordId: bigint("usage_record_id", { mode: "number" }).notNull(),
+    recordId: text("record_id").notNull(),
+    note: text("note"),
+    itemId: text("item_id"),
+    subscriptionId: text("subscription_id"),
+    quantity: numeric("quantity"),
+    startTime: utc("start_time"),
+    endTime: utc("end_time"),
+    amount: numeric("amount"),
+    tier: smallint("tier"),
+    categoryId: text("category_id"),
+    params: jsonb("params").$type<Record<string, string>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rejectionId, t.usageRecordId] }),
+    index("usage_rejected_records_record_id_idx").on(t.rejectionId, sql`record_id COLLATE "C"`),
+  ],
+);
+
+/**
  * A distributor's rule for the clean cases: a Pending file of the contract and product with no
  * warnings and no anomalies is accepted by the rule once it has waited `delay_minutes`.
  */

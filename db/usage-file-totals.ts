@@ -53,3 +53,21 @@ export async function addToUsageFileTotals(
     SET records = t.records + 1, quantity = t.quantity + excluded.quantity,
         amount = CASE WHEN excluded.amount IS NULL THEN t.amount ELSE coalesce(t.amount, 0) + excluded.amount END`);
 }
+
+/** Takes a valid record out of its subscription and item's sums (it is being corrected); a pair left without records goes. */
+export async function removeFromUsageFileTotals(
+  db: Database,
+  file: CurrentGeneration,
+  record: Omit<SubscriptionItemTotals, "records">,
+): Promise<void> {
+  await db.execute(sql`
+    UPDATE usage_file_totals
+    SET records = records - 1, quantity = quantity - ${record.quantity}::numeric,
+        amount = CASE WHEN ${record.amount}::numeric IS NULL THEN amount ELSE amount - ${record.amount}::numeric END
+    WHERE usage_file_id = ${file.id} AND generation = ${file.generation}
+      AND subscription_id = ${record.subscriptionId} AND item_id = ${record.itemId}`);
+  await db.execute(sql`
+    DELETE FROM usage_file_totals
+    WHERE usage_file_id = ${file.id} AND generation = ${file.generation}
+      AND subscription_id = ${record.subscriptionId} AND item_id = ${record.itemId} AND records = 0`);
+}

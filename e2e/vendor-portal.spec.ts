@@ -120,7 +120,9 @@ test("a submit from a stale page is refused with the reason, and nothing changes
   await second.getByRole("button", { name: "Submit for review" }).click();
   const dialog = second.getByRole("dialog");
   await dialog.getByRole("button", { name: "Submit" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("This usage file is Pending; only Ready files can be submitted.");
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "This usage file is Pending; only Ready, Rejected files can be submitted.",
+  );
   await screenshot(second, "vendor-refused-submit");
   await second.reload();
   await expect(second.getByText("Submitted for review")).toHaveCount(1);

@@ -14,6 +14,12 @@ import type { UsageWarningCode } from "@/lib/domain/usage-warnings";
 import { SubscriptionName } from "@/components/ui/subscription-name";
 import { formatDateTime } from "@/lib/format";
 import type { FormAction } from "@/lib/server/form-action";
+import {
+  DisputeMatchingDialog,
+  DisputeSelectedDialog,
+  type RecordDisputeActions,
+} from "@/components/review/dispute-records-dialogs";
+import type { ReviewFilter } from "@/lib/domain/usage-disputes";
 import { CloseRecordDialog, CloseSelectedDialog } from "./close-records-dialogs";
 import { CommentRecordDialog } from "./comment-record-dialog";
 import { CopyableId } from "./copyable-id";
@@ -39,6 +45,7 @@ export interface RecordClosingActions {
 export type Correction = { action: FormAction; usageFileId: string; choices: CorrectionChoices };
 
 const isClosable = (record: RecordGridRow) => record.status === "accepted";
+const isDisputable = (record: RecordGridRow) => record.status === "pending";
 
 /** The `UR-…` id, the name reconciliation and "close records by id" ask for; hidden until the viewer shows it. */
 const publicIdColumn = "id";
@@ -173,23 +180,27 @@ function errorsColumn(correction: Correction | undefined) {
   });
 }
 
+/** An invalid record's errors; with `correction`, its Correct button (also a valid record's of a Rejected file). */
 function RecordErrors({ record, correction }: { record: RecordGridRow; correction?: Correction }) {
-  if (!record.errors) return null;
+  const correctable = correction && record.cells;
+  if (!record.errors && !correctable) return null;
   return (
     <div className="min-w-56 space-y-1">
-      <ul className="space-y-0.5 text-xs text-red-700">
-        {record.errors.map((error, index) => (
-          <li key={index}>
-            <span className="font-mono">{error.column}</span>: {error.message}
-          </li>
-        ))}
-      </ul>
+      {record.errors && (
+        <ul className="space-y-0.5 text-xs text-red-700">
+          {record.errors.map((error, index) => (
+            <li key={index}>
+              <span className="font-mono">{error.column}</span>: {error.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {correction && record.cells && (
         <CorrectRecordDialog
           action={correction.action}
           usageFileId={correction.usageFileId}
           choices={correction.choices}
-          record={{ id: record.id, rowNumber: record.rowNumber, errors: record.errors, cells: record.cells }}
+          record={{ id: record.id, rowNumber: record.rowNumber, errors: record.errors ?? [], cells: record.cells }}
         />
       )}
     </div>
@@ -222,8 +233,20 @@ function filtersFor(
   items: { id: string; mpn: string }[],
   statusLabels: Record<UsageRecordStatus, string>,
   warningLabels: Record<UsageWarningCode, string>,
+  reviewLabels: Record<ReviewFilter, string> | undefined,
 ) {
+  const review = reviewLabels
+    ? [
+        {
+          kind: "choice",
+          param: "review",
+          label: "Last review",
+          options: Object.entries(reviewLabels).map(([value, label]) => ({ value, label })),
+        } satisfies FilterDefinition,
+      ]
+    : [];
   return [
+    ...review,
     {
       kind: "choice",
       param: "status",
@@ -256,7 +279,8 @@ function filtersFor(
  * A file's records, paged, sorted and filtered by the server. Every control writes the URL and
  * fetches only the grid's rows (from `source`); the heading counts what the filters leave. With
  * `correction`, invalid records can be corrected in place; with `closing`, accepted ones closed;
- * with `commenting`, any one commented on.
+ * with `commenting`, any one commented on; with `dispute`, the reviewer ticks records (or takes all
+ * matching) and rejects the file disputing them.
  */
 export function RecordGrid({
   initial,
@@ -270,6 +294,8 @@ export function RecordGrid({
   closing,
   billingEdit,
   commenting,
+  dispute,
+  reviewLabels,
   otherFileHref,
   children,
 }: {
@@ -286,6 +312,9 @@ export function RecordGrid({
   closing?: RecordClosingActions;
   billingEdit?: RecordBillingEdit;
   commenting?: RecordCommenting;
+  dispute?: RecordDisputeActions;
+  /** The "last review" filter's labels, for a file that was rejected before. */
+  reviewLabels?: Record<ReviewFilter, string>;
   /** Where the viewer opens a usage file, such as `/vendor/files`: a warning links to the other file there. */
   otherFileHref: string;
   /** Shown under the heading, such as download links. */
@@ -309,7 +338,8 @@ export function RecordGrid({
     ...(commenting ? [commentColumn(commenting)] : []),
   ];
   const matching = formatTotal(page);
-  const selectedIds = page.rows.filter((row) => selected[String(row.id)]).map((row) => row.publicId);
+  const selectedRows = page.rows.filter((row) => selected[String(row.id)]);
+  const selectedIds = selectedRows.map((row) => row.publicId);
 
   return (
     <section aria-labelledby={headingId} className="min-w-0" data-rows-query={shownQuery}>
@@ -324,8 +354,19 @@ export function RecordGrid({
       {children}
       <DataTableToolbar
         searchLabel="Search record id, subscription or note"
-        filters={filtersFor(items, statusLabels, warningLabels)}
+        filters={filtersFor(items, statusLabels, warningLabels, reviewLabels)}
       />
+      {dispute && (
+        <div className="mb-2 flex flex-wrap gap-2">
+          <DisputeSelectedDialog
+            dispute={dispute}
+            records={selectedRows.map((row) => ({ id: row.publicId, recordId: row.recordId }))}
+          />
+          {shownQuery && !page.totalIsLowerBound && page.total > 0 && page.total <= dispute.maxRecords && (
+            <DisputeMatchingDialog dispute={dispute} rowsQuery={shownQuery} total={matching} />
+          )}
+        </div>
+      )}
       {closing && (
         <div className="mb-2">
           <CloseSelectedDialog action={closing.close} usageFileId={closing.usageFileId} recordIds={selectedIds} />
@@ -335,13 +376,21 @@ export function RecordGrid({
         columns={columns}
         caption="Record rows"
         selection={
-          closing && {
-            state: selected,
-            onChange: setSelected,
-            canSelect: isClosable,
-            label: (row) => `Select ${row.publicId}`,
-            allLabel: "Select every closable record on this page",
-          }
+          closing
+            ? {
+                state: selected,
+                onChange: setSelected,
+                canSelect: isClosable,
+                label: (row) => `Select ${row.publicId}`,
+                allLabel: "Select every closable record on this page",
+              }
+            : dispute && {
+                state: selected,
+                onChange: setSelected,
+                canSelect: isDisputable,
+                label: (row) => `Dispute ${row.publicId}`,
+                allLabel: "Dispute every record on this page",
+              }
         }
         rows={page.rows}
         sort={page.sort}

@@ -50,6 +50,7 @@ function describe(entry: HistoryEntry): string | null {
       : null,
     isChangeMap(details.changes) ? changesText(details.changes) : null,
     typeof details.note === "string" ? `“${details.note}”` : null,
+    typeof details.disputedRecords === "number" ? `${countOf(details.disputedRecords, "record")} disputed` : null,
     typeof details.billingId === "string" ? `billing reference ${details.billingId}` : null,
     typeof details.reason === "string" ? details.reason : null,
   ].filter(Boolean);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { disputedRecordsInput } from "./usage-disputes";
 
 /** What an acceptance says when the reviewer leaves the prefilled note as it is (SPEC §2: default text allowed). */
 export const defaultAcceptanceNote = "Usage accepted for billing.";
@@ -11,6 +12,8 @@ export const acceptUsageFileInput = z.object({
 
 export const rejectUsageFileInput = z.object({
   rejectionNote: noteText.min(1, "Say why the file is rejected: the vendor reads this to correct it."),
+  /** Records of the file the reviewer disputes, each with its reason (issue 21). */
+  disputedRecords: disputedRecordsInput.optional(),
 });
 
 const externalBillingId = z

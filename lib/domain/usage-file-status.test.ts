@@ -40,10 +40,15 @@ describe("usage file transitions", () => {
     }
   });
 
+  it("lets a vendor submit a Rejected file again, as it is or corrected in the browser", () => {
+    expect(transition("rejected", "submit")).toEqual({ ok: true, from: "rejected", to: "pending" });
+    expect(allowedActions("rejected")).toEqual(["upload", "submit", "delete"]);
+  });
+
   it("refuses what the table does not allow, with a message naming the states", () => {
     expect(transition("invalid", "submit")).toEqual({
       ok: false,
-      message: "This usage file is Invalid; only Ready files can be submitted.",
+      message: "This usage file is Invalid; only Ready, Rejected files can be submitted.",
     });
     expect(transition("pending", "upload")).toMatchObject({ ok: false });
     expect(transition("accepted", "accept")).toMatchObject({ ok: false });

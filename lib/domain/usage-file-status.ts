@@ -70,7 +70,8 @@ const transitions: Record<UsageFileAction, Transition> = {
   fail_processing: { from: ["uploading", "processing"], to: "invalid" },
   /** The vendor fixed the last invalid record in the browser. */
   correct: { from: ["invalid"], to: "ready" },
-  submit: { from: ["ready"], to: "pending" },
+  /** A Rejected file goes back for review as it is, or after records were corrected in the browser (issue 21). */
+  submit: { from: ["ready", "rejected"], to: "pending" },
   accept: { from: ["pending"], to: "accepted" },
   reject: { from: ["pending"], to: "rejected" },
   close: { from: ["accepted"], to: "closed" },

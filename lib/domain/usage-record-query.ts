@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalChoice, optionalText, pageSizeParam, sortParam } from "./table-query";
 import { usageRecordStatuses } from "./usage-file-status";
 import { usageWarningCodes } from "./usage-warnings";
+import { reviewFilters } from "./usage-disputes";
 
 /** The record grid's sortable columns; each maps to one column of usage_records. */
 export const usageRecordSortColumns = [
@@ -111,6 +112,8 @@ export const usageRecordListQuery = z
     warning: optionalChoice(usageWarningCodes),
     /** Records of the subscription × item pairs flagged as anomalous. */
     anomalies: flag,
+    /** Records changed (or added) since the file's last rejection, or disputed by it (issue 21). */
+    review: optionalChoice(reviewFilters),
     after: cursorParam,
     before: cursorParam,
     /** The position (1-based) of the `after` or `before` row in the filtered order, when the pager knows it. */
@@ -147,6 +150,7 @@ export type UsageRecordFilters = Partial<
     | "invalid"
     | "warning"
     | "anomalies"
+    | "review"
   >
 > & { mpn?: string };
 
@@ -164,6 +168,7 @@ export function isFiltered(query: UsageRecordFilters): boolean {
     query.maxQuantity ||
     query.invalid ||
     query.warning ||
-    query.anomalies,
+    query.anomalies ||
+    query.review,
   );
 }

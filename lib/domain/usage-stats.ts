@@ -71,6 +71,25 @@ export function withCorrectedRecord(stats: UsageFileStats, record: CountedRecord
   return { ...withTotalsAdded(stats, [counted]), valid: stats.valid + 1, invalid: stats.invalid - 1 };
 }
 
+/**
+ * The stats once a valid record was corrected into another valid one (a Rejected file's record,
+ * issue 21): taken out of its old item, subscription and day, added to its new ones.
+ */
+export function withValidRecordReplaced(
+  stats: UsageFileStats,
+  before: CountedRecord,
+  after: CountedRecord,
+): UsageFileStats {
+  const group = (record: CountedRecord, sign: 1 | -1) => ({
+    ...record,
+    day: new Date(record.startTime).toISOString().slice(0, 10),
+    records: sign,
+    quantity: sign === 1 ? record.quantity : negate(record.quantity),
+    amount: record.amount && (sign === 1 ? record.amount : negate(record.amount)),
+  });
+  return withTotalsAdded(stats, [group(before, -1), group(after, 1)]);
+}
+
 /** Valid records of one item, subscription and day, summed: what a change to the stats moves at once. */
 export interface CountedGroup {
   itemId: string;

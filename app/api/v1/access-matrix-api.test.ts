@@ -116,7 +116,8 @@ const uses = {
   editNote: { by: "vendor", in: states, otherwise: 409 },
   upload: { by: "vendor", in: uploadable, otherwise: 409, changes: true },
   reprocess: { by: "vendor", in: ["invalid", "ready", "rejected"], otherwise: 409, changes: true },
-  submit: { by: "vendor", in: ["ready"], otherwise: 409, changes: true },
+  /** A Rejected file goes back for review as it is or corrected in the browser (issue 21). */
+  submit: { by: "vendor", in: ["ready", "rejected"], otherwise: 409, changes: true },
   delete: { by: "vendor", in: uploadable, otherwise: 409, changes: true },
   template: { by: "vendor", in: states, otherwise: 404 },
   uploadedFile: { by: "viewer", in: withRecords, otherwise: 404 },
@@ -331,6 +332,7 @@ const apiRows: ApiRow[] = [
   },
   { spec: files.get, use: uses.view, request: onFile, showsNote: true },
   { spec: files.anomalies, use: uses.view, request: onFile },
+  { spec: files.changes, use: uses.view, request: onFile },
   {
     spec: files.update,
     use: uses.editNote,
@@ -354,6 +356,16 @@ const apiRows: ApiRow[] = [
   { spec: files.delete, use: uses.delete, request: (file) => ({ ...onFile(file), json: {} }) },
   { spec: files.accept, use: uses.accept, request: (file) => ({ ...onFile(file), json: {} }) },
   { spec: files.reject, use: uses.reject, request: (file) => ({ ...onFile(file), json: { rejection_note: "No." } }) },
+  // Disputing one of the file's own records (issue 21): the same rules as a plain rejection.
+  {
+    spec: files.reject,
+    use: uses.reject,
+    needsRecord: true,
+    request: (file) => ({
+      ...onFile(file),
+      json: { rejection_note: "No.", disputed_records: [{ id: file.recordId, reason: "Doubled." }] },
+    }),
+  },
   { spec: files.close, use: uses.close, request: (file) => ({ ...onFile(file), json: billing }) },
   {
     spec: files.closeRecords,

@@ -24,6 +24,7 @@ import { usageFileStatsSchema } from "@/lib/domain/usage-stats";
 import { usageWarningSchema, warningCountsSchema } from "@/lib/domain/usage-warnings";
 import { anomalyCountsSchema, anomalyKinds } from "@/lib/domain/usage-anomalies";
 import { aggregateGroupings, summedStatuses, usageAggregateSchema } from "@/lib/domain/usage-aggregates";
+import { comparedRecordFields } from "@/lib/domain/usage-disputes";
 
 /**
  * What the API answers, object by object. A route's value is written through its endpoint's
@@ -51,6 +52,42 @@ const usageFile = createSelectSchema(usageFiles, {
     vendorName: z.string(),
     distributorName: z.string(),
   });
+
+const listedRecord = z.object({
+  id: z.string().describe("UR-…: the current record's; for a removed record, the rejected one's"),
+  recordId: z.string().describe("The vendor's record_id, by which records are matched across uploads"),
+  disputeReason: z.string().nullable().describe("The reason the last rejection disputed it with; null if it did not"),
+});
+
+const usageFileChanges = z.object({
+  rejectedAt: z
+    .date()
+    .nullable()
+    .describe("The last rejection; null (and nothing listed) if the file was never rejected"),
+  counts: z.object({
+    changed: z.number().int(),
+    added: z.number().int(),
+    removed: z.number().int(),
+    disputedUnchanged: z.number().int(),
+    disputed: z.number().int().describe("How many records the last rejection disputed"),
+  }),
+  changed: z
+    .array(
+      listedRecord.extend({
+        changes: z.array(
+          z.object({
+            field: z.enum(comparedRecordFields),
+            old: z.string().nullable(),
+            new: z.string().nullable(),
+          }),
+        ),
+      }),
+    )
+    .describe("Records whose values differ from the rejected ones, field by field (the first `limit`, by record_id)"),
+  added: z.array(listedRecord).describe("Records whose record_id the rejected file did not have"),
+  removed: z.array(listedRecord).describe("Rejected records whose record_id the file no longer has"),
+  disputedUnchanged: z.array(listedRecord).describe("Disputed records that did not change"),
+});
 
 const usageRecord = z.object({
   id: z.string().describe("The record's public id, UR-…"),
@@ -165,6 +202,7 @@ export const answers = {
   usageRule,
   deletedUsageRule: z.object({ id: z.string(), deleted: z.literal(true) }),
   usageFileAnomalies: z.object({ anomalies: z.array(usageFileAnomaly) }),
+  usageFileChanges,
   usageFileStatus: z.object({ status: usageFileStatusSchema }),
   deletedUsageFile: z.object({ id: z.string(), status: usageFileStatusSchema }),
   usageRecord,

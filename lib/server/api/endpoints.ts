@@ -107,7 +107,7 @@ export const usageFileEndpoints = {
   submit: endpoint({
     method: "post",
     path: "/usage/files/{id}/submit",
-    summary: "Submit a Ready file for review",
+    summary: "Submit a Ready file for review, or a Rejected one again",
     roles: vendor,
     body: noBody,
     reply: "object",
@@ -134,7 +134,8 @@ export const usageFileEndpoints = {
   reject: endpoint({
     method: "post",
     path: "/usage/files/{id}/reject",
-    summary: "Reject a Pending file with a note",
+    summary:
+      "Reject a Pending file with a note; disputed_records names records of the file ({id: UR-…, reason}, at most 1,000) the vendor reads first",
     roles: reviewer,
     body: rejectUsageFileInput,
     reply: "object",
@@ -242,6 +243,16 @@ export const usageFileEndpoints = {
     roles: everyone,
     reply: "object",
     answer: answers.usageFileAnomalies,
+  }),
+  changes: endpoint({
+    method: "get",
+    path: "/usage/files/{id}/changes",
+    summary:
+      "What changed since the file's last rejection, matched by record_id: changed records (old and new value per field), added, removed, and disputed records that did not change",
+    roles: everyone,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+    reply: "object",
+    answer: answers.usageFileChanges,
   }),
   export: endpoint({
     method: "get",

@@ -29,7 +29,7 @@ import {
   type UsageRecord,
 } from "@/db/schema";
 import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
-import { parseUsageRecordPublicId } from "@/lib/domain/ids";
+import { parseUsageRecordPublicId, usageRecordPublicId } from "@/lib/domain/ids";
 import { groupBy } from "@/lib/domain/group-by";
 import type { RecordError } from "@/lib/domain/record-errors";
 import type { RecordListPosition } from "@/lib/domain/record-list-cursor";
@@ -49,7 +49,9 @@ import {
   type UsageRecordStatus,
 } from "@/lib/domain/usage-file-status";
 import { describeWarning, type UsageWarning, type WarningCounterpart } from "@/lib/domain/usage-warnings";
+import { cellsOfValidRecord } from "@/lib/domain/usage-disputes";
 import { escapeLike } from "./like";
+import { lastRejectionOf, reviewFilterOf } from "./usage-file-changes";
 import {
   getUsageFile,
   listFilesWithRecords,
@@ -455,6 +457,7 @@ async function filtersOf(db: Database, file: UsageFileView | null, query: UsageR
     );
   }
   if (query.anomalies) filters.push(ofAnomalousPair);
+  if (query.review && file) filters.push(reviewFilterOf(await lastRejectionOf(db, file.id), query.review));
   if (query.status && file) filters.push(statusFilter(file, query.status));
   if (query.item) filters.push(eq(usageRecords.itemId, query.item));
   if (query.mpn) filters.push(inIds(usageRecords.itemId, await itemIdsWithMpn(db, file, query.mpn)));
@@ -580,6 +583,24 @@ async function countRecords(db: Database, file: UsageFileView | null, where: SQL
   return { total: Math.min(total, countLimit), totalIsLowerBound: total > countLimit };
 }
 
+/** A valid record of a Rejected file is corrected from cells rebuilt from its values (issue 21). */
+function revisableCells(file: RecordsFile, row: PageRow): Record<string, string> | null {
+  if (file.status !== "rejected" || row.errors !== null || row.itemMpn === null) return null;
+  return cellsOfValidRecord({
+    recordId: row.recordId,
+    note: row.note,
+    itemMpn: row.itemMpn,
+    subscriptionId: row.subscriptionId!,
+    quantity: row.quantity!,
+    startTime: row.startTime!.getTime(),
+    endTime: row.endTime!.getTime(),
+    amount: row.amount,
+    tier: row.tier,
+    categoryId: row.categoryId,
+    params: row.params,
+  });
+}
+
 function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView {
   return {
     id: row.id,
@@ -601,10 +622,32 @@ function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView 
     tier: row.tier,
     categoryId: row.categoryId,
     errors: row.errors,
-    sheetCells: canAuthorUsageFile(actor, file) ? row.sheetCells : null,
+    sheetCells: canAuthorUsageFile(actor, file) ? (row.sheetCells ?? revisableCells(file, row)) : null,
     // A record closed on its own has its own reference; the others, their file's "close all remaining" one.
     externalBillingId: row.closedAt ? row.externalBillingId : file.billingId,
     externalBillingNote: row.closedAt ? row.externalBillingNote : file.billingNote,
     warnings: (row.warnings ?? []).map(describeWarning),
   };
+}
+
+/**
+ * The ids (`UR-…`) of a file's records that match `filters`, in row order, at most `limit`; null
+ * when the actor may not see the file, `tooMany` when more match.
+ */
+export async function matchingRecordIds(
+  actor: Actor,
+  usageFileId: string,
+  filters: UsageRecordFilters,
+  limit: number,
+): Promise<{ ids: string[]; tooMany: boolean } | null> {
+  const window = await listUsageRecordWindow(
+    actor,
+    usageFileId,
+    filters,
+    { column: "row", desc: false },
+    { limit: limit + 1, offset: 0 },
+  );
+  if (!window) return null;
+  const ids = window.rows.map((row) => usageRecordPublicId(row.record.id));
+  return { ids: ids.slice(0, limit), tooMany: ids.length > limit };
 }

@@ -1,34 +1,33 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { currentRecordsOf } from "@/db/record-partitions";
 import { addToUsageFileTotals } from "@/db/usage-file-totals";
-import { categories, usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
-import { fail, ok, type Failure, type Result } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/permissions";
-import { applyCellEdits, validateRecordCells, type RecordCorrectionInput } from "@/lib/domain/record-correction";
-import { mergeErrorSummaries, withoutRecordErrors, type RecordError } from "@/lib/domain/record-errors";
-import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/record-rules";
-import { withCorrectedRecord, withRecordsMadeInvalid, type CountedRecord } from "@/lib/domain/usage-stats";
+import { usageFiles, usageRecords, type UsageRecord } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/domain/errors";
+import { canAuthorUsageFile, type Actor } from "@/lib/domain/permissions";
+import { applyCellEdits, type RecordCorrectionInput } from "@/lib/domain/record-correction";
+import { mergeErrorSummaries, withoutRecordErrors } from "@/lib/domain/record-errors";
+import type { ValidatedRecord } from "@/lib/domain/record-rules";
+import { withCorrectedRecord, withRecordsMadeInvalid } from "@/lib/domain/usage-stats";
 import { recordEvent } from "@/lib/server/events";
-import type { UsageFileView } from "@/lib/server/queries/usage-files";
+import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
-import { loadCatalogIndex } from "./catalog-index";
 import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
 import { guardUsageFile } from "./check-usage-file";
 import { addRecordIdKey } from "./record-id-keys";
+import { reviseRejectedRecord } from "./revise-rejected-record";
+import { countedRecord, FileChanged, findRecord, stillInvalid, validateCorrection } from "./record-edit-steps";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
   fileReady: boolean;
 }
 
-/** Thrown inside the transaction to undo it when the file changed under the correction. */
-class FileChanged extends Error {}
-
 /**
- * The vendor corrects an invalid record of an Invalid file in the browser: the edited cells are
+ * The vendor corrects an invalid record of an Invalid file in the browser (or any record of a
+ * Rejected one: reviseRejectedRecord): the edited cells are
  * checked by the same rules as an upload. A correction that changes nothing, or leaves the record
  * invalid, is refused with the reasons by column and saves nothing; a valid one saves the record,
  * the file's counts and its error summary together, and with no invalid record left the file
@@ -38,6 +37,9 @@ export async function correctUsageRecord(
   actor: Actor,
   input: RecordCorrectionInput,
 ): Promise<Result<CorrectionOutcome>> {
+  const visible = await getUsageFile(actor, input.usageFileId);
+  if (visible?.status === "rejected" && canAuthorUsageFile(actor, visible))
+    return reviseRejectedRecord(actor, visible, input);
   const allowed = await authorizeAction(actor, input.usageFileId, "correct");
   if (!allowed.ok) return allowed;
   const file = allowed.value;
@@ -68,56 +70,6 @@ export async function correctUsageRecord(
     if (error instanceof FileChanged) return changedMeanwhile();
     throw error;
   }
-}
-
-function stillInvalid(errors: RecordError[]): Failure {
-  const byColumn: Record<string, string> = {};
-  for (const { column, message } of errors)
-    byColumn[column] = byColumn[column] ? `${byColumn[column]} ${message}` : message;
-  return fail("invalid_input", "Not saved: the record is still invalid. Fix the marked cells.", byColumn);
-}
-
-function findRecord(db: Database, file: UsageFileView, id: number): Promise<UsageRecord | undefined> {
-  return db.query.usageRecords.findFirst({
-    where: and(currentRecordsOf(file), eq(usageRecords.id, id)),
-  });
-}
-
-async function validateCorrection(
-  db: Database,
-  file: UsageFileView,
-  record: UsageRecord,
-  cells: Record<string, string>,
-) {
-  const listed = await db
-    .select({ categoryId: categories.categoryId })
-    .from(categories)
-    .where(and(eq(categories.usageFileId, file.id), eq(categories.generation, file.generation)));
-  const catalog = await loadCatalogIndex(db, file, new Set(listed.map((c) => c.categoryId)));
-  const validated = validateRecordCells(catalog, record.rowNumber, cells);
-  const takenOnRow = validated.recordId ? await rowUsingRecordId(db, file, record, validated.recordId) : undefined;
-  if (takenOnRow === undefined) return validated;
-  return {
-    ...validated,
-    errors: [...(validated.errors ?? []), duplicateRecordIdError(validated.recordId, takenOnRow)],
-  };
-}
-
-/** As in an upload, a record_id belongs to the valid record that has it, or else to its first row. */
-async function rowUsingRecordId(db: Database, file: UsageFileView, record: UsageRecord, recordId: string) {
-  const [other] = await db
-    .select({ rowNumber: usageRecords.rowNumber })
-    .from(usageRecords)
-    .where(
-      and(
-        currentRecordsOf(file),
-        eq(usageRecords.recordId, recordId),
-        ne(usageRecords.id, record.id),
-        or(isNull(usageRecords.errors), lt(usageRecords.rowNumber, record.rowNumber)),
-      ),
-    )
-    .limit(1);
-  return other?.rowNumber;
 }
 
 async function saveRecord(
@@ -207,15 +159,4 @@ async function updateFile(
     .returning({ id: usageFiles.id });
   if (!updated) throw new FileChanged();
   return false;
-}
-
-/** A valid record has every value the stats count. */
-function countedRecord(record: ValidatedRecord): CountedRecord {
-  return {
-    itemId: record.itemId!,
-    subscriptionId: record.subscriptionId!,
-    startTime: record.startTime!,
-    quantity: record.quantity!,
-    amount: record.amount,
-  };
 }

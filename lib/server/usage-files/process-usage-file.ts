@@ -36,6 +36,7 @@ import { UsageTotals } from "./ingest/usage-totals";
 import { RecordIdKeyList } from "@/lib/domain/record-id-keys";
 import { storeRecordIdKeys } from "./record-id-keys";
 import { transitionUsageFile } from "./transition-usage-file";
+import { lastRejectionOf } from "@/lib/server/queries/usage-file-changes";
 import { guardUsageFile } from "./check-usage-file";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
@@ -113,10 +114,12 @@ const generationTables = [categoriesTable, usageFileTotals, usageRecordWarnings,
 /**
  * Removes the records (with their categories, totals and warnings) of other generations than the
  * visible one: "from" the new generation on, what an unfinished attempt left; "before" it, what a
- * finished upload replaced.
+ * finished upload replaced, except the records of the generation the file's last rejection judged:
+ * the next review is compared with them (issue 21).
  */
 async function discardGenerations(db: Database, usageFileId: string, side: "from" | "before", generation: number) {
-  await dropRecordPartitions(db, usageFileId, side, generation);
+  const rejected = side === "before" ? (await lastRejectionOf(db, usageFileId))?.generation : undefined;
+  await dropRecordPartitions(db, usageFileId, side, generation, rejected);
   const compare = side === "from" ? gte : lt;
   for (const table of generationTables) {
     await db.delete(table).where(and(eq(table.usageFileId, usageFileId), compare(table.generation, generation)));

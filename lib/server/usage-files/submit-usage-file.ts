@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { usageFiles, type UsageFile } from "@/db/schema";
 import { fail, type Failure, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
+import { statusesAllowing } from "@/lib/domain/usage-file-status";
 import { usageWarningCodes } from "@/lib/domain/usage-warnings";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { actOnUsageFile, changedMeanwhile } from "./act-on-usage-file";
@@ -11,7 +12,7 @@ import { checkUsageFile, type UsageFileChecks } from "./check-usage-file";
 import { hasWarnings, overlapPolicyOf } from "./overlap-policy";
 
 /**
- * The vendor hands a Ready file to its distributor for review (SPEC §2: submit). Other files of the
+ * The vendor hands a Ready file (or a Rejected one, again) to its distributor for review (SPEC §2: submit). Other files of the
  * contract may have come, gone or been decided since it was processed, so its warnings are checked
  * again (and its anomalies, against history decided since), in the transaction that moves it,
  * against the files the reviewer may see: the reviewer sees them as they are at submission, and
@@ -23,7 +24,7 @@ export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Resu
   return actOnUsageFile(actor, usageFileId, "submit", {
     precondition: async (tx, file) => {
       // Two submits at once would check (and rewrite the warnings of) one file together: the second waits.
-      if (!(await lockReadyFile(tx, file.id))) return changedMeanwhile();
+      if (!(await lockSubmittableFile(tx, file.id))) return changedMeanwhile();
       checks = await checkUsageFile(tx, { ...file, submitted: true });
       return refusedOverlaps(tx, file, checks);
     },
@@ -31,13 +32,13 @@ export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Resu
   });
 }
 
-async function lockReadyFile(tx: Database, id: string): Promise<boolean> {
+async function lockSubmittableFile(tx: Database, id: string): Promise<boolean> {
   const [file] = await tx
     .select({ status: usageFiles.status })
     .from(usageFiles)
     .where(eq(usageFiles.id, id))
     .for("update");
-  return file?.status === "ready";
+  return file !== undefined && statusesAllowing("submit").includes(file.status);
 }
 
 async function refusedOverlaps(tx: Database, file: UsageFileView, checks: UsageFileChecks): Promise<Failure | null> {

@@ -29,7 +29,7 @@ describe("submitting a usage file", () => {
     expect(await submitUsageFile(acmeVendor, draft)).toEqual({
       ok: false,
       code: "invalid_transition",
-      message: "This usage file is Draft; only Ready files can be submitted.",
+      message: "This usage file is Draft; only Ready, Rejected files can be submitted.",
     });
     expect((await usageFileRow(db, draft)).status).toBe("draft");
   });

@@ -82,7 +82,7 @@ describe("refused transitions", () => {
   it("say why when a file is not Ready to submit, and change nothing", async () => {
     expect(await submitUsageFileAction({}, form({ usageFileId: acmeDraft }))).toEqual({
       ok: false,
-      error: "This usage file is Draft; only Ready files can be submitted.",
+      error: "This usage file is Draft; only Ready, Rejected files can be submitted.",
     });
     expect((await usageFileRow(database.handle.db, acmeDraft)).status).toBe("draft");
   });

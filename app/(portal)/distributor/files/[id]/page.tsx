@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { BillingActions } from "@/components/review/billing-actions";
 import { CloseRecordsForm } from "@/components/review/close-records-form";
 import { ReconciliationUpload } from "@/components/review/reconciliation-upload";
+import { ChangesSinceRejection } from "@/components/review/changes-since-rejection";
 import { ReviewDecision } from "@/components/review/review-decision";
 import { SubscriptionTotals } from "@/components/review/subscription-totals";
 import { UsageCharts } from "@/components/review/usage-charts";
@@ -27,6 +29,9 @@ import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { subscriptionExternalIds } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listReadableComments } from "@/lib/server/queries/usage-file-comments";
+import { getLastRejection, getUsageFileChanges } from "@/lib/server/queries/usage-file-changes";
+import type { Actor } from "@/lib/domain/permissions";
+import { maxDisputedRecords, reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import { formatPeriod } from "@/lib/format";
@@ -60,6 +65,12 @@ function ExportLinks({ usageFileId }: { usageFileId: string }) {
 
 export const generateMetadata = usageFileTitle;
 
+async function Changes({ actor, usageFileId }: { actor: Actor; usageFileId: string }) {
+  const changes = (await getUsageFileChanges(actor, usageFileId))?.rejection;
+  if (!changes) return <p className="text-sm text-slate-500">The rejected records are no longer kept.</p>;
+  return <ChangesSinceRejection changes={changes} gridHref="?review=changed#records" />;
+}
+
 export default async function DistributorUsageFilePage({
   params,
   searchParams,
@@ -73,12 +84,13 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, conversation, recordsToClose, externalIds] = await Promise.all([
+  const [items, history, conversation, recordsToClose, externalIds, rejection] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     listReadableComments(actor, file.id),
     hasRecordsToClose(file),
     subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
+    getLastRejection(actor, file.id),
   ]);
   const period = { from: file.periodFrom, to: file.periodTo };
   const billable = file.status === "accepted" || file.status === "closed";
@@ -94,6 +106,14 @@ export default async function DistributorUsageFilePage({
             accept={acceptUsageFileAction}
             reject={rejectUsageFileAction}
           />
+        </Card>
+      )}
+      {rejection && (
+        <Card title="Changes since the last rejection">
+          {/* Streamed: on a big re-uploaded file the comparison takes a while, and the rest of the page need not wait. */}
+          <Suspense fallback={<p className="text-sm text-slate-500">Comparing with the rejected records…</p>}>
+            <Changes actor={actor} usageFileId={file.id} />
+          </Suspense>
         </Card>
       )}
       {billable && (
@@ -189,6 +209,12 @@ export default async function DistributorUsageFilePage({
             closing={file.status === "accepted" ? { usageFileId: file.id, close: closeUsageRecordsAction } : undefined}
             billingEdit={billable ? { usageFileId: file.id, save: updateRecordBillingAction } : undefined}
             commenting={{ usageFileId: file.id, action: commentOnUsageFileAction, maxLength: commentTextMax }}
+            dispute={
+              file.status === "pending"
+                ? { usageFileId: file.id, reject: rejectUsageFileAction, maxRecords: maxDisputedRecords }
+                : undefined
+            }
+            reviewLabels={rejection ? reviewFilterLabels : undefined}
           />
         </div>
       </Card>

@@ -26,6 +26,9 @@ import { listUsageFileItems } from "@/lib/server/queries/catalog";
 import { listSubscriptionsActiveIn } from "@/lib/server/queries/subscriptions";
 import { listUsageFileHistory } from "@/lib/server/queries/usage-file-history";
 import { listReadableComments } from "@/lib/server/queries/usage-file-comments";
+import { listDisputedRecords } from "@/lib/server/queries/usage-file-changes";
+import { reviewFilterLabels } from "@/lib/domain/usage-disputes";
+import { DisputedRecords } from "@/components/usage-files/disputed-records";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
@@ -63,11 +66,13 @@ export default async function VendorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const correcting = file.status === "invalid";
-  const [items, history, conversation, subscriptions] = await Promise.all([
+  // An Invalid file's invalid records, or any record of a Rejected one (issue 21).
+  const correcting = file.status === "invalid" || file.status === "rejected";
+  const [items, history, conversation, disputed, subscriptions] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     listReadableComments(actor, file.id),
+    listDisputedRecords(actor, file.id),
     correcting
       ? listSubscriptionsActiveIn(actor, {
           productId: file.productId,
@@ -94,6 +99,11 @@ export default async function VendorUsageFilePage({
         }
       />
       <ReviewOutcome file={file} />
+      {file.status === "rejected" && disputed && disputed.length > 0 && (
+        <Card title={`Disputed records (${disputed.length.toLocaleString("en-US")})`}>
+          <DisputedRecords records={disputed} gridHref="?review=disputed#records" />
+        </Card>
+      )}
       <Conversation
         usageFileId={file.id}
         filePath={usageFilePath(actor.role, file.id)}
@@ -150,6 +160,7 @@ export default async function VendorUsageFilePage({
               warningLabels={usageWarningLabels}
               otherFileHref="/vendor/files"
               commenting={{ usageFileId: file.id, action: commentOnUsageFileAction, maxLength: commentTextMax }}
+              reviewLabels={disputed && disputed.length > 0 ? reviewFilterLabels : undefined}
               correction={
                 correcting
                   ? {

@@ -6,6 +6,7 @@ import { visibleRecords } from "@/test/usage-file-state";
 import * as productTemplate from "../../../products/[id]/template/route";
 import * as exportRecords from "../../records/export/route";
 import * as accept from "./accept/route";
+import * as changes from "./changes/route";
 import * as close from "./close/route";
 import * as closeRecords from "./close-records/route";
 import * as exportFile from "./export/route";
@@ -116,6 +117,46 @@ describe("actions on a usage file", () => {
     expect((await post(closeRecord, "northwind", accepted, { external_billing_id: "INV-2" }, "UR-999999")).status).toBe(
       404,
     );
+  });
+});
+
+describe("disputed records", () => {
+  it("rejects with disputed records and answers what changed since; refuses bad disputes with 400 and 422, changing nothing", async () => {
+    const [first, second] = (await visibleRecords(database.handle.db, pending)).map((r) => `UR-${r.id}`);
+    const [other] = (await visibleRecords(database.handle.db, accepted)).map((r) => `UR-${r.id}`);
+    const rejecting = (disputed_records: unknown) =>
+      post(reject, "northwind", pending, { rejection_note: "See the records.", disputed_records });
+
+    expect(await rejecting([{ id: first, reason: " " }])).toMatchObject({
+      status: 400,
+      body: { error_code: "INVALID_INPUT" },
+    });
+    expect((await rejecting([{ id: "R-1", reason: "Doubled" }])).status).toBe(400);
+    expect((await rejecting(Array.from({ length: 1001 }, (_, i) => ({ id: `UR-${i + 1}`, reason: "x" })))).status).toBe(
+      400,
+    );
+    expect(await rejecting([{ id: other, reason: "Doubled" }])).toMatchObject({
+      status: 422,
+      body: { error_code: "VALIDATION_FAILED" },
+    });
+    expect(await get(changes, "northwind", pending)).toMatchObject({ status: 200, body: { rejected_at: null } });
+
+    expect(
+      await rejecting([
+        { id: first, reason: "Doubled" },
+        { id: second, reason: "Not ours" },
+      ]),
+    ).toMatchObject({ status: 200, body: { status: "rejected" } });
+    const answer = await get(changes, "acme", pending);
+    expect(answer).toMatchObject({
+      status: 200,
+      body: {
+        counts: { changed: 0, added: 0, removed: 0, disputed_unchanged: 2, disputed: 2 },
+        disputed_unchanged: [{ dispute_reason: expect.any(String) }, { dispute_reason: expect.any(String) }],
+      },
+    });
+    expect((await get(changes, "contoso", pending)).status).toBe(404);
+    expect((await get(changes, "globex", pending)).status).toBe(404);
   });
 });
 
