@@ -80,20 +80,22 @@ export function fieldChanges(before: ComparedValues, after: ComparedValues): Fie
     .map((field) => ({ field, old: before[field], new: after[field] }));
 }
 
-/** The values of a valid record as a sheet would hold them, for correcting it in the browser. */
+/** A valid record's values as stored (none of them null for a valid record), and its item's MPN. */
 export interface ValidRecordValues {
   recordId: string;
   note: string | null;
   itemMpn: string;
-  subscriptionId: string;
-  quantity: string;
-  startTime: number;
-  endTime: number;
+  subscriptionId: string | null;
+  quantity: string | null;
+  startTime: Date | null;
+  endTime: Date | null;
   amount: string | null;
   tier: number | null;
   categoryId: string | null;
   params: Record<string, string> | null;
 }
+
+const sheetTimeOf = (time: Date | null) => (time === null ? "" : formatSheetTime(time.getTime()));
 
 /**
  * The cells of a valid record (it keeps none of its own: only invalid records keep their sheet
@@ -106,11 +108,11 @@ export function cellsOfValidRecord(record: ValidRecordValues): Record<string, st
     record_note: record.note ?? "",
     item_search_criteria: "item.mpn",
     item_search_value: record.itemMpn,
-    quantity: record.quantity,
-    start_time_utc: formatSheetTime(record.startTime),
-    end_time_utc: formatSheetTime(record.endTime),
+    quantity: record.quantity ?? "",
+    start_time_utc: sheetTimeOf(record.startTime),
+    end_time_utc: sheetTimeOf(record.endTime),
     asset_search_criteria: "asset.id",
-    asset_search_value: record.subscriptionId,
+    asset_search_value: record.subscriptionId ?? "",
     category_id: record.categoryId ?? "",
     amount: record.amount ?? "",
     tier: record.tier === null ? "" : String(record.tier),

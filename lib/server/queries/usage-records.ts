@@ -586,19 +586,7 @@ async function countRecords(db: Database, file: UsageFileView | null, where: SQL
 /** A valid record of a Rejected file is corrected from cells rebuilt from its values (issue 21). */
 function revisableCells(file: RecordsFile, row: PageRow): Record<string, string> | null {
   if (file.status !== "rejected" || row.errors !== null || row.itemMpn === null) return null;
-  return cellsOfValidRecord({
-    recordId: row.recordId,
-    note: row.note,
-    itemMpn: row.itemMpn,
-    subscriptionId: row.subscriptionId!,
-    quantity: row.quantity!,
-    startTime: row.startTime!.getTime(),
-    endTime: row.endTime!.getTime(),
-    amount: row.amount,
-    tier: row.tier,
-    categoryId: row.categoryId,
-    params: row.params,
-  });
+  return cellsOfValidRecord({ ...row, itemMpn: row.itemMpn });
 }
 
 function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView {

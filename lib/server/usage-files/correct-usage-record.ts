@@ -13,12 +13,18 @@ import { withCorrectedRecord, withRecordsMadeInvalid } from "@/lib/domain/usage-
 import { recordEvent } from "@/lib/server/events";
 import { getUsageFile, type UsageFileView } from "@/lib/server/queries/usage-files";
 import { authorizeAction, changedMeanwhile } from "./act-on-usage-file";
-import { nonNegative } from "./ingest/record-copy-rows";
 import { transitionUsageFile } from "./transition-usage-file";
 import { guardUsageFile } from "./check-usage-file";
 import { addRecordIdKey } from "./record-id-keys";
 import { reviseRejectedRecord } from "./revise-rejected-record";
-import { countedRecord, FileChanged, findRecord, stillInvalid, validateCorrection } from "./record-edit-steps";
+import {
+  countedRecord,
+  FileChanged,
+  findRecord,
+  stillInvalid,
+  storedValuesOf,
+  validateCorrection,
+} from "./record-edit-steps";
 
 export interface CorrectionOutcome {
   /** The file became Ready: this was its last invalid record. */
@@ -82,17 +88,7 @@ async function saveRecord(
   const [saved] = await tx
     .update(usageRecords)
     .set({
-      recordId: validated.recordId,
-      note: validated.note,
-      itemId: validated.itemId,
-      subscriptionId: validated.subscriptionId,
-      quantity: nonNegative(validated.quantity),
-      startTime: validated.startTime === null ? null : new Date(validated.startTime),
-      endTime: validated.endTime === null ? null : new Date(validated.endTime),
-      amount: nonNegative(validated.amount),
-      tier: validated.tier,
-      categoryId: validated.categoryId,
-      params: validated.params,
+      ...storedValuesOf(validated),
       errors: validated.errors,
       sheetCells: edited.cells,
       correctedCells: { ...record.correctedCells, ...edited.changed },

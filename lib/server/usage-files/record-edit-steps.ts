@@ -10,6 +10,7 @@ import { duplicateRecordIdError, type ValidatedRecord } from "@/lib/domain/recor
 import type { CountedRecord } from "@/lib/domain/usage-stats";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { loadCatalogIndex } from "./catalog-index";
+import { nonNegative } from "./ingest/record-copy-rows";
 
 // What a record edited in the browser goes through, whether it was invalid (correctUsageRecord) or
 // a record of a Rejected file (reviseRejectedRecord).
@@ -75,5 +76,22 @@ export function countedRecord(record: ValidatedRecord): CountedRecord {
     startTime: record.startTime!,
     quantity: record.quantity!,
     amount: record.amount,
+  };
+}
+
+/** The columns an edited record is saved with, as an upload would have stored them. */
+export function storedValuesOf(record: ValidatedRecord) {
+  return {
+    recordId: record.recordId,
+    note: record.note,
+    itemId: record.itemId,
+    subscriptionId: record.subscriptionId,
+    quantity: nonNegative(record.quantity),
+    startTime: record.startTime === null ? null : new Date(record.startTime),
+    endTime: record.endTime === null ? null : new Date(record.endTime),
+    amount: nonNegative(record.amount),
+    tier: record.tier,
+    categoryId: record.categoryId,
+    params: record.params,
   };
 }

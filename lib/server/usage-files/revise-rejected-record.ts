@@ -13,9 +13,15 @@ import { storedDecimal, withValidRecordReplaced, type CountedRecord } from "@/li
 import { recordEvent } from "@/lib/server/events";
 import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { changedMeanwhile } from "./act-on-usage-file";
-import { countedRecord, FileChanged, findRecord, stillInvalid, validateCorrection } from "./record-edit-steps";
+import {
+  countedRecord,
+  FileChanged,
+  findRecord,
+  stillInvalid,
+  storedValuesOf,
+  validateCorrection,
+} from "./record-edit-steps";
 import { addRecordIdKey } from "./record-id-keys";
-import { nonNegative } from "./ingest/record-copy-rows";
 import { keepRejectedValues } from "./usage-file-rejections";
 
 /** A search value is written back to the sheet with its criterion: the cells name the item by MPN and the subscription by id. */
@@ -40,19 +46,7 @@ export async function reviseRejectedRecord(
   const record = await findRecord(db, file, input.recordId);
   if (!record) return fail("not_found", "Record not found.");
   if (record.errors) return fail("conflict", "This record is invalid: upload the file again.");
-  const cells = cellsOfValidRecord({
-    recordId: record.recordId,
-    note: record.note,
-    itemMpn: await mpnOf(db, record.itemId!),
-    subscriptionId: record.subscriptionId!,
-    quantity: record.quantity!,
-    startTime: record.startTime!.getTime(),
-    endTime: record.endTime!.getTime(),
-    amount: record.amount,
-    tier: record.tier,
-    categoryId: record.categoryId,
-    params: record.params,
-  });
+  const cells = cellsOfValidRecord({ ...record, itemMpn: await mpnOf(db, record.itemId!) });
   const edited = applyCellEdits(cells, input.cells);
   if (!edited.ok) return edited;
   const changed = { ...edited.value.changed };
@@ -125,17 +119,7 @@ async function saveRecord(
   const [saved] = await tx
     .update(usageRecords)
     .set({
-      recordId: validated.recordId,
-      note: validated.note,
-      itemId: validated.itemId,
-      subscriptionId: validated.subscriptionId,
-      quantity: nonNegative(validated.quantity),
-      startTime: new Date(validated.startTime!),
-      endTime: new Date(validated.endTime!),
-      amount: nonNegative(validated.amount),
-      tier: validated.tier,
-      categoryId: validated.categoryId,
-      params: validated.params,
+      ...storedValuesOf(validated),
       correctedCells: sql`coalesce(${usageRecords.correctedCells}, '{}'::jsonb) || ${JSON.stringify(changed)}::jsonb`,
     })
     .where(and(currentRecordsOf(file), eq(usageRecords.id, record.id), isNull(usageRecords.errors)))
