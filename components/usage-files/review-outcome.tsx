@@ -5,7 +5,8 @@ const outcomes: Partial<Record<UsageFileStatus, { title: string; tone: string }>
   pending: { title: "Waiting for the distributor's review", tone: "border-amber-200 bg-amber-50 text-amber-900" },
   accepted: { title: "Accepted by the distributor", tone: "border-green-200 bg-green-50 text-green-900" },
   rejected: {
-    title: "Rejected by the distributor: correct the records or the spreadsheet and submit it again, or answer in the conversation",
+    title:
+      "Rejected by the distributor: correct the records or the spreadsheet and submit it again, or answer in the conversation",
     tone: "border-rose-300 bg-rose-50 text-rose-900",
   },
   closed: { title: "Billed and closed by the distributor", tone: "border-slate-300 bg-slate-50 text-slate-900" },
