@@ -41,7 +41,9 @@ test("a distributor disputes records when rejecting, the vendor fixes one in the
   await screenshot(page, "distributor-dispute-dialog");
   await reject.getByRole("button", { name: "Reject file" }).click();
   await expect(reject).toBeHidden();
+  await page.reload();
   await expect(page.getByText("Rejected", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Changes since the last rejection")).toHaveCount(0);
   await signOut(page);
 
   await signIn(page, "vendor@acme.test");

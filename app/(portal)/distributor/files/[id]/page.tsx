@@ -108,7 +108,8 @@ export default async function DistributorUsageFilePage({
           />
         </Card>
       )}
-      {rejection && (
+      {/* Until the vendor sends the file again there is nothing to compare with the rejection. */}
+      {rejection && file.status !== "rejected" && (
         <Card title="Changes since the last rejection">
           {/* Streamed: on a big re-uploaded file the comparison takes a while, and the rest of the page need not wait. */}
           <Suspense fallback={<p className="text-sm text-slate-500">Comparing with the rejected records…</p>}>
