@@ -1,25 +1,21 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { currentRecordsOf, type CurrentGeneration } from "@/db/record-partitions";
 import { usageRecordIdKeys, usageRecords } from "@/db/schema";
 import { keysFromBytes, keysToBytes, RecordIdKeyList, withKey } from "@/lib/domain/record-id-keys";
 
-/** One generation of a file's records. */
-export interface RecordsGeneration {
-  id: string;
-  generation: number;
-}
-
-const ofGeneration = (file: RecordsGeneration) =>
+const ofGeneration = (file: CurrentGeneration) =>
   and(eq(usageRecordIdKeys.usageFileId, file.id), eq(usageRecordIdKeys.generation, file.generation));
 
-export async function storeRecordIdKeys(tx: Database, file: RecordsGeneration, keys: Float64Array): Promise<void> {
+export async function storeRecordIdKeys(tx: Database, file: CurrentGeneration, keys: Float64Array): Promise<void> {
+  const bytes = keysToBytes(keys);
   await tx
     .insert(usageRecordIdKeys)
-    .values({ usageFileId: file.id, generation: file.generation, keys: keysToBytes(keys) })
+    .values({ usageFileId: file.id, generation: file.generation, keys: bytes })
     .onConflictDoUpdate({
       target: [usageRecordIdKeys.usageFileId, usageRecordIdKeys.generation],
-      set: { keys: keysToBytes(keys) },
+      set: { keys: bytes },
     });
 }
 
@@ -27,7 +23,7 @@ export async function storeRecordIdKeys(tx: Database, file: RecordsGeneration, k
  * The keys of a generation's record ids: as stored by processing, or read off its records and
  * stored, for a file processed before keys were kept (or written by SQL, as the demo data is).
  */
-export async function recordIdKeysOf(tx: Database, file: RecordsGeneration): Promise<Float64Array> {
+export async function recordIdKeysOf(tx: Database, file: CurrentGeneration): Promise<Float64Array> {
   const [stored] = await tx.select({ keys: usageRecordIdKeys.keys }).from(usageRecordIdKeys).where(ofGeneration(file));
   if (stored) return keysFromBytes(stored.keys);
   const keys = await keysOfRecords(tx, file);
@@ -35,24 +31,18 @@ export async function recordIdKeysOf(tx: Database, file: RecordsGeneration): Pro
   return keys;
 }
 
-async function keysOfRecords(tx: Database, file: RecordsGeneration): Promise<Float64Array> {
+async function keysOfRecords(tx: Database, file: CurrentGeneration): Promise<Float64Array> {
   const list = new RecordIdKeyList();
   const rows = await tx
     .select({ recordId: usageRecords.recordId })
     .from(usageRecords)
-    .where(
-      and(
-        eq(usageRecords.usageFileId, file.id),
-        eq(usageRecords.generation, file.generation),
-        isNotNull(usageRecords.recordId),
-      ),
-    );
+    .where(and(currentRecordsOf(file), isNotNull(usageRecords.recordId)));
   for (const row of rows) list.add(row.recordId!);
   return list.sorted();
 }
 
 /** A corrected record's id joins the keys, if the generation has any stored yet. */
-export async function addRecordIdKey(tx: Database, file: RecordsGeneration, recordId: string): Promise<void> {
+export async function addRecordIdKey(tx: Database, file: CurrentGeneration, recordId: string): Promise<void> {
   const [stored] = await tx
     .select({ keys: usageRecordIdKeys.keys })
     .from(usageRecordIdKeys)

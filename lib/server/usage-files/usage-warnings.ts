@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
+import type { CurrentGeneration } from "@/db/record-partitions";
 import { usageFiles, usageRecordWarnings } from "@/db/schema";
 import {
   warningCounterpartStatuses,
@@ -9,7 +10,7 @@ import {
   type WarningCounts,
 } from "@/lib/domain/usage-warnings";
 import { sharesKey } from "@/lib/domain/record-id-keys";
-import { recordIdKeysOf, type RecordsGeneration } from "./record-id-keys";
+import { recordIdKeysOf } from "./record-id-keys";
 
 /** The file whose current records are checked. */
 export interface CheckedFile {
@@ -30,7 +31,7 @@ async function counterpartFiles(
   tx: Database,
   file: CheckedFile,
   periodOverlapping: boolean,
-): Promise<RecordsGeneration[]> {
+): Promise<CurrentGeneration[]> {
   return tx
     .select({ id: usageFiles.id, generation: usageFiles.generation })
     .from(usageFiles)
@@ -47,7 +48,7 @@ async function counterpartFiles(
 }
 
 /** Files' ids as a SQL list; `NULL` for none, which matches nothing. */
-function idList(files: readonly RecordsGeneration[]): SQL {
+function idList(files: readonly CurrentGeneration[]): SQL {
   return files.length === 0
     ? sql`NULL`
     : sql.join(
@@ -88,7 +89,7 @@ export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promi
  * period; their records are read by the (subscription_id, item_id, start_time) index of each
  * partition (db/record-partitions.ts) for the subscription and item pairs this file has.
  */
-async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: RecordsGeneration[]): Promise<void> {
+async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: CurrentGeneration[]): Promise<void> {
   await tx.execute(sql`
     WITH own AS (
       SELECT id, usage_file_id, record_id, subscription_id, item_id, start_time, end_time
@@ -156,7 +157,7 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: Re
 async function insertDuplicateRecordIdWarnings(
   tx: Database,
   file: CheckedFile,
-  others: RecordsGeneration[],
+  others: CurrentGeneration[],
 ): Promise<void> {
   const sharing = await filesSharingRecordIdKeys(tx, file, others);
   if (sharing.length === 0) return;
@@ -175,9 +176,9 @@ async function insertDuplicateRecordIdWarnings(
 }
 
 /** The other files whose record id keys share at least one key with the file's. */
-async function filesSharingRecordIdKeys(tx: Database, file: CheckedFile, others: RecordsGeneration[]) {
+async function filesSharingRecordIdKeys(tx: Database, file: CheckedFile, others: CurrentGeneration[]) {
   const own = await recordIdKeysOf(tx, file);
-  const sharing: RecordsGeneration[] = [];
+  const sharing: CurrentGeneration[] = [];
   for (const other of others) {
     if (sharesKey(own, await recordIdKeysOf(tx, other))) sharing.push(other);
   }
