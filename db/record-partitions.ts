@@ -49,7 +49,7 @@ async function keyRecordPartition(db: Database, name: string, usageFileId: strin
   await Promise.all([
     db.execute(sql`CREATE UNIQUE INDEX ${primaryKey} ON ${table} (usage_file_id, generation, id)`),
     db.execute(
-      sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL`,
+      sql`CREATE UNIQUE INDEX ON ${table} (usage_file_id, generation, record_id COLLATE "C") WHERE errors IS NULL AND NOT reversal`,
     ),
   ]);
   await db.execute(sql`ALTER TABLE ${table} ADD PRIMARY KEY USING INDEX ${primaryKey}`);

@@ -254,6 +254,11 @@ export const usageFiles = pgTable(
     uploadedFileId: text("uploaded_file_id").references((): AnyPgColumn => storedFiles.id),
     progressRows: integer("progress_rows").notNull().default(0),
     progressPercent: smallint("progress_percent").notNull().default(0),
+    /**
+     * The Accepted or Closed file this one amends (issue 21): its records replace, add to or cancel
+     * the original's by record_id, and its acceptance writes reversals instead of editing billed records.
+     */
+    amends: text("amends_file_id").references((): AnyPgColumn => usageFiles.id),
     /** "Close all remaining records" in one row: applies to every record without its own billing id. */
     billingId: text("billing_id"),
     billingNote: text("billing_note"),
@@ -270,6 +275,7 @@ export const usageFiles = pgTable(
     index("usage_files_vendor_status_idx").on(t.vendorAccountId, t.status),
     index("usage_files_distributor_status_idx").on(t.distributorAccountId, t.status),
     index("usage_files_external_id_idx").on(t.externalId),
+    index("usage_files_amends_file_id_idx").on(t.amends),
     check(
       "usage_files_record_ids_check",
       sql`(first_record_id IS NULL) = (last_record_id IS NULL) AND (first_record_id IS NULL OR first_record_id <= last_record_id)`,
@@ -324,17 +330,26 @@ export const usageRecords = pgTable(
     externalBillingNote: text("external_billing_note"),
     closedAt: utc("closed_at"),
     closedBy: text("closed_by"),
+    /**
+     * In an amendment: the original record (of the amended file or an earlier amendment) this one
+     * replaces or, for a reversal, takes back.
+     */
+    amendsRecordId: bigint("amends_record_id", { mode: "number" }),
+    /** Written when an amendment is accepted: the amended record with its quantity and amount negated. */
+    reversal: boolean("reversal").notNull().default(false),
   },
   (t) => [
-    check("usage_records_quantity_check", sql`quantity IS NULL OR quantity >= 0`),
-    check("usage_records_amount_check", sql`amount IS NULL OR amount >= 0`),
+    check("usage_records_quantity_check", sql`quantity IS NULL OR quantity >= 0 OR reversal`),
+    check("usage_records_amount_check", sql`amount IS NULL OR amount >= 0 OR reversal`),
+    check("usage_records_reversal_check", sql`NOT reversal OR amends_record_id IS NOT NULL`),
     check("usage_records_tier_check", sql`tier IS NULL OR tier IN (0, 1, 2)`),
-    // Unique among valid records: a repeated record_id is itself an error, kept on its row.
+    // Unique among valid records: a repeated record_id is itself an error, kept on its row. A
+    // reversal repeats the record_id of the record it takes back.
     primaryKey({ columns: [t.usageFileId, t.generation, t.id] }),
     // Bytewise ("C") comparison: the same equality, and a much cheaper index to build for 1M ids.
     uniqueIndex("usage_records_file_record_id_key")
       .on(t.usageFileId, t.generation, sql`record_id COLLATE "C"`)
-      .where(sql`errors IS NULL`),
+      .where(sql`errors IS NULL AND NOT reversal`),
   ],
 );
 

@@ -101,6 +101,23 @@ export interface CountedGroup {
   amount: DecimalText | null;
 }
 
+/** A group as SQL sums it: decimal text, `amount` null when none of its records has one. */
+export type SummedGroup = Omit<CountedGroup, "quantity" | "amount"> & { quantity: string; amount: string | null };
+
+export function countedGroupOf(group: SummedGroup): CountedGroup {
+  return {
+    ...group,
+    quantity: parseDecimal(group.quantity)!,
+    amount: group.amount === null ? null : parseDecimal(group.amount)!,
+  };
+}
+
+/** The stats once valid records were added to the file (an accepted amendment's reversals, issue 21). */
+export function withRecordsAdded(stats: UsageFileStats, groups: readonly CountedGroup[]): UsageFileStats {
+  const added = groups.reduce((sum, group) => sum + group.records, 0);
+  return { ...withTotalsAdded(stats, groups), records: stats.records + added, valid: stats.valid + added };
+}
+
 /**
  * The stats once valid records were made invalid (a product that blocks overlapping usage): counted
  * as invalid, taken out of their item, subscription and day.

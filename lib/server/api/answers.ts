@@ -113,6 +113,13 @@ const usageRecord = z.object({
   warnings: z
     .array(usageWarningSchema)
     .describe("What a reviewer should look at before billing it; a warning never makes a record invalid"),
+  amends: z
+    .string()
+    .nullable()
+    .describe("In an amendment: UR-… of the billed record this one replaces or, as a reversal, takes back"),
+  reversal: z
+    .boolean()
+    .describe("Written when an amendment is accepted: the amended record with its quantity and amount negated"),
 });
 
 const closingReport = z.object({

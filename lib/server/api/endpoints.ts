@@ -22,7 +22,8 @@ import {
 import { commentInput } from "@/lib/domain/usage-comments";
 import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
 import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
-import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-file-input";
+import { updateUsageFileInput } from "@/lib/domain/usage-file-input";
+import { newUsageFileInput } from "@/lib/domain/usage-amendments";
 import { createWebhookInput, updateWebhookInput } from "@/lib/domain/webhooks";
 import { createUsageRuleInput, updateUsageRuleInput } from "@/lib/domain/usage-rules";
 import {
@@ -63,9 +64,10 @@ export const usageFileEndpoints = {
   create: endpoint({
     method: "post",
     path: "/usage/files",
-    summary: "Create a Draft usage file",
+    summary:
+      "Create a Draft usage file; or, naming `amends: UF-…`, an amendment of an Accepted or Closed file (its product, contract, period and currency)",
     roles: vendor,
-    body: createUsageFileInput,
+    body: newUsageFileInput,
     reply: "created",
     answer: answers.usageFile,
   }),

@@ -95,7 +95,12 @@ describe("the OpenAPI document", () => {
     expect(paths["/usage/files"]!.post!.requestBody).toMatchObject({
       content: {
         "application/json": {
-          schema: { required: expect.arrayContaining(["product_id", "contract_id", "name", "first_day"]) },
+          schema: {
+            anyOf: [
+              { required: ["amends"] },
+              { required: expect.arrayContaining(["product_id", "contract_id", "name", "first_day"]) },
+            ],
+          },
         },
       },
     });

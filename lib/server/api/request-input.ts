@@ -3,9 +3,23 @@ import type { z } from "zod";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import { fromWire, wireFieldNames } from "@/lib/server/api/wire-names";
 
-function invalid(message: string, error: z.ZodError) {
-  const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));
+function invalid(message: string, error: z.ZodError, input: object = {}) {
+  const issues = error.issues.flatMap((issue) =>
+    issue.code === "invalid_union" ? chosenBranch(issue, input) : [issue],
+  );
+  const fields = Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "body", issue.message]));
   return fail("invalid_input", message, fields);
+}
+
+/**
+ * The problems of the alternative the body meant: the first whose every problem is with a field the
+ * body has (an amendment is the body that names `amends`), else the last, the usual one.
+ */
+function chosenBranch(issue: z.core.$ZodIssueInvalidUnion, input: object): z.core.$ZodIssue[] {
+  const meant = issue.errors.find((branch) =>
+    branch.every(({ path: [field] }) => field === undefined || field in input),
+  );
+  return meant ?? issue.errors.at(-1) ?? [issue];
 }
 
 const fieldNames = new WeakMap<z.ZodType, Map<string, string>>();
@@ -47,8 +61,11 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
   const known = refuseUnknown(fieldsOf(schema), isObject ? Object.keys(body as object) : [], "field");
   if (!known.ok) return known;
-  const parsed = schema.safeParse(fromWire(body));
-  return parsed.success ? ok(parsed.data) : invalid("The request body is not valid.", parsed.error);
+  const input = fromWire(body);
+  const parsed = schema.safeParse(input);
+  return parsed.success
+    ? ok(parsed.data)
+    : invalid("The request body is not valid.", parsed.error, isObject ? (input as object) : {});
 }
 
 /**

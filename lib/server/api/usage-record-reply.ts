@@ -5,8 +5,9 @@ import type { ClosingReport } from "@/lib/domain/record-closing";
 import type { UsageRecordView } from "@/lib/server/queries/usage-records";
 
 /** A record as the API shows it: named by its public id (`UR-…`) and its file. */
-export function usageRecordJson(usageFileId: string, record: UsageRecordView) {
-  return { ...record, id: usageRecordPublicId(record.id), usageFileId };
+export function usageRecordJson(usageFileId: string, { amendsRecordId, ...record }: UsageRecordView) {
+  const amends = amendsRecordId === null ? null : usageRecordPublicId(amendsRecordId);
+  return { ...record, id: usageRecordPublicId(record.id), usageFileId, amends };
 }
 
 /**

@@ -82,10 +82,15 @@ export function wireInputSchema(schema: z.ZodType): JsonSchema {
  * the name the schema gives it (the value): `order_by` → `order_by`, `file_status` → `fileStatus`.
  */
 export function wireFieldNames(schema: z.ZodType): Map<string, string> {
-  const { properties = {} } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
-    properties?: object;
-  };
-  return new Map(Object.keys(properties).map((name) => [snakeCase(name), name]));
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as ObjectSchema;
+  // A body of alternatives (a new file, or an amendment) reads the fields of each.
+  const names = [json, ...(json.anyOf ?? [])].flatMap(({ properties = {} }) => Object.keys(properties));
+  return new Map(names.map((name) => [snakeCase(name), name]));
+}
+
+interface ObjectSchema {
+  properties?: object;
+  anyOf?: ObjectSchema[];
 }
 
 /** What an answer schema writes, as JSON Schema with the API's names; times are ISO 8601 text in JSON. */

@@ -82,6 +82,9 @@ export interface UsageRecordView {
   externalBillingId: string | null;
   externalBillingNote: string | null;
   warnings: UsageWarning[];
+  /** In an amendment: the billed record this one replaces or reverses. */
+  amendsRecordId: number | null;
+  reversal: boolean;
 }
 
 export interface UsageRecordPage {
@@ -615,6 +618,8 @@ function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView 
     externalBillingId: row.closedAt ? row.externalBillingId : file.billingId,
     externalBillingNote: row.closedAt ? row.externalBillingNote : file.billingNote,
     warnings: (row.warnings ?? []).map(describeWarning),
+    amendsRecordId: row.amendsRecordId,
+    reversal: row.reversal,
   };
 }
 

@@ -5,8 +5,12 @@ import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { acceptUsageFileInput } from "@/lib/domain/usage-file-review";
 import { actOnUsageFile } from "./act-on-usage-file";
+import { writeReversals } from "./amendment-records";
 
-/** The reviewer accepts a Pending file for billing, with a note the vendor sees (SPEC §2: accept). */
+/**
+ * The reviewer accepts a Pending file for billing, with a note the vendor sees (SPEC §2: accept);
+ * an amendment's reversals are written in the same transaction.
+ */
 export function acceptUsageFile(
   actor: Actor,
   usageFileId: string,
@@ -15,5 +19,7 @@ export function acceptUsageFile(
   return actOnUsageFile(actor, usageFileId, "accept", {
     set: { acceptanceNote: input.acceptanceNote, rejectionNote: null },
     details: { note: input.acceptanceNote },
+    followUp: (tx, file) =>
+      file.amends === null ? Promise.resolve(file) : writeReversals(tx, { ...file, amends: file.amends }),
   });
 }

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import type { AnomalyCounts } from "@/lib/domain/usage-anomalies";
 import type { WarningCounts } from "@/lib/domain/usage-warnings";
 import { blockWarnedRecords, hasWarnings, overlapPolicyOf, type BlockedRecords } from "./overlap-policy";
+import { linkAmendedRecords } from "./amendment-records";
 import { checkUsageAnomalies, type AnomalyCheckedFile } from "./usage-anomalies";
 import { checkUsageWarnings, type CheckedFile } from "./usage-warnings";
 
@@ -34,7 +35,10 @@ export function guardUsageFile(
   return runChecks(tx, file, { mayBlock: true });
 }
 
-/** Warnings first, then any blocking, then the anomalies on the totals that are left. */
+/**
+ * An amendment's records linked to the billed records they replace first (what the reviewer sees
+ * before accepting), then warnings, any blocking, and the anomalies on the totals that are left.
+ */
 async function runChecks(
   tx: Database,
   file: CheckedFile & AnomalyCheckedFile,
@@ -42,6 +46,7 @@ async function runChecks(
 ): Promise<UsageFileChecks & { blocked: BlockedRecords | null }> {
   // Compiling these statements (JIT) takes longer than running them: a second or more per check.
   await tx.execute(sql`SET LOCAL jit = off`);
+  if (file.amends !== null) await linkAmendedRecords(tx, { ...file, amends: file.amends });
   const warningCounts = await checkUsageWarnings(tx, file);
   const blocks = mayBlock && hasWarnings(warningCounts) && (await overlapPolicyOf(tx, file.productId)) === "block";
   const blocked = blocks ? await blockWarnedRecords(tx, file) : null;

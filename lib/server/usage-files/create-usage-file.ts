@@ -36,26 +36,37 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
       contractId: "Choose one of your active contracts.",
     });
 
+  return ok(
+    await insertUsageFile(actor, {
+      name: input.name,
+      description: input.description,
+      externalId: input.externalId,
+      productId: product.id,
+      contractId: contract.id,
+      distributorAccountId: contract.distributorAccountId,
+      periodFrom: input.period.from,
+      periodTo: input.period.to,
+      currency: input.currency,
+      usageSchema: product.usageSchema,
+    }),
+  );
+}
+
+/** The Draft file's own columns; its id, vendor and author come from the actor. */
+export type NewUsageFile = Omit<typeof usageFiles.$inferInsert, "id" | "vendorAccountId" | "createdBy">;
+
+/**
+ * Inserts a Draft file under a fresh id (drawn again on the rare collision), with its `create`
+ * event and notification in the same transaction.
+ */
+export async function insertUsageFile(actor: Actor, values: NewUsageFile): Promise<UsageFile> {
+  const db = await getDb();
   for (let attempt = 0; attempt < idAttempts; attempt++) {
     const id = newUsageFileId(new Date());
     const created = await db.transaction(async (tx) => {
       const [file] = await tx
         .insert(usageFiles)
-        .values({
-          id,
-          name: input.name,
-          description: input.description,
-          externalId: input.externalId,
-          productId: product.id,
-          contractId: contract.id,
-          vendorAccountId: actor.accountId,
-          distributorAccountId: contract.distributorAccountId,
-          periodFrom: input.period.from,
-          periodTo: input.period.to,
-          currency: input.currency,
-          usageSchema: product.usageSchema,
-          createdBy: actor.userId,
-        })
+        .values({ ...values, id, vendorAccountId: actor.accountId, createdBy: actor.userId })
         .onConflictDoNothing()
         .returning();
       if (file) {
@@ -64,13 +75,13 @@ export async function createUsageFile(actor: Actor, input: CreateUsageFileInput)
           objectId: id,
           action: "create",
           actor,
-          details: { name: input.name },
+          details: { name: values.name, ...(values.amends && { amends: values.amends }) },
         });
         await publishNotification(tx, { type: "usage_file.created", usageFileId: id, actor });
       }
       return file;
     });
-    if (created) return ok(created);
+    if (created) return created;
   }
   throw new Error(`No free usage file id after ${idAttempts} attempts`);
 }

@@ -3,9 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
 import { products, usageFileTotals } from "@/db/schema";
 import { storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
-import { parseDecimal } from "@/lib/domain/decimal";
 import { defaultRecordErrorMessages, type ErrorSummary } from "@/lib/domain/record-errors";
-import type { CountedGroup } from "@/lib/domain/usage-stats";
+import { countedGroupOf, type CountedGroup, type SummedGroup } from "@/lib/domain/usage-stats";
 import {
   usageWarningCodes,
   type OverlapPolicy,
@@ -51,14 +50,7 @@ export async function blockWarnedRecords(tx: Database, file: { id: string; gener
     ),
   );
   const [moved] = await selectRows<{
-    groups: {
-      itemId: string;
-      subscriptionId: string;
-      day: string;
-      records: number;
-      quantity: string;
-      amount: string | null;
-    }[];
+    groups: SummedGroup[];
     byCode: ErrorSummary["byCode"];
     first: ErrorSummary["first"];
   }>(
@@ -94,11 +86,7 @@ export async function blockWarnedRecords(tx: Database, file: { id: string; gener
     .delete(usageFileTotals)
     .where(and(eq(usageFileTotals.usageFileId, file.id), eq(usageFileTotals.generation, file.generation)));
   await storeUsageFileTotalsOfRecords(tx, file);
-  const groups = moved!.groups.map((group) => ({
-    ...group,
-    quantity: parseDecimal(group.quantity)!,
-    amount: group.amount === null ? null : parseDecimal(group.amount)!,
-  }));
+  const groups = moved!.groups.map(countedGroupOf);
   const invalidRecords = groups.reduce((sum, group) => sum + group.records, 0);
   const total = Object.values(moved!.byCode).reduce((sum, count) => sum + (count ?? 0), 0);
   return {

@@ -21,6 +21,7 @@ export interface AnomalyCheckedFile {
   contractId: string;
   productId: string;
   periodFrom: Date;
+  amends: string | null;
 }
 
 interface PairUsage {
@@ -45,6 +46,8 @@ export async function checkUsageAnomalies(tx: Database, file: AnomalyCheckedFile
   await tx.execute(
     sql`DELETE FROM usage_file_anomalies WHERE usage_file_id = ${file.id} AND generation = ${file.generation}`,
   );
+  // An amendment holds a few corrections, not a month's usage: its own sums are no usage to judge.
+  if (file.amends !== null) return anomalyCountsOf([]);
   const months = historyMonths(file.periodFrom);
   const covered = await coveredMonths(tx, file, months);
   if (covered.length === 0) return anomalyCountsOf([]);

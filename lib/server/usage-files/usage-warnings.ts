@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
 import type { CurrentGeneration } from "@/db/record-partitions";
 import { usageFiles, usageRecordWarnings } from "@/db/schema";
@@ -21,11 +21,15 @@ export interface CheckedFile {
   periodTo: Date;
   /** Whether it is being handed to (or already with) its reviewer: see `warningCounterpartStatuses`. */
   submitted: boolean;
+  /** The file it amends, if it is an amendment. */
+  amends: string | null;
 }
 
 /**
  * The other live files of the contract the file is checked against, by id: named as values, so
  * that PostgreSQL reads only their partitions instead of joining every partition of the contract.
+ * An amendment is not checked against the file it amends nor that file's other amendments: it
+ * restates their records by design.
  */
 async function counterpartFiles(
   tx: Database,
@@ -40,11 +44,16 @@ async function counterpartFiles(
         eq(usageFiles.contractId, file.contractId),
         ne(usageFiles.id, file.id),
         inArray(usageFiles.status, [...warningCounterpartStatuses(file)]),
+        file.amends === null ? undefined : outsideChainOf(file.amends),
         periodOverlapping
           ? and(lt(usageFiles.periodFrom, file.periodTo), gt(usageFiles.periodTo, file.periodFrom))
           : undefined,
       ),
     );
+}
+
+function outsideChainOf(original: string): SQL {
+  return and(ne(usageFiles.id, original), or(isNull(usageFiles.amends), ne(usageFiles.amends, original)))!;
 }
 
 /** Files' ids as a SQL list; `NULL` for none, which matches nothing. */

@@ -19,7 +19,8 @@ interface DueFile {
 /**
  * Accepts the Pending files an active rule of their contract and product covers, that have waited
  * the rule's delay since they were submitted and are still clean when checked again now. Answers
- * the files accepted. Run every few seconds by the worker; several workers may run it at once.
+ * the files accepted. An amendment is never accepted by a rule: taking back billed records waits
+ * for a person. Run every few seconds by the worker; several workers may run it at once.
  */
 export async function applyDueUsageRules(now = new Date()): Promise<string[]> {
   const db = await getDb();
@@ -42,7 +43,7 @@ function dueFiles(db: Database, now: Date): Promise<DueFile[]> {
           SELECT max(e.at) AS at FROM events e
           WHERE e.object_type = 'usage_file' AND e.object_id = f.id AND e.action = 'submit'
         ) submitted
-        WHERE f.status = 'pending'
+        WHERE f.status = 'pending' AND f.amends_file_id IS NULL
           AND submitted.at + make_interval(mins => r.delay_minutes) <= ${now.toISOString()}::timestamptz
         ORDER BY submitted.at, f.id`,
   );

@@ -104,13 +104,51 @@ describe("POST /usage/files", () => {
   it("answers 400 for a malformed body, 422 for another vendor's product, 403 for a distributor", async () => {
     const create = (key: string, json: unknown) =>
       callApi(files.POST, { key, path: "/usage/files", method: "POST", json });
-    expect((await create(keys.acme, { ...newFile, first_day: "October" })).status).toBe(400);
+    const malformed = await create(keys.acme, { ...newFile, first_day: "October" });
+    expect(malformed.status).toBe(400);
+    // The body is a new file's (it names no `amends`): its own problem is told, not the amendment's.
+    expect(malformed.body).toEqual({
+      error_code: "INVALID_INPUT",
+      errors: expect.arrayContaining(["Enter a date as YYYY-MM-DD."]),
+    });
+    expect(JSON.stringify(malformed.body)).not.toContain("UF-");
     const foreign = await create(keys.acme, { ...newFile, product_id: "PRD-200-001" });
     expect([foreign.status, foreign.body]).toEqual([
       422,
       { error_code: "VALIDATION_FAILED", errors: expect.any(Array) },
     ]);
     expect((await create(keys.northwind, newFile)).status).toBe(403);
+  });
+});
+
+describe("POST /usage/files with amends", () => {
+  const acmeAccepted = "UF-2026-10-1001-0005";
+  const amend = (key: string, json: unknown) =>
+    callApi(files.POST, { key, path: "/usage/files", method: "POST", json });
+
+  it("opens a Draft amendment with the original's product, contract, period and currency (201)", async () => {
+    const original = await usageFileRow(database.handle.db, acmeAccepted);
+    const created = await amend(keys.acme, { amends: acmeAccepted, external_id: "AMD-1" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      amends: acmeAccepted,
+      status: "draft",
+      name: `${original.name} — amendment 1`,
+      product_id: original.productId,
+      contract_id: original.contractId,
+      currency: original.currency,
+      period_from: original.periodFrom.toISOString(),
+      period_to: original.periodTo.toISOString(),
+      external_id: "AMD-1",
+    });
+  });
+
+  it("answers 409 for a file not accepted yet, 404 for another vendor's, 403 for its reviewer, 400 for a bad id", async () => {
+    expect((await amend(keys.acme, { amends: acmeReady })).status).toBe(409);
+    expect((await amend(keys.globex, { amends: acmeAccepted })).status).toBe(404);
+    expect((await amend(keys.northwind, { amends: acmeAccepted })).status).toBe(403);
+    const bad = await amend(keys.acme, { amends: "nope" });
+    expect([bad.status, JSON.stringify(bad.body)]).toEqual([400, expect.stringContaining("Name the file to amend")]);
   });
 });
 

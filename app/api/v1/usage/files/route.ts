@@ -3,6 +3,8 @@ import { apiListRoute, apiRoute } from "@/lib/server/api/api-route";
 import { usageFileEndpoints } from "@/lib/server/api/endpoints";
 import { viewOf, views } from "@/lib/server/api/views";
 import { listUsageFileWindow } from "@/lib/server/queries/usage-files";
+import { isAmendment } from "@/lib/domain/usage-amendments";
+import { amendUsageFile } from "@/lib/server/usage-files/amend-usage-file";
 import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 
 export const GET = apiListRoute(
@@ -14,5 +16,9 @@ export const GET = apiListRoute(
 );
 
 export const POST = apiRoute(usageFileEndpoints.create, async ({ actor, body }) =>
-  viewOf(actor, await createUsageFile(actor, body), views.usageFile),
+  viewOf(
+    actor,
+    await (isAmendment(body) ? amendUsageFile(actor, body) : createUsageFile(actor, body)),
+    views.usageFile,
+  ),
 );
