@@ -114,7 +114,7 @@ test("a distributor rejects a file, the vendor corrects and resubmits it, the di
   const lines = csv.bytes.toString("utf8").trim().split("\n");
   expect(lines[0]).toBe(
     "id,usage_file_id,record_id,item_mpn,subscription_external_id,quantity,start_time_utc,end_time_utc,amount,tier,category_id,note,status,external_billing_id,external_billing_note," +
-      "item_name,item_unit,subscription_id,tier1_account_id,tier1_account_name,tier2_account_id,tier2_account_name",
+      "item_name,item_unit,subscription_id,tier1_account_id,tier1_account_name,tier2_account_id,tier2_account_name,amends",
   );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(",fix-1,ACME-VCPU-HR,EXT-100001001,10.5,");

@@ -1,5 +1,6 @@
 import { correctionInputOf, pickerValueOf, type CorrectionInput } from "@/lib/domain/correction-choices";
 import { usageRecordPublicId } from "@/lib/domain/ids";
+import { amendmentRoleLabels, type AmendmentRole } from "@/lib/domain/usage-amendments";
 import { cellFieldName } from "@/lib/domain/record-cell-fields";
 import { inSheetOrder } from "@/lib/domain/record-header";
 import { pageSizes, type Sort } from "@/lib/domain/table-query";
@@ -27,6 +28,8 @@ export interface RecordGridRow extends Omit<UsageRecordView, "sheetCells"> {
   publicId: string;
   /** The cells as read from the sheet, only for the file's vendor (to correct an invalid record). */
   cells: SheetCellField[] | null;
+  /** In an amendment: what the record does to the billed ones ("Replaces UR-12"). */
+  amendmentNote: string | null;
 }
 
 /** One page of the record grid: the rows, where they start, the neighbouring pages and the state it was asked in. */
@@ -37,10 +40,17 @@ export interface RecordGridPage extends Omit<UsageRecordPage, "rows"> {
   sizes: readonly number[];
 }
 
+function amendmentNoteOf(role: AmendmentRole, amendsRecordId: number | null): string {
+  return amendsRecordId === null
+    ? `${amendmentRoleLabels[role]} a record`
+    : `${amendmentRoleLabels[role]} ${usageRecordPublicId(amendsRecordId)}`;
+}
+
 function gridRow({ sheetCells, ...record }: UsageRecordView): RecordGridRow {
   return {
     ...record,
     publicId: usageRecordPublicId(record.id),
+    amendmentNote: record.amendment && amendmentNoteOf(record.amendment, record.amendsRecordId),
     cells: sheetCells ? inSheetOrder(sheetCells).map(([column, value]) => cellField(column, value)) : null,
   };
 }

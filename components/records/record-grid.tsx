@@ -128,7 +128,22 @@ function identityColumns(statusLabels: Record<UsageRecordStatus, string>) {
       enableSorting: false,
       cell: ({ getValue }) => <CopyableId value={getValue()} />,
     }),
-    column.accessor("recordId", { id: "record_id", header: "Record id", cell: ({ getValue }) => mono(getValue()) }),
+    column.accessor("recordId", {
+      id: "record_id",
+      header: "Record id",
+      cell: ({ row }) => (
+        <>
+          {mono(row.original.recordId)}
+          {row.original.amendmentNote && (
+            <span
+              className={`block whitespace-nowrap text-xs ${row.original.reversal ? "text-rose-700" : "text-slate-600"}`}
+            >
+              {row.original.amendmentNote}
+            </span>
+          )}
+        </>
+      ),
+    }),
     column.accessor("status", {
       header: "Status",
       enableSorting: false,

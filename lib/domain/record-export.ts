@@ -22,5 +22,19 @@ export const recordExportQuery = z.object({
 });
 export type RecordExportQuery = z.output<typeof recordExportQuery>;
 
+/** One file's billing export: `amendments=true` adds the records of its Accepted and Closed amendments. */
+export const fileExportQuery = z.object({
+  format: exportFormatParam,
+  amendments: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true")
+    .meta({
+      description: "`true`: with the records of the file's Accepted and Closed amendments (reversals included)",
+    }),
+});
+
+export type FileExportQuery = z.output<typeof fileExportQuery>;
+
 /** Records are billed once accepted: only Accepted and Closed files are exported. */
 export const exportableStatuses = ["accepted", "closed"] as const;

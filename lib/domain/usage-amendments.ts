@@ -51,7 +51,8 @@ export function amendmentName(originalName: string, ordinal: number): string {
 }
 
 /** What a record of an amendment does to the original's records. */
-export type AmendmentRole = "replacement" | "cancellation" | "addition" | "reversal";
+export const amendmentRoles = ["replacement", "cancellation", "addition", "reversal"] as const;
+export type AmendmentRole = (typeof amendmentRoles)[number];
 
 export const amendmentRoleLabels: Record<AmendmentRole, string> = {
   replacement: "Replaces",

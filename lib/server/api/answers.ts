@@ -25,6 +25,7 @@ import { usageWarningSchema, warningCountsSchema } from "@/lib/domain/usage-warn
 import { anomalyCountsSchema, anomalyKinds } from "@/lib/domain/usage-anomalies";
 import { aggregateGroupings, summedStatuses, usageAggregateSchema } from "@/lib/domain/usage-aggregates";
 import { comparedRecordFields } from "@/lib/domain/usage-disputes";
+import { amendmentRoles } from "@/lib/domain/usage-amendments";
 
 /**
  * What the API answers, object by object. A route's value is written through its endpoint's
@@ -36,6 +37,7 @@ import { comparedRecordFields } from "@/lib/domain/usage-disputes";
 const textMap = z.record(z.string(), z.string());
 
 const usageFile = createSelectSchema(usageFiles, {
+  amends: (schema) => schema.describe("The Accepted or Closed file this one amends (UF-…); null for a file of its own"),
   errorDetail: errorDetailSchema.nullable(),
   stats: usageFileStatsSchema.nullable(),
   warningCounts: warningCountsSchema
@@ -120,6 +122,10 @@ const usageRecord = z.object({
   reversal: z
     .boolean()
     .describe("Written when an amendment is accepted: the amended record with its quantity and amount negated"),
+  amendment: z
+    .enum(amendmentRoles)
+    .nullable()
+    .describe("In an amendment, what the record does to the billed ones (a quantity of 0 cancels); null elsewhere"),
 });
 
 const closingReport = z.object({

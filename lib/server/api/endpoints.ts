@@ -20,7 +20,7 @@ import {
   userApiQuery,
 } from "@/lib/server/api/api-query";
 import { commentInput } from "@/lib/domain/usage-comments";
-import { exportFormatParam, recordExportQuery } from "@/lib/domain/record-export";
+import { exportFormatParam, fileExportQuery, recordExportQuery } from "@/lib/domain/record-export";
 import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import { newUsageFileInput } from "@/lib/domain/usage-amendments";
@@ -259,9 +259,9 @@ export const usageFileEndpoints = {
   export: endpoint({
     method: "get",
     path: "/usage/files/{id}/export",
-    summary: "The file's records for billing",
+    summary: "The file's records for billing; with amendments=true, its accepted amendments' records too",
     roles: reviewer,
-    query: z.object({ format: exportFormatParam }),
+    query: fileExportQuery,
     reply: "spreadsheet",
   }),
 };

@@ -1,18 +1,15 @@
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { addDecimals, parseDecimal, type DecimalText } from "@/lib/domain/decimal";
-import type { Result } from "@/lib/domain/errors";
 import type { UsageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { formatExcelNumber } from "@/lib/server/spreadsheet/reader/excel-number";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
-import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import { closeRemainingRecords, closeUsageRecords } from "@/lib/server/usage-records/close-usage-records";
 import { exportUsageFile, exportUsageRecords } from "@/lib/server/usage-records/export-usage-records";
 import { withTestDatabase } from "@/test/db";
-import { writtenBytes } from "@/test/written-workbooks";
+import { downloadedBytes, downloadedCsvRows } from "@/test/downloads";
 import { setFilePeriod, uploadAndProcess } from "@/test/usage-file-state";
 import {
   acmeDraftFileId,
@@ -55,15 +52,6 @@ function usageCsv(): string {
     ]),
   );
   return [recordsHeader, ...rows].map((row) => row.join(",")).join("\n");
-}
-
-async function bytesOf(download: Result<SpreadsheetDownload>): Promise<Buffer> {
-  if (!download.ok) throw new Error(download.message);
-  return writtenBytes((out) => download.value.write(out));
-}
-
-async function exportedRows(download: Result<SpreadsheetDownload>): Promise<Record<string, string>[]> {
-  return parse(await bytesOf(download), { columns: true });
 }
 
 const exactSum = (values: readonly string[]) =>
@@ -114,7 +102,7 @@ describe("usage aggregates", () => {
     expect(await acceptUsageFile(northwindDistributor, acmeDraftFileId, { acceptanceNote: "ok" })).toMatchObject({
       ok: true,
     });
-    const exported = await exportedRows(await exportUsageFile(northwindDistributor, acmeDraftFileId, "csv"));
+    const exported = await downloadedCsvRows(await exportUsageFile(northwindDistributor, acmeDraftFileId, "csv"));
     expect(await ofOwnPeriod("billable")).toEqual(sumsByItem(exported));
     expect(await ofOwnPeriod("billable")).toEqual(uploaded);
     expect(await ofOwnPeriod("awaitingReview")).toEqual([]);
@@ -126,7 +114,7 @@ describe("usage aggregates", () => {
       closing.map((row) => ({ recordId: row.id!, externalBillingId: "INV-1", externalBillingNote: "" })),
       "selection",
     );
-    const afterClosing = await exportedRows(await exportUsageFile(northwindDistributor, acmeDraftFileId, "csv"));
+    const afterClosing = await downloadedCsvRows(await exportUsageFile(northwindDistributor, acmeDraftFileId, "csv"));
     for (const status of ["closed", "accepted"] as const) {
       const rows = afterClosing.filter((row) => row.status === status);
       expect(await ofOwnPeriod("billable", [status]), status).toEqual(sumsByItem(rows));
@@ -143,10 +131,10 @@ describe("usage aggregates", () => {
   it("match an XLSX export whose quantity cells are numbers, summing to the CSV's sum", async () => {
     await acceptedFileOfEveryPrecision();
     await acceptUsageFile(northwindDistributor, acmeDraftFileId, { acceptanceNote: "ok" });
-    const csv = await exportedRows(await exportUsageFile(northwindDistributor, acmeDraftFileId, "csv"));
+    const csv = await downloadedCsvRows(await exportUsageFile(northwindDistributor, acmeDraftFileId, "csv"));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
-      (await bytesOf(
+      (await downloadedBytes(
         await exportUsageFile(northwindDistributor, acmeDraftFileId, "xlsx"),
       )) as unknown as ExcelJS.Buffer,
     );
@@ -167,7 +155,7 @@ describe("usage aggregates", () => {
 
   it("total the billing export across files per currency, amounts exactly, and leave quantities of different items unadded", async () => {
     await seedDemoData(database.handle.db);
-    const exported = await exportedRows(exportUsageRecords(northwindDistributor, { format: "csv", period }));
+    const exported = await downloadedCsvRows(exportUsageRecords(northwindDistributor, { format: "csv", period }));
     const byCurrency = await aggregates(northwindDistributor, { groupBy: [] });
     const eur = byCurrency.find((group) => group.currency === "EUR");
     // The seeded accepted file, Acme Backup's, the only billable one, is in EUR; the pending ones are in USD.

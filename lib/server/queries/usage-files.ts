@@ -115,10 +115,27 @@ export async function listUsageFilesWhere(
   return rows.map((row) => toView(actor, row));
 }
 
+/** The original a file belongs to and its amendments, as far as the actor may see them, oldest first. */
+export function listAmendmentChain(
+  actor: Actor,
+  file: { id: string; amends: string | null },
+): Promise<UsageFileView[]> {
+  const original = file.amends ?? file.id;
+  return listUsageFilesWhere(
+    actor,
+    or(eq(usageFiles.id, original), eq(usageFiles.amends, original)),
+    [asc(usageFiles.createdAt), asc(usageFiles.id)],
+    amendmentChainLimit,
+  );
+}
+
+/** More amendments of one file than any page lists; the chain shows this many. */
+const amendmentChainLimit = 200;
+
 /** What the status and the shown cells of a file's records depend on, for reading many files' records at once. */
 export type RecordsFile = Pick<
   UsageFile,
-  "id" | "generation" | "status" | "billingId" | "billingNote" | "vendorAccountId"
+  "id" | "generation" | "status" | "billingId" | "billingNote" | "vendorAccountId" | "amends"
 >;
 
 /** The files the actor may see that have current records. */
@@ -132,6 +149,7 @@ export async function listFilesWithRecords(actor: Actor): Promise<RecordsFile[]>
       billingId: usageFiles.billingId,
       billingNote: usageFiles.billingNote,
       vendorAccountId: usageFiles.vendorAccountId,
+      amends: usageFiles.amends,
     })
     .from(usageFiles)
     .where(and(visibleUsageFiles(actor), isNotNull(usageFiles.firstRecordId)))

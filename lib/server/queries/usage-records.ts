@@ -1,4 +1,5 @@
 import "server-only";
+import { amendmentRoleOf, type AmendmentRole } from "@/lib/domain/usage-amendments";
 import {
   and,
   asc,
@@ -85,6 +86,8 @@ export interface UsageRecordView {
   /** In an amendment: the billed record this one replaces or reverses. */
   amendsRecordId: number | null;
   reversal: boolean;
+  /** What it does to the billed records, in an amendment; null in any other file. */
+  amendment: AmendmentRole | null;
 }
 
 export interface UsageRecordPage {
@@ -620,6 +623,7 @@ function toView(actor: Actor, file: RecordsFile, row: PageRow): UsageRecordView 
     warnings: (row.warnings ?? []).map(describeWarning),
     amendsRecordId: row.amendsRecordId,
     reversal: row.reversal,
+    amendment: row.errors === null ? amendmentRoleOf(file, row) : null,
   };
 }
 

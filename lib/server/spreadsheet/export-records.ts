@@ -33,6 +33,7 @@ export const exportColumns = [
   "tier1_account_name",
   "tier2_account_id",
   "tier2_account_name",
+  "amends",
 ] as const;
 type ExportColumn = (typeof exportColumns)[number];
 
@@ -76,6 +77,8 @@ function exportSelect(where: SQL): SQL {
     tier1_account_name: cell(sql`tier1.name`),
     tier2_account_id: sql`subscriptions.tier2_account_id`,
     tier2_account_name: cell(sql`tier2.name`),
+    // In an amendment: the billed record the row replaces or, with a negative quantity, reverses.
+    amends: sql`'UR-' || usage_records.amends_record_id`,
   };
   const columns = sql.join(
     exportColumns.map((name) => sql`${values[name]} AS ${sql.identifier(name)}`),

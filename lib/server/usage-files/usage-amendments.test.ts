@@ -14,6 +14,8 @@ import {
   validRow,
 } from "@/test/usage-workbooks";
 import { closeUsageRecord } from "@/lib/server/usage-records/close-usage-records";
+import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records";
+import { downloadedCsvRows } from "@/test/downloads";
 import { acceptUsageFile } from "./accept-usage-file";
 import { amendUsageFile } from "./amend-usage-file";
 import { closeUsageFile } from "./close-usage-file";
@@ -133,6 +135,26 @@ describe("amendments of an accepted file", () => {
       sql`SELECT sum(quantity)::text AS quantity FROM usage_file_totals WHERE usage_file_id = ${amending}`,
     );
     expect(totals?.quantity).toBe("1.81");
+
+    // The original's export with its amendments lists the reversal and the replacement after the billed record.
+    const exported = await downloadedCsvRows(
+      await exportUsageFile(northwindDistributor, original, "csv", { amendments: true }),
+    );
+    expect(
+      exported
+        .filter((row) => row.record_id === "R-1")
+        .map(({ usage_file_id, quantity, amends, external_billing_id }) => ({
+          usage_file_id,
+          quantity,
+          amends,
+          external_billing_id,
+        })),
+    ).toEqual([
+      { usage_file_id: original, quantity: "1.01", amends: "", external_billing_id: "INV-1" },
+      { usage_file_id: amending, quantity: "1.25", amends: usageRecordPublicId(r1!.id), external_billing_id: "" },
+      { usage_file_id: amending, quantity: "-1.01", amends: usageRecordPublicId(r1!.id), external_billing_id: "" },
+    ]);
+    expect(await downloadedCsvRows(await exportUsageFile(northwindDistributor, original, "csv"))).toHaveLength(3);
 
     // A second amendment of R-1 takes back the first amendment's replacement, not the original again.
     const replacement = written.find((record) => record.recordId === "R-1" && !record.reversal)!;

@@ -1,13 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { usageRecords } from "@/db/schema";
-import type { Result } from "@/lib/domain/errors";
-import type { SpreadsheetDownload } from "@/lib/server/usage-files/usage-file-spreadsheets";
 import { withTestDatabase } from "@/test/db";
-import { writtenBytes } from "@/test/written-workbooks";
+import { downloadedBytes, downloadedCsvRows } from "@/test/downloads";
 import { visibleRecords } from "@/test/usage-file-state";
 import { acmeVendor, northwindDistributor } from "@/test/usage-workbooks";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
@@ -21,15 +18,6 @@ const pending = "UF-2026-10-1001-0003";
 const contosoPending = "UF-2026-10-1001-0004";
 const ready = "UF-2026-10-1001-0002";
 const contosoReseller = { userId: "USR-0006", accountId: "ACC-0005", role: "distributor" as const };
-
-async function bytesOf(download: Result<SpreadsheetDownload>): Promise<Buffer> {
-  if (!download.ok) throw new Error(download.message);
-  return writtenBytes((out) => download.value.write(out));
-}
-
-async function csvRows(download: Result<SpreadsheetDownload>): Promise<Record<string, string>[]> {
-  return parse(await bytesOf(download), { columns: true });
-}
 
 const formulaNotes = ['=HYPERLINK("http://evil")', "+1", "-2 units", "@SUM(A1)", "\tpadded", "plain", "a=b"];
 
@@ -59,7 +47,7 @@ describe("exporting records for billing", () => {
       "selection",
     );
 
-    const rows = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
+    const rows = await downloadedCsvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     expect(rows).toHaveLength(records.length);
     expect(Object.keys(rows[0]!)).toEqual([
       "id",
@@ -84,6 +72,7 @@ describe("exporting records for billing", () => {
       "tier1_account_name",
       "tier2_account_id",
       "tier2_account_name",
+      "amends",
     ]);
     expect(rows.slice(0, formulaNotes.length).map((row) => row.note)).toEqual([
       `'=HYPERLINK("http://evil")`,
@@ -111,7 +100,7 @@ describe("exporting records for billing", () => {
     await db.execute(
       sql`UPDATE subscriptions SET tier1_account_id = 'ACC-0004', tier2_account_id = 'ACC-0005' WHERE id = ${record!.subscriptionId}`,
     );
-    const [row] = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
+    const [row] = await downloadedCsvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     expect(row).toMatchObject({
       item_name: "Backup storage",
       item_unit: "TB-month",
@@ -125,9 +114,9 @@ describe("exporting records for billing", () => {
 
   it("writes the same rows as an .xlsx sheet, with number cells a spreadsheet sums and UTC date cells", async () => {
     await seedDemoData(database.handle.db);
-    const csv = await csvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
+    const csv = await downloadedCsvRows(await exportUsageFile(northwindDistributor, accepted, "csv"));
     const workbook = new ExcelJS.Workbook();
-    const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
+    const bytes = await downloadedBytes(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("records")!;
     expect(sheet.rowCount).toBe(31);
@@ -152,7 +141,7 @@ describe("exporting records for billing", () => {
       .set({ quantity: "12345678.12345678" })
       .where(and(eq(usageRecords.usageFileId, accepted), eq(usageRecords.id, record!.id)));
     const workbook = new ExcelJS.Workbook();
-    const bytes = await bytesOf(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
+    const bytes = await downloadedBytes(await exportUsageFile(northwindDistributor, accepted, "xlsx"));
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const quantity = workbook.getWorksheet("records")!.getCell("F2");
     expect(quantity.value).toBe("12345678.12345678");
@@ -171,7 +160,7 @@ describe("exporting records for billing", () => {
       SELECT usage_file_id, generation, row_number + 100 * copy, record_id || '-' || copy, item_id, subscription_id, quantity, start_time, end_time
       FROM usage_records, generate_series(1, 100) AS copy WHERE usage_file_id = ${accepted}`);
     for (const format of ["csv", "xlsx", "csv"] as const)
-      await bytesOf(await exportUsageFile(northwindDistributor, accepted, format));
+      await downloadedBytes(await exportUsageFile(northwindDistributor, accepted, format));
     const closing = closeUsageFile(northwindDistributor, accepted, {
       externalBillingId: "INV-1",
       externalBillingNote: "",
@@ -183,8 +172,8 @@ describe("exporting records for billing", () => {
 
   it("never exports the vendor's internal note", async () => {
     await seedDemoData(database.handle.db);
-    const csv = (await bytesOf(await exportUsageFile(northwindDistributor, accepted, "csv"))).toString();
-    const across = (await bytesOf(exportUsageRecords(northwindDistributor, { format: "csv" }))).toString();
+    const csv = (await downloadedBytes(await exportUsageFile(northwindDistributor, accepted, "csv"))).toString();
+    const across = (await downloadedBytes(exportUsageRecords(northwindDistributor, { format: "csv" }))).toString();
     for (const text of [csv, across]) expect(text).not.toContain("metering warehouse");
   });
 
@@ -200,10 +189,10 @@ describe("exporting records for billing", () => {
 
   it("exports across files only the accepted records the distributor may see", async () => {
     await seedDemoData(database.handle.db);
-    const rows = await csvRows(exportUsageRecords(northwindDistributor, { format: "csv" }));
+    const rows = await downloadedCsvRows(exportUsageRecords(northwindDistributor, { format: "csv" }));
     expect(new Set(rows.map((row) => row.usage_file_id))).toEqual(new Set([accepted]));
-    expect(await csvRows(exportUsageRecords(contosoReseller, { format: "csv" }))).toEqual([]);
-    expect(await csvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" }))).toEqual(
+    expect(await downloadedCsvRows(exportUsageRecords(contosoReseller, { format: "csv" }))).toEqual([]);
+    expect(await downloadedCsvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" }))).toEqual(
       [],
     );
   });

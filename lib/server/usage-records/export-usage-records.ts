@@ -1,11 +1,16 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import { and, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { usageFiles } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import { canReviewUsageFile, type Actor } from "@/lib/domain/permissions";
-import { exportableStatuses, type ExportFormat, type RecordExportQuery } from "@/lib/domain/record-export";
+import {
+  exportableStatuses,
+  type ExportFormat,
+  type FileExportQuery,
+  type RecordExportQuery,
+} from "@/lib/domain/record-export";
 import { statusLabels } from "@/lib/domain/usage-file-status";
 import { monthPeriod } from "@/lib/domain/usage-file-input";
 import { writeRecordsCsv, writeRecordsXlsx } from "@/lib/server/spreadsheet/export-records";
@@ -29,11 +34,15 @@ function download(fileName: string, format: ExportFormat, where: SQL): Spreadshe
   };
 }
 
-/** One Accepted or Closed file's records for billing, for its reviewer (SPEC §5: export). */
+/**
+ * One Accepted or Closed file's records for billing, for its reviewer (SPEC §5: export); with
+ * `amendments`, followed by those of its Accepted and Closed amendments.
+ */
 export async function exportUsageFile(
   actor: Actor,
   usageFileId: string,
   format: ExportFormat,
+  { amendments }: Pick<FileExportQuery, "amendments"> = { amendments: false },
 ): Promise<Result<SpreadsheetDownload>> {
   const file = await getUsageFile(actor, usageFileId);
   if (!file) return fail("not_found", "Usage file not found.");
@@ -45,7 +54,9 @@ export async function exportUsageFile(
       `This usage file is ${statusLabels[file.status]}; only Accepted and Closed files are exported for billing.`,
     );
   }
-  return ok(download(`${file.id}-billing`, format, eq(usageFiles.id, file.id)));
+  if (!amendments) return ok(download(`${file.id}-billing`, format, eq(usageFiles.id, file.id)));
+  const billedAmendments = and(eq(usageFiles.amends, file.id), inArray(usageFiles.status, [...exportableStatuses]));
+  return ok(download(`${file.id}-billing-amended`, format, or(eq(usageFiles.id, file.id), billedAmendments)!));
 }
 
 /** Every accepted (or closed) record of the distributor's files that the query picks, across files. */

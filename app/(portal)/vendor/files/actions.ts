@@ -8,6 +8,7 @@ import { createUsageFileInput, updateUsageFileInput } from "@/lib/domain/usage-f
 import { commentForm } from "@/lib/domain/usage-comments";
 import { formAction } from "@/lib/server/form-action";
 import { postUsageFileComment } from "@/lib/server/usage-comments/post-usage-file-comment";
+import { amendUsageFile } from "@/lib/server/usage-files/amend-usage-file";
 import { correctUsageRecord } from "@/lib/server/usage-files/correct-usage-record";
 import { createUsageFile } from "@/lib/server/usage-files/create-usage-file";
 import { deleteUsageFile } from "@/lib/server/usage-files/delete-usage-file";
@@ -19,6 +20,12 @@ const filePage = (id: string) => `/vendor/files/${id}`;
 
 export const createUsageFileAction = formAction(createUsageFileInput, createUsageFile, (file) =>
   redirect(filePage(file.id)),
+);
+
+export const amendUsageFileAction = formAction(
+  fileTarget,
+  (actor, { usageFileId }) => amendUsageFile(actor, { amends: usageFileId, description: "", externalId: null }),
+  (amendment) => redirect(filePage(amendment.id)),
 );
 
 export const submitUsageFileAction = formAction(

@@ -10,6 +10,7 @@ import { UsageCharts } from "@/components/review/usage-charts";
 import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
+import { AmendmentChain } from "@/components/usage-files/amendment-chain";
 import { Conversation } from "@/components/usage-files/conversation";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
@@ -33,6 +34,8 @@ import { getLastRejection, getUsageFileChanges } from "@/lib/server/queries/usag
 import type { Actor } from "@/lib/domain/permissions";
 import { maxDisputedRecords, reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
+import { listAmendmentChain } from "@/lib/server/queries/usage-files";
+import { exportableStatuses } from "@/lib/domain/record-export";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import { formatPeriod } from "@/lib/format";
 import { queryValues, rowsQuery } from "@/lib/table-url";
@@ -47,8 +50,10 @@ import {
 } from "../actions";
 import { usageFileTitle } from "../../../page-titles";
 
-function ExportLinks({ usageFileId }: { usageFileId: string }) {
-  const href = (format: string) => `/api/v1/usage/files/${encodeURIComponent(usageFileId)}/export?format=${format}`;
+/** The billing exports; an original with billed amendments also exports them after its own records. */
+function ExportLinks({ usageFileId, withAmendments }: { usageFileId: string; withAmendments: boolean }) {
+  const href = (format: string, amendments = false) =>
+    `/api/v1/usage/files/${encodeURIComponent(usageFileId)}/export?format=${format}${amendments ? "&amendments=true" : ""}`;
   const linkClass =
     "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
   return (
@@ -59,6 +64,16 @@ function ExportLinks({ usageFileId }: { usageFileId: string }) {
       <a className={linkClass} href={href("xlsx")} download>
         Export XLSX
       </a>
+      {withAmendments && (
+        <>
+          <a className={linkClass} href={href("csv", true)} download>
+            Export CSV with amendments
+          </a>
+          <a className={linkClass} href={href("xlsx", true)} download>
+            Export XLSX with amendments
+          </a>
+        </>
+      )}
     </div>
   );
 }
@@ -84,20 +99,27 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, conversation, recordsToClose, externalIds, rejection] = await Promise.all([
+  const [items, history, conversation, recordsToClose, externalIds, rejection, chain] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     listReadableComments(actor, file.id),
     hasRecordsToClose(file),
     subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
     getLastRejection(actor, file.id),
+    listAmendmentChain(actor, file),
   ]);
+  const billedAmendments = chain.some(
+    (other) => other.amends === file.id && (exportableStatuses as readonly string[]).includes(other.status),
+  );
   const period = { from: file.periodFrom, to: file.periodTo };
   const billable = file.status === "accepted" || file.status === "closed";
 
   return (
     <div className="space-y-6">
       <UsageFileSummary file={file} />
+      {chain.length > 1 && (
+        <AmendmentChain chain={chain} currentId={file.id} pathOf={(id) => usageFilePath(actor.role, id)} />
+      )}
       {file.status === "pending" && (
         <Card title="Review">
           <ReviewDecision
@@ -122,7 +144,7 @@ export default async function DistributorUsageFilePage({
           <div className="space-y-5">
             <div>
               <h3 className="mb-2 text-sm font-medium">Export the records with their billing columns</h3>
-              <ExportLinks usageFileId={file.id} />
+              <ExportLinks usageFileId={file.id} withAmendments={billedAmendments} />
             </div>
             {file.status === "accepted" && (
               <>

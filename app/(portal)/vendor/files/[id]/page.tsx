@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
+import { AmendmentChain } from "@/components/usage-files/amendment-chain";
 import { Conversation } from "@/components/usage-files/conversation";
 import { ErrorDetailPanel } from "@/components/usage-files/error-detail-panel";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
@@ -30,9 +31,12 @@ import { listDisputedRecords } from "@/lib/server/queries/usage-file-changes";
 import { reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { DisputedRecords } from "@/components/usage-files/disputed-records";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
+import { listAmendmentChain } from "@/lib/server/queries/usage-files";
+import { amendmentRefusal } from "@/lib/domain/usage-amendments";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
 import {
+  amendUsageFileAction,
   commentOnUsageFileAction,
   correctRecordAction,
   deleteUsageFileAction,
@@ -68,7 +72,7 @@ export default async function VendorUsageFilePage({
   const { file, page } = listed;
   // An Invalid file's invalid records, or any record of a Rejected one (issue 21).
   const correcting = file.status === "invalid" || file.status === "rejected";
-  const [items, history, conversation, disputed, subscriptions] = await Promise.all([
+  const [items, history, conversation, disputed, subscriptions, chain] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     listReadableComments(actor, file.id),
@@ -80,6 +84,7 @@ export default async function VendorUsageFilePage({
           period: { from: file.periodFrom, to: file.periodTo },
         })
       : [],
+    listAmendmentChain(actor, file),
   ]);
   const api = `/api/v1/usage/files/${encodeURIComponent(file.id)}`;
   const allowed = allowedActions(file.status);
@@ -95,10 +100,14 @@ export default async function VendorUsageFilePage({
             allowed={allowed}
             submitAction={submitUsageFileAction}
             deleteAction={deleteUsageFileAction}
+            amendAction={amendmentRefusal(file) === null ? amendUsageFileAction : null}
           />
         }
       />
       <ReviewOutcome file={file} />
+      {chain.length > 1 && (
+        <AmendmentChain chain={chain} currentId={file.id} pathOf={(id) => usageFilePath(actor.role, id)} />
+      )}
       {file.status === "rejected" && disputed && disputed.length > 0 && (
         <Card title={`Disputed records (${disputed.length.toLocaleString("en-US")})`}>
           <DisputedRecords records={disputed} gridHref="?review=disputed#records" />
