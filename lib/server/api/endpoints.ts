@@ -20,7 +20,7 @@ import {
   userApiQuery,
 } from "@/lib/server/api/api-query";
 import { commentInput } from "@/lib/domain/usage-comments";
-import { exportFormatParam, fileExportQuery, recordExportQuery } from "@/lib/domain/record-export";
+import { fileExportQuery, recordExportQuery } from "@/lib/domain/record-export";
 import { usageAggregatesQuery } from "@/lib/domain/usage-aggregates";
 import { updateUsageFileInput } from "@/lib/domain/usage-file-input";
 import { newUsageFileInput } from "@/lib/domain/usage-amendments";

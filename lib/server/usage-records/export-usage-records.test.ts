@@ -192,8 +192,8 @@ describe("exporting records for billing", () => {
     const rows = await downloadedCsvRows(exportUsageRecords(northwindDistributor, { format: "csv" }));
     expect(new Set(rows.map((row) => row.usage_file_id))).toEqual(new Set([accepted]));
     expect(await downloadedCsvRows(exportUsageRecords(contosoReseller, { format: "csv" }))).toEqual([]);
-    expect(await downloadedCsvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" }))).toEqual(
-      [],
-    );
+    expect(
+      await downloadedCsvRows(exportUsageRecords(northwindDistributor, { format: "csv", fileStatus: "closed" })),
+    ).toEqual([]);
   });
 });
