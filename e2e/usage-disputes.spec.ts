@@ -1,10 +1,14 @@
 import type { Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { readFile } from "node:fs/promises";
 import { expect, expectFitsAndAccessible, screenshot, signIn, signOut, test } from "./helpers";
 import { createUsageFile, downloadTemplate, upload } from "./vendor-files";
 import { quantityRows } from "./workbooks";
 
-// Issue 21: a distributor disputes records when rejecting; the vendor fixes one in the browser and
-// submits again; the distributor sees exactly what changed since the rejection.
+// Issue 21's acceptance walk: a distributor disputes 3 of 500 records when rejecting; the vendor
+// answers with a comment, fixes two in the browser and one by re-uploading, and submits again; the
+// distributor sees exactly those three as changed and accepts. The vendor then amends one accepted
+// record; the distributor accepts the amendment, and the export shows its reversal and replacement.
 
 const grid = (page: Page) => page.getByRole("region", { name: /^Records/ });
 const rows = (page: Page) =>
@@ -14,30 +18,56 @@ const rows = (page: Page) =>
 const recordRow = (page: Page, recordId: string) =>
   rows(page).filter({ has: page.getByRole("cell", { name: recordId, exact: true }) });
 
-test("a distributor disputes records when rejecting, the vendor fixes one in the browser, and the distributor sees exactly that change", async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  await signIn(page, "vendor@acme.test");
-  const fileId = await createUsageFile(page, "Acme Compute — disputed");
-  const quantities = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
-  await upload(page, await downloadTemplate(page), "disputed.xlsx", quantityRows(quantities));
-  await expect(page.getByText("Ready", { exact: true })).toBeVisible({ timeout: 30_000 });
+/** rec-1 … rec-500, rec-n with quantity n, then the given quantities instead. */
+function fiveHundredRecords(changed: Record<string, string> = {}) {
+  const quantities = Array.from({ length: 500 }, (_, index) => changed[`rec-${index + 1}`] ?? String(index + 1));
+  return quantityRows(quantities);
+}
+
+async function submit(page: Page) {
   await page.getByRole("button", { name: "Submit for review" }).click();
   await page.getByRole("dialog", { name: "Submit this usage file?" }).getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+}
+
+async function accept(page: Page) {
+  await page.getByRole("button", { name: "Accept", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Accept file", exact: true }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByText("Accepted", { exact: true }).first()).toBeVisible();
+}
+
+async function correctQuantity(page: Page, recordId: string, row: number, quantity: string) {
+  await recordRow(page, recordId).getByRole("button", { name: "Correct" }).click();
+  const correct = page.getByRole("dialog", { name: `Correct row ${row}` });
+  await correct.getByLabel("quantity").fill(quantity);
+  await correct.getByRole("button", { name: "Check and save" }).click();
+  await expect(correct).toBeHidden();
+  await expect(recordRow(page, recordId)).toContainText(quantity);
+}
+
+test("disputes on 3 of 500 records, answered and fixed, then an amendment of an accepted record with its reversal in the export", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await signIn(page, "vendor@acme.test");
+  const fileId = await createUsageFile(page, "Acme Compute — disputed");
+  const template = await downloadTemplate(page);
+  await upload(page, template, "disputed.xlsx", fiveHundredRecords());
+  await expect(page.getByText("Ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await submit(page);
   await signOut(page);
 
   await signIn(page, "distributor@northwind.test");
   await page.goto(`/distributor/files/${fileId}`);
-  await expect(rows(page)).toHaveCount(12);
-  await recordRow(page, "rec-2").getByRole("checkbox").check();
-  await recordRow(page, "rec-3").getByRole("checkbox").check();
-  await page.getByRole("button", { name: "Reject, disputing 2 selected" }).click();
-  const reject = page.getByRole("dialog", { name: /^Reject this usage file, disputing 2 selected records/ });
-  await reject.getByLabel("Rejection note").fill("Two records are wrong, see each.");
+  await expect(grid(page)).toContainText(/of 500\b/);
+  for (const recordId of ["rec-2", "rec-3", "rec-4"]) await recordRow(page, recordId).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Reject, disputing 3 selected" }).click();
+  const reject = page.getByRole("dialog", { name: /^Reject this usage file, disputing 3 selected records/ });
+  await reject.getByLabel("Rejection note").fill("Three records are wrong, see each.");
   await reject.getByLabel(/^Reason for rec-2 \(UR-\d+\)$/).fill("Doubled: should be 1.");
-  await reject.getByLabel(/^Reason for rec-3 \(UR-\d+\)$/).fill("Not our subscription.");
+  await reject.getByLabel(/^Reason for rec-3 \(UR-\d+\)$/).fill("Should be 1.5.");
+  await reject.getByLabel(/^Reason for rec-4 \(UR-\d+\)$/).fill("Should be 2.");
   await screenshot(page, "distributor-dispute-dialog");
   await reject.getByRole("button", { name: "Reject file" }).click();
   await expect(reject).toBeHidden();
@@ -49,41 +79,80 @@ test("a distributor disputes records when rejecting, the vendor fixes one in the
   await signIn(page, "vendor@acme.test");
   await page.goto(`/vendor/files/${fileId}`);
   const disputed = page.getByRole("region", { name: "Disputed records" });
-  await expect(disputed.getByRole("row")).toHaveCount(3);
+  await expect(disputed.getByRole("row")).toHaveCount(4);
   await expect(disputed.getByRole("row").nth(1)).toContainText("rec-2");
   await expect(disputed.getByRole("row").nth(1)).toContainText("Doubled: should be 1.");
-  await expect(disputed.getByRole("row").nth(2)).toContainText("Not our subscription.");
+  await expect(disputed.getByRole("row").nth(3)).toContainText("Should be 2.");
   // At 390, 768 and 1440 px: no sideways scrolling, no serious axe violation, a screenshot of each.
   await expectFitsAndAccessible(page, "vendor-disputed-records");
+  await page.getByLabel("Add a comment").fill("rec-2 and rec-3 are fixed here; rec-4 comes with a new export.");
+  await page.getByRole("button", { name: "Post", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Comments" }).getByRole("listitem")).toHaveCount(1);
 
-  await recordRow(page, "rec-2").getByRole("button", { name: "Correct" }).click();
-  const correct = page.getByRole("dialog", { name: "Correct row 3" });
-  await correct.getByLabel("quantity").fill("1");
-  await correct.getByRole("button", { name: "Check and save" }).click();
-  await expect(correct).toBeHidden();
-  await expect(recordRow(page, "rec-2")).toContainText("1");
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await page.getByRole("dialog", { name: "Submit this usage file?" }).getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+  await correctQuantity(page, "rec-2", 3, "1");
+  await correctQuantity(page, "rec-3", 4, "1.5");
+  // The vendor's own sheet, re-exported with the two browser fixes and the third one.
+  const fixed = { "rec-2": "1", "rec-3": "1.5", "rec-4": "2" };
+  await upload(page, template, "disputed-fixed.xlsx", fiveHundredRecords(fixed));
+  await expect(page.getByText("Ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await submit(page);
   await signOut(page);
 
   await signIn(page, "distributor@northwind.test");
   await page.goto(`/distributor/files/${fileId}`);
+  await expect(page.getByRole("list", { name: "Comments" })).toContainText("rec-4 comes with a new export");
   const changes = page.getByRole("region", { name: "Changes since the last rejection" });
-  await expect(changes).toContainText("1 record changed, 0 added, 0 removed; 1 disputed record of 2 unchanged");
-  const changed = changes.getByRole("row").filter({ hasText: "rec-2" });
-  await expect(changed).toHaveCount(1);
-  await expect(changed).toContainText("quantity: 2 → 1");
-  await expect(changed).toContainText("Doubled: should be 1.");
-  const unchanged = changes.getByRole("row").filter({ hasText: "rec-3" });
-  await expect(unchanged).toContainText("Not our subscription.");
-  await expect(changes.getByRole("row").filter({ hasText: /rec-(1|4|5|6|7|8|9|10|11|12)\b/ })).toHaveCount(0);
+  await expect(changes).toContainText("3 records changed, 0 added, 0 removed");
+  for (const [recordId, change] of [
+    ["rec-2", "quantity: 2 → 1"],
+    ["rec-3", "quantity: 3 → 1.5"],
+    ["rec-4", "quantity: 4 → 2"],
+  ]) {
+    await expect(changes.getByRole("row").filter({ hasText: new RegExp(`${recordId}\\b`) })).toContainText(change!);
+  }
   await expectFitsAndAccessible(page, "distributor-changes-since-rejection");
-
   await page.getByRole("combobox", { name: "Last review" }).selectOption({ label: "Changed since last review" });
   await expect(page).toHaveURL(/review=changed/);
-  await expect(rows(page)).toHaveCount(1);
-  await expect(rows(page).first()).toContainText("rec-2");
-  await page.getByRole("combobox", { name: "Last review" }).selectOption({ label: "Disputed at last review" });
+  await expect(rows(page)).toHaveCount(3);
+  await accept(page);
+  await signOut(page);
+
+  // The amendment: rec-5 was billed as 5 and should have been 4.5.
+  await signIn(page, "vendor@acme.test");
+  await page.goto(`/vendor/files/${fileId}`);
+  await page.getByRole("button", { name: "Amend", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Open amendment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme Compute — disputed — amendment 1");
+  const amendmentId = new URL(page.url()).pathname.split("/").at(-1)!;
+  await expect(page.getByRole("region", { name: "Original and amendments" })).toContainText(fileId);
+  await upload(page, await downloadTemplate(page), "amendment.xlsx", [{ recordId: "rec-5", quantity: "4.5" }]);
+  await expect(page.getByText("Ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(rows(page).first()).toContainText(/Replaces UR-\d+/);
+  await submit(page);
+  await signOut(page);
+
+  await signIn(page, "distributor@northwind.test");
+  await page.goto(`/distributor/files/${amendmentId}`);
+  await expect(page.getByRole("region", { name: "Original and amendments" })).toContainText(fileId);
+  await accept(page);
   await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).filter({ hasText: /Reverses UR-\d+/ })).toContainText("-5");
+  await expectFitsAndAccessible(page, "distributor-accepted-amendment");
+
+  await page.goto(`/distributor/files/${fileId}`);
+  const started = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV with amendments" }).click();
+  const exported = parse(await readFile((await (await started).path())!), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  expect(exported).toHaveLength(502);
+  const rec5 = exported.filter((row) => row.record_id === "rec-5");
+  const billed = rec5.find((row) => row.usage_file_id === fileId)!;
+  expect(billed.quantity).toBe("5");
+  const amended = rec5.filter((row) => row.usage_file_id === amendmentId);
+  expect(amended.map((row) => [row.quantity, row.amends])).toEqual([
+    ["4.5", billed.id],
+    ["-5", billed.id],
+  ]);
 });

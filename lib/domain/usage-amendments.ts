@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { usageFileIdPattern } from "./ids";
-import { createUsageFileInput } from "./usage-file-input";
+import { createUsageFileInput, description, externalId } from "./usage-file-input";
 import type { UsageFileStatus } from "./usage-file-status";
 
 /**
@@ -27,14 +27,8 @@ export function amendmentRefusal(file: { status: UsageFileStatus; amends: string
 export const amendUsageFileInput = z.object({
   amends: z.string().trim().regex(usageFileIdPattern, "Name the file to amend by its id, UF-…."),
   name: z.string().trim().max(200, "Keep the name under 200 characters.").optional(),
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
-  externalId: z
-    .string()
-    .trim()
-    .max(200, "Keep the external id under 200 characters.")
-    .nullable()
-    .transform((id) => id || null)
-    .default(null),
+  description: description.default(""),
+  externalId: externalId.default(null),
 });
 export type AmendUsageFileInput = z.output<typeof amendUsageFileInput>;
 

@@ -32,12 +32,14 @@ export function periodDays(period: UsagePeriod): { firstDay: string; lastDay: st
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
 
 /** The vendor's own reference for a file; empty is none. */
-const externalId = z
+export const externalId = z
   .string()
   .trim()
   .max(200, "Keep the external id under 200 characters.")
   .nullable()
   .transform((id) => id || null);
+
+export const description = z.string().trim().max(2000, "Keep the description under 2,000 characters.");
 
 /** What the vendor fills in to create a usage file (SPEC §2: create). */
 export const createUsageFileInput = z
@@ -45,7 +47,7 @@ export const createUsageFileInput = z
     productId: z.string().min(1, "Choose a product."),
     contractId: z.string().min(1, "Choose a contract."),
     name: z.string().trim().min(1, "Give the file a name.").max(200, "Keep the name under 200 characters."),
-    description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+    description: description.default(""),
     externalId: externalId.default(null),
     currency: z
       .string()
