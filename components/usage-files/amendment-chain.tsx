@@ -31,7 +31,7 @@ export function AmendmentChain({
         Billed records are never changed: an accepted amendment reverses each record it replaces or cancels, so the
         original plus its amendments sum to what is billable.
       </p>
-      <ol className="divide-y divide-slate-100 text-sm">
+      <ol aria-label="Original and amendments" className="divide-y divide-slate-100 text-sm">
         {chain.map((file) => (
           <li key={file.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
             <span className="w-24 shrink-0 text-slate-500">{file.amends ? "Amendment" : "Original"}</span>
