@@ -135,6 +135,10 @@ test("disputes on 3 of 500 records, answered and fixed, then an amendment of an 
   await signIn(page, "distributor@northwind.test");
   await page.goto(`/distributor/files/${amendmentId}`);
   await expect(page.getByRole("list", { name: "Original and amendments" })).toContainText(fileId);
+  const amendmentChanges = page.getByRole("region", { name: "What this amendment changes" });
+  await expect(amendmentChanges).toContainText("Replaces 1, cancels 0 and adds 0 records.");
+  await expect(amendmentChanges.getByRole("row").filter({ hasText: "rec-5" })).toContainText("5 → 4.5");
+  await expectFitsAndAccessible(page, "distributor-pending-amendment");
   await accept(page);
   await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).filter({ hasText: /Reverses UR-\d+/ })).toContainText("-5");

@@ -1,36 +1,11 @@
 import "server-only";
-import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
-import { recordIdRange, type CurrentGeneration } from "@/db/record-partitions";
+import { recordIdRange } from "@/db/record-partitions";
 import { usageFiles, usageFileTotals, type UsageFile } from "@/db/schema";
 import { storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
-import { amendableStatuses } from "@/lib/domain/usage-amendments";
+import { billedChainOf, type AmendmentFile } from "@/lib/server/queries/usage-file-amendments";
 import { countedGroupOf, withRecordsAdded, type SummedGroup } from "@/lib/domain/usage-stats";
-
-/** An amendment's current records, and the file it amends. */
-export interface AmendmentFile extends CurrentGeneration {
-  amends: string;
-}
-
-/**
- * The billed files whose records an amendment replaces: the original and its other Accepted or
- * Closed amendments. Named as values, so that only their partitions are read.
- */
-async function billedChainOf(tx: Database, file: AmendmentFile): Promise<SQL> {
-  const chain = await tx
-    .select({ id: usageFiles.id, generation: usageFiles.generation })
-    .from(usageFiles)
-    .where(
-      and(
-        or(eq(usageFiles.id, file.amends), eq(usageFiles.amends, file.amends)),
-        ne(usageFiles.id, file.id),
-        inArray(usageFiles.status, [...amendableStatuses]),
-      ),
-    );
-  if (chain.length === 0) return sql`FALSE`;
-  const pairs = chain.map((billed) => sql`(${billed.id}, ${billed.generation}::integer)`);
-  return sql`(r.usage_file_id, r.generation) IN (${sql.join(pairs, sql`, `)})`;
-}
 
 /**
  * Points each valid record of the amendment at the billed record of the same `record_id` it

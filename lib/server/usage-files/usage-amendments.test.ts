@@ -16,6 +16,7 @@ import {
 import { closeUsageRecord } from "@/lib/server/usage-records/close-usage-records";
 import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records";
 import { downloadedCsvRows } from "@/test/downloads";
+import { getAmendmentSummary } from "@/lib/server/queries/usage-file-amendments";
 import { acceptUsageFile } from "./accept-usage-file";
 import { amendUsageFile } from "./amend-usage-file";
 import { closeUsageFile } from "./close-usage-file";
@@ -135,6 +136,30 @@ describe("amendments of an accepted file", () => {
       sql`SELECT sum(quantity)::text AS quantity FROM usage_file_totals WHERE usage_file_id = ${amending}`,
     );
     expect(totals?.quantity).toBe("1.81");
+
+    expect(await getAmendmentSummary(northwindDistributor, amending)).toEqual({
+      counts: { replacement: 1, cancellation: 1, addition: 1, reversal: 2 },
+      amended: [
+        {
+          id: expect.stringMatching(/^UR-/),
+          recordId: "R-1",
+          role: "replacement",
+          amends: usageRecordPublicId(byOriginal.get("R-1")!),
+          quantity: { old: "1.01", new: "1.25" },
+          amount: { old: null, new: null },
+        },
+        {
+          id: expect.stringMatching(/^UR-/),
+          recordId: "R-2",
+          role: "cancellation",
+          amends: usageRecordPublicId(byOriginal.get("R-2")!),
+          quantity: { old: "2.5", new: "0" },
+          amount: { old: null, new: null },
+        },
+      ],
+    });
+    expect(await getAmendmentSummary(globexVendor, amending)).toBeNull();
+    expect(await getAmendmentSummary(northwindDistributor, original)).toBeNull();
 
     // The original's export with its amendments lists the reversal and the replacement after the billed record.
     const exported = await downloadedCsvRows(

@@ -11,6 +11,7 @@ import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
 import { AmendmentChain } from "@/components/usage-files/amendment-chain";
+import { AmendmentSummary } from "@/components/usage-files/amendment-summary";
 import { Conversation } from "@/components/usage-files/conversation";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
 import { ItemTotals } from "@/components/usage-files/item-totals";
@@ -35,6 +36,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import { maxDisputedRecords, reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { listAmendmentChain } from "@/lib/server/queries/usage-files";
+import { getAmendmentSummary } from "@/lib/server/queries/usage-file-amendments";
 import { exportableStatuses } from "@/lib/domain/record-export";
 import { hasRecordsToClose } from "@/lib/server/usage-records/open-records";
 import { formatPeriod } from "@/lib/format";
@@ -99,7 +101,7 @@ export default async function DistributorUsageFilePage({
   const listed = await listUsageRecords(actor, (await params).id, query);
   if (!listed) notFound();
   const { file, page } = listed;
-  const [items, history, conversation, recordsToClose, externalIds, rejection, chain] = await Promise.all([
+  const [items, history, conversation, recordsToClose, externalIds, rejection, chain, amendment] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     listReadableComments(actor, file.id),
@@ -107,6 +109,7 @@ export default async function DistributorUsageFilePage({
     subscriptionExternalIds(actor, file.stats?.bySubscription?.map((row) => row.subscriptionId) ?? []),
     getLastRejection(actor, file.id),
     listAmendmentChain(actor, file),
+    getAmendmentSummary(actor, file.id),
   ]);
   const billedAmendments = chain.some(
     (other) => other.amends === file.id && (exportableStatuses as readonly string[]).includes(other.status),
@@ -120,6 +123,7 @@ export default async function DistributorUsageFilePage({
       {chain.length > 1 && (
         <AmendmentChain chain={chain} currentId={file.id} pathOf={(id) => usageFilePath(actor.role, id)} />
       )}
+      {amendment && <AmendmentSummary summary={amendment} withAmounts={file.usageSchema !== "QT"} />}
       {file.status === "pending" && (
         <Card title="Review">
           <ReviewDecision

@@ -3,6 +3,7 @@ import { RecordGrid } from "@/components/records/record-grid";
 import { recordGridPage } from "@/components/records/record-grid-page";
 import { Card } from "@/components/ui/card";
 import { AmendmentChain } from "@/components/usage-files/amendment-chain";
+import { AmendmentSummary } from "@/components/usage-files/amendment-summary";
 import { Conversation } from "@/components/usage-files/conversation";
 import { ErrorDetailPanel } from "@/components/usage-files/error-detail-panel";
 import { HistoryTimeline } from "@/components/usage-files/history-timeline";
@@ -32,6 +33,7 @@ import { reviewFilterLabels } from "@/lib/domain/usage-disputes";
 import { DisputedRecords } from "@/components/usage-files/disputed-records";
 import { listUsageRecords } from "@/lib/server/queries/usage-records";
 import { listAmendmentChain } from "@/lib/server/queries/usage-files";
+import { getAmendmentSummary } from "@/lib/server/queries/usage-file-amendments";
 import { amendmentRefusal } from "@/lib/domain/usage-amendments";
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { queryValues, rowsQuery } from "@/lib/table-url";
@@ -72,7 +74,7 @@ export default async function VendorUsageFilePage({
   const { file, page } = listed;
   // An Invalid file's invalid records, or any record of a Rejected one (issue 21).
   const correcting = file.status === "invalid" || file.status === "rejected";
-  const [items, history, conversation, disputed, subscriptions, chain] = await Promise.all([
+  const [items, history, conversation, disputed, subscriptions, chain, amendment] = await Promise.all([
     listUsageFileItems(actor, file.id),
     listUsageFileHistory(actor, file.id),
     listReadableComments(actor, file.id),
@@ -85,6 +87,7 @@ export default async function VendorUsageFilePage({
         })
       : [],
     listAmendmentChain(actor, file),
+    getAmendmentSummary(actor, file.id),
   ]);
   const api = `/api/v1/usage/files/${encodeURIComponent(file.id)}`;
   const allowed = allowedActions(file.status);
@@ -108,6 +111,7 @@ export default async function VendorUsageFilePage({
       {chain.length > 1 && (
         <AmendmentChain chain={chain} currentId={file.id} pathOf={(id) => usageFilePath(actor.role, id)} />
       )}
+      {amendment && <AmendmentSummary summary={amendment} withAmounts={file.usageSchema !== "QT"} />}
       {file.status === "rejected" && disputed && disputed.length > 0 && (
         <Card title={`Disputed records (${disputed.length.toLocaleString("en-US")})`}>
           <DisputedRecords records={disputed} gridHref="?review=disputed#records" />
