@@ -468,8 +468,25 @@ export const usageFileRejections = pgTable(
     generation: integer("generation").notNull(),
     rejectedBy: text("rejected_by").references(() => users.id),
     rejectedAt: createdAt(),
+    /** When the vendor sent the file again after this rejection; its changed records were written then. */
+    resubmittedAt: utc("resubmitted_at"),
   },
   (t) => [index("usage_file_rejections_file_idx").on(t.usageFileId, t.id)],
+);
+
+/**
+ * The records changed or added since a rejection, written when the file is submitted again: the
+ * grid's "changed since last review" filter reads these few ids instead of comparing every record.
+ */
+export const usageChangedRecords = pgTable(
+  "usage_changed_records",
+  {
+    rejectionId: bigint("rejection_id", { mode: "number" })
+      .notNull()
+      .references(() => usageFileRejections.id),
+    usageRecordId: bigint("usage_record_id", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rejectionId, t.usageRecordId] })],
 );
 
 /** A record the reviewer disputed when rejecting, with the reason the vendor reads; found again by its record_id. */

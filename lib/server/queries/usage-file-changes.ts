@@ -19,6 +19,8 @@ export interface Rejection {
   id: number;
   generation: number;
   rejectedAt: Date;
+  /** Once the file was sent again: its changed records are written (usage_changed_records). */
+  resubmittedAt: Date | null;
 }
 
 export async function lastRejectionOf(db: Database, usageFileId: string): Promise<Rejection | null> {
@@ -27,6 +29,7 @@ export async function lastRejectionOf(db: Database, usageFileId: string): Promis
       id: usageFileRejections.id,
       generation: usageFileRejections.generation,
       rejectedAt: usageFileRejections.rejectedAt,
+      resubmittedAt: usageFileRejections.resubmittedAt,
     })
     .from(usageFileRejections)
     .where(eq(usageFileRejections.usageFileId, usageFileId))
@@ -226,10 +229,10 @@ function changesQuery(file: UsageFileView, rejection: Rejection, limit: number):
 }
 
 /**
- * The record grid's review filters as SQL over the current records: `changed`, no rejected record
- * with its record_id and the same values (added or changed since the last rejection); `disputed`,
- * its record_id was disputed. Each is a lookup per row through an index (the rejected partition's
- * unique record_id index, the kept values' and the disputes' record_id indexes).
+ * The record grid's review filters as SQL over the current records: `changed`, added or changed
+ * since the last rejection; `disputed`, its record_id was disputed. Once the file was sent again
+ * the changed records' ids were written, and are read; until then (the vendor's view of a Rejected
+ * file) see `changedSinceRejection`. The disputes are found through their record_id index.
  */
 export function reviewFilterOf(rejection: Rejection | null, filter: ReviewFilter): SQL {
   if (!rejection) return sql`false`;
@@ -237,6 +240,16 @@ export function reviewFilterOf(rejection: Rejection | null, filter: ReviewFilter
     return sql`EXISTS (SELECT 1 FROM usage_disputed_records d WHERE d.rejection_id = ${rejection.id}
       AND d.record_id COLLATE "C" = ${usageRecords.recordId} COLLATE "C")`;
   }
+  if (rejection.resubmittedAt === null) return changedSinceRejection(rejection);
+  return sql`${usageRecords.id} IN (SELECT c.usage_record_id FROM usage_changed_records c WHERE c.rejection_id = ${rejection.id})`;
+}
+
+/**
+ * The current records added or changed since the rejection: no rejected record with its record_id
+ * and the same values. A lookup per row through an index (the rejected partition's unique record_id
+ * index, the kept values' record_id index): every record of the file is probed.
+ */
+export function changedSinceRejection(rejection: Rejection): SQL {
   const current = columnsOf("usage_records");
   const rejected = (alias: string) => columnsOf(alias);
   return sql`NOT EXISTS (SELECT 1 FROM usage_records p

@@ -10,6 +10,7 @@ import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { actOnUsageFile, changedMeanwhile } from "./act-on-usage-file";
 import { checkUsageFile, type UsageFileChecks } from "./check-usage-file";
 import { hasWarnings, overlapPolicyOf } from "./overlap-policy";
+import { writeChangedRecords } from "./usage-file-rejections";
 
 /**
  * The vendor hands a Ready file (or a Rejected one, again) to its distributor for review (SPEC §2: submit). Other files of the
@@ -17,7 +18,8 @@ import { hasWarnings, overlapPolicyOf } from "./overlap-policy";
  * again (and its anomalies, against history decided since), in the transaction that moves it,
  * against the files the reviewer may see: the reviewer sees them as they are at submission, and
  * never one naming a file of the vendor's still unsent. A product that blocks overlapping usage
- * refuses the submission of a file that now overlaps, with its warnings kept for the vendor.
+ * refuses the submission of a file that now overlaps, with its warnings kept for the vendor. A
+ * file sent again after a rejection has its changed records written for the reviewer's grid.
  */
 export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Result<UsageFile>> {
   let checks: UsageFileChecks;
@@ -28,7 +30,10 @@ export function submitUsageFile(actor: Actor, usageFileId: string): Promise<Resu
       checks = await checkUsageFile(tx, { ...file, submitted: true });
       return refusedOverlaps(tx, file, checks);
     },
-    followUp: (tx, file) => storeChecks(tx, file.id, checks),
+    followUp: async (tx, file) => {
+      await writeChangedRecords(tx, file);
+      return storeChecks(tx, file.id, checks);
+    },
   });
 }
 

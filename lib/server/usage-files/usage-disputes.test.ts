@@ -60,6 +60,8 @@ describe("disputing records and what changed since the rejection", () => {
     ).toEqual({ ok: true, value: { fileReady: false } });
     const corrected = await usageFileRow(db, file);
     expect(corrected).toMatchObject({ status: "rejected", stats: { byItem: [{ records: 4, quantity: "9" }] } });
+    // Before it is sent again, the grid compares every record with the rejected ones; after, it reads the ids written.
+    expect(await gridRecordIds("changed")).toEqual(["R-2"]);
     const totals = await selectRows<{ records: number; quantity: string }>(
       db,
       sql`SELECT records, quantity::text FROM usage_file_totals WHERE usage_file_id = ${file} AND generation = ${corrected.generation}`,

@@ -1,12 +1,12 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
 import { usageFileRejections, type UsageRecord } from "@/db/schema";
 import type { CurrentGeneration } from "@/db/record-partitions";
 import { parseUsageRecordPublicId, usageRecordPublicId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
 import type { DisputedRecordInput } from "@/lib/domain/usage-disputes";
-import { lastRejectionOf } from "@/lib/server/queries/usage-file-changes";
+import { changedSinceRejection, lastRejectionOf } from "@/lib/server/queries/usage-file-changes";
 
 /** The disputed ids (`UR-…`) that are not records of the file's current generation. */
 export async function disputedIdsNotInFile(
@@ -62,4 +62,22 @@ export async function keepRejectedValues(tx: Database, file: CurrentGeneration, 
       tier, category_id, params
     FROM usage_records WHERE usage_file_id = ${file.id} AND generation = ${file.generation} AND id = ${record.id}
     ON CONFLICT DO NOTHING`);
+}
+
+/**
+ * When a rejected file is sent again: writes which of its current records changed or were added
+ * since the last rejection, once, so the reviewer's grid filter reads their ids.
+ */
+export async function writeChangedRecords(tx: Database, file: CurrentGeneration): Promise<void> {
+  const rejection = await lastRejectionOf(tx, file.id);
+  if (!rejection || rejection.resubmittedAt !== null) return;
+  await tx.execute(sql`
+    INSERT INTO usage_changed_records (rejection_id, usage_record_id)
+    SELECT ${rejection.id}, usage_records.id FROM usage_records
+    WHERE usage_records.usage_file_id = ${file.id} AND usage_records.generation = ${file.generation}
+      AND usage_records.errors IS NULL AND ${changedSinceRejection(rejection)}`);
+  await tx
+    .update(usageFileRejections)
+    .set({ resubmittedAt: new Date() })
+    .where(eq(usageFileRejections.id, rejection.id));
 }
