@@ -1,10 +1,14 @@
-// `npm run bench -- <suite> [--rows N] [--seconds S]`: one JSON line per figure on stdout.
+// `npm run bench -- <suite> [--rows N] [--seconds S] [--runs N] [--skip-naive]`: one JSON line per figure on stdout.
 import { parseArgs } from "node:util";
 
 interface Options {
   rows: number;
   /** How long the load suite's clients run (the ingest phase lasts as long as the ingest). */
   seconds: number;
+  /** How many times the ingest suite measures each figure (its lines then give min, median and max). */
+  runs: number;
+  /** The ingest suite leaves out the naive baseline, which takes minutes at a million rows. */
+  skipNaive: boolean;
 }
 
 // Each suite is loaded when asked for, so that one may set the environment the app reads first.
@@ -24,14 +28,26 @@ const suites: Record<string, () => Promise<(options: Options) => Promise<void>>>
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { rows: { type: "string", default: "1000000" }, seconds: { type: "string", default: "30" } },
+  options: {
+    rows: { type: "string", default: "1000000" },
+    seconds: { type: "string", default: "30" },
+    runs: { type: "string", default: "1" },
+    "skip-naive": { type: "boolean", default: false },
+  },
 });
 const suite = suites[positionals[0] ?? ""];
 if (!suite) {
-  console.error(`Usage: npm run bench -- <${Object.keys(suites).join("|")}> [--rows N] [--seconds S]`);
+  console.error(
+    `Usage: npm run bench -- <${Object.keys(suites).join("|")}> [--rows N] [--seconds S] [--runs N] [--skip-naive]`,
+  );
   process.exit(2);
 }
 await (
   await suite()
-)({ rows: Number(values.rows), seconds: Number(values.seconds) });
+)({
+  rows: Number(values.rows),
+  seconds: Number(values.seconds),
+  runs: Number(values.runs),
+  skipNaive: values["skip-naive"],
+});
 process.exit(0);

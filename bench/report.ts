@@ -15,6 +15,24 @@ export function reportFigure(figure: string, value: number, details: Record<stri
 }
 
 /** Samples this process's resident memory while `work` runs; returns its result and the peak in MB. */
+/**
+ * A figure measured over several runs as one line: `value` is the median, with `min`, `median` and
+ * `max` beside it.
+ */
+export function reportRuns(figure: string, values: readonly number[], details: Record<string, unknown> = {}): void {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const rounded = (value: number) => Math.round(value * 100) / 100;
+  reportFigure(figure, median, {
+    runs: sorted.length,
+    min: rounded(sorted[0]!),
+    median: rounded(median),
+    max: rounded(sorted.at(-1)!),
+    ...details,
+  });
+}
+
 export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {

@@ -53,14 +53,19 @@ const progressEveryMs = 1000;
  * generation while the previous one stays what everyone sees; one short transaction then points
  * the file at the new generation. Run again after a crash, it starts over from a clean slate.
  */
-export async function processUsageFile(usageFileId: string): Promise<void> {
+export async function processUsageFile(usageFileId: string, open: OpenWorkbook = openWorkbook): Promise<void> {
   const handle = await getDatabase();
   // A retry after a missed heartbeat can start while a stalled run still goes on: it waits for that
   // run here, then finds the file done, or starts over if the run died (its lock goes with it).
-  await withAdvisoryLock(handle.url, `process-usage-file/${usageFileId}`, () => processLocked(handle, usageFileId));
+  await withAdvisoryLock(handle.url, `process-usage-file/${usageFileId}`, () =>
+    processLocked(handle, usageFileId, open),
+  );
 }
 
-async function processLocked(handle: DatabaseHandle, usageFileId: string): Promise<void> {
+/** How the upload is read: the project's reader, or another one the ingest benchmark measures it against. */
+type OpenWorkbook = (path: string, limits: { maxRows: number }, declared: "xlsx" | "csv") => Promise<UsageWorkbook>;
+
+async function processLocked(handle: DatabaseHandle, usageFileId: string, open: OpenWorkbook): Promise<void> {
   const file = await claimForProcessing(handle.db, usageFileId);
   if (!file?.uploadedFileId) return;
   const generation = file.generation + 1;
@@ -71,7 +76,7 @@ async function processLocked(handle: DatabaseHandle, usageFileId: string): Promi
   const temp = await copyStoredFileToTemp(handle.db, upload.id, upload.fileName);
   try {
     const declaredKind = upload.fileName.toLowerCase().endsWith(".csv") ? "csv" : "xlsx";
-    const workbook = await openWorkbook(temp.path, { maxRows: uploadLimits().maxRecords }, declaredKind);
+    const workbook = await open(temp.path, { maxRows: uploadLimits().maxRecords }, declaredKind);
     try {
       const loaded = await loadRecords(handle, file, generation, workbook);
       await finishProcessing(handle.db, file, generation, loaded);

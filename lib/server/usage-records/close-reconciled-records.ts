@@ -10,7 +10,7 @@ import type { UsageFileView } from "@/lib/server/queries/usage-files";
 import { changedMeanwhile } from "@/lib/server/usage-files/act-on-usage-file";
 import { indexUsageRecordsJob, jobSender } from "@/lib/server/jobs/queue";
 import { addToClosedTotals, announceClosedRecords, closingStatement, lockAcceptedFile } from "./close-usage-records";
-import { reconciliationRows } from "./reconciliation-rows";
+import { reconciliationRows, type LoadedSheet } from "./reconciliation-rows";
 
 const duplicates = sql.identifier("reconciliation_duplicates");
 const closingRows = sql.identifier("reconciliation_closing");
@@ -28,6 +28,7 @@ export async function closeReconciledRecords(
   session: Database,
   actor: Actor,
   file: UsageFileView,
+  sheet: Pick<LoadedSheet, "idsAscending">,
 ): Promise<Result<ClosingReport>> {
   const enqueueIndexing = await jobSender(indexUsageRecordsJob);
   return session.transaction(async (tx): Promise<Result<ClosingReport>> => {
@@ -37,10 +38,12 @@ export async function closeReconciledRecords(
     // Room to hash and sort a million rows, and to build the rewritten partition's keys, in memory.
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
+    // Ids in ascending order cannot repeat: then only the rows naming no record need grouping.
     await tx.execute(
       sql`CREATE TEMPORARY TABLE ${duplicates} ON COMMIT DROP AS
           SELECT id, record_text, min(row_number) AS first_row, count(*)::int AS rows
-          FROM ${reconciliationRows} GROUP BY id, record_text HAVING count(*) > 1`,
+          FROM ${reconciliationRows} WHERE ${sheet.idsAscending ? sql`id IS NULL` : sql`TRUE`}
+          GROUP BY id, record_text HAVING count(*) > 1`,
     );
     const closing = await findClosing(tx, file);
     // The report first: once a partition is swapped in, every read of usage_records waits for the commit.
@@ -59,13 +62,14 @@ export async function closeReconciledRecords(
 }
 
 /**
- * Fills the table of the rows whose records close (open, valid, listed once); counts them, the
- * sheet's rows and those listed twice, and the file's records.
+ * Fills the table of the rows whose records close (open, valid, listed once), with what their
+ * records add to the closed totals; counts them, the sheet's rows and those listed twice, and the
+ * file's records.
  */
 async function findClosing(tx: Database, file: UsageFileView) {
   await tx.execute(
     sql`CREATE TEMPORARY TABLE ${closingRows} ON COMMIT DROP AS
-        SELECT u.row_number, u.id, u.billing_id, u.billing_note
+        SELECT u.row_number, u.id, u.billing_id, u.billing_note, r.subscription_id, r.item_id, r.quantity, r.amount
         FROM ${reconciliationRows} AS u JOIN usage_records AS r
           ON r.usage_file_id = ${file.id} AND r.generation = ${file.generation} AND r.id = u.id
         WHERE r.closed_at IS NULL AND r.errors IS NULL
@@ -93,10 +97,8 @@ async function closeByRewriting(tx: Database, actor: Actor, file: UsageFileView)
   await tx.execute(
     addToClosedTotals(
       file,
-      sql`(SELECT r.subscription_id, r.item_id, count(*)::int AS records, sum(r.quantity) AS quantity, sum(r.amount) AS amount
-           FROM usage_records AS r JOIN ${closingRows} AS c ON c.id = r.id
-           WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation}
-           GROUP BY r.subscription_id, r.item_id)`,
+      sql`(SELECT subscription_id, item_id, count(*)::int AS records, sum(quantity) AS quantity, sum(amount) AS amount
+           FROM ${closingRows} GROUP BY subscription_id, item_id)`,
     ),
   );
   const closedValues: Partial<Record<string, SQL>> = {

@@ -46,7 +46,7 @@ export async function reconcileUsageFile(
     return await handle.withSession(async (session) => {
       const read = await loadReconciliationRows(session, filePath, declared);
       if (!read.ok) return read;
-      const closed = await closeReconciledRecords(session.db, actor, allowed.value);
+      const closed = await closeReconciledRecords(session.db, actor, allowed.value, read.value);
       return closed.ok ? ok({ ...closed.value, rowsWithoutBillingId: read.value.rowsWithoutBillingId }) : closed;
     });
   } catch (error) {

@@ -39,4 +39,26 @@ describe("reconciliation sheets naming records in other ways", () => {
       },
     });
   });
+
+  it("reports text naming no record listed twice among ids in ascending order", async () => {
+    const db = database.handle.db;
+    await seedDemoData(db);
+    const [a, b] = (await visibleRecords(db, accepted)).sort((x, y) => x.id - y.id);
+    const sheet = [
+      "id,external_billing_id",
+      `UR-${a!.id},INV-1`,
+      "no such record,INV-2",
+      `UR-${b!.id},INV-3`,
+      "no such record,INV-4",
+    ].join("\n");
+    const result = await reconcileUsageFile(northwindDistributor, accepted, uploadOf("billing.csv", sheet));
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        closed: [`UR-${a!.id}`, `UR-${b!.id}`],
+        refused: [{ recordId: "no such record", reason: "duplicate" }],
+        rowsWithoutBillingId: 0,
+      },
+    });
+  });
 });

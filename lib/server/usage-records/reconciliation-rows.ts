@@ -25,15 +25,20 @@ interface SheetColumns {
   billingNote: number;
 }
 
-/**
- * Reads the sheet row by row into the session's reconciliation table by COPY; answers how many
- * rows had no billing id (and stay open).
- */
+/** What reading the sheet found on the way. */
+export interface LoadedSheet {
+  /** Rows without a billing id, which stay open. */
+  rowsWithoutBillingId: number;
+  /** Each id named is greater than the one before (as in the export): then no id is named twice. */
+  idsAscending: boolean;
+}
+
+/** Reads the sheet row by row into the session's reconciliation table by COPY. */
 export async function loadReconciliationRows(
   session: DatabaseSession,
   filePath: string,
   declared: "xlsx" | "csv",
-): Promise<Result<{ rowsWithoutBillingId: number }>> {
+): Promise<Result<LoadedSheet>> {
   await session.db.execute(
     sql`CREATE TEMPORARY TABLE ${reconciliationRows} (row_number integer NOT NULL, id bigint, record_text text, billing_id text NOT NULL, billing_note text)`,
   );
@@ -58,11 +63,10 @@ async function copyRows(
   session: DatabaseSession,
   workbook: UsageWorkbook,
   sheet: string,
-): Promise<Result<{ rowsWithoutBillingId: number }>> {
+): Promise<Result<LoadedSheet>> {
   let writer: CopyWriter | undefined;
   let columns: SheetColumns | undefined;
-  let rowsWithoutBillingId = 0;
-  let csv = "";
+  const rows = new RowsToCopy();
   try {
     for await (const batch of workbook.rows(sheet)) {
       for (const row of batch) {
@@ -73,21 +77,16 @@ async function copyRows(
           writer = await session.copyInto("reconciliation_rows", copyColumns);
           continue;
         }
-        const line = copyLine(row, columns);
-        if (line === undefined) rowsWithoutBillingId++;
-        else csv += line;
+        rows.add(row, columns);
       }
-      if (csv.length >= flushChars) {
-        await writer!.write(csv);
-        csv = "";
-      }
+      if (rows.csv.length >= flushChars) await writer!.write(rows.takeCsv());
     }
     if (writer) {
-      await writer.write(csv);
+      await writer.write(rows.takeCsv());
       await writer.finish();
       writer = undefined;
     }
-    return ok({ rowsWithoutBillingId });
+    return ok({ rowsWithoutBillingId: rows.withoutBillingId, idsAscending: rows.idsAscending });
   } finally {
     await writer?.abort();
   }
@@ -98,12 +97,32 @@ function sheetColumns(header: SheetRow): SheetColumns {
   return { id: index("id"), billingId: index("external_billing_id"), billingNote: index("external_billing_note") };
 }
 
-/** The row as a line of the table's CSV; undefined when it has no billing id. */
-function copyLine(row: SheetRow, columns: SheetColumns): string | undefined {
-  const billingId = restoreEscapedText(row.values[columns.billingId] ?? "");
-  if (!billingId) return undefined;
-  const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
-  const recordText = row.values[columns.id] ?? "";
-  const id = parseUsageRecordPublicId(recordText.trim());
-  return `${row.rowNumber},${id ?? ""},${id === null ? csvField(recordText) : ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
+/** The rows with a billing id as the table's CSV, until taken; the others counted. */
+class RowsToCopy {
+  csv = "";
+  withoutBillingId = 0;
+  idsAscending = true;
+  private lastId = 0;
+
+  add(row: SheetRow, columns: SheetColumns): void {
+    const billingId = restoreEscapedText(row.values[columns.billingId] ?? "");
+    if (!billingId) {
+      this.withoutBillingId++;
+      return;
+    }
+    const billingNote = columns.billingNote < 0 ? "" : restoreEscapedText(row.values[columns.billingNote] ?? "");
+    const recordText = row.values[columns.id] ?? "";
+    const id = parseUsageRecordPublicId(recordText.trim());
+    if (id !== null) {
+      this.idsAscending &&= id > this.lastId;
+      this.lastId = id;
+    }
+    this.csv += `${row.rowNumber},${id ?? ""},${id === null ? csvField(recordText) : ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
+  }
+
+  takeCsv(): string {
+    const csv = this.csv;
+    this.csv = "";
+    return csv;
+  }
 }
