@@ -25,6 +25,7 @@ import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { checkUsageFile } from "@/lib/server/usage-files/check-usage-file";
 import { checkUsageAnomalies } from "@/lib/server/usage-files/usage-anomalies";
 import { recordIdKeysOf } from "@/lib/server/usage-files/record-id-keys";
+import { insertSubscriptions } from "./bench-subscriptions";
 import { generateInputs } from "./generate-inputs";
 import { ingest } from "./ingest";
 import { reportFigure, timed } from "./report";
@@ -120,15 +121,6 @@ async function benchMissingUsage({ handle }: GuardBench): Promise<void> {
     runs,
     distributor_ms: Math.round(forDistributor.ms * 100) / 100,
   });
-}
-
-/** `count` Active subscriptions of Acme Compute on CRD-00001, `AS-9200-000000001` on, active all of 2024 and on. */
-async function insertSubscriptions(handle: DatabaseHandle, count: number): Promise<void> {
-  await handle.db.execute(sql`
-    INSERT INTO subscriptions (id, product_id, contract_id, external_id, external_uid, status, active_from)
-    SELECT 'AS-9200-' || lpad(n::text, 9, '0'), 'PRD-100-001', 'CRD-00001', 'EXT-9200' || lpad(n::text, 9, '0'),
-           'uid-bench-' || n, 'active', '2024-01-01T00:00:00Z'
-    FROM generate_series(1, ${count}::int) AS n`);
 }
 
 /**

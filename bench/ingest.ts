@@ -20,7 +20,9 @@ import { openRecordPartition, recordIdRange } from "@/db/record-partitions";
 import { deleteUsageFile } from "@/lib/server/usage-files/delete-usage-file";
 import { uploadUsageFile } from "@/lib/server/usage-files/upload-usage-file";
 import { cellText, ExceljsWorkbook } from "./exceljs-workbook";
+import { insertSubscriptions } from "./bench-subscriptions";
 import { generateInputs } from "./generate-inputs";
+import { subscriptionsApart } from "./usage-rows";
 import { reportRuns, timed, withPeakRss } from "./report";
 
 const templateFileId = "UF-2026-10-1001-0001";
@@ -51,7 +53,12 @@ export async function benchIngest({
 
     const xlsxPath = path.join(dir, "usage.xlsx");
     const csvPath = path.join(dir, "usage.csv");
-    generateInputs({ rows, periodFrom: template.periodFrom, periodTo: template.periodTo, xlsxPath, csvPath });
+    // Usage as a real file has it: no subscription and item with overlapping windows, which the
+    // guard would otherwise warn of a million times (bench/usage-rows.ts).
+    const subscriptions = subscriptionsApart(rows, template.periodFrom, template.periodTo);
+    await insertSubscriptions(database.handle, subscriptions);
+    const period = { periodFrom: template.periodFrom, periodTo: template.periodTo };
+    generateInputs({ rows, ...period, xlsxPath, csvPath, subscriptions });
 
     const figures = new Map<string, number[]>();
     const add = (figure: string, value: number) => figures.set(figure, [...(figures.get(figure) ?? []), value]);

@@ -39,6 +39,18 @@ function usageAt(index: number, days: number, subscriptions?: number) {
 }
 
 /**
+ * How many of the guard benchmark's subscriptions `count` rows of the period need for every
+ * subscription and item to have its days apart: no two records' windows overlap, as in a real file.
+ */
+export function subscriptionsApart(count: number, periodFrom: Date, periodTo: Date): number {
+  return Math.ceil(count / (items.length * daysOf(periodFrom, periodTo)));
+}
+
+function daysOf(periodFrom: Date, periodTo: Date): number {
+  return Math.round((periodTo.getTime() - periodFrom.getTime()) / dayMs);
+}
+
+/**
  * `count` valid rows spread over the items, subscriptions and days of the period; short ids keep a
  * million-row CSV under the 100 MB upload limit.
  */
@@ -49,7 +61,7 @@ export function* benchRows(
   subscriptions?: number,
 ): Generator<string[]> {
   yield benchHeader;
-  const days = Math.round((periodTo.getTime() - periodFrom.getTime()) / dayMs);
+  const days = daysOf(periodFrom, periodTo);
   for (let index = 0; index < count; index++) {
     const item = items[index % items.length]!;
     const at = usageAt(index, days, subscriptions);
