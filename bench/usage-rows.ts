@@ -51,8 +51,8 @@ function daysOf(periodFrom: Date, periodTo: Date): number {
 }
 
 /**
- * `count` valid rows spread over the items, subscriptions and days of the period; short ids keep a
- * million-row CSV under the 100 MB upload limit.
+ * `count` valid rows spread over the items, subscriptions and days of the period; short record ids
+ * keep a million-row CSV small (the ingest benchmark admits 200 MB per million rows).
  */
 export function* benchRows(
   count: number,
