@@ -9,7 +9,8 @@ interface Inputs {
   rows: number;
   periodFrom: Date;
   periodTo: Date;
-  xlsxPath: string;
+  /** None: the CSV alone. */
+  xlsxPath: string | null;
   csvPath: string;
   /** Spread the usage over this many of the guard benchmark's subscriptions (bench/usage-rows.ts). */
   subscriptions?: number;
@@ -21,7 +22,7 @@ export function generateInputs(inputs: Inputs): void {
     String(inputs.rows),
     inputs.periodFrom.toISOString(),
     inputs.periodTo.toISOString(),
-    inputs.xlsxPath,
+    inputs.xlsxPath ?? "",
     inputs.csvPath,
     String(inputs.subscriptions ?? ""),
   ];
@@ -30,7 +31,7 @@ export function generateInputs(inputs: Inputs): void {
 
 async function main([rows, from, to, xlsxPath, csvPath, subscriptions]: string[]): Promise<void> {
   const generated = () => benchRows(Number(rows), new Date(from!), new Date(to!), Number(subscriptions) || undefined);
-  await writeXlsx(xlsxPath!, [{ name: "records", rows: generated() }]);
+  if (xlsxPath) await writeXlsx(xlsxPath, [{ name: "records", rows: generated() }]);
   await writeCsv(csvPath!, generated());
 }
 
