@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "./client";
 import type { CurrentGeneration } from "./record-partitions";
 
@@ -38,6 +38,26 @@ export async function storeUsageFileTotalsOfRecords(db: Database, file: CurrentG
     FROM usage_records
     WHERE usage_file_id = ${file.id} AND generation = ${file.generation} AND errors IS NULL
     GROUP BY usage_file_id, generation, subscription_id, item_id`);
+}
+
+/**
+ * Rows of records (`item_id`, `subscription_id`, `start_time`, `quantity`, `amount`), summed by item,
+ * subscription and UTC day as one JSON array of `SummedGroup` (lib/domain/usage-stats.ts).
+ */
+export function summedGroupsOf(records: SQL): SQL {
+  return sql`(SELECT coalesce(jsonb_agg(g), '[]') FROM (
+      SELECT item_id AS "itemId", subscription_id AS "subscriptionId",
+        to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS records,
+        sum(quantity)::text AS quantity, sum(amount)::text AS amount
+      FROM ${records} GROUP BY 1, 2, 3) g)`;
+}
+
+/** Replaces a generation's sums with those of its valid records, after records were made invalid or added in bulk. */
+export async function sumUsageFileTotalsAgain(db: Database, file: CurrentGeneration): Promise<void> {
+  await db.execute(
+    sql`DELETE FROM usage_file_totals WHERE usage_file_id = ${file.id} AND generation = ${file.generation}`,
+  );
+  await storeUsageFileTotalsOfRecords(db, file);
 }
 
 /** Adds a record that became valid (a correction) to its subscription and item's sums. */

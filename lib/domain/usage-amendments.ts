@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { usageFileIdPattern } from "./ids";
+import { billableStatuses } from "./usage-aggregates";
 import { createUsageFileInput, description, externalId } from "./usage-file-input";
 import type { UsageFileStatus } from "./usage-file-status";
 
@@ -12,13 +13,11 @@ import type { UsageFileStatus } from "./usage-file-status";
  * sum to what should have been billed, and no billed record or billing id ever changes.
  */
 
-/** The files an amendment may name: billable ones. */
-export const amendableStatuses: readonly UsageFileStatus[] = ["accepted", "closed"];
-
 /** Why `file` cannot be amended, or null when it can. */
 export function amendmentRefusal(file: { status: UsageFileStatus; amends: string | null }): string | null {
   if (file.amends !== null) return `Amend the original file ${file.amends}: an amendment is not amended itself.`;
-  if (!amendableStatuses.includes(file.status))
+  // Only billable files are amended.
+  if (!billableStatuses.some((status) => status === file.status))
     return "Only an Accepted or Closed file is amended; until then, upload a corrected spreadsheet instead.";
   return null;
 }

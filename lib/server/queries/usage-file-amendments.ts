@@ -4,7 +4,8 @@ import { getDb, selectRows, type Database } from "@/db/client";
 import { usageFiles } from "@/db/schema";
 import { usageRecordPublicId } from "@/lib/domain/ids";
 import type { Actor } from "@/lib/domain/permissions";
-import { amendableStatuses, type AmendmentRole } from "@/lib/domain/usage-amendments";
+import type { AmendmentRole } from "@/lib/domain/usage-amendments";
+import { billableStatuses } from "@/lib/domain/usage-aggregates";
 import { getUsageFile } from "./usage-files";
 
 /** An amendment's current records, and the file it amends. */
@@ -27,7 +28,7 @@ export async function billedChainOf(db: Database, file: AmendmentFile): Promise<
       and(
         or(eq(usageFiles.id, file.amends), eq(usageFiles.amends, file.amends)),
         ne(usageFiles.id, file.id),
-        inArray(usageFiles.status, [...amendableStatuses]),
+        inArray(usageFiles.status, [...billableStatuses]),
       ),
     );
   if (chain.length === 0) return sql`FALSE`;

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
 import { recordIdRange } from "@/db/record-partitions";
-import { usageFiles, usageFileTotals, type UsageFile } from "@/db/schema";
-import { storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
+import { usageFiles, type UsageFile } from "@/db/schema";
+import { sumUsageFileTotalsAgain, summedGroupsOf } from "@/db/usage-file-totals";
 import { billedChainOf, type AmendmentFile } from "@/lib/server/queries/usage-file-amendments";
 import { countedGroupOf, withRecordsAdded, type SummedGroup } from "@/lib/domain/usage-stats";
 
@@ -11,8 +11,9 @@ import { countedGroupOf, withRecordsAdded, type SummedGroup } from "@/lib/domain
  * Points each valid record of the amendment at the billed record of the same `record_id` it
  * replaces (null: it adds one). The billed record is the latest of the chain: the original's, or
  * the replacement an accepted amendment wrote, never one taken back by a reversal already.
+ * Answers the billed files it looked in (`billedChainOf`).
  */
-export async function linkAmendedRecords(tx: Database, file: AmendmentFile): Promise<void> {
+export async function linkAmendedRecords(tx: Database, file: AmendmentFile): Promise<SQL> {
   const billed = await billedChainOf(tx, file);
   await tx.execute(sql`
     WITH chain AS (
@@ -31,6 +32,7 @@ export async function linkAmendedRecords(tx: Database, file: AmendmentFile): Pro
     UPDATE usage_records a SET amends_record_id = links.original FROM links
     WHERE a.usage_file_id = ${file.id} AND a.generation = ${file.generation} AND a.id = links.id
       AND a.amends_record_id IS DISTINCT FROM links.original`);
+  return billed;
 }
 
 /**
@@ -41,8 +43,7 @@ export async function linkAmendedRecords(tx: Database, file: AmendmentFile): Pro
  */
 export async function writeReversals(tx: Database, file: UsageFile & AmendmentFile): Promise<UsageFile> {
   await tx.execute(sql`SELECT 1 FROM usage_files WHERE id = ${file.amends} FOR UPDATE`);
-  await linkAmendedRecords(tx, file);
-  const billed = await billedChainOf(tx, file);
+  const billed = await linkAmendedRecords(tx, file);
   const [written] = await selectRows<{ groups: SummedGroup[] }>(
     tx,
     sql`WITH reversed AS (
@@ -56,18 +57,11 @@ export async function writeReversals(tx: Database, file: UsageFile & AmendmentFi
           ORDER BY a.row_number
           RETURNING item_id, subscription_id, start_time, quantity, amount
         )
-        SELECT coalesce(jsonb_agg(g), '[]') AS groups FROM (
-          SELECT item_id AS "itemId", subscription_id AS "subscriptionId",
-            to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS records,
-            sum(quantity)::text AS quantity, sum(amount)::text AS amount
-          FROM reversed GROUP BY 1, 2, 3) g`,
+        SELECT ${summedGroupsOf(sql`reversed`)} AS groups`,
   );
   const groups = written!.groups.map(countedGroupOf);
   if (groups.length === 0) return file;
-  await tx
-    .delete(usageFileTotals)
-    .where(and(eq(usageFileTotals.usageFileId, file.id), eq(usageFileTotals.generation, file.generation)));
-  await storeUsageFileTotalsOfRecords(tx, file);
+  await sumUsageFileTotalsAgain(tx, file);
   const [updated] = await tx
     .update(usageFiles)
     .set({

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { selectRows, type Database } from "@/db/client";
-import { products, usageFileTotals } from "@/db/schema";
-import { storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
+import { products } from "@/db/schema";
+import { sumUsageFileTotalsAgain, summedGroupsOf } from "@/db/usage-file-totals";
 import { defaultRecordErrorMessages, type ErrorSummary } from "@/lib/domain/record-errors";
 import { countedGroupOf, type CountedGroup, type SummedGroup } from "@/lib/domain/usage-stats";
 import {
@@ -70,11 +70,7 @@ export async function blockWarnedRecords(tx: Database, file: { id: string; gener
           RETURNING r.row_number, r.item_id, r.subscription_id, r.start_time, r.quantity, r.amount, r.errors
         )
         SELECT
-          (SELECT coalesce(jsonb_agg(g), '[]') FROM (
-            SELECT item_id AS "itemId", subscription_id AS "subscriptionId",
-              to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS records,
-              sum(quantity)::text AS quantity, sum(amount)::text AS amount
-            FROM blocked GROUP BY 1, 2, 3) g) AS groups,
+          ${summedGroupsOf(sql`blocked`)} AS groups,
           (SELECT coalesce(jsonb_object_agg(code, n), '{}') FROM (
             SELECT e ->> 'code' AS code, count(*)::int AS n
             FROM blocked, jsonb_array_elements(blocked.errors) e GROUP BY 1) c) AS "byCode",
@@ -82,10 +78,7 @@ export async function blockWarnedRecords(tx: Database, file: { id: string; gener
             SELECT b.row_number AS row, e ->> 'column' AS "column", e ->> 'code' AS code, e ->> 'message' AS message
             FROM blocked b, jsonb_array_elements(b.errors) e ORDER BY b.row_number LIMIT 100) f) AS first`,
   );
-  await tx
-    .delete(usageFileTotals)
-    .where(and(eq(usageFileTotals.usageFileId, file.id), eq(usageFileTotals.generation, file.generation)));
-  await storeUsageFileTotalsOfRecords(tx, file);
+  await sumUsageFileTotalsAgain(tx, file);
   const groups = moved!.groups.map(countedGroupOf);
   const invalidRecords = groups.reduce((sum, group) => sum + group.records, 0);
   const total = Object.values(moved!.byCode).reduce((sum, count) => sum + (count ?? 0), 0);
