@@ -4,6 +4,7 @@ import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { type DatabaseHandle, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
+import { CsvLines } from "@/db/copy";
 import {
   attachRecordPartition,
   createRecordPartition,
@@ -17,7 +18,7 @@ import { parseDecimal } from "@/lib/domain/decimal";
 import type { Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
-import { recordCopyColumns, recordCopyRow } from "@/lib/server/usage-files/ingest/record-copy-rows";
+import { recordCopyColumns, writeRecordCopyRow } from "@/lib/server/usage-files/ingest/record-copy-rows";
 import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
 import { UsageTotals } from "@/lib/server/usage-files/ingest/usage-totals";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
@@ -149,7 +150,7 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
   const writer = await handle.copyInto(partition, recordCopyColumns);
   const totals = new UsageTotals();
   const days = Math.round((template!.periodTo.getTime() - template!.periodFrom.getTime()) / dayMs);
-  let csv = "";
+  const lines = new CsvLines();
   for (let index = 0; index < rows; index++) {
     const start = template!.periodFrom.getTime() + (index % days) * dayMs;
     const record: ValidatedRecord = {
@@ -168,13 +169,10 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
       errors: null,
     };
     totals.add(record);
-    csv += recordCopyRow(benchFileId, 1, record, null);
-    if (csv.length > 4_000_000) {
-      await writer.write(csv);
-      csv = "";
-    }
+    writeRecordCopyRow(lines, benchFileId, 1, record, null);
+    if (lines.byteLength > 4_000_000) await writer.write(lines.take());
   }
-  await writer.write(csv);
+  await writer.write(lines.take());
   await writer.finish();
   await attachRecordPartition(db, benchFileId, 1);
   await storeUsageFileTotals(db, { id: benchFileId, generation: 1 }, totals.bySubscriptionAndItem());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/test/db";
-import { csvField } from "./copy";
+import { csvField, CsvLines } from "./copy";
 
 const database = withTestDatabase();
 
@@ -12,7 +12,7 @@ async function loadedRows(): Promise<number> {
   return Number(row?.rows);
 }
 
-async function copyLines(lines: string[]): Promise<void> {
+async function copyLines(lines: (string | Uint8Array)[]): Promise<void> {
   await database.handle.rows("DROP TABLE IF EXISTS copy_target");
   await database.handle.rows("CREATE TABLE copy_target (id integer NOT NULL, note text)");
   const writer = await database.handle.copyInto("copy_target", columns);
@@ -47,5 +47,24 @@ describe("bulk loading with COPY", () => {
       /invalid input syntax for type integer/,
     );
     expect(await loadedRows()).toBe(0);
+  });
+
+  it("stores exactly the values written as CSV bytes, whatever characters they hold", async () => {
+    const notes = ['with "quotes", a comma\nand a line break', "", "é, ü and 😀", "\r", "plain", null];
+    const lines = new CsvLines(16); // smaller than one line: the buffer has to grow
+    notes.forEach((note, index) =>
+      lines
+        .integer(index * 1_000_003)
+        .field(note)
+        .endLine(),
+    );
+
+    await copyLines([lines.take()]);
+
+    const rows = await database.handle.rows<{ id: number; note: string | null }>(
+      "SELECT id, note FROM copy_target ORDER BY id",
+    );
+    expect(rows).toEqual(notes.map((note, index) => ({ id: index * 1_000_003, note })));
+    expect(lines.byteLength).toBe(0);
   });
 });

@@ -22,19 +22,17 @@ export class DecimalSum {
       return;
     }
     const dot = value.indexOf(".");
-    const integer = dot < 0 ? value : value.slice(0, dot);
-    const fraction = dot < 0 ? "" : value.slice(dot + 1);
-    if (
-      integer.length > 15 ||
-      fraction.length > fractionDigits ||
-      value.charCodeAt(0) === 45 ||
-      this.units > safeUnits
-    ) {
+    const integerEnd = dot < 0 ? value.length : dot;
+    const fractionLength = dot < 0 ? 0 : value.length - dot - 1;
+    if (integerEnd > 15 || fractionLength > fractionDigits || value.charCodeAt(0) === 45 || this.units > safeUnits) {
       this.exact = addDecimals(this.value, value);
       return;
     }
-    this.units += Number(integer);
-    if (fraction !== "") this.fraction += Number(fraction.padEnd(fractionDigits, "0"));
+    // Digit by digit rather than by slices and Number(): this runs three times per record read.
+    this.units += digitsValue(value, 0, integerEnd);
+    if (fractionLength > 0) {
+      this.fraction += digitsValue(value, dot + 1, value.length) * 10 ** (fractionDigits - fractionLength);
+    }
     if (this.fraction >= fractionUnit) {
       this.units += Math.floor(this.fraction / fractionUnit);
       this.fraction %= fractionUnit;
@@ -45,4 +43,11 @@ export class DecimalSum {
     if (this.exact !== null) return this.exact;
     return parseDecimal(`${this.units}.${String(this.fraction).padStart(fractionDigits, "0")}`)!;
   }
+}
+
+/** The whole number the canonical digits `text[from..to)` spell (at most 15 of them: exact). */
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at++) value = value * 10 + (text.charCodeAt(at) - 48);
+  return value;
 }

@@ -22,7 +22,8 @@ import { copyStoredFileToTemp, deleteSupersededUploads, getStoredFile } from "@/
 import { uploadLimits } from "@/lib/server/usage-files/upload-limits";
 import { loadCatalogIndex } from "./catalog-index";
 import { readCategories, type CategoryRow } from "./ingest/read-categories";
-import { recordCopyColumns, recordCopyRow } from "./ingest/record-copy-rows";
+import { recordCopyColumns, writeRecordCopyRow } from "./ingest/record-copy-rows";
+import { CsvLines } from "@/db/copy";
 import {
   attachRecordPartition,
   createRecordPartition,
@@ -34,7 +35,7 @@ import {
 import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { RecordIdKeyList } from "@/lib/domain/record-id-keys";
-import { storeRecordIdKeys } from "./record-id-keys";
+import { copyRecordIdKeys } from "./record-id-keys";
 import { transitionUsageFile } from "./transition-usage-file";
 import { lastRejectionOf } from "@/lib/server/queries/usage-file-changes";
 import { guardUsageFile } from "./check-usage-file";
@@ -133,7 +134,6 @@ async function discardGenerations(db: Database, usageFileId: string, side: "from
 
 interface LoadedRecords {
   totals: UsageTotals;
-  recordIdKeys: RecordIdKeyList;
   errorSummary: ReturnType<typeof summarizeErrors>;
   categories: CategoryRow[];
 }
@@ -168,8 +168,8 @@ async function loadRecords(
   const progress = progressReporter(handle.db, file.id);
   let reader: RecordReader | null = null;
   try {
+    const lines = new CsvLines();
     for await (const batch of workbook.rows(recordsSheet)) {
-      let csv = "";
       for (const row of batch) {
         if (!reader) {
           reader = recordReader(row, catalog);
@@ -179,9 +179,9 @@ async function loadRecords(
         totals.add(record);
         recordIdKeys.add(record.recordId);
         if (record.errors) errorSummary.add(record.rowNumber, record.errors);
-        csv += recordCopyRow(file.id, generation, record, record.errors ? reader.cellsOf(row) : null);
+        writeRecordCopyRow(lines, file.id, generation, record, record.errors ? reader.cellsOf(row) : null);
       }
-      await writer.write(csv);
+      await writer.write(lines.take());
       await progress(totals.count, workbook.progress);
     }
     if (totals.count === 0) {
@@ -196,11 +196,12 @@ async function loadRecords(
     }
     await writer.finish();
     await attachRecordPartition(handle.db, file.id, generation);
+    await copyRecordIdKeys(handle, { id: file.id, generation }, recordIdKeys.sorted());
   } catch (error) {
     await writer.abort();
     throw error;
   }
-  return { totals, recordIdKeys, errorSummary, categories };
+  return { totals, errorSummary, categories };
 }
 
 interface RecordReader {
@@ -259,7 +260,6 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
     const read = loaded.totals.stats();
     await expectEveryRecordStored(tx, file.id, generation, read.records);
     await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
-    await storeRecordIdKeys(tx, { id: file.id, generation }, loaded.recordIdKeys.sorted());
     await analyzeRecordPartition(tx, file.id, generation);
     const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
     const stats = blocked ? withRecordsMadeInvalid(read, blocked.groups) : read;

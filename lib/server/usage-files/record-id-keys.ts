@@ -1,12 +1,43 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { Database, DatabaseHandle } from "@/db/client";
+import { csvField } from "@/db/copy";
 import { currentRecordsOf, type CurrentGeneration } from "@/db/record-partitions";
 import { usageRecordIdKeys, usageRecords } from "@/db/schema";
 import { keysFromBytes, keysToBytes, RecordIdKeyList, withKey } from "@/lib/domain/record-id-keys";
 
 const ofGeneration = (file: CurrentGeneration) =>
   and(eq(usageRecordIdKeys.usageFileId, file.id), eq(usageRecordIdKeys.generation, file.generation));
+
+/**
+ * Keys travel a piece at a time (1 MiB of bytes, 2 MiB as the hex text PostgreSQL takes a bytea in):
+ * a 5M-record file's 40 MB of keys never become one 80 MB text in the process, either way.
+ */
+const keysPerPiece = 131_072;
+
+/**
+ * Stores a new generation's keys, streamed by COPY on a connection of its own, as its records are:
+ * they are committed before the transaction that makes the generation visible, and a run that
+ * stops before it leaves them to be discarded with the rest of that generation.
+ */
+export async function copyRecordIdKeys(
+  handle: DatabaseHandle,
+  file: CurrentGeneration,
+  keys: Float64Array,
+): Promise<void> {
+  const writer = await handle.copyInto("usage_record_id_keys", ["usage_file_id", "generation", "keys"]);
+  try {
+    await writer.write(`${csvField(file.id)},${file.generation},\\x`);
+    for (let at = 0; at < keys.length; at += keysPerPiece) {
+      await writer.write(Buffer.from(keysToBytes(keys.subarray(at, at + keysPerPiece))).toString("hex"));
+    }
+    await writer.write("\n");
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
 
 export async function storeRecordIdKeys(tx: Database, file: CurrentGeneration, keys: Float64Array): Promise<void> {
   const bytes = keysToBytes(keys);
@@ -24,10 +55,26 @@ export async function storeRecordIdKeys(tx: Database, file: CurrentGeneration, k
  * stored, for a file processed before keys were kept (or written by SQL, as the demo data is).
  */
 export async function recordIdKeysOf(tx: Database, file: CurrentGeneration): Promise<Float64Array> {
-  const [stored] = await tx.select({ keys: usageRecordIdKeys.keys }).from(usageRecordIdKeys).where(ofGeneration(file));
-  if (stored) return keysFromBytes(stored.keys);
+  const [stored] = await tx
+    .select({ bytes: sql<number>`octet_length(${usageRecordIdKeys.keys})` })
+    .from(usageRecordIdKeys)
+    .where(ofGeneration(file));
+  if (stored) return storedKeys(tx, file, stored.bytes);
   const keys = await keysOfRecords(tx, file);
   await storeRecordIdKeys(tx, file, keys);
+  return keys;
+}
+
+async function storedKeys(tx: Database, file: CurrentGeneration, byteLength: number): Promise<Float64Array> {
+  const keys = new Float64Array(byteLength / 8);
+  const pieceBytes = keysPerPiece * 8;
+  for (let from = 0; from < byteLength; from += pieceBytes) {
+    const [piece] = await tx
+      .select({ bytes: sql<Uint8Array>`substring(${usageRecordIdKeys.keys} from ${from + 1} for ${pieceBytes})` })
+      .from(usageRecordIdKeys)
+      .where(ofGeneration(file));
+    keys.set(keysFromBytes(piece!.bytes), from / 8);
+  }
   return keys;
 }
 

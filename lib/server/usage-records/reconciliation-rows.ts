@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DatabaseSession } from "@/db/client";
-import { csvField, type CopyWriter } from "@/db/copy";
+import { CsvLines, type CopyWriter } from "@/db/copy";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import { parseUsageRecordPublicId } from "@/lib/domain/ids";
 import { restoreEscapedText } from "@/lib/domain/spreadsheet-cell";
@@ -17,7 +17,7 @@ export const reconciliationRows = sql.identifier("reconciliation_rows");
 const copyColumns = ["row_number", "id", "record_text", "billing_id", "billing_note"] as const;
 
 // CSV handed to COPY at a time: memory stays flat however long the sheet is.
-const flushChars = 1 << 20;
+const flushBytes = 1 << 20;
 
 interface SheetColumns {
   id: number;
@@ -79,10 +79,10 @@ async function copyRows(
         }
         rows.add(row, columns);
       }
-      if (rows.csv.length >= flushChars) await writer!.write(rows.takeCsv());
+      if (rows.lines.byteLength >= flushBytes) await writer!.write(rows.lines.take());
     }
     if (writer) {
-      await writer.write(rows.takeCsv());
+      await writer.write(rows.lines.take());
       await writer.finish();
       writer = undefined;
     }
@@ -97,9 +97,9 @@ function sheetColumns(header: SheetRow): SheetColumns {
   return { id: index("id"), billingId: index("external_billing_id"), billingNote: index("external_billing_note") };
 }
 
-/** The rows with a billing id as the table's CSV, until taken; the others counted. */
+/** The rows with a billing id as the table's CSV lines; the others counted. */
 class RowsToCopy {
-  csv = "";
+  readonly lines = new CsvLines();
   withoutBillingId = 0;
   idsAscending = true;
   private lastId = 0;
@@ -117,12 +117,12 @@ class RowsToCopy {
       this.idsAscending &&= id > this.lastId;
       this.lastId = id;
     }
-    this.csv += `${row.rowNumber},${id ?? ""},${id === null ? csvField(recordText) : ""},${csvField(billingId)},${csvField(billingNote || null)}\n`;
-  }
-
-  takeCsv(): string {
-    const csv = this.csv;
-    this.csv = "";
-    return csv;
+    this.lines.integer(row.rowNumber);
+    if (id === null) this.lines.field(null).field(recordText);
+    else this.lines.integer(id).field(null);
+    this.lines
+      .field(billingId)
+      .field(billingNote || null)
+      .endLine();
   }
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { csvField } from "@/db/copy";
+import type { CsvLines } from "@/db/copy";
 import { isNegative, type DecimalText } from "@/lib/domain/decimal";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
 
-/** The usage_records columns a file's records are bulk-loaded into, in the order of `recordCopyRow`. */
+/** The usage_records columns a file's records are bulk-loaded into, in the order of `writeRecordCopyRow`. */
 export const recordCopyColumns = [
   "usage_file_id",
   "generation",
@@ -42,33 +42,32 @@ const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
 export const nonNegative = (value: DecimalText | null) => (value === null || isNegative(value) ? null : value);
 
 /**
- * One CSV line for COPY. Values an invalid record could not read are stored as NULL; an invalid
- * record keeps its cells as read (`sheetCells`), for correcting it in the browser.
+ * Writes one CSV line for COPY. Values an invalid record could not read are stored as NULL; an
+ * invalid record keeps its cells as read (`sheetCells`), for correcting it in the browser.
  */
-export function recordCopyRow(
+export function writeRecordCopyRow(
+  lines: CsvLines,
   usageFileId: string,
   generation: number,
   record: ValidatedRecord,
   sheetCells: Record<string, string> | null,
-): string {
-  return (
-    [
-      csvField(usageFileId),
-      generation,
-      record.rowNumber,
-      csvField(record.recordId),
-      csvField(record.note),
-      csvField(record.itemId),
-      csvField(record.subscriptionId),
-      csvField(nonNegative(record.quantity)),
-      csvField(isoTime(record.startTime)),
-      csvField(isoTime(record.endTime)),
-      csvField(nonNegative(record.amount)),
-      csvField(record.tier),
-      csvField(record.categoryId),
-      csvField(json(record.params)),
-      csvField(json(record.errors)),
-      csvField(json(sheetCells)),
-    ].join(",") + "\n"
-  );
+): void {
+  lines
+    .field(usageFileId)
+    .integer(generation)
+    .integer(record.rowNumber)
+    .field(record.recordId)
+    .field(record.note)
+    .field(record.itemId)
+    .field(record.subscriptionId)
+    .field(nonNegative(record.quantity))
+    .field(isoTime(record.startTime))
+    .field(isoTime(record.endTime))
+    .field(nonNegative(record.amount))
+    .field(record.tier)
+    .field(record.categoryId)
+    .field(json(record.params))
+    .field(json(record.errors))
+    .field(json(sheetCells))
+    .endLine();
 }
