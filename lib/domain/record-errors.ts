@@ -148,7 +148,7 @@ export function withoutRecordErrors(
   };
 }
 
-const longestQuotedValue = 60;
+export const longestQuotedValue = 60;
 
 /** A cell value quoted for a message, shortened so that a huge cell cannot bloat the stored errors. */
 export function quoteValue(value: string): string {

@@ -220,46 +220,6 @@ describe("required values", () => {
   });
 });
 
-describe("record_id", () => {
-  it("must be unique within the file: the later row is the error, naming the first row", () => {
-    const validate = validatorFor();
-    const first = validate({ record_id: "R-1" });
-    validate({ record_id: "R-2" });
-    const repeated = validate({ record_id: "R-1" });
-    const again = validate({ record_id: "R-1" });
-    expect(first.errors).toBeNull();
-    expect(onlyError(repeated)).toEqual({
-      column: "record_id",
-      code: "duplicate_record_id",
-      message: 'record_id "R-1" is already used on row 2.',
-    });
-    expect(onlyError(again).message).toBe('record_id "R-1" is already used on row 2.');
-  });
-
-  it("is compared after trimming, and with its case", () => {
-    const validate = validatorFor();
-    validate({ record_id: "R-1" });
-    expect(codesOf(validate({ record_id: " R-1 " }))).toEqual([["record_id", "duplicate_record_id"]]);
-    expect(validate({ record_id: "r-1" }).errors).toBeNull();
-  });
-
-  it("remembers every record_id of a large file", () => {
-    const validate = validatorFor();
-    const ids = Array.from({ length: 20_000 }, (_, index) => `INV-2026-01-${index}`);
-    const invalid = ids.map((record_id) => validate({ record_id })).filter((record) => record.errors !== null);
-    expect(invalid).toEqual([]);
-    expect(onlyError(validate({ record_id: "INV-2026-01-12345" })).message).toBe(
-      'record_id "INV-2026-01-12345" is already used on row 12347.',
-    );
-    expect(validate({ record_id: "INV-2026-01-20000" }).errors).toBeNull();
-  });
-
-  it("starts afresh for each validator, so each upload is checked on its own", () => {
-    expect(validatorFor()({ record_id: "R-1" }).errors).toBeNull();
-    expect(validatorFor()({ record_id: "R-1" }).errors).toBeNull();
-  });
-});
-
 describe("item search", () => {
   it.each([
     ["item.mpn", "MPN-WHOLE", "PRD-100-0001"],

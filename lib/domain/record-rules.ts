@@ -85,13 +85,13 @@ export type RecordValidator = (rowNumber: number, values: readonly string[]) => 
 const amountDecimalPlaces = 8;
 
 /**
- * Builds the validator for one pass over one file's rows (SPEC §4). It remembers the record_ids
- * it has seen, so a repeated record_id is reported on its later row, naming the first.
+ * Builds the validator for one pass over one file's rows (SPEC §4). Each row is checked on its own:
+ * a record_id repeated from an earlier row is found once the rows are loaded
+ * (lib/server/usage-files/repeated-record-ids.ts), so that no set of a file's ids is held.
  */
 export function createRecordValidator(catalog: CatalogIndex, columns: RecordColumnMap): RecordValidator {
   const layout: RowLayout = { index: columns.index, required: new Set(requiredRecordColumns(catalog.schema)) };
   const checkCharacters = characterChecker(columns);
-  const checkRecordId = recordIdChecker();
   const findItem = itemFinder(catalog.items);
   const findSubscription = subscriptionFinder(catalog.subscriptions);
 
@@ -99,7 +99,7 @@ export function createRecordValidator(catalog: CatalogIndex, columns: RecordColu
     const values = cells.every(isStorableText) ? cells : cells.map(storableText);
     const row = new RecordRow(rowNumber, values, layout);
     if (values !== cells) checkCharacters(row, cells);
-    const recordId = checkRecordId(row);
+    const recordId = row.cell("record_id") ?? "";
     const note = row.cell("record_note");
     const item = findItem(row);
     const quantity = readQuantity(row, item);
@@ -186,99 +186,16 @@ function invalidCharacterMessage(column: string, text: string): string {
   return `${column} ${quoteValue(text)} contains ${what} which cannot be stored; remove it.`;
 }
 
-/** A record_id that an earlier row of the file already uses (SPEC §4: unique within the file). */
+/**
+ * A record_id that an earlier row of the file already uses (SPEC §4: unique within the file). The
+ * ingest writes the same error in SQL (lib/server/usage-files/repeated-record-ids.ts).
+ */
 export function duplicateRecordIdError(recordId: string, firstRow: number): RecordError {
   return {
     column: "record_id",
     code: "duplicate_record_id",
     message: `record_id ${quoteValue(recordId)} is already used on row ${firstRow}.`,
   };
-}
-
-function recordIdChecker(): (row: RecordRow) => string {
-  const register = new RecordIdRegister();
-  return (row) => {
-    const recordId = row.cell("record_id");
-    if (recordId === null) return "";
-    const firstRow = register.claim(recordId, row.rowNumber);
-    if (firstRow !== undefined) {
-      const { code, message } = duplicateRecordIdError(recordId, firstRow);
-      row.fail("record_id", code, message);
-    }
-    return recordId;
-  };
-}
-
-const emptySlot = -1;
-
-/**
- * The row that first used each record_id. Measured on a million fresh ids, a Map<string, number>
- * took about half of the whole validation budget; this open-addressing table, whose bookkeeping
- * sits in typed arrays the garbage collector does not trace, takes about a third of that.
- * The hash is seeded per file, so a workbook cannot be crafted to make every id collide.
- */
-class RecordIdRegister {
-  private readonly seed = (Math.random() * 0x1_0000_0000) | 0;
-  private readonly ids: string[] = [];
-  private hashes = new Int32Array(1024);
-  private firstRows = new Int32Array(1024);
-  /** Entry index per slot; kept at most half full so that probes stay short. */
-  private slots = new Int32Array(2048).fill(emptySlot);
-
-  /** Records `id` as used on `rowNumber`, or returns the earlier row that already used it. */
-  claim(id: string, rowNumber: number): number | undefined {
-    const hash = this.hashOf(id);
-    const slot = this.slotOf(id, hash);
-    const entry = this.slots[slot] ?? emptySlot;
-    if (entry !== emptySlot) return this.firstRows[entry];
-    this.add(slot, id, hash, rowNumber);
-    return undefined;
-  }
-
-  /** FNV-1a over UTF-16 code units, from the seed instead of the fixed offset basis. */
-  private hashOf(id: string): number {
-    let hash = this.seed;
-    for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x0100_0193);
-    return hash;
-  }
-
-  /** The slot holding `id`, or else the empty slot where it belongs (linear probing). */
-  private slotOf(id: string, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] ?? emptySlot;
-      if (entry === emptySlot || (this.hashes[entry] === hash && this.ids[entry] === id)) return slot;
-    }
-  }
-
-  private add(slot: number, id: string, hash: number, rowNumber: number): void {
-    const entry = this.ids.length;
-    if (entry === this.hashes.length) {
-      this.hashes = doubled(this.hashes);
-      this.firstRows = doubled(this.firstRows);
-    }
-    this.ids.push(id);
-    this.hashes[entry] = hash;
-    this.firstRows[entry] = rowNumber;
-    this.slots[slot] = entry;
-    if (this.ids.length * 2 > this.slots.length) this.rehash();
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(emptySlot);
-    const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.ids.length; entry++) {
-      let slot = (this.hashes[entry] ?? 0) & mask;
-      while (this.slots[slot] !== emptySlot) slot = (slot + 1) & mask;
-      this.slots[slot] = entry;
-    }
-  }
-}
-
-function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 function itemFinder(items: CatalogIndex["items"]): (row: RecordRow) => ItemRef | null {

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AnomalyCounts } from "@/lib/domain/usage-anomalies";
 import type { WarningCounts } from "@/lib/domain/usage-warnings";
-import { blockWarnedRecords, hasWarnings, overlapPolicyOf, type BlockedRecords } from "./overlap-policy";
+import { blockWarnedRecords, hasWarnings, overlapPolicyOf } from "./overlap-policy";
+import type { RecordsMadeInvalid } from "./records-made-invalid";
 import { linkAmendedRecords } from "./amendment-records";
 import { checkUsageAnomalies, type AnomalyCheckedFile } from "./usage-anomalies";
 import { checkUsageWarnings, type CheckedFile } from "./usage-warnings";
@@ -31,7 +32,7 @@ export async function checkUsageFile(tx: Database, file: CheckedFile & AnomalyCh
 export function guardUsageFile(
   tx: Database,
   file: CheckedFile & AnomalyCheckedFile,
-): Promise<UsageFileChecks & { blocked: BlockedRecords | null }> {
+): Promise<UsageFileChecks & { blocked: RecordsMadeInvalid | null }> {
   return runChecks(tx, file, { mayBlock: true });
 }
 
@@ -43,7 +44,7 @@ async function runChecks(
   tx: Database,
   file: CheckedFile & AnomalyCheckedFile,
   { mayBlock }: { mayBlock: boolean },
-): Promise<UsageFileChecks & { blocked: BlockedRecords | null }> {
+): Promise<UsageFileChecks & { blocked: RecordsMadeInvalid | null }> {
   // Compiling these statements (JIT) takes longer than running them: a second or more per check.
   await tx.execute(sql`SET LOCAL jit = off`);
   if (file.amends !== null) await linkAmendedRecords(tx, { ...file, amends: file.amends });

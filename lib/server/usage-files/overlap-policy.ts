@@ -1,10 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { selectRows, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { products } from "@/db/schema";
-import { sumUsageFileTotalsAgain, summedGroupsOf } from "@/db/usage-file-totals";
-import { defaultRecordErrorMessages, type ErrorSummary } from "@/lib/domain/record-errors";
-import { countedGroupOf, type CountedGroup, type SummedGroup } from "@/lib/domain/usage-stats";
+import { sumUsageFileTotalsAgain } from "@/db/usage-file-totals";
+import { defaultRecordErrorMessages } from "@/lib/domain/record-errors";
+import { recordsMadeInvalid, type RecordsMadeInvalid } from "./records-made-invalid";
 import {
   usageWarningCodes,
   type OverlapPolicy,
@@ -24,12 +24,6 @@ export function hasWarnings(counts: WarningCounts): boolean {
   return usageWarningCodes.some((code) => counts[code] > 0);
 }
 
-/** What making a file's warned records invalid moved: for its stats and its error summary. */
-export interface BlockedRecords {
-  groups: CountedGroup[];
-  summary: ErrorSummary;
-}
-
 /** The cell each warning's error points at. */
 const columnOf: Record<UsageWarningCode, string> = {
   overlaps_other_file: "start_time_utc",
@@ -43,19 +37,18 @@ const columnOf: Record<UsageWarningCode, string> = {
  * totals are summed again without them. One statement makes them invalid and answers what moved,
  * summed by item, subscription and day, whatever the number of records.
  */
-export async function blockWarnedRecords(tx: Database, file: { id: string; generation: number }) {
+export async function blockWarnedRecords(
+  tx: Database,
+  file: { id: string; generation: number },
+): Promise<RecordsMadeInvalid> {
   const errorOf = JSON.stringify(
     Object.fromEntries(
       usageWarningCodes.map((code) => [code, { column: columnOf[code], message: defaultRecordErrorMessages[code] }]),
     ),
   );
-  const [moved] = await selectRows<{
-    groups: SummedGroup[];
-    byCode: ErrorSummary["byCode"];
-    first: ErrorSummary["first"];
-  }>(
+  const blocked = await recordsMadeInvalid(
     tx,
-    sql`WITH warned AS (
+    sql`warned AS (
           SELECT usage_record_id,
             jsonb_agg(jsonb_build_object('column', ${errorOf}::jsonb -> code ->> 'column', 'code', code,
               'message', ${errorOf}::jsonb -> code ->> 'message') ORDER BY code) AS errors
@@ -63,27 +56,14 @@ export async function blockWarnedRecords(tx: Database, file: { id: string; gener
           WHERE usage_file_id = ${file.id} AND generation = ${file.generation}
           GROUP BY usage_record_id
         ),
-        blocked AS (
+        changed AS (
           UPDATE usage_records r SET errors = warned.errors FROM warned
           WHERE r.usage_file_id = ${file.id} AND r.generation = ${file.generation}
             AND r.id = warned.usage_record_id AND r.errors IS NULL
-          RETURNING r.row_number, r.item_id, r.subscription_id, r.start_time, r.quantity, r.amount, r.errors
-        )
-        SELECT
-          ${summedGroupsOf(sql`blocked`)} AS groups,
-          (SELECT coalesce(jsonb_object_agg(code, n), '{}') FROM (
-            SELECT e ->> 'code' AS code, count(*)::int AS n
-            FROM blocked, jsonb_array_elements(blocked.errors) e GROUP BY 1) c) AS "byCode",
-          (SELECT coalesce(jsonb_agg(f ORDER BY f.row), '[]') FROM (
-            SELECT b.row_number AS row, e ->> 'column' AS "column", e ->> 'code' AS code, e ->> 'message' AS message
-            FROM blocked b, jsonb_array_elements(b.errors) e ORDER BY b.row_number LIMIT 100) f) AS first`,
+          RETURNING r.row_number, r.item_id, r.subscription_id, r.start_time, r.quantity, r.amount, r.errors,
+            true AS was_valid
+        )`,
   );
   await sumUsageFileTotalsAgain(tx, file);
-  const groups = moved!.groups.map(countedGroupOf);
-  const invalidRecords = groups.reduce((sum, group) => sum + group.records, 0);
-  const total = Object.values(moved!.byCode).reduce((sum, count) => sum + (count ?? 0), 0);
-  return {
-    groups,
-    summary: { total, invalidRecords, byCode: moved!.byCode, first: moved!.first },
-  } satisfies BlockedRecords;
+  return blocked;
 }

@@ -32,13 +32,15 @@ import {
   recordIdRange,
   storedRecordCount,
 } from "@/db/record-partitions";
-import { storeUsageFileTotals } from "@/db/usage-file-totals";
+import { storeUsageFileTotals, sumUsageFileTotalsAgain } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
-import { RecordIdKeyList } from "@/lib/domain/record-id-keys";
+import { RecordIdKeyList, recordIdKey, SeenRecordIds } from "@/lib/domain/record-id-keys";
 import { copyRecordIdKeys } from "./record-id-keys";
 import { transitionUsageFile } from "./transition-usage-file";
 import { lastRejectionOf } from "@/lib/server/queries/usage-file-changes";
 import { guardUsageFile } from "./check-usage-file";
+import { markRepeatedRecordIds } from "./repeated-record-ids";
+import type { RecordsMadeInvalid } from "./records-made-invalid";
 
 /** A workbook that cannot be read as usage records at all; the previous records stay. */
 class UnusableWorkbook extends Error {
@@ -134,6 +136,8 @@ async function discardGenerations(db: Database, usageFileId: string, side: "from
 
 interface LoadedRecords {
   totals: UsageTotals;
+  /** The records whose record_id an earlier row uses, null when no id may repeat. */
+  repeated: RecordsMadeInvalid | null;
   errorSummary: ReturnType<typeof summarizeErrors>;
   categories: CategoryRow[];
 }
@@ -162,6 +166,9 @@ async function loadRecords(
 
   const totals = new UsageTotals();
   const recordIdKeys = new RecordIdKeyList();
+  const seenRecordIds = new SeenRecordIds();
+  let mayRepeat = false;
+  let repeated: RecordsMadeInvalid | null = null;
   const errorSummary = summarizeErrors();
   const partition = await createRecordPartition(handle.db, file.id, generation);
   const writer = await handle.copyInto(partition, recordCopyColumns);
@@ -177,9 +184,14 @@ async function loadRecords(
         }
         const record = reader.validate(row);
         totals.add(record);
-        recordIdKeys.add(record.recordId);
+        const key = recordIdKey(record.recordId);
+        recordIdKeys.addKey(key);
+        // Its cells are kept, as an invalid record's are, in case the id does repeat an earlier row's.
+        const maybeRepeated = record.recordId !== "" && seenRecordIds.addAndCheck(key);
+        mayRepeat ||= maybeRepeated;
         if (record.errors) errorSummary.add(record.rowNumber, record.errors);
-        writeRecordCopyRow(lines, file.id, generation, record, record.errors ? reader.cellsOf(row) : null);
+        const keepCells = record.errors !== null || maybeRepeated;
+        writeRecordCopyRow(lines, file.id, generation, record, keepCells ? reader.cellsOf(row) : null);
       }
       await writer.write(lines.take());
       await progress(totals.count, workbook.progress);
@@ -195,13 +207,14 @@ async function loadRecords(
       ]);
     }
     await writer.finish();
+    if (mayRepeat) repeated = await markRepeatedRecordIds(handle.db, partition);
     await attachRecordPartition(handle.db, file.id, generation);
     await copyRecordIdKeys(handle, { id: file.id, generation }, recordIdKeys.sorted());
   } catch (error) {
     await writer.abort();
     throw error;
   }
-  return { totals, errorSummary, categories };
+  return { totals, repeated, errorSummary, categories };
 }
 
 interface RecordReader {
@@ -259,15 +272,19 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   await db.transaction(async (tx) => {
     const read = loaded.totals.stats();
     await expectEveryRecordStored(tx, file.id, generation, read.records);
-    await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
+    // The totals summed while reading count the records a repeated id made invalid afterwards.
+    if (loaded.repeated?.groups.length) await sumUsageFileTotalsAgain(tx, { id: file.id, generation });
+    else await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
     await analyzeRecordPartition(tx, file.id, generation);
     const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
-    const stats = blocked ? withRecordsMadeInvalid(read, blocked.groups) : read;
-    const errors = loaded.errorSummary.summary();
+    const madeInvalid = [loaded.repeated, blocked].filter((moved) => moved !== null);
+    const stats = madeInvalid.reduce((sofar, moved) => withRecordsMadeInvalid(sofar, moved.groups), read);
+    const errors = madeInvalid.reduce(
+      (sofar, moved) => mergeErrorSummaries(sofar, moved.summary),
+      loaded.errorSummary.summary(),
+    );
     const valid = stats.invalid === 0;
-    const errorDetail: ErrorDetail | null = valid
-      ? null
-      : { kind: "records", summary: blocked ? mergeErrorSummaries(errors, blocked.summary) : errors };
+    const errorDetail: ErrorDetail | null = valid ? null : { kind: "records", summary: errors };
     if (loaded.categories.length > 0) {
       await tx
         .insert(categoriesTable)
