@@ -87,16 +87,16 @@ export function withKey(keys: Float64Array, recordId: string): Float64Array {
   return grown;
 }
 
-const filterBits = 2 ** 28; // 32 MiB, whatever the number of records
+const filterBits = 2 ** 27; // 16 MiB, whatever the number of records
 const filterProbes = 5;
 
 /**
- * The record ids a file has shown so far, as a Bloom filter of their keys: a fixed 32 MiB answers
+ * The record ids a file has shown so far, as a Bloom filter of their keys: a fixed 16 MiB answers
  * "maybe seen" for every id seen before (never a miss) and, for an id not seen, wrongly so for at
- * most one record in 400 million at 1M records and one in 180,000 at 5M. Reading a file, an id it
+ * most one record in 15 million at 1M records and one in 7,000 at 5M. Reading a file, an id it
  * may have seen marks its record to be compared exactly by the database once the rows are in, a
- * scan of the rows (1.2 s at 1M) that a file without a repeated id thus nearly never pays; and the
- * memory never grows with the rows, as a set of the ids did (issue 22).
+ * scan of the rows (1.2 s at 1M) that a file of a million rows without a repeated id nearly never
+ * pays; and the memory never grows with the rows, as a set of the ids did (issue 22).
  */
 export class SeenRecordIds {
   private readonly bits = new Uint8Array(filterBits / 8);

@@ -56,7 +56,7 @@ export class XlsxWorkbook implements UsageWorkbook {
     this.progress = 0;
     try {
       for await (const chunk of refusingDoctype(
-        this.zip.textChunks(part, this.limits.maxInflatedBytesPerEntry),
+        this.zip.textChunks(part, this.limits.maxInflatedBytesPerEntry, "sheet"),
         part,
       )) {
         read += chunk.length;

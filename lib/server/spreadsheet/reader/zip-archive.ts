@@ -14,12 +14,18 @@ const maxEntries = 10_000;
 // the sheet's short-lived garbage to the old generation (peak RSS 420 MB instead of 220 MB).
 const inflateChunkBytes = 256 * 1024;
 
-/** How big the text chunks of a part are: our scanners' big ones, or small ones for an event-gathering parser. */
-export type ChunkSize = "scanner" | "sax";
+/**
+ * How big the text chunks of a part are: our scanners' big ones (parts read whole, shared strings),
+ * smaller ones for a sheet's rows, or small ones for an event-gathering parser.
+ */
+export type ChunkSize = "scanner" | "sheet" | "sax";
 // exceljs's sax reader gathers every event of a chunk, and its sheet reader every row, before
 // handing any over: with 256 KB chunks, so many objects lived at once that the garbage collector
 // took four times longer than with the 16 KB chunks its own zip walk read.
-const chunkBytesFor: Record<ChunkSize, number> = { scanner: inflateChunkBytes, sax: 16 * 1024 };
+// A sheet's rows are short-lived garbage, unless their text is a large object (from 128 KiB) that a
+// scavenge promotes, rows sliced from it with it, as for the CSV reader's chunks (csv-workbook.ts):
+// at a million rows 96 KiB peaks at 270-280 MB, 256 KiB at 315-320 MB; 64 KiB is slower.
+const chunkBytesFor: Record<ChunkSize, number> = { scanner: inflateChunkBytes, sheet: 96 * 1024, sax: 16 * 1024 };
 
 /**
  * Random access to the parts of a zip file (yauzl reads the central directory, so parts can be read
