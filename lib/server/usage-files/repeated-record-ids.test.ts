@@ -85,4 +85,14 @@ describe("a record_id used on an earlier row of the file", () => {
     ]);
     expect(records.filter((record) => record.sheetCells !== null).map((record) => record.rowNumber)).toEqual([20_002]);
   });
+
+  it("is found in time however often one id repeats, each later row naming the first", async () => {
+    const { file, records } = await ingest(Array.from({ length: 20_000 }, () => validRow("R-1", "1")));
+
+    expect(records[0]!.errors).toBeNull();
+    expect(records.slice(1).every((record) => record.errors?.[0]?.message === repeatedError("R-1", 2).message)).toBe(
+      true,
+    );
+    expect(file.stats).toMatchObject({ records: 20_000, valid: 1, invalid: 19_999 });
+  });
 });

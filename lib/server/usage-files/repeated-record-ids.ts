@@ -23,13 +23,17 @@ export async function markRepeatedRecordIds(db: Database, partition: string): Pr
             AND NOT coalesce(jsonb_path_exists(errors,
               '$[*] ? (@.code == "unreadable_cell" && @.column like_regex "^ *record_id *$" flag "i")'), false)
         ),
+        firsts AS (
+          SELECT record_id, min(row_number) AS first_row FROM ${table}
+          WHERE record_id COLLATE "C" IN (SELECT record_id COLLATE "C" FROM marked)
+          GROUP BY record_id
+        ),
         repeated AS (
           SELECT m.id, m.was_valid, jsonb_build_object('column', 'record_id', 'code', 'duplicate_record_id',
             'message', 'record_id ' || ${quotedSql(sql`m.record_id`)} || ' is already used on row '
-              || min(r.row_number) || '.') AS error
-          FROM marked m JOIN ${table} r
-            ON r.record_id COLLATE "C" = m.record_id COLLATE "C" AND r.row_number < m.row_number
-          GROUP BY m.id, m.was_valid, m.record_id
+              || f.first_row || '.') AS error
+          FROM marked m JOIN firsts f
+            ON f.record_id COLLATE "C" = m.record_id COLLATE "C" AND m.row_number > f.first_row
         ),
         uncovered AS (
           UPDATE ${table} p SET sheet_cells = NULL FROM marked m
