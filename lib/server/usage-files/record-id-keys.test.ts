@@ -3,7 +3,7 @@ import { seedDemoData } from "@/db/seed";
 import { RecordIdKeyList } from "@/lib/domain/record-id-keys";
 import { withTestDatabase } from "@/test/db";
 import { acmeDraftFileId } from "@/test/usage-workbooks";
-import { copyRecordIdKeys, recordIdKeysOf } from "./record-id-keys";
+import { copyRecordIdKeys, recordIdKeysOf, storeRecordIdKeys } from "./record-id-keys";
 
 const database = withTestDatabase();
 
@@ -21,5 +21,20 @@ describe("a generation's stored record id keys", () => {
     const stored = await recordIdKeysOf(database.handle.db, file);
     expect(stored.length).toBe(300_000);
     expect(Buffer.from(stored.buffer).equals(Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength))).toBe(true);
+  });
+
+  it("are replaced whole when stored again for the same generation", async () => {
+    await seedDemoData(database.handle.db);
+    const file = { id: acmeDraftFileId, generation: 7 };
+    const keysOf = (...ids: string[]) => {
+      const list = new RecordIdKeyList();
+      for (const id of ids) list.add(id);
+      return list.sorted();
+    };
+    await storeRecordIdKeys(database.handle.db, file, keysOf("A-1", "A-2"));
+
+    await storeRecordIdKeys(database.handle.db, file, keysOf("B-1"));
+
+    expect([...(await recordIdKeysOf(database.handle.db, file))]).toEqual([...keysOf("B-1")]);
   });
 });

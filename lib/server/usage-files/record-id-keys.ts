@@ -46,7 +46,7 @@ export async function storeRecordIdKeys(tx: Database, file: CurrentGeneration, k
     .values({ usageFileId: file.id, generation: file.generation, keys: bytes })
     .onConflictDoUpdate({
       target: [usageRecordIdKeys.usageFileId, usageRecordIdKeys.generation],
-      set: { keys: bytes },
+      set: { keys: sql`excluded.keys` }, // the row offered, rather than its bytes sent a second time
     });
 }
 
