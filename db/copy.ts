@@ -143,7 +143,7 @@ export class CsvLines {
 
   /** A whole number, written digit by digit. */
   integer(value: number): this {
-    if (!Number.isSafeInteger(value) || value < 0) return this.field(String(value));
+    if (!Number.isSafeInteger(value) || value < 0) return this.field(value);
     this.separate();
     let digits = 1;
     for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;

@@ -51,8 +51,11 @@ export async function markRepeatedRecordIds(db: Database, partition: string): Pr
   );
 }
 
-/** `quoteValue` (lib/domain/record-errors.ts) in SQL: the value as JSON text, cut after its first characters (counted
- * as code points here, as UTF-16 units there: the two differ only for an id that long beyond the BMP). */
+/**
+ * `quoteValue` (lib/domain/record-errors.ts) in SQL: the value as JSON text, cut after its first
+ * characters (counted as code points here, as UTF-16 units there: the two differ only for an id
+ * that long beyond the BMP).
+ */
 function quotedSql(value: SQL): SQL {
   return sql`to_jsonb(CASE WHEN length(${value}) > ${longestQuotedValue}
     THEN left(${value}, ${longestQuotedValue}) || '…' ELSE ${value} END)::text`;
