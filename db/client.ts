@@ -6,7 +6,14 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { dataDir, env } from "@/lib/env";
-import { copyWriterOn, postgresCopyReader, postgresCopyWriter, type CopyReader, type CopyWriter } from "./copy";
+import {
+  copyWriterOn,
+  postgresCopyReader,
+  postgresCopyWriter,
+  type CopyFormat,
+  type CopyReader,
+  type CopyWriter,
+} from "./copy";
 import { ensureEmbeddedDatabase, ensureEmbeddedServer, stopOwnEmbeddedServer } from "./embedded-server";
 import * as schema from "./schema";
 
@@ -19,8 +26,8 @@ export interface DatabaseHandle {
   url: string;
   /** Raw rows of a SQL statement. */
   rows<T>(query: string, params?: unknown[]): Promise<T[]>;
-  /** Bulk-loads CSV rows into `table` (outside any transaction). */
-  copyInto(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  /** Bulk-loads rows into `table` (outside any transaction). */
+  copyInto(table: string, columns: readonly string[], format?: CopyFormat): Promise<CopyWriter>;
   /** Streams a query's rows out as CSV with a header line. */
   copyOut: CopyReader;
   /** Runs `work` on a connection of its own, closed afterwards: for temporary tables, which live as long as it. */
@@ -49,7 +56,7 @@ export function openPostgres(url: string): DatabaseHandle {
     url,
     rows: async <T>(query: string, params?: unknown[]) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
-    copyInto: (table, columns) => postgresCopyWriter(url, table, columns),
+    copyInto: (table, columns, format) => postgresCopyWriter(url, table, columns, format),
     copyOut: postgresCopyReader(url),
     withSession: async (work) => {
       const session = postgres(url, { max: 1, onnotice: () => {} });

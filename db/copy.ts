@@ -5,9 +5,15 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 
+/**
+ * What COPY reads: CSV lines, or the binary format's rows (`binaryCopyRow`) for bytes that CSV
+ * would have to spell out as hex. The writer adds the binary format's header and trailer.
+ */
+export type CopyFormat = "csv" | "binary";
+
 /** Bulk loading through COPY … FROM STDIN. */
 export interface CopyWriter {
-  /** Appends CSV text or its UTF-8 bytes (a line may come in pieces); resolves when the engine can take more. */
+  /** Appends CSV text or bytes in the COPY's format (a row may come in pieces); resolves when the engine can take more. */
   write(csv: string | Uint8Array): Promise<void>;
   /** Flushes what is left; the rows are loaded (and visible, outside a transaction) when it resolves. */
   finish(): Promise<void>;
@@ -15,8 +21,34 @@ export interface CopyWriter {
   abort(): Promise<void>;
 }
 
-function copyStatement(table: string, columns: readonly string[]): string {
-  return `COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`;
+function copyStatement(table: string, columns: readonly string[], format: CopyFormat): string {
+  return `COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT ${format})`;
+}
+
+/** The binary format's signature, flags and header extension length (no extension). */
+const binaryHeader = Buffer.from("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0", "latin1");
+/** A field count of -1 ends the rows. */
+const binaryTrailer = Buffer.from([0xff, 0xff]);
+
+/**
+ * One row in COPY's binary format: each field is given in its type's binary form, as
+ * `binaryInt4` writes an integer; text is its UTF-8 bytes, bytea the bytes themselves.
+ */
+export function binaryCopyRow(fields: readonly Uint8Array[]): Buffer {
+  const row = Buffer.allocUnsafe(2 + fields.reduce((size, field) => size + 4 + field.byteLength, 0));
+  let at = row.writeInt16BE(fields.length, 0);
+  for (const field of fields) {
+    at = row.writeInt32BE(field.byteLength, at);
+    row.set(field, at);
+    at += field.byteLength;
+  }
+  return row;
+}
+
+export function binaryInt4(value: number): Buffer {
+  const bytes = Buffer.allocUnsafe(4);
+  bytes.writeInt32BE(value);
+  return bytes;
 }
 
 /**
@@ -25,9 +57,14 @@ function copyStatement(table: string, columns: readonly string[]): string {
  * it (postgres.js fails them while a COPY runs), and a refused COPY leaves its connection with a
  * pending stream callback (see `refusalOf`).
  */
-export async function postgresCopyWriter(url: string, table: string, columns: readonly string[]): Promise<CopyWriter> {
+export async function postgresCopyWriter(
+  url: string,
+  table: string,
+  columns: readonly string[],
+  format: CopyFormat = "csv",
+): Promise<CopyWriter> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
-  return copyWriterOn(client, table, columns, () => client.end({ timeout: 0 }));
+  return copyWriterOn(client, table, columns, format, () => client.end({ timeout: 0 }));
 }
 
 /**
@@ -38,9 +75,10 @@ export async function copyWriterOn(
   client: postgres.Sql,
   table: string,
   columns: readonly string[],
+  format: CopyFormat = "csv",
   close: () => Promise<void> = async () => {},
 ): Promise<CopyWriter> {
-  const query = client.unsafe(copyStatement(table, columns));
+  const query = client.unsafe(copyStatement(table, columns, format));
   const refused = refusalOf(query, table);
   let stream: Writable;
   try {
@@ -52,12 +90,13 @@ export async function copyWriterOn(
   // `once` rejects on 'error': a refusal that comes while rows are still being written.
   const loaded = Promise.race([once(stream, "finish"), refused]);
   loaded.catch(() => {}); // observed by write() and finish(); an abort must not leave it unhandled
+  if (format === "binary") stream.write(binaryHeader);
   return {
     async write(csv) {
       if (!stream.write(csv)) await Promise.race([once(stream, "drain"), loaded]);
     },
     async finish() {
-      stream.end();
+      stream.end(format === "binary" ? binaryTrailer : undefined);
       try {
         await loaded;
       } finally {

@@ -603,6 +603,7 @@ export const storedFileChunks = pgTable(
       .notNull()
       .references(() => storedFiles.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
+    /** Stored uncompressed (STORAGE EXTERNAL, migration 0016): see there why. */
     data: bytea("data").notNull(),
   },
   (t) => [primaryKey({ columns: [t.storedFileId, t.seq] })],

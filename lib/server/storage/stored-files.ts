@@ -8,7 +8,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
+import { binaryCopyRow, binaryInt4 } from "@/db/copy";
 import { storedFileChunks, storedFiles } from "@/db/schema";
 
 /** Spreadsheets live in the database in 1 MiB chunks: one backup holds everything, on both engines. */
@@ -36,7 +37,8 @@ export type StoreOutcome = { ok: true; id: string; byteSize: number } | { ok: fa
  * Writes a file chunk by chunk, never holding it whole. Nothing refers to it until the caller
  * points a usage file at it, so a broken or refused upload is never visible; it is removed here.
  */
-export async function storeFile(db: Database, file: FileToStore): Promise<StoreOutcome> {
+export async function storeFile(handle: DatabaseHandle, file: FileToStore): Promise<StoreOutcome> {
+  const { db } = handle;
   const id = randomUUID();
   await db.insert(storedFiles).values({
     id,
@@ -47,7 +49,7 @@ export async function storeFile(db: Database, file: FileToStore): Promise<StoreO
     byteSize: 0,
   });
   try {
-    const byteSize = await writeChunks(db, id, file.content, file.maxBytes);
+    const byteSize = await writeChunks(handle, id, file.content, file.maxBytes);
     if (byteSize === null) {
       await deleteStoredFile(db, id);
       return { ok: false, reason: "too_large" };
@@ -60,20 +62,27 @@ export async function storeFile(db: Database, file: FileToStore): Promise<StoreO
   }
 }
 
-/** Returns the size written, or null as soon as it passes `maxBytes`. */
-async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint8Array>, maxBytes: number) {
+/**
+ * Returns the size written, or null as soon as it passes `maxBytes`. The chunks go in one binary
+ * COPY (bytes as they are, where an INSERT would send them as hex text), which a cut-off upload
+ * aborts whole.
+ */
+async function writeChunks(handle: DatabaseHandle, id: string, content: AsyncIterable<Uint8Array>, maxBytes: number) {
   await mkdir(spoolDir, { recursive: true });
   const spool = createWriteStream(`${spoolPathOf(id)}.part`);
+  const chunks = await handle.copyInto("stored_file_chunks", ["stored_file_id", "seq", "data"], "binary");
+  const fileId = Buffer.from(id);
   let seq = 0;
   let total = 0;
   let buffered: Uint8Array[] = [];
   let bufferedBytes = 0;
   const flush = async () => {
     if (bufferedBytes === 0) return;
-    await db.insert(storedFileChunks).values({ storedFileId: id, seq: seq++, data: Buffer.concat(buffered) });
+    await chunks.write(binaryCopyRow([fileId, binaryInt4(seq++), Buffer.concat(buffered)]));
     buffered = [];
     bufferedBytes = 0;
   };
+  let stored = false;
   try {
     for await (const piece of content) {
       total += piece.byteLength;
@@ -84,12 +93,15 @@ async function writeChunks(db: Database, id: string, content: AsyncIterable<Uint
       if (bufferedBytes >= chunkBytes) await flush();
     }
     await flush();
+    await chunks.finish();
+    stored = true;
     await new Promise<void>((resolve, reject) =>
       spool.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
     await rename(`${spoolPathOf(id)}.part`, spoolPathOf(id));
     return total;
   } finally {
+    if (!stored) await chunks.abort();
     spool.destroy();
     await rm(`${spoolPathOf(id)}.part`, { force: true });
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { jobSender, processUsageFileJob } from "@/lib/server/jobs/queue";
@@ -41,8 +41,8 @@ export async function uploadUsageFile(
   if (extension !== "xlsx" && extension !== "csv")
     return fail("invalid_input", "Upload an .xlsx workbook or a .csv file.");
 
-  const db = await getDb();
-  const stored = await storeFile(db, {
+  const handle = await getDatabase();
+  const stored = await storeFile(handle, {
     usageFileId,
     purpose: "uploaded",
     fileName: upload.fileName,
@@ -58,7 +58,7 @@ export async function uploadUsageFile(
     details: { fileName: upload.fileName, bytes: stored.byteSize },
   });
   if (!moved) {
-    await deleteStoredFile(db, stored.id);
+    await deleteStoredFile(handle.db, stored.id);
     return changedMeanwhile();
   }
   return ok({ status: "uploading" });
