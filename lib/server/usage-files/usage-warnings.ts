@@ -86,43 +86,31 @@ export async function checkUsageWarnings(tx: Database, file: CheckedFile): Promi
 }
 
 /**
- * Overlapping windows (`overlaps_other_file`, `overlaps_in_file`) by one sweep per subscription and
+ * Overlapping windows (`overlaps_other_file`, `overlaps_in_file`) by sweeps per subscription and
  * item instead of a join, which would compare every pair of a busy subscription's records: in start
  * order, a record overlaps an earlier-starting one exactly when the greatest end before it is past
  * its start, and a later-starting one exactly when the next start is before its end (windows are
  * `[start, end)`, as `windowsOverlap` in lib/domain/usage-warnings.ts). A first sweep over plain
- * times finds the subscription and item pairs where anything overlaps; only their records are swept
- * again with `max`/`min` over `[time, id]` arrays, which carry the id of the record that decides:
- * most files have no overlap, and the costly second sweep then reads nothing. Only files whose
- * period overlaps this one's can hold an overlapping record, since records lie inside their file's
- * period; their records are read by the (subscription_id, item_id, start_time) index of each
- * partition (db/record-partitions.ts) for the subscription and item pairs this file has.
+ * times (`overlappingPairs`) finds the subscription and item pairs where anything overlaps; only
+ * their records are swept again with `max`/`min` over `[time, id]` arrays, which carry the id of the
+ * record that decides: most files have no overlap, and the costly second sweep is then not run.
+ * Only files whose period overlaps this one's can hold an overlapping record, since records lie
+ * inside their file's period; their records are read by the (subscription_id, item_id, start_time)
+ * index of each partition (db/record-partitions.ts) for the subscription and item pairs this file has.
  */
 async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: CurrentGeneration[]): Promise<void> {
+  const pairs = await overlappingPairs(tx, file, others);
+  if (pairs.length === 0) return;
+  const columns = sql`id, usage_file_id, record_id, subscription_id, item_id, start_time, end_time`;
+  const inPairs = sql`SELECT subscription_id, item_id FROM pairs`;
   await tx.execute(sql`
-    WITH own AS (
-      SELECT id, usage_file_id, record_id, subscription_id, item_id, start_time, end_time
-      FROM usage_records
-      WHERE usage_file_id = ${file.id} AND generation = ${file.generation} AND errors IS NULL
+    WITH pairs AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) AS pair (subscription_id text, item_id text)
     ),
     candidates AS MATERIALIZED (
-      SELECT own.*, false AS other FROM own
+      SELECT *, false AS other FROM (${ownRecords(file, columns)}) own WHERE (subscription_id, item_id) IN (${inPairs})
       UNION ALL
-      SELECT o.id, o.usage_file_id, o.record_id, o.subscription_id, o.item_id, o.start_time, o.end_time, true
-      FROM usage_files f
-      JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation
-      WHERE f.id IN (${idList(others)}) AND o.usage_file_id IN (${idList(others)})
-        AND (o.subscription_id, o.item_id) IN (SELECT subscription_id, item_id FROM own)
-    ),
-    overlapping_pairs AS MATERIALIZED (
-      SELECT DISTINCT subscription_id, item_id
-      FROM (
-        SELECT subscription_id, item_id, start_time,
-          max(end_time) OVER (PARTITION BY subscription_id, item_id ORDER BY start_time, id
-            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_end
-        FROM candidates
-      ) flagged
-      WHERE earlier_end > start_time
+      SELECT *, true FROM (${otherRecords(others, columns, inPairs)}) other
     ),
     swept AS (
       SELECT id, other, start_time, end_time,
@@ -131,7 +119,6 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: Cu
         max(ARRAY[extract(epoch FROM end_time), id]) FILTER (WHERE NOT other) OVER earlier AS earlier_own,
         min(ARRAY[extract(epoch FROM start_time), id]) FILTER (WHERE NOT other) OVER later AS later_own
       FROM candidates
-      WHERE (subscription_id, item_id) IN (SELECT subscription_id, item_id FROM overlapping_pairs)
       WINDOW
         earlier AS (PARTITION BY subscription_id, item_id ORDER BY start_time, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
         later AS (PARTITION BY subscription_id, item_id ORDER BY start_time DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
@@ -154,6 +141,46 @@ async function insertOverlapWarnings(tx: Database, file: CheckedFile, others: Cu
     SELECT ${file.id}, ${file.generation}, found.id, found.code, c.usage_file_id, c.id, c.record_id
     FROM found JOIN candidates c ON c.id = found.other_id::bigint
     WHERE found.other_id IS NOT NULL`);
+}
+
+/**
+ * The subscription and item pairs of the file where any two windows overlap, its own or the other
+ * files' for the pairs it has. Whether a pair has an overlap does not depend on how records
+ * starting together are ordered, so they are not ordered by id, and the pairs are grouped bytewise
+ * (COLLATE "C", the same equality): the sort is the cost of this sweep. A statement of its own, as
+ * a read-only one may use parallel workers, which an INSERT may not.
+ */
+async function overlappingPairs(tx: Database, file: CheckedFile, others: CurrentGeneration[]) {
+  const times = sql`subscription_id, item_id, start_time, end_time`;
+  const ownPairs = ownRecords(file, sql`subscription_id, item_id`);
+  return selectRows<{ subscription_id: string; item_id: string }>(
+    tx,
+    sql`
+      SELECT DISTINCT subscription_id, item_id
+      FROM (
+        SELECT subscription_id, item_id, start_time,
+          max(end_time) OVER (PARTITION BY subscription_id COLLATE "C", item_id COLLATE "C" ORDER BY start_time
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_end
+        FROM (${ownRecords(file, times)} UNION ALL ${otherRecords(others, times, ownPairs)}) candidates
+      ) flagged
+      WHERE earlier_end > start_time`,
+  );
+}
+
+/** `columns` of the file's valid records. */
+function ownRecords(file: CheckedFile, columns: SQL): SQL {
+  return sql`SELECT ${columns} FROM usage_records
+    WHERE usage_file_id = ${file.id} AND generation = ${file.generation} AND errors IS NULL`;
+}
+
+/** `columns` of the other files' records, of the subscription and item pairs `pairs` selects. */
+function otherRecords(others: CurrentGeneration[], columns: SQL, pairs: SQL): SQL {
+  return sql`SELECT ${columns} FROM (
+    SELECT o.* FROM usage_files f
+    JOIN usage_records o ON o.usage_file_id = f.id AND o.generation = f.generation
+    WHERE f.id IN (${idList(others)}) AND o.usage_file_id IN (${idList(others)})
+      AND (o.subscription_id, o.item_id) IN (${pairs})
+  ) other`;
 }
 
 /**
