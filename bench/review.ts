@@ -1,6 +1,5 @@
 // Review benchmark (issue: distributor review and billing): status changes and the billing export
 // on a file of `rows` records, each through the real use case.
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { type DatabaseHandle, replaceDatabase, scratchServerUrl } from "@/db/client";
 import { createEphemeralDatabase } from "@/db/ephemeral";
@@ -11,35 +10,29 @@ import {
   indexRecordPartition,
   recordIdRange,
 } from "@/db/record-partitions";
-import { demoUsers, seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/db/seed";
 import { storeUsageFileTotals } from "@/db/usage-file-totals";
 import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
 import type { Result } from "@/lib/domain/errors";
-import type { Actor } from "@/lib/domain/permissions";
 import type { ValidatedRecord } from "@/lib/domain/record-rules";
 import { recordCopyColumns, writeRecordCopyRow } from "@/lib/server/usage-files/ingest/record-copy-rows";
-import { getJobQueue, stopJobQueue } from "@/lib/server/jobs/queue";
+import { stopJobQueue } from "@/lib/server/jobs/queue";
 import { UsageTotals } from "@/lib/server/usage-files/ingest/usage-totals";
 import { acceptUsageFile } from "@/lib/server/usage-files/accept-usage-file";
 import { closeUsageFile } from "@/lib/server/usage-files/close-usage-file";
 import { rejectUsageFile } from "@/lib/server/usage-files/reject-usage-file";
 import { submitUsageFile } from "@/lib/server/usage-files/submit-usage-file";
-import { exportUsageFile } from "@/lib/server/usage-records/export-usage-records";
 import { gridPageP95 } from "./grid-pages";
 import { recordByIdP95, recordsAcrossFilesP95 } from "./record-api";
-import { reportFigure, timed, withPeakRss } from "./report";
-import { reconcileAll, reconciliationSheet } from "./reconciliation";
-import { exportXlsx, processedWorkbook, uploadedWorkbook } from "./spreadsheet-downloads";
+import { measureApart } from "./apart";
+import { reportFigure, timed } from "./report";
+import { reconciliationSheet } from "./reconciliation";
+import { distributor, vendor } from "./review-actors";
+import { uploadedWorkbook } from "./spreadsheet-downloads";
 
 const templateFileId = "UF-2026-10-1001-0002";
 export const benchFileId = "UF-2026-10-9100-0001";
-const actorOf = (email: string): Actor => {
-  const user = demoUsers.find((u) => u.email === email)!;
-  return { userId: user.id, accountId: user.accountId, role: user.role };
-};
-const vendor = actorOf("vendor@acme.test");
-const distributor = actorOf("distributor@northwind.test");
 const dayMs = 86_400_000;
 
 export async function benchReview({ rows }: { rows: number }): Promise<void> {
@@ -76,13 +69,15 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
       requests: 100,
     });
 
-    const exported = await withPeakRss(() => timed(() => exportCsv(rows)));
-    reportFigure("export_csv_seconds", exported.result.seconds, details);
+    // Each memory figure from a process of its own (bench/apart.ts).
+    const url = database.handle.url;
+    const exported = await measureApart("export-csv", url, [benchFileId, String(rows)]);
+    reportFigure("export_csv_seconds", exported.seconds, details);
     reportFigure("export_peak_rss_mb", exported.peakRssMb, details);
-    const exportedXlsx = await withPeakRss(() => timed(() => exportXlsx(distributor, benchFileId)));
-    reportFigure("export_xlsx_seconds", exportedXlsx.result.seconds, details);
+    const exportedXlsx = await measureApart("export-xlsx", url, [benchFileId]);
+    reportFigure("export_xlsx_seconds", exportedXlsx.seconds, details);
     reportFigure("export_xlsx_peak_rss_mb", exportedXlsx.peakRssMb, details);
-    await benchProcessedWorkbook(rows, { from: accepted!.periodFrom, to: accepted!.periodTo });
+    await benchProcessedWorkbook(url, rows, { from: accepted!.periodFrom, to: accepted!.periodTo });
     await benchReconciliation(database.handle, rows);
 
     const close = () =>
@@ -104,10 +99,9 @@ export async function benchReview({ rows }: { rows: number }): Promise<void> {
  */
 async function benchReconciliation(handle: DatabaseHandle, rows: number): Promise<void> {
   const sheet = await reconciliationSheet(handle.db, benchFileId, rows);
-  await getJobQueue(); // started before timing, as a running server has it: a big reconciliation queues the index job
   try {
-    const reconciled = await withPeakRss(() => timed(() => reconcileAll(distributor, benchFileId, sheet.path, rows)));
-    reportFigure("reconcile_seconds", reconciled.result.seconds, { rows });
+    const reconciled = await measureApart("reconcile", handle.url, [benchFileId, sheet.path, String(rows)]);
+    reportFigure("reconcile_seconds", reconciled.seconds, { rows });
     reportFigure("reconcile_peak_rss_mb", reconciled.peakRssMb, { rows });
   } finally {
     await sheet.remove();
@@ -115,11 +109,11 @@ async function benchReconciliation(handle: DatabaseHandle, rows: number): Promis
 }
 
 /** The processed copy of an uploaded workbook of `rows` records, as the vendor downloads it. */
-async function benchProcessedWorkbook(rows: number, period: { from: Date; to: Date }): Promise<void> {
+async function benchProcessedWorkbook(url: string, rows: number, period: { from: Date; to: Date }): Promise<void> {
   const upload = await uploadedWorkbook(rows, period);
   try {
-    const processed = await withPeakRss(() => timed(() => processedWorkbook(upload.path, rows)));
-    reportFigure("processed_file_seconds", processed.result.seconds, { rows });
+    const processed = await measureApart("processed-file", url, [upload.path, String(rows)]);
+    reportFigure("processed_file_seconds", processed.seconds, { rows });
     reportFigure("processed_file_peak_rss_mb", processed.peakRssMb, { rows });
   } finally {
     await upload.remove();
@@ -182,19 +176,4 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
     .where(eq(usageFiles.id, benchFileId));
   // What the index job does once a file has its outcome.
   await indexRecordPartition(db, benchFileId, 1);
-}
-
-/** The CSV export of every record into a sink that only counts lines: what a download costs the server. */
-async function exportCsv(rows: number): Promise<void> {
-  const download = await exportUsageFile(distributor, benchFileId, "csv");
-  if (!download.ok) throw new Error(download.message);
-  let lines = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
-      done();
-    },
-  });
-  await download.value.write(sink);
-  if (lines !== rows + 1) throw new Error(`The export has ${lines} lines for ${rows} records`);
 }

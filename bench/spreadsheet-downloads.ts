@@ -1,5 +1,5 @@
-// The review benchmark's spreadsheet downloads: the XLSX billing export and the processed copy of
-// an uploaded workbook, each written to a sink that only counts bytes, as a download costs the server.
+// The review benchmark's spreadsheet downloads: the CSV and XLSX billing exports and the processed
+// copy of an uploaded workbook, each written to a sink that only counts, as a download costs the server.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,21 @@ function byteCountingSink(): Writable & { bytes: number } {
   }) as Writable & { bytes: number };
   sink.bytes = 0;
   return sink;
+}
+
+/** The CSV export of every record into a sink that only counts lines: what a download costs the server. */
+export async function exportCsv(actor: Actor, usageFileId: string, rows: number): Promise<void> {
+  const download = await exportUsageFile(actor, usageFileId, "csv");
+  if (!download.ok) throw new Error(download.message);
+  let lines = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+      done();
+    },
+  });
+  await download.value.write(sink);
+  if (lines !== rows + 1) throw new Error(`The export has ${lines} lines for ${rows} records`);
 }
 
 /** The XLSX export of the file's records; answers the bytes written. */
