@@ -213,6 +213,7 @@ async function insertDuplicateRecordIdWarnings(
 
 /** The other files whose record id keys share at least one key with the file's. */
 async function filesSharingRecordIdKeys(tx: Database, file: CheckedFile, others: CurrentGeneration[]) {
+  if (others.length === 0) return []; // the file's own keys (8 bytes a record) are then not read at all
   const own = await recordIdKeysOf(tx, file);
   const sharing: CurrentGeneration[] = [];
   for (const other of others) {
