@@ -44,6 +44,25 @@ describe("record id keys", () => {
     expect([...keys]).toEqual([...keys].sort((a, b) => a - b));
   });
 
+  it("lists as many keys as a big file has exactly, in order across its pieces, each once", () => {
+    // Enough for every bucket to fill its small blocks and several full ones.
+    const ids = Array.from({ length: 1_200_000 }, (_, n) => `R-${n % 1_000_000}`);
+    const list = new RecordIdKeyList();
+    for (const id of ids) list.add(id);
+    const pieces = [...list.sortedPieces()];
+
+    const expected = sortedUniqueKeys(Float64Array.from(ids.slice(0, 1_000_000), recordIdKey));
+    const listed = new Float64Array(expected.length);
+    let at = 0;
+    for (const piece of pieces) {
+      listed.set(piece, at);
+      at += piece.length;
+    }
+    expect(at).toBe(1_000_000);
+    expect(listed).toEqual(expected);
+    expect(pieces.length).toBeGreaterThan(1);
+  });
+
   it("tells whether two files share a key", () => {
     const first = keysOf("A-1", "A-2", "B-7", "C-9");
     expect(sharesKey(first, keysOf("Z-1", "C-9", "Q-3"))).toBe(true);

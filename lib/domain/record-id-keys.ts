@@ -20,9 +20,22 @@ export function recordIdKey(recordId: string): number {
   return (high >>> 0) * 0x200000 + (low >>> 11);
 }
 
-/** Collects keys as ids stream past, then answers them sorted and without repeats. */
+const bucketCount = 256;
+/** Keys are below 2^53: their top 8 bits pick the bucket, so the buckets follow one another in key order. */
+const bucketWidth = 2 ** 45;
+const largestBlockKeys = 2048;
+
+/**
+ * Collects keys as ids stream past, then answers them sorted and without repeats. They are kept
+ * in 256 buckets by their top bits, each a list of blocks of up to 2,048 keys: the list holds
+ * 8 bytes a key and a few MB more, never a doubled array (a 5M-record file's keys are 40 MB, a
+ * doubling array's up to 64 MB, and 96 MB while it grows), and each bucket is sorted on its own.
+ */
 export class RecordIdKeyList {
-  private keys = new Float64Array(1024);
+  private readonly blocks: Float64Array[][] = Array.from({ length: bucketCount }, () => []);
+  private readonly counts = new Uint32Array(bucketCount);
+  /** How much of each bucket's last block is used. */
+  private readonly filled = new Uint16Array(bucketCount);
   private length = 0;
 
   add(recordId: string): void {
@@ -30,17 +43,44 @@ export class RecordIdKeyList {
   }
 
   addKey(key: number): void {
-    if (this.length === this.keys.length) {
-      const grown = new Float64Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
+    const bucket = Math.floor(key / bucketWidth);
+    const blocks = this.blocks[bucket]!;
+    let block = blocks.at(-1);
+    if (!block || this.filled[bucket] === block.length) {
+      // Small blocks first, so that a small file's list stays small.
+      block = new Float64Array(Math.min(largestBlockKeys, 16 * 2 ** blocks.length));
+      blocks.push(block);
+      this.filled[bucket] = 0;
     }
-    this.keys[this.length++] = key;
+    block[this.filled[bucket]!++] = key;
+    this.counts[bucket]!++;
+    this.length++;
   }
 
-  /** The keys sorted, once each: sorted where they were collected (a 5M-record file's are 40 MB), so the list is spent. */
+  /** The keys sorted, once each, a bucket at a time; each bucket's blocks are let go as it is answered, so the list is spent. */
+  *sortedPieces(): Generator<Float64Array> {
+    for (let bucket = 0; bucket < bucketCount; bucket++) {
+      const keys = new Float64Array(this.counts[bucket]!);
+      let at = 0;
+      for (const block of this.blocks[bucket]!) {
+        const used = block.subarray(0, keys.length - at);
+        keys.set(used, at);
+        at += used.length;
+      }
+      this.blocks[bucket] = [];
+      if (keys.length > 0) yield uniqueInPlace(keys.sort());
+    }
+  }
+
+  /** The keys sorted, once each, in one array; the list is spent. */
   sorted(): Float64Array {
-    return uniqueInPlace(this.keys.subarray(0, this.length).sort());
+    const all = new Float64Array(this.length);
+    let length = 0;
+    for (const piece of this.sortedPieces()) {
+      all.set(piece, length);
+      length += piece.length;
+    }
+    return all.subarray(0, length);
   }
 }
 

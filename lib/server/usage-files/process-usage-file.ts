@@ -209,7 +209,7 @@ async function loadRecords(
     await writer.finish();
     if (mayRepeat) repeated = await markRepeatedRecordIds(handle.db, partition);
     await attachRecordPartition(handle.db, file.id, generation);
-    await copyRecordIdKeys(handle, { id: file.id, generation }, recordIdKeys.sorted());
+    await copyRecordIdKeys(handle, { id: file.id, generation }, recordIdKeys.sortedPieces());
   } catch (error) {
     await writer.abort();
     throw error;

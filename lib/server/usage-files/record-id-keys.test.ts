@@ -16,7 +16,7 @@ describe("a generation's stored record id keys", () => {
     const keys = list.sorted();
     const file = { id: acmeDraftFileId, generation: 7 };
 
-    await copyRecordIdKeys(database.handle, file, keys);
+    await copyRecordIdKeys(database.handle, file, [keys]);
 
     const stored = await recordIdKeysOf(database.handle.db, file);
     expect(stored.length).toBe(300_000);

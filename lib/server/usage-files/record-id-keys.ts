@@ -16,20 +16,22 @@ const ofGeneration = (file: CurrentGeneration) =>
 const keysPerPiece = 131_072;
 
 /**
- * Stores a new generation's keys, streamed by COPY on a connection of its own, as its records are:
+ * Stores a new generation's keys (sorted and unique, in pieces in order), streamed by COPY on a connection of its own, as its records are:
  * they are committed before the transaction that makes the generation visible, and a run that
  * stops before it leaves them to be discarded with the rest of that generation.
  */
 export async function copyRecordIdKeys(
   handle: DatabaseHandle,
   file: CurrentGeneration,
-  keys: Float64Array,
+  sortedKeys: Iterable<Float64Array>,
 ): Promise<void> {
   const writer = await handle.copyInto("usage_record_id_keys", ["usage_file_id", "generation", "keys"]);
   try {
     await writer.write(`${csvField(file.id)},${file.generation},\\x`);
-    for (let at = 0; at < keys.length; at += keysPerPiece) {
-      await writer.write(Buffer.from(keysToBytes(keys.subarray(at, at + keysPerPiece))).toString("hex"));
+    for (const keys of sortedKeys) {
+      for (let at = 0; at < keys.length; at += keysPerPiece) {
+        await writer.write(Buffer.from(keysToBytes(keys.subarray(at, at + keysPerPiece))).toString("hex"));
+      }
     }
     await writer.write("\n");
     await writer.finish();
