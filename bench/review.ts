@@ -169,7 +169,7 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
   await writer.write(lines.take());
   await writer.finish();
   await attachRecordPartition(db, benchFileId, 1);
-  await storeUsageFileTotals(db, { id: benchFileId, generation: 1 }, totals.bySubscriptionAndItem());
+  await storeUsageFileTotals(db, { id: benchFileId, generation: 1 }, totals.subscriptionItemTotals());
   await db
     .update(usageFiles)
     .set({ stats: totals.stats(), ...(await recordIdRange(db, benchFileId, 1)) })

@@ -15,19 +15,28 @@ export interface SubscriptionItemTotals {
 // Rows per INSERT: a file whose every record has a subscription of its own still goes in bounded statements.
 const chunkRows = 10_000;
 
-/** Stores a generation's sums, as processing gathered them (one JSON parameter per chunk, on both engines). */
+/**
+ * Stores a generation's sums, as processing gathered them (one JSON parameter per chunk, on both
+ * engines), taking them a chunk at a time.
+ */
 export async function storeUsageFileTotals(
   db: Database,
   file: CurrentGeneration,
-  totals: readonly SubscriptionItemTotals[],
+  totals: Iterable<SubscriptionItemTotals>,
 ): Promise<void> {
-  for (let start = 0; start < totals.length; start += chunkRows) {
-    const rows = JSON.stringify(totals.slice(start, start + chunkRows));
+  let chunk: SubscriptionItemTotals[] = [];
+  const insertChunk = async () => {
     await db.execute(sql`
       INSERT INTO usage_file_totals (usage_file_id, generation, subscription_id, item_id, records, quantity, amount)
       SELECT ${file.id}, ${file.generation}, t."subscriptionId", t."itemId", t.records, t.quantity, t.amount
-      FROM jsonb_to_recordset(${rows}::jsonb) AS t("subscriptionId" text, "itemId" text, records int, quantity numeric, amount numeric)`);
+      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS t("subscriptionId" text, "itemId" text, records int, quantity numeric, amount numeric)`);
+    chunk = [];
+  };
+  for (const row of totals) {
+    chunk.push(row);
+    if (chunk.length === chunkRows) await insertChunk();
   }
+  if (chunk.length > 0) await insertChunk();
 }
 
 /** Stores a generation's sums from its records, for records written without processing (the demo data). */

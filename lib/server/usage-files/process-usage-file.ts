@@ -274,7 +274,7 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
     await expectEveryRecordStored(tx, file.id, generation, read.records);
     // The totals summed while reading count the records a repeated id made invalid afterwards.
     if (loaded.repeated?.groups.length) await sumUsageFileTotalsAgain(tx, { id: file.id, generation });
-    else await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.bySubscriptionAndItem());
+    else await storeUsageFileTotals(tx, { id: file.id, generation }, loaded.totals.subscriptionItemTotals());
     await analyzeRecordPartition(tx, file.id, generation);
     const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
     const madeInvalid = [loaded.repeated, blocked].filter((moved) => moved !== null);
