@@ -35,13 +35,27 @@ const binaryTrailer = Buffer.from([0xff, 0xff]);
  * `binaryInt4` writes an integer; text is its UTF-8 bytes, bytea the bytes themselves.
  */
 export function binaryCopyRow(fields: readonly Uint8Array[]): Buffer {
-  const row = Buffer.allocUnsafe(2 + fields.reduce((size, field) => size + 4 + field.byteLength, 0));
-  let at = row.writeInt16BE(fields.length, 0);
+  return binaryRowBytes(fields, null);
+}
+
+/**
+ * The start of a row whose last field, `lastFieldBytes` long, the caller writes next in pieces:
+ * a long bytea that is never one buffer.
+ */
+export function binaryCopyRowOpening(fields: readonly Uint8Array[], lastFieldBytes: number): Buffer {
+  return binaryRowBytes(fields, lastFieldBytes);
+}
+
+function binaryRowBytes(fields: readonly Uint8Array[], lastFieldBytes: number | null): Buffer {
+  const opened = lastFieldBytes === null ? 0 : 1;
+  const row = Buffer.allocUnsafe(2 + fields.reduce((size, field) => size + 4 + field.byteLength, 0) + 4 * opened);
+  let at = row.writeInt16BE(fields.length + opened, 0);
   for (const field of fields) {
     at = row.writeInt32BE(field.byteLength, at);
     row.set(field, at);
     at += field.byteLength;
   }
+  if (lastFieldBytes !== null) row.writeInt32BE(lastFieldBytes, at);
   return row;
 }
 

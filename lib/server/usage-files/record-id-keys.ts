@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { csvField } from "@/db/copy";
+import { binaryCopyRowOpening, binaryInt4 } from "@/db/copy";
 import { currentRecordsOf, type CurrentGeneration } from "@/db/record-partitions";
 import { usageRecordIdKeys, usageRecords } from "@/db/schema";
 import { keysFromBytes, keysToBytes, RecordIdKeyList, withKey } from "@/lib/domain/record-id-keys";
@@ -9,15 +9,13 @@ import { keysFromBytes, keysToBytes, RecordIdKeyList, withKey } from "@/lib/doma
 const ofGeneration = (file: CurrentGeneration) =>
   and(eq(usageRecordIdKeys.usageFileId, file.id), eq(usageRecordIdKeys.generation, file.generation));
 
-/**
- * Keys travel a piece at a time (1 MiB of bytes, 2 MiB as the hex text PostgreSQL takes a bytea in):
- * a 5M-record file's 40 MB of keys never become one 80 MB text in the process, either way.
- */
+/** Keys travel a piece at a time (1 MiB): a 5M-record file's 40 MB of keys are never one buffer. */
 const keysPerPiece = 131_072;
 
 /**
- * Stores a new generation's keys (sorted and unique, in pieces in order), streamed by COPY on a connection of its own, as its records are:
- * they are committed before the transaction that makes the generation visible, and a run that
+ * Stores a new generation's keys (sorted and unique, in pieces in order), streamed by COPY in its
+ * binary format (the bytes as they are, no hex text) on a connection of its own, as its records
+ * are: they are committed before the transaction that makes the generation visible, and a run that
  * stops before it leaves them to be discarded with the rest of that generation.
  */
 export async function copyRecordIdKeys(
@@ -25,15 +23,17 @@ export async function copyRecordIdKeys(
   file: CurrentGeneration,
   sortedKeys: Iterable<Float64Array>,
 ): Promise<void> {
-  const writer = await handle.copyInto("usage_record_id_keys", ["usage_file_id", "generation", "keys"]);
+  // Every piece before the row starts, which gives the field's length; the list they come from is spent meanwhile.
+  const pieces = [...sortedKeys];
+  const byteLength = pieces.reduce((bytes, keys) => bytes + keys.length * 8, 0);
+  const writer = await handle.copyInto("usage_record_id_keys", ["usage_file_id", "generation", "keys"], "binary");
   try {
-    await writer.write(`${csvField(file.id)},${file.generation},\\x`);
-    for (const keys of sortedKeys) {
+    await writer.write(binaryCopyRowOpening([Buffer.from(file.id), binaryInt4(file.generation)], byteLength));
+    for (const keys of pieces) {
       for (let at = 0; at < keys.length; at += keysPerPiece) {
-        await writer.write(Buffer.from(keysToBytes(keys.subarray(at, at + keysPerPiece))).toString("hex"));
+        await writer.write(keysToBytes(keys.subarray(at, at + keysPerPiece)));
       }
     }
-    await writer.write("\n");
     await writer.finish();
   } catch (error) {
     await writer.abort();

@@ -41,8 +41,8 @@ describe("a file's stats, gathered while reading", () => {
 
     // One of the 1,001 single-record subscriptions is left out: the last in order.
     expect(bySubscriptionOmitted).toBe(1);
-    expect(bySubscription.map((entry) => entry.subscriptionId)).toEqual(subscriptionIds.slice(0, -1));
-    expect(bySubscription[500]).toEqual({
+    expect(bySubscription?.map((entry) => entry.subscriptionId)).toEqual(subscriptionIds.slice(0, -1));
+    expect(bySubscription?.[500]).toEqual({
       subscriptionId: busiest,
       itemId: "ACME-VCPU-HR",
       records: 3,
