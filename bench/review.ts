@@ -11,7 +11,7 @@ import {
   recordIdRange,
 } from "@/db/record-partitions";
 import { seedDemoData } from "@/db/seed";
-import { storeUsageFileTotals } from "@/db/usage-file-totals";
+import { copyUsageFileTotals } from "@/db/usage-file-totals";
 import { usageFiles } from "@/db/schema";
 import { parseDecimal } from "@/lib/domain/decimal";
 import type { Result } from "@/lib/domain/errors";
@@ -169,7 +169,7 @@ export async function seedReadyFile(handle: DatabaseHandle, rows: number): Promi
   await writer.write(lines.take());
   await writer.finish();
   await attachRecordPartition(db, benchFileId, 1);
-  await storeUsageFileTotals(db, { id: benchFileId, generation: 1 }, totals.subscriptionItemTotals());
+  await copyUsageFileTotals(handle, { id: benchFileId, generation: 1 }, totals.subscriptionItemTotals());
   await db
     .update(usageFiles)
     .set({ stats: totals.stats(), ...(await recordIdRange(db, benchFileId, 1)) })

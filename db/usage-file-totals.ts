@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database, DatabaseHandle } from "./client";
+import { CsvLines } from "./copy";
 import type { CurrentGeneration } from "./record-partitions";
 
 /** The exact sums of one subscription and item's valid records, as decimal text. */
@@ -12,31 +13,41 @@ export interface SubscriptionItemTotals {
   amount: string | null;
 }
 
-// Rows per INSERT: a file whose every record has a subscription of its own still goes in bounded statements.
-const chunkRows = 10_000;
+/** How much CSV the sums' COPY gathers before handing it over. */
+const flushBytes = 64 * 1024;
 
 /**
- * Stores a generation's sums, as processing gathered them (one JSON parameter per chunk, on both
- * engines), taking them a chunk at a time.
+ * Stores a new generation's sums, as processing gathered them, streamed by COPY on a connection of
+ * its own as its records are: committed before the transaction that makes the generation visible,
+ * and discarded with the rest of a generation that never is.
  */
-export async function storeUsageFileTotals(
-  db: Database,
+export async function copyUsageFileTotals(
+  handle: DatabaseHandle,
   file: CurrentGeneration,
   totals: Iterable<SubscriptionItemTotals>,
 ): Promise<void> {
-  let chunk: SubscriptionItemTotals[] = [];
-  const insertChunk = async () => {
-    await db.execute(sql`
-      INSERT INTO usage_file_totals (usage_file_id, generation, subscription_id, item_id, records, quantity, amount)
-      SELECT ${file.id}, ${file.generation}, t."subscriptionId", t."itemId", t.records, t.quantity, t.amount
-      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS t("subscriptionId" text, "itemId" text, records int, quantity numeric, amount numeric)`);
-    chunk = [];
-  };
-  for (const row of totals) {
-    chunk.push(row);
-    if (chunk.length === chunkRows) await insertChunk();
+  const writer = await handle.copyInto("usage_file_totals", [
+    "usage_file_id",
+    "generation",
+    "subscription_id",
+    "item_id",
+    "records",
+    "quantity",
+    "amount",
+  ]);
+  try {
+    const lines = new CsvLines();
+    for (const row of totals) {
+      lines.field(file.id).integer(file.generation).field(row.subscriptionId).field(row.itemId);
+      lines.integer(row.records).field(row.quantity).field(row.amount).endLine();
+      if (lines.byteLength >= flushBytes) await writer.write(lines.take());
+    }
+    await writer.write(lines.take());
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-  if (chunk.length > 0) await insertChunk();
 }
 
 /** Stores a generation's sums from its records, for records written without processing (the demo data). */

@@ -63,11 +63,28 @@ describe("record id keys", () => {
     expect(pieces.length).toBeGreaterThan(1);
   });
 
-  it("tells whether two files share a key", () => {
+  it("tells whether two files share a key", async () => {
     const first = keysOf("A-1", "A-2", "B-7", "C-9");
-    expect(sharesKey(first, keysOf("Z-1", "C-9", "Q-3"))).toBe(true);
-    expect(sharesKey(first, keysOf("X-1", "X-2"))).toBe(false);
-    expect(sharesKey(first, new Float64Array())).toBe(false);
+    expect(await sharesKey([first], [keysOf("Z-1", "C-9", "Q-3")])).toBe(true);
+    expect(await sharesKey([first], [keysOf("X-1", "X-2")])).toBe(false);
+    expect(await sharesKey([first], [new Float64Array()])).toBe(false);
+    expect(await sharesKey([first], [])).toBe(false);
+  });
+
+  it("finds a shared key across the pieces both lists come in, and none where there is none", async () => {
+    const all = keysOf(...Array.from({ length: 10_000 }, (_, n) => `R-${n}`));
+    const evens = all.filter((_, at) => at % 2 === 0);
+    const odds = all.filter((_, at) => at % 2 === 1);
+    const inPieces = (keys: Float64Array, size: number) =>
+      (async function* () {
+        for (let at = 0; at < keys.length; at += size) yield keys.subarray(at, at + size);
+      })();
+
+    expect(await sharesKey(inPieces(evens, 97), inPieces(odds, 1000))).toBe(false);
+    const lastOdd = odds.subarray(odds.length - 1);
+    expect(await sharesKey(inPieces(evens, 97), [lastOdd])).toBe(false);
+    expect(await sharesKey(inPieces(all, 97), inPieces(lastOdd, 1))).toBe(true);
+    expect(await sharesKey(inPieces(odds, 333), inPieces(all.subarray(4000, 4002), 1))).toBe(true);
   });
 
   it("adds a corrected id in order, once", () => {

@@ -97,16 +97,45 @@ function uniqueInPlace(sorted: Float64Array): Float64Array {
   return sorted.subarray(0, kept);
 }
 
-/** Whether two sorted lists hold a key in common, by one merge that stops at the first. */
-export function sharesKey(a: Float64Array, b: Float64Array): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else return true;
+/** A sorted list of keys as consecutive pieces, as they are read from storage a MiB at a time. */
+export type KeyPieces = Iterable<Float64Array> | AsyncIterable<Float64Array>;
+
+/**
+ * Whether two sorted lists hold a key in common, by one merge that stops at the first, taking each
+ * list a piece at a time: two big files are compared holding one piece of each.
+ */
+export async function sharesKey(first: KeyPieces, second: KeyPieces): Promise<boolean> {
+  const a = pieceCursor(first);
+  const b = pieceCursor(second);
+  try {
+    let [x, y] = [await a.next(), await b.next()];
+    let [i, j] = [0, 0];
+    while (x && y) {
+      while (i < x.length && j < y.length) {
+        if (x[i]! < y[j]!) i++;
+        else if (x[i]! > y[j]!) j++;
+        else return true;
+      }
+      if (i === x.length) [x, i] = [await a.next(), 0];
+      if (j === y.length) [y, j] = [await b.next(), 0];
+    }
+    return false;
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
   }
-  return false;
+}
+
+function pieceCursor(pieces: KeyPieces) {
+  const iterator = Symbol.asyncIterator in pieces ? pieces[Symbol.asyncIterator]() : pieces[Symbol.iterator]();
+  return {
+    next: async () => {
+      const step = await iterator.next();
+      return step.done ? null : step.value;
+    },
+    stop: async () => {
+      await iterator.return?.();
+    },
+  };
 }
 
 /** A sorted list with one more key. */

@@ -53,31 +53,33 @@ export async function storeRecordIdKeys(tx: Database, file: CurrentGeneration, k
 }
 
 /**
- * The keys of a generation's record ids: as stored by processing, or read off its records and
- * stored, for a file processed before keys were kept (or written by SQL, as the demo data is).
+ * The keys of a generation's record ids, sorted, a piece (1 MiB) at a time: as stored by
+ * processing, or read off its records and stored, for a file processed before keys were kept (or
+ * written by SQL, as the demo data is).
  */
-export async function recordIdKeysOf(tx: Database, file: CurrentGeneration): Promise<Float64Array> {
+export async function* recordIdKeysOf(tx: Database, file: CurrentGeneration): AsyncGenerator<Float64Array> {
   const [stored] = await tx
     .select({ bytes: sql<number>`octet_length(${usageRecordIdKeys.keys})` })
     .from(usageRecordIdKeys)
     .where(ofGeneration(file));
-  if (stored) return storedKeys(tx, file, stored.bytes);
+  if (stored) {
+    yield* storedKeys(tx, file, stored.bytes);
+    return;
+  }
   const keys = await keysOfRecords(tx, file);
   await storeRecordIdKeys(tx, file, keys);
-  return keys;
+  yield keys;
 }
 
-async function storedKeys(tx: Database, file: CurrentGeneration, byteLength: number): Promise<Float64Array> {
-  const keys = new Float64Array(byteLength / 8);
+async function* storedKeys(tx: Database, file: CurrentGeneration, byteLength: number): AsyncGenerator<Float64Array> {
   const pieceBytes = keysPerPiece * 8;
   for (let from = 0; from < byteLength; from += pieceBytes) {
     const [piece] = await tx
       .select({ bytes: sql<Uint8Array>`substring(${usageRecordIdKeys.keys} from ${from + 1} for ${pieceBytes})` })
       .from(usageRecordIdKeys)
       .where(ofGeneration(file));
-    keys.set(keysFromBytes(piece!.bytes), from / 8);
+    yield keysFromBytes(piece!.bytes);
   }
-  return keys;
 }
 
 async function keysOfRecords(tx: Database, file: CurrentGeneration): Promise<Float64Array> {

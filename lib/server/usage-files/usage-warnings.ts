@@ -211,13 +211,14 @@ async function insertDuplicateRecordIdWarnings(
     ORDER BY r.id, o.id`);
 }
 
-/** The other files whose record id keys share at least one key with the file's. */
+/**
+ * The other files whose record id keys share at least one key with the file's, each compared a
+ * piece of either at a time (a 5M-record file's keys are 40 MB).
+ */
 async function filesSharingRecordIdKeys(tx: Database, file: CheckedFile, others: CurrentGeneration[]) {
-  if (others.length === 0) return []; // the file's own keys (8 bytes a record) are then not read at all
-  const own = await recordIdKeysOf(tx, file);
   const sharing: CurrentGeneration[] = [];
   for (const other of others) {
-    if (sharesKey(own, await recordIdKeysOf(tx, other))) sharing.push(other);
+    if (await sharesKey(recordIdKeysOf(tx, file), recordIdKeysOf(tx, other))) sharing.push(other);
   }
   return sharing;
 }
