@@ -5,7 +5,7 @@ import {
   RecordIdKeyList,
   recordIdKey,
   SeenRecordIds,
-  sharesKey,
+  keysSharedWith,
   sortedUniqueKeys,
   withKey,
 } from "./record-id-keys";
@@ -65,13 +65,12 @@ describe("record id keys", () => {
 
   it("tells whether two files share a key", async () => {
     const first = keysOf("A-1", "A-2", "B-7", "C-9");
-    expect(await sharesKey([first], [keysOf("Z-1", "C-9", "Q-3")])).toBe(true);
-    expect(await sharesKey([first], [keysOf("X-1", "X-2")])).toBe(false);
-    expect(await sharesKey([first], [new Float64Array()])).toBe(false);
-    expect(await sharesKey([first], [])).toBe(false);
+    const others = [[keysOf("Z-1", "C-9", "Q-3")], [keysOf("X-1", "X-2")], [new Float64Array()], []];
+    expect(await keysSharedWith([first], others)).toEqual([true, false, false, false]);
+    expect(await keysSharedWith([], others)).toEqual([false, false, false, false]);
   });
 
-  it("finds a shared key across the pieces both lists come in, and none where there is none", async () => {
+  it("finds a shared key across the pieces the lists come in, for several files at once, and none where there is none", async () => {
     const all = keysOf(...Array.from({ length: 10_000 }, (_, n) => `R-${n}`));
     const evens = all.filter((_, at) => at % 2 === 0);
     const odds = all.filter((_, at) => at % 2 === 1);
@@ -80,11 +79,22 @@ describe("record id keys", () => {
         for (let at = 0; at < keys.length; at += size) yield keys.subarray(at, at + size);
       })();
 
-    expect(await sharesKey(inPieces(evens, 97), inPieces(odds, 1000))).toBe(false);
     const lastOdd = odds.subarray(odds.length - 1);
-    expect(await sharesKey(inPieces(evens, 97), [lastOdd])).toBe(false);
-    expect(await sharesKey(inPieces(all, 97), inPieces(lastOdd, 1))).toBe(true);
-    expect(await sharesKey(inPieces(odds, 333), inPieces(all.subarray(4000, 4002), 1))).toBe(true);
+
+    expect(
+      await keysSharedWith(inPieces(evens, 97), [
+        inPieces(odds, 1000),
+        [lastOdd],
+        [new Float64Array(), evens.subarray(9, 10)],
+      ]),
+    ).toEqual([false, false, true]);
+    expect(
+      await keysSharedWith(inPieces(all, 97), [
+        inPieces(lastOdd, 1),
+        inPieces(all.subarray(4000, 4002), 1),
+        inPieces(odds, 333),
+      ]),
+    ).toEqual([true, true, true]);
   });
 
   it("adds a corrected id in order, once", () => {

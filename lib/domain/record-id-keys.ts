@@ -101,36 +101,53 @@ function uniqueInPlace(sorted: Float64Array): Float64Array {
 export type KeyPieces = Iterable<Float64Array> | AsyncIterable<Float64Array>;
 
 /**
- * Whether two sorted lists hold a key in common, by one merge that stops at the first, taking each
- * list a piece at a time: two big files are compared holding one piece of each.
+ * For each of `others`, whether it holds a key of `own`: one merge of `own` with all of them at
+ * once, taking every list a piece at a time, so that a big file is read once however many files
+ * it is compared with, holding one piece of each. A list is read no further once it is found to
+ * share a key or `own` ends.
  */
-export async function sharesKey(first: KeyPieces, second: KeyPieces): Promise<boolean> {
-  const a = pieceCursor(first);
-  const b = pieceCursor(second);
+export async function keysSharedWith(own: KeyPieces, others: readonly KeyPieces[]): Promise<boolean[]> {
+  const cursors = others.map(keyCursor);
+  const shared = others.map(() => false);
   try {
-    let [x, y] = [await a.next(), await b.next()];
-    let [i, j] = [0, 0];
-    while (x && y) {
-      while (i < x.length && j < y.length) {
-        if (x[i]! < y[j]!) i++;
-        else if (x[i]! > y[j]!) j++;
-        else return true;
+    for (const cursor of cursors) await cursor.start();
+    for await (const piece of own) {
+      for (const [other, cursor] of cursors.entries()) {
+        if (!shared[other]) shared[other] = await cursor.holdsAnyOf(piece);
       }
-      if (i === x.length) [x, i] = [await a.next(), 0];
-      if (j === y.length) [y, j] = [await b.next(), 0];
+      if (shared.every(Boolean)) break;
     }
-    return false;
+    return shared;
   } finally {
-    await Promise.all([a.stop(), b.stop()]);
+    await Promise.all(cursors.map((cursor) => cursor.stop()));
   }
 }
 
-function pieceCursor(pieces: KeyPieces) {
+/** A sorted list of keys in pieces, read forward as far as the comparisons need. */
+function keyCursor(pieces: KeyPieces) {
   const iterator = Symbol.asyncIterator in pieces ? pieces[Symbol.asyncIterator]() : pieces[Symbol.iterator]();
+  let piece: Float64Array | null = null;
+  let at = 0;
+  const nextPiece = async () => {
+    for (let step = await iterator.next(); ; step = await iterator.next()) {
+      piece = step.done ? null : step.value;
+      at = 0;
+      if (!piece || piece.length > 0) return;
+    }
+  };
   return {
-    next: async () => {
-      const step = await iterator.next();
-      return step.done ? null : step.value;
+    start: nextPiece,
+    /** Whether the list holds a key of `sorted`, which starts past every key asked about before. */
+    async holdsAnyOf(sorted: Float64Array): Promise<boolean> {
+      let i = 0;
+      while (i < sorted.length && piece) {
+        const key = piece[at]!;
+        if (sorted[i]! < key) i++;
+        else if (sorted[i]! > key) {
+          if (++at === piece.length) await nextPiece();
+        } else return true;
+      }
+      return false;
     },
     stop: async () => {
       await iterator.return?.();

@@ -9,7 +9,7 @@ import {
   type UsageWarningCode,
   type WarningCounts,
 } from "@/lib/domain/usage-warnings";
-import { sharesKey } from "@/lib/domain/record-id-keys";
+import { keysSharedWith } from "@/lib/domain/record-id-keys";
 import { recordIdKeysOf } from "./record-id-keys";
 
 /** The file whose current records are checked. */
@@ -212,13 +212,14 @@ async function insertDuplicateRecordIdWarnings(
 }
 
 /**
- * The other files whose record id keys share at least one key with the file's, each compared a
- * piece of either at a time (a 5M-record file's keys are 40 MB).
+ * The other files whose record id keys share at least one key with the file's: one merge of the
+ * file's keys with all of theirs, a piece of each at a time (a 5M-record file's keys are 40 MB).
  */
 async function filesSharingRecordIdKeys(tx: Database, file: CheckedFile, others: CurrentGeneration[]) {
-  const sharing: CurrentGeneration[] = [];
-  for (const other of others) {
-    if (await sharesKey(recordIdKeysOf(tx, file), recordIdKeysOf(tx, other))) sharing.push(other);
-  }
-  return sharing;
+  if (others.length === 0) return [];
+  const shared = await keysSharedWith(
+    recordIdKeysOf(tx, file),
+    others.map((other) => recordIdKeysOf(tx, other)),
+  );
+  return others.filter((_, at) => shared[at]);
 }
