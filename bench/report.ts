@@ -14,7 +14,6 @@ export function reportFigure(figure: string, value: number, details: Record<stri
   );
 }
 
-/** Samples this process's resident memory while `work` runs; returns its result and the peak in MB. */
 /**
  * A figure measured over several runs as one line: `value` is the median, with `min`, `median` and
  * `max` beside it.
@@ -33,6 +32,7 @@ export function reportRuns(figure: string, values: readonly number[], details: R
   });
 }
 
+/** Samples this process's resident memory while `work` runs; returns its result and the peak in MB. */
 export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
