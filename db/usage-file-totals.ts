@@ -50,7 +50,10 @@ export async function copyUsageFileTotals(
   }
 }
 
-/** Stores a generation's sums from its records, for records written without processing (the demo data). */
+/**
+ * Stores a generation's sums from its records: records written without processing (the demo data),
+ * or whose sums the reading gathered before some of them were found invalid (a repeated record_id).
+ */
 export async function storeUsageFileTotalsOfRecords(db: Database, file: CurrentGeneration): Promise<void> {
   await db.execute(sql`
     INSERT INTO usage_file_totals (usage_file_id, generation, subscription_id, item_id, records, quantity, amount)

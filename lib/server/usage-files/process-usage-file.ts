@@ -32,7 +32,7 @@ import {
   recordIdRange,
   storedRecordCount,
 } from "@/db/record-partitions";
-import { copyUsageFileTotals, sumUsageFileTotalsAgain } from "@/db/usage-file-totals";
+import { copyUsageFileTotals, storeUsageFileTotalsOfRecords } from "@/db/usage-file-totals";
 import { UsageTotals } from "./ingest/usage-totals";
 import { RecordIdKeyList, recordIdKey, SeenRecordIds } from "@/lib/domain/record-id-keys";
 import { copyRecordIdKeys } from "./record-id-keys";
@@ -209,11 +209,12 @@ async function loadRecords(
     await writer.finish();
     if (mayRepeat) repeated = await markRepeatedRecordIds(handle.db, partition);
     await attachRecordPartition(handle.db, file.id, generation);
-    await copyRecordIdKeys(handle, { id: file.id, generation }, recordIdKeys.sortedPieces());
+    const newGeneration = { id: file.id, generation };
+    await copyRecordIdKeys(handle, newGeneration, recordIdKeys.sortedPieces());
     // The sums gathered while reading count the records a repeated id made invalid afterwards:
-    // finishing sums the records again instead.
-    if (!repeated?.groups.length)
-      await copyUsageFileTotals(handle, { id: file.id, generation }, totals.subscriptionItemTotals());
+    // such a file's sums are taken from its records instead.
+    if (repeated?.groups.length) await storeUsageFileTotalsOfRecords(handle.db, newGeneration);
+    else await copyUsageFileTotals(handle, newGeneration, totals.subscriptionItemTotals());
   } catch (error) {
     await writer.abort();
     throw error;
@@ -276,7 +277,6 @@ async function finishProcessing(db: Database, file: UsageFile, generation: numbe
   await db.transaction(async (tx) => {
     const read = loaded.totals.stats();
     await expectEveryRecordStored(tx, file.id, generation, read.records);
-    if (loaded.repeated?.groups.length) await sumUsageFileTotalsAgain(tx, { id: file.id, generation });
     await analyzeRecordPartition(tx, file.id, generation);
     const { blocked, ...checks } = await guardUsageFile(tx, { ...file, generation, submitted: false });
     const madeInvalid = [loaded.repeated, blocked].filter((moved) => moved !== null);
