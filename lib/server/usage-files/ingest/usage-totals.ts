@@ -75,26 +75,22 @@ export class UsageTotals {
   }
 
   /**
-   * The `limit` subscription and item pairs with the most records, as `biggest` picks them from the
-   * pairs in subscription and item order (ties go to the first), and how many are left out. Only
-   * the pairs kept are written out: a five-million-row file may have 178,000 pairs.
+   * The `limit` subscription and item pairs with the most records, as `biggest` picks them, and
+   * how many are left out. Only the pairs kept are written out with their sums: a five-million-row
+   * file may have 178,000 pairs.
    */
   private biggestPairs(limit: number) {
-    const pairs: [subscriptionId: string, itemId: string, totals: Totals][] = [];
+    const pairs: { subscriptionId: string; itemId: string; totals: Totals; records: number }[] = [];
     for (const [itemId, item] of this.byItem) {
-      for (const [subscriptionId, totals] of item.bySubscription) pairs.push([subscriptionId, itemId, totals]);
+      for (const [subscriptionId, totals] of item.bySubscription) {
+        pairs.push({ subscriptionId, itemId, totals, records: totals.records });
+      }
     }
-    const inOrder = (a: (typeof pairs)[number], b: (typeof pairs)[number]) =>
-      collator.compare(a[0], b[0]) || collator.compare(a[1], b[1]);
-    const kept =
-      pairs.length <= limit
-        ? pairs
-        : pairs.sort((a, b) => b[2].records - a[2].records || inOrder(a, b)).slice(0, limit);
+    pairs.sort((a, b) => collator.compare(a.subscriptionId, b.subscriptionId) || collator.compare(a.itemId, b.itemId));
+    const { kept, omitted } = biggest(pairs, limit);
     return {
-      kept: kept
-        .sort(inOrder)
-        .map(([subscriptionId, itemId, totals]) => ({ subscriptionId, itemId, ...totals.toJSON() })),
-      omitted: pairs.length - kept.length,
+      kept: kept.map(({ subscriptionId, itemId, totals }) => ({ subscriptionId, itemId, ...totals.toJSON() })),
+      omitted,
     };
   }
 
